@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { categorySchema } from './taxonomy';
+
+/** Protocol v1 (DESIGN.md §4) — a contract with every tip endpoint. */
+export const REPORT_SCHEMA_ID = 'tipline.report/v1';
+
+const httpUrl = z.string().max(8192).refine((value) => /^(https?|ftp|file):/i.test(value) || value === '', {
+  message: 'must be an http(s) URL',
+});
+
+export const pageSchema = z.object({
+  url: z.string().min(1).max(8192),
+  title: z.string().max(2000),
+  capturedAt: z.iso.datetime(),
+  referrer: z.string().max(8192).optional(),
+  lang: z.string().max(35).optional(),
+});
+
+export const listingSchema = z.object({
+  text: z.string().max(20_000).optional(),
+  linkUrl: httpUrl.optional(),
+  imageUrl: z.string().max(8192).optional(),
+  selection: z.string().max(20_000).optional(),
+});
+
+export const matchSchema = z.object({
+  phrase: z.string().min(1).max(200),
+  category: categorySchema,
+  count: z.number().int().positive(),
+});
+
+export const evidencePartNameSchema = z.enum(['screenshot', 'snapshot']);
+export type EvidencePartName = z.infer<typeof evidencePartNameSchema>;
+
+export const evidenceSchema = z.object({
+  part: evidencePartNameSchema,
+  mediaType: z.enum(['image/png', 'text/html', 'multipart/related']),
+  bytes: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be lowercase hex SHA-256'),
+});
+
+export const reporterSchema = z
+  .object({ contact: z.string().min(1).max(500) })
+  .nullable();
+
+export const clientSchema = z.object({
+  name: z.literal('tipline'),
+  version: z.string().max(50),
+  browser: z.string().max(200),
+});
+
+export const reportSchema = z
+  .object({
+    schema: z.literal(REPORT_SCHEMA_ID),
+    id: z.uuid({ version: 'v4' }),
+    createdAt: z.iso.datetime(),
+    category: categorySchema,
+    page: pageSchema,
+    listing: listingSchema.optional(),
+    matches: z.array(matchSchema).max(5000),
+    note: z.string().max(10_000),
+    reporter: reporterSchema,
+    evidence: z.array(evidenceSchema).max(2),
+    client: clientSchema,
+  })
+  .superRefine((report, ctx) => {
+    const parts = report.evidence.map((e) => e.part);
+    if (new Set(parts).size !== parts.length) {
+      ctx.addIssue({ code: 'custom', path: ['evidence'], message: 'each evidence part may appear once' });
+    }
+    // DESIGN.md §3: CSAM reports carry the URL and the reporter's note, nothing captured from the page.
+    if (report.category === 'child-sexual-abuse' && (report.evidence.length > 0 || report.listing)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['evidence'],
+        message: 'child-sexual-abuse reports carry no evidence parts and no listing content',
+      });
+    }
+  });
+
+export type Report = z.infer<typeof reportSchema>;
+export type Evidence = z.infer<typeof evidenceSchema>;
+export type Listing = z.infer<typeof listingSchema>;
+export type Match = z.infer<typeof matchSchema>;
+
+/** What a tip endpoint answers on acceptance. */
+export const receiptSchema = z.object({
+  receipt: z.string().min(1).max(500),
+  status: z.string().max(200).optional(),
+});
+export type Receipt = z.infer<typeof receiptSchema>;
