@@ -1,0 +1,28 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'docs/schemas/**', 'test/fixtures/**', '.tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      // Page data never reaches the DOM as markup (DESIGN.md, security rules).
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'Build nodes instead: page data must never become markup.' },
+        { property: 'outerHTML', message: 'Build nodes instead: page data must never become markup.' },
+        { property: 'insertAdjacentHTML', message: 'Build nodes instead: page data must never become markup.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No raw HTML in the UI.' },
+      ],
+      'no-eval': 'error',
+      'no-new-func': 'error',
+      'no-implied-eval': 'error',
+    },
+  },
+);

@@ -1,0 +1,53 @@
+import { build } from 'vite';
+import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { zipSync } from 'fflate';
+import { chromeManifest, firefoxManifest } from './manifest-variants';
+
+const here = resolve(import.meta.dirname, '..');
+const dist = join(here, 'dist');
+const chromeDir = join(dist, 'chrome');
+const firefoxDir = join(dist, 'firefox');
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : Promise.resolve([join(dir, entry.name)]))),
+  );
+  return nested.flat().sort();
+}
+
+async function zipFolder(dir: string, target: string): Promise<number> {
+  const files: Record<string, Uint8Array> = {};
+  for (const file of await filesUnder(dir)) files[relative(dir, file).split('\\').join('/')] = await readFile(file);
+  // A fixed time keeps the archive byte-identical from one build of the same sources to the next.
+  const zipped = zipSync(files, { level: 9, mtime: new Date('2020-01-01T00:00:00Z') });
+  await writeFile(target, zipped);
+  return zipped.byteLength;
+}
+
+async function folderSize(dir: string): Promise<number> {
+  let total = 0;
+  for (const file of await filesUnder(dir)) total += (await stat(file)).size;
+  return total;
+}
+
+const started = Date.now();
+await rm(dist, { recursive: true, force: true });
+for (const mode of ['pages', 'background', 'content']) {
+  await build({ configFile: join(here, 'vite.config.ts'), mode, logLevel: 'warn' });
+}
+const source = JSON.parse(await readFile(join(here, 'manifest.json'), 'utf8'));
+const { version } = JSON.parse(await readFile(join(here, 'package.json'), 'utf8')) as { version: string };
+source.version = version;
+await writeFile(join(chromeDir, 'manifest.json'), JSON.stringify(chromeManifest(source), null, 2));
+await mkdir(firefoxDir, { recursive: true });
+await cp(chromeDir, firefoxDir, { recursive: true });
+await writeFile(join(firefoxDir, 'manifest.json'), JSON.stringify(firefoxManifest(source), null, 2));
+const chromeZip = await zipFolder(chromeDir, join(dist, `tipline-chrome-${version}.zip`));
+const firefoxZip = await zipFolder(firefoxDir, join(dist, `tipline-firefox-${version}.zip`));
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+console.log(
+  `built in ${Date.now() - started} ms: dist/chrome ${kb(await folderSize(chromeDir))} (zip ${kb(chromeZip)}), ` +
+    `dist/firefox ${kb(await folderSize(firefoxDir))} (zip ${kb(firefoxZip)})`,
+);

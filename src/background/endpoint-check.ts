@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { REPORT_SCHEMA_ID } from '../shared/report';
+import type { Endpoint } from '../shared/settings';
+
+export type EndpointCheck =
+  | { ok: true }
+  | { ok: false; problem: 'unreachable' | 'unauthorized' | 'wrong-protocol' | 'http-error'; detail: string };
+
+const protocolAnswer = z.object({ protocol: z.string() });
+
+/** "Test connection": a GET of the endpoint answers `{"protocol":"tipline.report/v1"}` (PROTOCOL.md). */
+export async function checkEndpoint(endpoint: Endpoint, fetchImpl: typeof fetch = fetch): Promise<EndpointCheck> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (endpoint.token) headers.Authorization = `Bearer ${endpoint.token}`;
+  let response: Response;
+  try {
+    response = await fetchImpl(endpoint.url, { headers, signal: AbortSignal.timeout(10_000), credentials: 'omit', cache: 'no-store' });
+  } catch (error) {
+    return { ok: false, problem: 'unreachable', detail: error instanceof Error ? error.message : String(error) };
+  }
+  if (response.status === 401 || response.status === 403) return { ok: false, problem: 'unauthorized', detail: `HTTP ${response.status}` };
+  if (!response.ok) return { ok: false, problem: 'http-error', detail: `HTTP ${response.status}` };
+  try {
+    const answer = protocolAnswer.parse(await response.json());
+    if (answer.protocol === REPORT_SCHEMA_ID) return { ok: true };
+    return { ok: false, problem: 'wrong-protocol', detail: answer.protocol.slice(0, 100) };
+  } catch {
+    return { ok: false, problem: 'wrong-protocol', detail: 'no protocol id in the answer' };
+  }
+}

@@ -1,0 +1,61 @@
+import { reportSchema, REPORT_SCHEMA_ID, type Report } from '../shared/report';
+import type { Draft } from '../shared/messages';
+import { evidencePolicy } from '../shared/taxonomy';
+import { siteOf, stripUserInfo } from '../shared/url';
+import type { PartRecord, ReportRecord } from './records';
+
+export interface PackageInput {
+  draft: Draft;
+  parts: readonly PartRecord[];
+  client: Report['client'];
+  hasEndpoint: boolean;
+  now?: Date;
+}
+
+function cleanUrl(url: string | undefined): string | undefined {
+  return url === undefined ? undefined : stripUserInfo(url);
+}
+
+/** Builds the protocol v1 document and its stored record. Throws a zod error when the draft is unusable. */
+export function packageReport({ draft, parts, client, hasEndpoint, now = new Date() }: PackageInput): ReportRecord {
+  // DESIGN.md §3: nothing captured from a CSAM page is ever kept or sent, whatever the form held.
+  const forbidden = evidencePolicy(draft.category) === 'forbidden';
+  const chosen = forbidden ? [] : parts.filter((part) => draft.partIds.includes(part.id));
+  const listing = forbidden || !draft.listing
+    ? undefined
+    : {
+        ...draft.listing,
+        linkUrl: cleanUrl(draft.listing.linkUrl),
+        imageUrl: cleanUrl(draft.listing.imageUrl),
+      };
+  const id = crypto.randomUUID();
+  const capturedAt = now.toISOString();
+  const report = reportSchema.parse({
+    schema: REPORT_SCHEMA_ID,
+    id,
+    createdAt: capturedAt,
+    category: draft.category,
+    page: {
+      url: stripUserInfo(draft.page.url),
+      title: draft.page.title,
+      capturedAt,
+      ...(draft.page.lang ? { lang: draft.page.lang } : {}),
+    },
+    ...(listing ? { listing } : {}),
+    matches: forbidden ? [] : draft.matches,
+    note: draft.note,
+    reporter: draft.includeContact && draft.contact.trim() ? { contact: draft.contact.trim() } : null,
+    evidence: chosen.map((part) => ({ part: part.name, mediaType: part.mediaType, bytes: part.bytes, sha256: part.sha256 })),
+    client,
+  });
+  return {
+    id,
+    createdAt: capturedAt,
+    report,
+    status: hasEndpoint ? 'queued' : 'local',
+    attempts: 0,
+    nextAttemptAt: hasEndpoint ? now.getTime() : undefined,
+    partIds: chosen.map((part) => part.id),
+    site: siteOf(report.page.url),
+  };
+}

@@ -1,0 +1,76 @@
+import { sha256Hex } from '../shared/hash';
+import { database } from './database';
+import { partRecordSchema, type PartRecord } from './records';
+
+export async function savePart(input: Omit<PartRecord, 'id' | 'bytes' | 'sha256' | 'createdAt' | 'blob'> & { data: Uint8Array }): Promise<PartRecord> {
+  const { data, ...rest } = input;
+  const record: PartRecord = {
+    ...rest,
+    id: crypto.randomUUID(),
+    blob: new Blob([data as Uint8Array<ArrayBuffer>], { type: input.mediaType }),
+    bytes: data.byteLength,
+    sha256: await sha256Hex(data),
+    createdAt: Date.now(),
+  };
+  const db = await database();
+  await db.put('parts', record);
+  return record;
+}
+
+export async function getPart(id: string): Promise<PartRecord | undefined> {
+  const db = await database();
+  const raw = await db.get('parts', id);
+  const parsed = partRecordSchema.safeParse(raw);
+  if (!parsed.success) {
+    if (raw) console.warn('tipline: skipping corrupt evidence part', id);
+    return undefined;
+  }
+  return parsed.data;
+}
+
+export async function partsOfDraft(draftId: string): Promise<PartRecord[]> {
+  const db = await database();
+  const raw = await db.getAllFromIndex('parts', 'draftId', draftId);
+  return raw.flatMap((part) => {
+    const parsed = partRecordSchema.safeParse(part);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+/** Deletes a draft's parts that were not attached to a report (discarded or never sent). */
+export async function discardDraftParts(draftId: string, keep: ReadonlySet<string> = new Set()): Promise<number> {
+  const db = await database();
+  const tx = db.transaction('parts', 'readwrite');
+  let removed = 0;
+  for (const key of await tx.store.index('draftId').getAllKeys(draftId)) {
+    if (!keep.has(key)) {
+      await tx.store.delete(key);
+      removed++;
+    }
+  }
+  await tx.done;
+  return removed;
+}
+
+export async function deleteParts(ids: readonly string[]): Promise<void> {
+  const db = await database();
+  const tx = db.transaction('parts', 'readwrite');
+  await Promise.all(ids.map((id) => tx.store.delete(id)));
+  await tx.done;
+}
+
+/** Drafts abandoned in a closed popup leave parts behind; sweep the unattached ones after a day. */
+export async function sweepOrphanParts(olderThanMs = 24 * 3600_000, now = Date.now()): Promise<number> {
+  const db = await database();
+  const tx = db.transaction('parts', 'readwrite');
+  let removed = 0;
+  for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) {
+    const part = cursor.value as Partial<PartRecord>;
+    if (!part.reportId && (typeof part.createdAt !== 'number' || now - part.createdAt > olderThanMs)) {
+      await cursor.delete();
+      removed++;
+    }
+  }
+  await tx.done;
+  return removed;
+}

@@ -1,0 +1,119 @@
+import browser from 'webextension-polyfill';
+import { nextAttemptDelay } from './backoff';
+import { getPart } from './part-store';
+import { getReport, reportsWithStatus, updateReport } from './report-store';
+import { loadSettings } from './settings-store';
+import { sendReport, SEND_TIMEOUT_MS } from './send-report';
+import type { PartRecord, ReportRecord } from './records';
+
+export const QUEUE_ALARM = 'tipline-queue';
+/** Longer than a send can take, so a live send is never taken over; a dead worker's lease lapses. */
+export const LEASE_MS = SEND_TIMEOUT_MS + 30_000;
+
+let draining: Promise<void> | undefined;
+let wakeTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Sends every due report. Concurrent calls share one run; the lease guards against other workers too. */
+export function drainQueue(): Promise<void> {
+  draining ??= runDue().finally(() => {
+    draining = undefined;
+  });
+  return draining;
+}
+
+async function runDue(now = Date.now()): Promise<void> {
+  const candidates = await reportsWithStatus(['queued', 'retry', 'sending']);
+  const due = candidates
+    .filter((record) => isDue(record, now))
+    .sort((a, b) => (a.nextAttemptAt ?? 0) - (b.nextAttemptAt ?? 0));
+  // One at a time keeps the order and the load modest; a failing report only costs its own attempt.
+  for (const record of due) await attempt(record.id);
+  await scheduleWake();
+}
+
+function isDue(record: ReportRecord, now: number): boolean {
+  if (record.status === 'sending') return (record.leaseUntil ?? 0) <= now;
+  return (record.nextAttemptAt ?? 0) <= now;
+}
+
+/** Takes the lease in one transaction: only the caller that flips the record to `sending` may send it. */
+async function acquire(id: string, now: number): Promise<ReportRecord | undefined> {
+  let acquired = false;
+  const record = await updateReport(id, (current) => {
+    if (!isDue(current, now)) return undefined;
+    if (!['queued', 'retry', 'sending'].includes(current.status)) return undefined;
+    acquired = true;
+    return { ...current, status: 'sending', leaseUntil: now + LEASE_MS, attempts: current.attempts + 1 };
+  });
+  return acquired ? record : undefined;
+}
+
+export async function attempt(id: string): Promise<void> {
+  const now = Date.now();
+  const record = await acquire(id, now);
+  if (!record) return;
+  const settings = await loadSettings();
+  if (!settings.endpoint) {
+    await updateReport(id, (current) => ({ ...current, status: 'local', leaseUntil: undefined, nextAttemptAt: undefined }));
+    return;
+  }
+  const parts: PartRecord[] = [];
+  for (const partId of record.partIds) {
+    const part = await getPart(partId);
+    if (part) parts.push(part);
+  }
+  const outcome = await sendReport(record, parts, settings.endpoint);
+  await updateReport(id, (current) => {
+    const base = { ...current, leaseUntil: undefined, endpointUrl: settings.endpoint?.url };
+    switch (outcome.kind) {
+      case 'accepted':
+        return { ...base, status: 'delivered', receipt: outcome.receipt.receipt, deliveredAt: new Date().toISOString(), lastError: undefined, nextAttemptAt: undefined };
+      case 'rejected':
+        return { ...base, status: 'rejected', lastError: outcome.message, nextAttemptAt: undefined };
+      case 'retry':
+        // The user may have cancelled while the request was in flight: keep their decision.
+        if (current.status === 'cancelled') return base;
+        return {
+          ...base,
+          status: 'retry',
+          lastError: outcome.reason,
+          nextAttemptAt: Date.now() + nextAttemptDelay(current.attempts, outcome.retryAfterMs),
+        };
+    }
+  });
+}
+
+/** Wakes the worker for the next due report: an alarm survives worker shutdown and browser restarts. */
+export async function scheduleWake(): Promise<void> {
+  const pending = await reportsWithStatus(['queued', 'retry', 'sending']);
+  const times = pending.map((record) => (record.status === 'sending' ? record.leaseUntil ?? 0 : record.nextAttemptAt ?? 0));
+  if (wakeTimer) clearTimeout(wakeTimer);
+  wakeTimer = undefined;
+  if (times.length === 0) {
+    await browser.alarms.clear(QUEUE_ALARM);
+    return;
+  }
+  const when = Math.max(Math.min(...times), Date.now() + 1_000);
+  // Chrome holds alarms to 30 s at the least; a timer covers the first quick retries while the worker lives.
+  await browser.alarms.create(QUEUE_ALARM, { when: Math.max(when, Date.now() + 30_000) });
+  if (when - Date.now() < 30_000) wakeTimer = setTimeout(() => void drainQueue(), when - Date.now());
+}
+
+/** Puts a report back in line at once (the user's "retry now", or an endpoint newly set). */
+export async function requeue(id: string): Promise<ReportRecord | undefined> {
+  const record = await updateReport(id, (current) =>
+    ['retry', 'rejected', 'local', 'cancelled', 'queued'].includes(current.status)
+      ? { ...current, status: 'queued', nextAttemptAt: Date.now(), lastError: undefined }
+      : undefined,
+  );
+  void drainQueue();
+  return record ?? (await getReport(id));
+}
+
+export async function cancel(id: string): Promise<ReportRecord | undefined> {
+  const record = await updateReport(id, (current) =>
+    ['queued', 'retry', 'sending'].includes(current.status) ? { ...current, status: 'cancelled', nextAttemptAt: undefined } : undefined,
+  );
+  await scheduleWake();
+  return record ?? (await getReport(id));
+}

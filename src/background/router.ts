@@ -1,0 +1,73 @@
+import browser, { type Runtime } from 'webextension-polyfill';
+import { contentToBackground, fail, ok, uiToBackground, type Reply, type UiMessage, type ContentMessage } from '../shared/messages';
+import { updateBadge } from './badge';
+import { handleUiMessage } from './ui-handlers';
+
+export type SenderKind = 'ui' | 'content' | 'foreign';
+
+/** Privileged messages come only from our own pages: same extension id and an extension-origin URL. */
+export function senderKind(sender: Runtime.MessageSender, extensionId: string, extensionOrigin: string): SenderKind {
+  if (sender.id !== extensionId) return 'foreign';
+  const url = sender.url ?? '';
+  if (url.startsWith(extensionOrigin)) return 'ui';
+  if (sender.tab?.id !== undefined) return 'content';
+  return 'foreign';
+}
+
+const refusals = new Set<string>();
+
+/** Logs each kind of refusal once, so a hostile page cannot flood the console. */
+function refuse(reason: string): undefined {
+  if (!refusals.has(reason)) {
+    refusals.add(reason);
+    console.warn('tipline: refused message:', reason);
+  }
+  return undefined;
+}
+
+export function refusalCount(): number {
+  return refusals.size;
+}
+
+/**
+ * Not an async function: returning undefined leaves a message unanswered, as for a listener that
+ * does not handle it, while an async listener would claim every message (DESIGN.md §8).
+ */
+export function routeMessage(message: unknown, sender: Runtime.MessageSender): Promise<Reply<unknown>> | undefined {
+  const kind = senderKind(sender, browser.runtime.id, browser.runtime.getURL(''));
+  if (kind === 'ui') {
+    const parsed = uiToBackground.safeParse(message);
+    if (!parsed.success) return refuse(`invalid ui message ${describe(message)}`);
+    return settle(handleUiMessage(parsed.data as UiMessage));
+  }
+  if (kind === 'content') {
+    const parsed = contentToBackground.safeParse(message);
+    if (!parsed.success) return refuse(`invalid content message ${describe(message)}`);
+    return settle(handleContentMessage(parsed.data, sender));
+  }
+  return refuse('foreign sender');
+}
+
+function describe(message: unknown): string {
+  const type = (message as { type?: unknown } | null)?.type;
+  return typeof type === 'string' ? type.slice(0, 40) : typeof message;
+}
+
+async function settle(work: Promise<unknown>): Promise<Reply<unknown>> {
+  try {
+    return ok(await work);
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+}
+
+async function handleContentMessage(message: ContentMessage, sender: Runtime.MessageSender): Promise<null> {
+  const tabId = sender.tab?.id;
+  // Only the top frame speaks for the tab's badge; frames report through it.
+  if (tabId === undefined || (sender.frameId ?? 0) !== 0) return null;
+  switch (message.type) {
+    case 'content/summary':
+      await updateBadge(tabId, message.summary);
+      return null;
+  }
+}

@@ -1,0 +1,29 @@
+import browser from 'webextension-polyfill';
+import { pageSummarySchema, type PageSummary } from '../shared/messages';
+import { isRestrictedUrl } from '../shared/url';
+
+export interface TabContext {
+  tabId: number;
+  url: string;
+  title: string;
+  restricted: boolean;
+  summary: PageSummary | null;
+}
+
+/** Asks the tab's content script for its live findings; a page without one (browser pages) has none. */
+export async function tabContext(tabId: number): Promise<TabContext> {
+  const tab = await browser.tabs.get(tabId);
+  const url = tab.url ?? '';
+  const restricted = isRestrictedUrl(url);
+  let summary: PageSummary | null = null;
+  if (!restricted) {
+    try {
+      const reply: unknown = await browser.tabs.sendMessage(tabId, { type: 'content/get-summary' }, { frameId: 0 });
+      const parsed = pageSummarySchema.safeParse((reply as { data?: unknown } | undefined)?.data);
+      summary = parsed.success ? parsed.data : null;
+    } catch {
+      summary = null;
+    }
+  }
+  return { tabId, url, title: tab.title ?? '', restricted, summary };
+}

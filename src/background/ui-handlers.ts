@@ -1,0 +1,76 @@
+import browser from 'webextension-polyfill';
+import type { UiMessage } from '../shared/messages';
+import { checkEndpoint } from './endpoint-check';
+import { captureVisibleToDraft } from './capture';
+import { discardDraftParts } from './part-store';
+import { cancel, requeue, drainQueue } from './queue';
+import { clearAll, deleteReport, getReport, listReports, reportsWithStatus } from './report-store';
+import { loadSettings, saveSettings } from './settings-store';
+import { submitDraft } from './submit-report';
+import { tabContext } from './tab-context';
+import { historyMatcher } from './history-filter';
+import type { ReportRecord, ReportView } from './records';
+
+function view(record: ReportRecord): ReportView {
+  const { leaseUntil: _lease, ...rest } = record;
+  return rest;
+}
+
+export async function handleUiMessage(message: UiMessage): Promise<unknown> {
+  switch (message.type) {
+    case 'tab/context':
+      return tabContext(message.tabId);
+    case 'capture/visible': {
+      const part = await captureVisibleToDraft(message.tabId, message.draftId);
+      return { partId: part.id, bytes: part.bytes, sha256: part.sha256 };
+    }
+    case 'draft/discard':
+      return { removed: await discardDraftParts(message.draftId) };
+    case 'report/submit':
+      return view(await submitDraft(message.draft));
+    case 'history/list': {
+      const records = await listReports({
+        limit: message.limit,
+        before: message.before,
+        match: message.filter ? historyMatcher(message.filter) : undefined,
+      });
+      return records.map(view);
+    }
+    case 'history/get': {
+      const record = await getReport(message.id);
+      return record ? view(record) : null;
+    }
+    case 'history/retry': {
+      const record = await requeue(message.id);
+      return record ? view(record) : null;
+    }
+    case 'history/cancel': {
+      const record = await cancel(message.id);
+      return record ? view(record) : null;
+    }
+    case 'history/delete':
+      await deleteReport(message.id);
+      return null;
+    case 'settings/get':
+      return loadSettings();
+    case 'settings/save': {
+      const before = await loadSettings();
+      const saved = await saveSettings(message.settings);
+      // Reports kept locally while no endpoint was set go out once one is.
+      if (!before.endpoint && saved.endpoint) await requeueLocal();
+      return saved;
+    }
+    case 'endpoint/test':
+      return checkEndpoint(message.endpoint);
+    case 'page/scroll-to':
+      return browser.tabs.sendMessage(message.tabId, { type: 'content/scroll-to', phrase: message.phrase }, { frameId: 0 });
+    case 'data/clear':
+      await clearAll();
+      return null;
+  }
+}
+
+async function requeueLocal(): Promise<void> {
+  for (const record of await reportsWithStatus(['local'])) await requeue(record.id);
+  void drainQueue();
+}

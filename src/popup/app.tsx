@@ -1,0 +1,33 @@
+import { useState } from 'preact/hooks';
+import { t } from '../shared/i18n';
+import type { BackgroundClient } from '../ui/background-client';
+import { ReportForm } from './report-form';
+import { HistoryList } from './history-list';
+
+type View = 'report' | 'history';
+
+export function App({ client, targetTab }: { client: BackgroundClient; targetTab: Promise<number | null> }) {
+  const [view, setView] = useState<View>(() => (new URLSearchParams(location.search).get('view') === 'history' ? 'history' : 'report'));
+  return (
+    <>
+      <header class="app-header">
+        <h1>{t('extName')}</h1>
+        <div class="tabs" role="tablist" aria-label={t('popupViews')}>
+          <button role="tab" id="tab-report" aria-controls="panel" aria-selected={view === 'report'} onClick={() => setView('report')}>
+            {t('viewReport')}
+          </button>
+          <button role="tab" id="tab-history" aria-controls="panel" aria-selected={view === 'history'} onClick={() => setView('history')}>
+            {t('viewHistory')}
+          </button>
+        </div>
+      </header>
+      <main id="panel" role="tabpanel" aria-labelledby={view === 'report' ? 'tab-report' : 'tab-history'}>
+        {/* The form stays mounted while the history shows, so a half-written report is not lost. */}
+        <div hidden={view !== 'report'}>
+          <ReportForm client={client} targetTab={targetTab} onShowHistory={() => setView('history')} />
+        </div>
+        {view === 'history' && <HistoryList client={client} />}
+      </main>
+    </>
+  );
+}

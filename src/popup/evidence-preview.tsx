@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'preact/hooks';
+import { getPart } from '../background/part-store';
+import { t } from '../shared/i18n';
+
+/**
+ * Reads the captured part straight from the extension's own database (same origin, read only):
+ * large evidence never rides on messages (DESIGN.md §8).
+ */
+export function usePartUrl(partId: string | null): string | null {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (!partId) {
+      setUrl(null);
+      return;
+    }
+    let objectUrl: string | null = null;
+    let live = true;
+    void getPart(partId).then((part) => {
+      if (!live || !part) return;
+      objectUrl = URL.createObjectURL(part.blob);
+      setUrl(objectUrl);
+    });
+    return () => {
+      live = false;
+      if (objectUrl) URL.revokeObjectURL(objectUrl);
+    };
+  }, [partId]);
+  return url;
+}
+
+export interface EvidenceItem {
+  partId: string;
+  bytes: number;
+  sha256: string;
+}
+
+export function EvidencePreview(props: {
+  id: string;
+  label: string;
+  item: EvidenceItem;
+  included: boolean;
+  onToggle: (included: boolean) => void;
+  image: boolean;
+}) {
+  const url = usePartUrl(props.item.partId);
+  return (
+    <div class="evidence" data-part={props.id}>
+      <label class="inline">
+        <input type="checkbox" id={`include-${props.id}`} checked={props.included} onChange={(e) => props.onToggle(e.currentTarget.checked)} />
+        {props.label}
+      </label>
+      <div class="meta">
+        {t('evidenceSize', [formatBytes(props.item.bytes)])} · SHA-256 <span class="receipt">{props.item.sha256.slice(0, 16)}…</span>
+      </div>
+      {props.image && url && <img src={url} alt={t('evidencePreviewAlt', [props.label])} />}
+    </div>
+  );
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

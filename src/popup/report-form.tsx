@@ -1,0 +1,212 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ReportView } from '../background/records';
+import type { TabContext } from '../background/tab-context';
+import { t } from '../shared/i18n';
+import { CATEGORY_IDS, categoryMessageKey, evidencePolicy, type Category } from '../shared/taxonomy';
+import type { BackgroundClient } from '../ui/background-client';
+import { describeStatus } from './delivery-status';
+import { EvidencePreview, type EvidenceItem } from './evidence-preview';
+import { MatchList, topCategory } from './match-list';
+import { useDelivery } from './use-delivery';
+
+type Phase = 'loading' | 'editing' | 'sending' | 'done';
+
+function errorText(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  // Background errors that are message keys get translated; others are shown as they came.
+  const translated = /^[a-z_]+$/.test(message) ? t(message) : message;
+  return translated;
+}
+
+export function ReportForm(props: { client: BackgroundClient; targetTab: Promise<number | null>; onShowHistory: () => void }) {
+  const { client } = props;
+  const draftId = useMemo(() => crypto.randomUUID(), []);
+  const [phase, setPhase] = useState<Phase>('loading');
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [context, setContext] = useState<TabContext | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [screenshot, setScreenshot] = useState<EvidenceItem | null>(null);
+  const [includeScreenshot, setIncludeScreenshot] = useState(true);
+  const [captureError, setCaptureError] = useState<string | null>(null);
+  const [category, setCategory] = useState<Category>('other');
+  const [note, setNote] = useState('');
+  const [includeContact, setIncludeContact] = useState(false);
+  const [contact, setContact] = useState('');
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const [sent, setSent] = useState<ReportView | null>(null);
+  const delivered = useDelivery(client, sent);
+  const categoryTouched = useRef(false);
+
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const id = await props.targetTab;
+      if (!live) return;
+      if (id === null) {
+        setLoadError(t('error_no_tab'));
+        setPhase('editing');
+        return;
+      }
+      setTabId(id);
+      const settingsPromise = client.call({ type: 'settings/get' }).catch(() => null);
+      const capturePromise = client.call({ type: 'capture/visible', tabId: id, draftId }).then(
+        (part) => ({ part, error: null as string | null }),
+        (error: unknown) => ({ part: null, error: errorText(error) }),
+      );
+      try {
+        const ctx = await client.call({ type: 'tab/context', tabId: id });
+        if (!live) return;
+        setContext(ctx);
+        const suggested = ctx.summary ? topCategory(ctx.summary.matches) : null;
+        if (suggested && !categoryTouched.current) setCategory(suggested);
+        if (suggested && evidencePolicy(suggested) === 'opt-in') setIncludeScreenshot(false);
+      } catch (error) {
+        if (live) setLoadError(errorText(error));
+      }
+      const settings = await settingsPromise;
+      if (live && settings) setContact(settings.privacy.contact);
+      const capture = await capturePromise;
+      if (!live) return;
+      setScreenshot(capture.part);
+      setCaptureError(capture.error);
+      setPhase('editing');
+      document.body.dataset.ready = 'true';
+      performance.mark('tipline-popup-interactive');
+    })();
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const forbidden = evidencePolicy(category) === 'forbidden';
+
+  function chooseCategory(next: Category) {
+    categoryTouched.current = true;
+    setCategory(next);
+    if (evidencePolicy(next) === 'forbidden') {
+      // DESIGN.md §3: the capture already made is dropped from memory and from storage, not just hidden.
+      setScreenshot(null);
+      void client.call({ type: 'draft/discard', draftId }).catch(() => undefined);
+    } else if (evidencePolicy(next) === 'opt-in') {
+      setIncludeScreenshot(false);
+    }
+  }
+
+  async function recapture() {
+    if (tabId === null) return;
+    setCaptureError(null);
+    try {
+      setScreenshot(await client.call({ type: 'capture/visible', tabId, draftId }));
+      setIncludeScreenshot(evidencePolicy(category) === 'default');
+    } catch (error) {
+      setCaptureError(errorText(error));
+    }
+  }
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (!context) return;
+    setPhase('sending');
+    setSubmitError(null);
+    try {
+      const record = await client.call({
+        type: 'report/submit',
+        draft: {
+          draftId,
+          tabId,
+          category,
+          note,
+          includeContact,
+          contact,
+          page: { url: context.url, title: context.title },
+          matches: forbidden ? [] : context.summary?.matches ?? [],
+          partIds: !forbidden && screenshot && includeScreenshot ? [screenshot.partId] : [],
+        },
+      });
+      setSent(record);
+      setPhase('done');
+    } catch (error) {
+      setSubmitError(t('error_submit', [errorText(error)]));
+      setPhase('editing');
+    }
+  }
+
+  if (phase === 'loading') return <p aria-busy="true">{t('loading')}</p>;
+
+  if (phase === 'done' && sent) {
+    const record = delivered ?? sent;
+    return (
+      <section aria-labelledby="done-heading">
+        <h2 id="done-heading">{t('reportSaved')}</h2>
+        <p class={`status ${record.status === 'rejected' ? 'error' : record.status === 'delivered' ? 'success' : ''}`} role="status" data-status={record.status}>
+          {describeStatus(record)}
+        </p>
+        <button type="button" onClick={props.onShowHistory}>{t('viewHistory')}</button>
+      </section>
+    );
+  }
+
+  return (
+    <form onSubmit={submit} aria-describedby="form-status">
+      {loadError && <p class="notice" role="alert">{loadError}</p>}
+      {context && (
+        <div class="page-info">
+          <div class="title" id="page-title">{context.title || t('untitledPage')}</div>
+          <div class="url" id="page-url">{context.url}</div>
+          {context.restricted && <p class="notice">{t('error_restricted_page')}</p>}
+        </div>
+      )}
+      <div class="field">
+        <label for="category">{t('categoryLabel')}</label>
+        <select id="category" value={category} onChange={(e) => chooseCategory(e.currentTarget.value as Category)}>
+          {CATEGORY_IDS.map((id) => (
+            <option value={id} key={id}>{t(categoryMessageKey(id))}</option>
+          ))}
+        </select>
+      </div>
+      {forbidden ? (
+        <p class="notice" id="csam-notice">{t('csamNotice')}</p>
+      ) : (
+        <>
+          <h2 class="sr-only">{t('evidenceHeading')}</h2>
+          {screenshot ? (
+            <EvidencePreview id="screenshot" label={t('evidenceScreenshot')} item={screenshot} included={includeScreenshot} onToggle={setIncludeScreenshot} image />
+          ) : (
+            <div class="evidence">
+              <p class="muted">{captureError ? t('error_capture', [captureError]) : t('noScreenshot')}</p>
+              {!context?.restricted && <button type="button" onClick={recapture}>{t('captureAgain')}</button>}
+            </div>
+          )}
+          {category === 'pornography' && <p class="muted">{t('pornographyNotice')}</p>}
+          <h2 id="matches-heading">{t('matchesHeading')}</h2>
+          <MatchList
+            matches={context?.summary?.matches ?? []}
+            onPick={(phrase) => tabId !== null && void client.call({ type: 'page/scroll-to', tabId, phrase }).catch(() => undefined)}
+          />
+        </>
+      )}
+      <div class="field">
+        <label for="note">{t('noteLabel')}</label>
+        <textarea id="note" value={note} maxLength={10_000} placeholder={t('notePlaceholder')} onInput={(e) => setNote(e.currentTarget.value)} />
+      </div>
+      <div class="field">
+        <label class="inline">
+          <input type="checkbox" id="include-contact" checked={includeContact} onChange={(e) => setIncludeContact(e.currentTarget.checked)} />
+          {t('includeContact')}
+        </label>
+        {includeContact && (
+          <>
+            <label for="contact" class="sr-only">{t('contactLabel')}</label>
+            <input id="contact" type="text" value={contact} maxLength={500} placeholder={t('contactLabel')} onInput={(e) => setContact(e.currentTarget.value)} />
+          </>
+        )}
+      </div>
+      <div class="actions">
+        <button type="submit" class="primary" id="submit" disabled={phase === 'sending' || !context}>
+          {phase === 'sending' ? t('sending') : t('submit')}
+        </button>
+      </div>
+      <p id="form-status" class="status error" role="status">{submitError ?? ''}</p>
+    </form>
+  );
+}

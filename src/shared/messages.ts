@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { categorySchema } from './taxonomy';
+import { listingSchema, matchSchema } from './report';
+import { settingsSchema, endpointSchema } from './settings';
+
+/*
+ * One typed protocol per direction, validated at the door (DESIGN.md §8). The sender decides which
+ * schema applies: a content script can only ever speak `contentToBackground`.
+ */
+
+const tabId = z.number().int().nonnegative();
+const reportId = z.uuid();
+
+export const pageSummarySchema = z.object({
+  url: z.string().max(8192),
+  matches: z.array(matchSchema).max(5000),
+  suspectBlocks: z.number().int().nonnegative(),
+  weakHits: z.number().int().nonnegative(),
+  strongHits: z.number().int().nonnegative(),
+});
+export type PageSummary = z.infer<typeof pageSummarySchema>;
+
+export const contentToBackground = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('content/summary'), summary: pageSummarySchema }),
+]);
+export type ContentMessage = z.infer<typeof contentToBackground>;
+
+export const draftSchema = z.object({
+  draftId: z.uuid(),
+  tabId: tabId.nullable(),
+  category: categorySchema,
+  note: z.string().max(10_000),
+  includeContact: z.boolean(),
+  contact: z.string().max(500),
+  page: z.object({ url: z.string().max(8192), title: z.string().max(2000), lang: z.string().max(35).optional() }),
+  listing: listingSchema.optional(),
+  matches: z.array(matchSchema).max(5000),
+  /** Evidence part ids (already captured into the database) that the reporter chose to send. */
+  partIds: z.array(z.uuid()).max(2),
+});
+export type Draft = z.infer<typeof draftSchema>;
+
+export const historyFilterSchema = z.object({
+  status: z.string().max(20).optional(),
+  category: categorySchema.optional(),
+  text: z.string().max(200).optional(),
+});
+
+export const uiToBackground = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('tab/context'), tabId }),
+  z.object({ type: z.literal('capture/visible'), tabId, draftId: z.uuid() }),
+  z.object({ type: z.literal('draft/discard'), draftId: z.uuid() }),
+  z.object({ type: z.literal('report/submit'), draft: draftSchema }),
+  z.object({
+    type: z.literal('history/list'),
+    limit: z.number().int().min(1).max(200),
+    before: z.string().max(40).optional(),
+    filter: historyFilterSchema.optional(),
+  }),
+  z.object({ type: z.literal('history/get'), id: reportId }),
+  z.object({ type: z.literal('history/retry'), id: reportId }),
+  z.object({ type: z.literal('history/cancel'), id: reportId }),
+  z.object({ type: z.literal('history/delete'), id: reportId }),
+  z.object({ type: z.literal('settings/get') }),
+  z.object({ type: z.literal('settings/save'), settings: settingsSchema }),
+  z.object({ type: z.literal('endpoint/test'), endpoint: endpointSchema }),
+  z.object({ type: z.literal('page/scroll-to'), tabId, phrase: z.string().max(200) }),
+  z.object({ type: z.literal('data/clear') }),
+]);
+export type UiMessage = z.infer<typeof uiToBackground>;
+
+export const backgroundToContent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('content/get-summary') }),
+  z.object({ type: z.literal('content/get-listing') }),
+  z.object({ type: z.literal('content/scroll-to'), phrase: z.string().max(200) }),
+  z.object({ type: z.literal('content/settings-changed') }),
+]);
+export type BackgroundToContentMessage = z.infer<typeof backgroundToContent>;
+
+/** Replies never reject: rejections do not cross contexts reliably. */
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+
+export function ok<T>(data: T): Reply<T> {
+  return { ok: true, data };
+}
+
+export function fail(error: string): Reply<never> {
+  return { ok: false, error };
+}
