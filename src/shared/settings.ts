@@ -88,7 +88,9 @@ function repairValue(schema: z.ZodType, raw: unknown, path: string, repaired: st
       const repairedField = repairValue(field, value, path ? `${path}.${key}` : key, repaired);
       if (repairedField !== undefined) out[key] = repairedField;
     }
-    return out;
+    // A required field with no default (an endpoint's url) cannot be repaired: the whole object falls back.
+    const whole = schema.safeParse(out);
+    if (whole.success) return whole.data;
   }
   if (inner instanceof z.ZodArray && Array.isArray(raw)) {
     const element = inner.element as z.ZodType;

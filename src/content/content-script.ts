@@ -1,0 +1,77 @@
+import browser from 'webextension-polyfill';
+import { backgroundToContent, ok, type PageSummary } from '../shared/messages';
+import { repairSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
+import { siteOf } from '../shared/url';
+import { buildBlockMatcher } from './build-matcher';
+import { createCssHighlighter, createInvisibleHighlighter, supportsCssHighlights, type Highlighter } from './highlighter';
+import { startPageScanner, type PageScanner } from './page-scanner';
+import { createWrapHighlighter } from './wrap-highlighter';
+
+const EMPTY: Omit<PageSummary, 'url'> = { matches: [], suspectBlocks: 0, weakHits: 0, strongHits: 0 };
+
+function stealthFor(settings: Settings, site: string): boolean {
+  return settings.highlight.stealth || settings.highlight.stealthSites.includes(site);
+}
+
+function chooseHighlighter(settings: Settings, site: string): Highlighter {
+  if (stealthFor(settings, site)) return createInvisibleHighlighter();
+  return supportsCssHighlights() ? createCssHighlighter(document) : createWrapHighlighter(document);
+}
+
+/** Runs the scanner for the current settings and restarts it when they change. */
+export function startContentScript(): void {
+  let controller: AbortController | undefined;
+  let scanner: PageScanner | undefined;
+
+  const report = (summary: PageSummary) => {
+    void browser.runtime.sendMessage({ type: 'content/summary', summary }).catch(() => undefined);
+  };
+
+  async function start() {
+    controller?.abort();
+    controller = new AbortController();
+    scanner = undefined;
+    const stored = await browser.storage.local.get(SETTINGS_KEY);
+    const { settings } = repairSettings(stored[SETTINGS_KEY]);
+    const site = siteOf(location.href);
+    if (!settings.highlight.enabled || settings.highlight.pausedSites.includes(site)) {
+      report({ url: location.href, ...EMPTY });
+      return;
+    }
+    const matcher = await buildBlockMatcher(settings);
+    scanner = startPageScanner({
+      doc: document,
+      matcher,
+      highlighter: chooseHighlighter(settings, site),
+      signal: controller.signal,
+      onSummary: report,
+    });
+  }
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const parsed = backgroundToContent.safeParse(message);
+    if (!parsed.success) return undefined;
+    switch (parsed.data.type) {
+      case 'content/get-summary':
+        return Promise.resolve(ok(scanner?.summary() ?? { url: location.href, ...EMPTY }));
+      case 'content/scroll-to': {
+        const range = scanner?.findRange(parsed.data.phrase);
+        const element = range?.startContainer.parentElement;
+        element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+        return Promise.resolve(ok(Boolean(element)));
+      }
+      case 'content/settings-changed':
+        void start();
+        return Promise.resolve(ok(null));
+      default:
+        return undefined;
+    }
+  });
+
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SETTINGS_KEY in changes) void start();
+  });
+
+  void start().catch((error: unknown) => console.warn('tipline: content script could not start', error));
+}

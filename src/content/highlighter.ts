@@ -1,0 +1,161 @@
+import { CATEGORY_COLOURS, type Category } from '../shared/taxonomy';
+
+export interface HighlightSpan {
+  node: Text;
+  start: number;
+  end: number;
+  category: Category;
+  /** In a suspect listing (strong marking) or a stray weak word (faint marking). */
+  suspect: boolean;
+}
+
+const PREFIX = 'tipline-';
+const WEAK = `${PREFIX}weak`;
+
+/** Readable on light and dark pages: a mid-tone background, with the page's own text colour kept dark. */
+export function highlightCss(): string {
+  const rules = Object.entries(CATEGORY_COLOURS).map(
+    ([category, colour]) =>
+      `::highlight(${PREFIX}${category}) { background-color: ${colour}; color: #111; text-decoration: underline 2px solid #b00020; }`,
+  );
+  rules.push(`::highlight(${WEAK}) { text-decoration: underline 1px dotted #b26a00; }`);
+  return rules.join('\n');
+}
+
+export interface Highlighter {
+  /** Replaces the highlights of one block. */
+  set(block: Element, spans: readonly HighlightSpan[]): void;
+  remove(block: Element): void;
+  /** Adds the style to a shadow root or frame, which the document's sheet does not reach. */
+  adoptRoot(root: ShadowRoot | Document): void;
+  rangeFor(phrasePredicate: (text: string) => boolean): Range | null;
+  clear(): void;
+}
+
+type HighlightWindow = Window & typeof globalThis;
+
+/**
+ * CSS Custom Highlight API: no DOM mutation, so pages and their frameworks never see our marks.
+ * Each window has its own highlight registry and constructed sheets cannot cross documents, so a
+ * same-origin frame gets its own of both.
+ */
+export function createCssHighlighter(doc: Document): Highlighter {
+  const sheets = new Map<Document, CSSStyleSheet>();
+  const roots = new Set<ShadowRoot | Document>();
+  const perBlock = new Map<Element, { highlight: Highlight; range: Range }[]>();
+  const registries = new Map<Document, Map<string, Highlight>>();
+
+  function sheetFor(owner: Document): CSSStyleSheet | null {
+    let sheet = sheets.get(owner);
+    const win = owner.defaultView as HighlightWindow | null;
+    if (!sheet && win) {
+      sheet = new win.CSSStyleSheet();
+      sheet.replaceSync(highlightCss());
+      sheets.set(owner, sheet);
+    }
+    return sheet ?? null;
+  }
+
+  function adoptRoot(root: ShadowRoot | Document) {
+    if (roots.has(root)) return;
+    const owner = root instanceof Document ? root : root.ownerDocument;
+    const sheet = sheetFor(owner);
+    if (!sheet) return;
+    roots.add(root);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  }
+  adoptRoot(doc);
+
+  function highlight(owner: Document, name: string): Highlight | null {
+    let registry = registries.get(owner);
+    if (!registry) registries.set(owner, (registry = new Map()));
+    let existing = registry.get(name);
+    const win = owner.defaultView as HighlightWindow | null;
+    if (!existing && win && 'highlights' in win.CSS) {
+      existing = new win.Highlight();
+      // Suspect listings paint over stray weak words.
+      existing.priority = name === WEAK ? 0 : 1;
+      registry.set(name, existing);
+      win.CSS.highlights.set(name, existing);
+    }
+    return existing ?? null;
+  }
+
+  function remove(block: Element) {
+    for (const { highlight: owner, range } of perBlock.get(block) ?? []) owner.delete(range);
+    perBlock.delete(block);
+  }
+
+  return {
+    adoptRoot,
+    remove,
+    set(block, spans) {
+      remove(block);
+      if (spans.length === 0) return;
+      const entries: { highlight: Highlight; range: Range }[] = [];
+      for (const span of spans) {
+        const owner = span.node.ownerDocument;
+        const target = highlight(owner, span.suspect ? `${PREFIX}${span.category}` : WEAK);
+        if (!target) continue;
+        const range = owner.createRange();
+        range.setStart(span.node, span.start);
+        range.setEnd(span.node, span.end);
+        target.add(range);
+        entries.push({ highlight: target, range });
+      }
+      perBlock.set(block, entries);
+    },
+    rangeFor(predicate) {
+      for (const entries of perBlock.values()) {
+        for (const { range } of entries) if (predicate(range.toString())) return range;
+      }
+      return null;
+    },
+    clear() {
+      for (const [owner, registry] of registries) {
+        const win = owner.defaultView as HighlightWindow | null;
+        for (const name of registry.keys()) win?.CSS.highlights.delete(name);
+      }
+      registries.clear();
+      perBlock.clear();
+      for (const root of roots) {
+        const owner = root instanceof Document ? root : root.ownerDocument;
+        root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== sheets.get(owner));
+      }
+      roots.clear();
+    },
+  };
+}
+
+/** Keeps findings without painting anything: stealth mode, where a page must see no trace of us. */
+export function createInvisibleHighlighter(): Highlighter {
+  const perBlock = new Map<Element, Range[]>();
+  return {
+    adoptRoot() {},
+    set(block, spans) {
+      perBlock.set(
+        block,
+        spans.map((span) => {
+          const range = new Range();
+          range.setStart(span.node, span.start);
+          range.setEnd(span.node, span.end);
+          return range;
+        }),
+      );
+    },
+    remove(block) {
+      perBlock.delete(block);
+    },
+    rangeFor(predicate) {
+      for (const ranges of perBlock.values()) for (const range of ranges) if (predicate(range.toString())) return range;
+      return null;
+    },
+    clear() {
+      perBlock.clear();
+    },
+  };
+}
+
+export function supportsCssHighlights(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+}

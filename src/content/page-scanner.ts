@@ -1,0 +1,184 @@
+import type { PageSummary } from '../shared/messages';
+import type { BlockFinding, BlockMatcher } from './block-finding';
+import { blockOf, newBlockCache } from './blocks';
+import type { Highlighter, HighlightSpan } from './highlighter';
+import { summarise } from './page-summary';
+import { isSkippedElement, textNodesOf } from './text-nodes';
+import { WRAP_ATTRIBUTE } from './wrap-highlighter';
+import { SLICE_MS, yieldToPage } from './yield-main-thread';
+
+export interface PageScannerOptions {
+  doc: Document;
+  matcher: BlockMatcher;
+  highlighter: Highlighter;
+  signal: AbortSignal;
+  /** Called after the first full scan and after each batch of changes. */
+  onSummary: (summary: PageSummary) => void;
+  /** How long changes gather before one rescan (infinite scroll adds posts in bursts). */
+  mutationDelayMs?: number;
+}
+
+export interface PageScanner {
+  ready: Promise<void>;
+  summary(): PageSummary;
+  findRange(phrase: string): Range | null;
+  /** Findings of the block that holds a node: the listing picker reads them. */
+  findingOf(block: Element): BlockFinding | undefined;
+}
+
+export function startPageScanner(options: PageScannerOptions): PageScanner {
+  const { doc, matcher, highlighter, signal } = options;
+  const findings = new Map<Element, BlockFinding>();
+  const blockCache = newBlockCache();
+  const walkCache = new WeakMap<Element, boolean>();
+  const onRoot = (root: ShadowRoot | Document) => {
+    highlighter.adoptRoot(root);
+    if (root !== doc) observe(root);
+  };
+
+  function scanBlock(block: Element, nodes: Text[]) {
+    const finding = matcher.scanBlock(nodes.map((node) => node.data));
+    if (finding.spans.length === 0) {
+      if (findings.has(block)) highlighter.remove(block);
+      findings.delete(block);
+      return;
+    }
+    const spans: HighlightSpan[] = [];
+    for (const span of finding.spans) {
+      const node = nodes[span.nodeIndex];
+      if (node) spans.push({ node, start: span.start, end: span.end, category: span.category, suspect: finding.suspect });
+    }
+    highlighter.set(block, spans);
+    findings.set(block, finding);
+  }
+
+  /** Walks a subtree in time slices, grouping text nodes by block, then scans those blocks. */
+  async function scanSubtree(roots: readonly Node[], onlyBlocks?: Set<Element>): Promise<Set<Element>> {
+    const groups = new Map<Element, Text[]>();
+    let sliceStart = performance.now();
+    for (const root of roots) {
+      for (const node of textNodesOf(root, { onRoot, cache: walkCache })) {
+        const block = blockOf(node, blockCache);
+        if (!block || (onlyBlocks && !onlyBlocks.has(block))) continue;
+        let group = groups.get(block);
+        if (!group) groups.set(block, (group = []));
+        group.push(node);
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await yieldToPage();
+          if (signal.aborted) return new Set();
+          sliceStart = performance.now();
+        }
+      }
+    }
+    for (const [block, nodes] of groups) {
+      scanBlock(block, nodes);
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToPage();
+        if (signal.aborted) break;
+        sliceStart = performance.now();
+      }
+    }
+    return new Set(groups.keys());
+  }
+
+  // --- changes: rescan only the blocks they touched (DESIGN.md §7) ---
+  const dirty = new Set<Node>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const observers: MutationObserver[] = [];
+
+  function isOurs(node: Node): boolean {
+    return node instanceof Element && node.hasAttribute(WRAP_ATTRIBUTE);
+  }
+
+  function onMutations(records: MutationRecord[]) {
+    for (const record of records) {
+      if (record.type === 'characterData') {
+        dirty.add(record.target);
+        continue;
+      }
+      if ([...record.addedNodes].some(isOurs) || [...record.removedNodes].some(isOurs)) continue;
+      if (record.removedNodes.length > 0) dirty.add(record.target);
+      for (const node of record.addedNodes) dirty.add(node);
+    }
+    if (dirty.size > 0 && !timer) timer = setTimeout(flush, options.mutationDelayMs ?? 150);
+  }
+
+  function flush() {
+    timer = undefined;
+    const nodes = [...dirty];
+    dirty.clear();
+    running = running.then(() => rescan(nodes)).catch((error: unknown) => console.warn('tipline: rescan failed', error));
+  }
+
+  async function rescan(nodes: Node[]) {
+    if (signal.aborted) return;
+    // Blocks whose nodes left the page drop their highlights.
+    for (const block of [...findings.keys()]) {
+      if (!block.isConnected) {
+        highlighter.remove(block);
+        findings.delete(block);
+      }
+    }
+    const blocks = new Set<Element>();
+    for (const node of nodes) {
+      if (!node.isConnected) continue;
+      const element = node instanceof Element ? node : node.parentElement;
+      if (!element || isSkippedElement(element)) continue;
+      const probe = node instanceof Text ? node : element.firstChild ?? element;
+      const block = blockOf(probe instanceof Text ? probe : element, blockCache) ?? element;
+      blocks.add(block);
+      // New content may hold whole new blocks below the one that changed.
+      if (node instanceof Element) for (const text of textNodesOf(node, { onRoot, cache: walkCache })) {
+        const inner = blockOf(text, blockCache);
+        if (inner) blocks.add(inner);
+      }
+    }
+    const scanned = await scanSubtree(topmost([...blocks]), blocks);
+    // A block whose text is all gone has nothing left to highlight.
+    for (const block of blocks) if (!scanned.has(block)) scanBlock(block, []);
+    options.onSummary(summary());
+  }
+
+  function observe(root: Node) {
+    const observer = new MutationObserver(onMutations);
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    observers.push(observer);
+  }
+
+  function summary(): PageSummary {
+    return summarise(doc.location?.href ?? '', findings.values());
+  }
+
+  signal.addEventListener('abort', () => {
+    for (const observer of observers) observer.disconnect();
+    if (timer) clearTimeout(timer);
+    highlighter.clear();
+    findings.clear();
+  });
+
+  const body = doc.body ?? doc.documentElement;
+  observe(body);
+  const ready = scanSubtree([body]).then(() => {
+    if (!signal.aborted) options.onSummary(summary());
+  });
+
+  return {
+    ready,
+    summary,
+    findRange(phrase) {
+      const wanted = phrase.toLowerCase();
+      return highlighter.rangeFor((text) => text.toLowerCase().includes(wanted) || wanted.includes(text.toLowerCase()));
+    },
+    findingOf: (block) => findings.get(block),
+  };
+}
+
+/** Drops blocks nested in other listed blocks, so no subtree is walked twice. */
+function topmost(blocks: Element[]): Element[] {
+  const set = new Set(blocks);
+  return blocks.filter((block) => {
+    for (let parent = block.parentElement; parent; parent = parent.parentElement) if (set.has(parent)) return false;
+    return true;
+  });
+}

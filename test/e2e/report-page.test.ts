@@ -1,0 +1,154 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createInbox } from '../../server/create-inbox';
+import { launchExtension, type ExtensionBrowser } from './harness/browser';
+import { recordingProxy, type RecordingProxy } from './harness/recording-proxy';
+import { saveScreen } from './harness/screens';
+import { setSettings, storedReports } from './harness/settings';
+import { serveFixtures, type StaticServer } from './harness/static-server';
+
+const LISTING_PAGE = `<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>二手市场 — 出售气狗</title></head>
+<body><h1>二手市场</h1>
+<article><h2>出售气狗 仿真枪 全套配件</h2><p>价格 1800元，货到付款，联系 QQ 12345678</p></article>
+<article><h2>Fake passports for sale</h2><p>Real-looking fake passports, $450, discreet shipping. Telegram @docs_seller</p></article>
+</body></html>`;
+
+describe('report a page end to end', () => {
+  let fixtures: StaticServer;
+  let dataDir: string;
+  let inbox: Awaited<ReturnType<typeof createInbox>>;
+  let proxy: RecordingProxy;
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    fixtures = await serveFixtures({ '/listing.html': () => LISTING_PAGE });
+    dataDir = await mkdtemp(join(tmpdir(), 'tipline-inbox-'));
+    inbox = await createInbox({ dataDir, host: '127.0.0.1', port: 0 });
+    proxy = await recordingProxy(inbox.url);
+    browser = await launchExtension({ locale: 'en' });
+    await setSettings(browser.worker, { endpoint: { url: `${proxy.url}/reports` } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await proxy?.close();
+    await inbox?.close();
+    await fixtures?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('sends the report with a verified screenshot to the inbox and shows the receipt in history', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${fixtures.url}/listing.html`);
+    const tabId = await browser.tabIdOf(page);
+
+    const opened = Date.now();
+    const popup = await browser.openPopup(tabId);
+    await popup.setViewportSize({ width: 420, height: 800 });
+    await popup.waitForSelector('body[data-ready]');
+    const interactiveMs = Date.now() - opened;
+    console.log(`popup open to interactive: ${interactiveMs} ms`);
+
+    await expect.poll(() => popup.locator('#page-url').textContent()).toBe(`${fixtures.url}/listing.html`);
+    await popup.locator('.evidence img').waitFor();
+    await popup.selectOption('#category', 'firearms-explosives');
+    await popup.fill('#note', 'Air guns sold openly with a QQ contact.');
+    await saveScreen(popup, 'popup-report-en');
+    await popup.click('#submit');
+
+    const status = popup.locator('[role=status][data-status]');
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 30_000 }).toBe('delivered');
+
+    const folders = (await readdir(dataDir)).filter((name) => /^[0-9a-f-]{36}$/.test(name));
+    expect(folders).toHaveLength(1);
+    const folder = join(dataDir, folders[0]!);
+    const report = JSON.parse(await readFile(join(folder, 'report.json'), 'utf8'));
+    expect(report.category).toBe('firearms-explosives');
+    expect(report.page.url).toBe(`${fixtures.url}/listing.html`);
+    expect(report.page.title).toBe('二手市场 — 出售气狗');
+    expect(report.note).toBe('Air guns sold openly with a QQ contact.');
+    expect(report.reporter).toBeNull();
+
+    const png = await readFile(join(folder, 'screenshot.png'));
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const screenshot = report.evidence.find((e: { part: string }) => e.part === 'screenshot');
+    expect(screenshot.sha256).toBe(createHash('sha256').update(png).digest('hex'));
+    expect(screenshot.bytes).toBe(png.length);
+
+    const posts = proxy.requests.filter((r) => r.method === 'POST');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.headers['idempotency-key']).toBe(report.id);
+    expect(posts[0]!.headers.authorization).toBeUndefined();
+
+    const receipt = JSON.parse(await readFile(join(folder, 'receipt.json'), 'utf8')).receipt as string;
+    await popup.click('#tab-history');
+    const item = popup.locator(`li[data-id="${report.id}"]`);
+    await expect.poll(() => item.locator('[data-receipt]').textContent()).toBe(receipt);
+    await expect.poll(() => item.locator('.chip').getAttribute('data-status')).toBe('delivered');
+    await saveScreen(popup, 'popup-history-en');
+    await popup.close();
+    await page.close();
+  });
+
+  it('keeps a report whose endpoint is down and shows it as not delivered', async () => {
+    await setSettings(browser.worker, { endpoint: { url: 'http://127.0.0.1:9/reports' } });
+    const page = await browser.context.newPage();
+    await page.goto(`${fixtures.url}/listing.html`);
+    const popup = await browser.openPopup(await browser.tabIdOf(page));
+    await popup.waitForSelector('body[data-ready]');
+    await popup.fill('#note', 'endpoint down');
+    await popup.click('#submit');
+    const status = popup.locator('[role=status][data-status]');
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 30_000 }).toBe('retry');
+
+    const records = await storedReports(browser.worker);
+    const kept = records.filter((r) => r.status === 'retry');
+    expect(kept).toHaveLength(1);
+    expect(kept[0]!.lastError).toBe('network error');
+    await popup.click('#tab-history');
+    await expect.poll(() => popup.locator(`li[data-id="${kept[0]!.id}"] .chip`).getAttribute('data-status')).toBe('retry');
+    await popup.close();
+    await page.close();
+  });
+
+  it('sends nothing anywhere with no endpoint, and says the report is kept locally', async () => {
+    await setSettings(browser.worker, { endpoint: null });
+    const before = proxy.requests.length;
+    const page = await browser.context.newPage();
+    await page.goto(`${fixtures.url}/listing.html`);
+    const popup = await browser.openPopup(await browser.tabIdOf(page));
+    await popup.waitForSelector('body[data-ready]');
+    await popup.click('#submit');
+    await expect.poll(() => popup.locator('[role=status][data-status]').getAttribute('data-status')).toBe('local');
+    expect(proxy.requests.length).toBe(before);
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('report form in a Chinese browser', () => {
+  it('reads in Chinese', async () => {
+    const fixtures = await serveFixtures({ '/listing.html': () => LISTING_PAGE });
+    const browser = await launchExtension({ locale: 'zh-CN' });
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(`${fixtures.url}/listing.html`);
+      const popup = await browser.openPopup(await browser.tabIdOf(page));
+      await popup.setViewportSize({ width: 420, height: 800 });
+      await popup.waitForSelector('body[data-ready]');
+      expect(await popup.locator('#submit').textContent()).toBe('提交举报');
+      expect(await popup.locator('label[for=category]').textContent()).toBe('类别');
+      expect(await popup.evaluate(() => document.documentElement.lang)).toMatch(/^zh/);
+      await saveScreen(popup, 'popup-report-zh-CN');
+      await popup.click('#tab-history');
+      await popup.getByText('还没有举报。').waitFor();
+      await saveScreen(popup, 'popup-history-zh-CN');
+    } finally {
+      await browser.close();
+      await fixtures.close();
+    }
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { packageReport } from '../../../src/background/package-report';
+import type { PartRecord } from '../../../src/background/records';
+import type { Draft } from '../../../src/shared/messages';
+
+const client = { name: 'tipline' as const, version: '0.1.0', browser: 'test' };
+
+function part(name: 'screenshot' | 'snapshot' = 'screenshot'): PartRecord {
+  return {
+    id: crypto.randomUUID(),
+    draftId: 'd',
+    name,
+    mediaType: name === 'screenshot' ? 'image/png' : 'text/html',
+    blob: new Blob(['x']),
+    bytes: 1,
+    sha256: 'b'.repeat(64),
+    createdAt: Date.now(),
+  };
+}
+
+function draft(change: Partial<Draft> = {}, parts: PartRecord[] = []): Draft {
+  return {
+    draftId: crypto.randomUUID(),
+    tabId: 1,
+    category: 'drugs-precursors',
+    note: 'n',
+    includeContact: false,
+    contact: 'me@example.org',
+    page: { url: 'https://alice:pw@market.example/item/9', title: 'ice for sale' },
+    listing: { text: 'ice, 1g', linkUrl: 'https://bob:pw@market.example/item/9' },
+    matches: [{ phrase: 'ice', category: 'drugs-precursors', count: 1 }],
+    partIds: parts.map((p) => p.id),
+    ...change,
+  };
+}
+
+describe('packageReport', () => {
+  it('builds a v1 document with hashes of the chosen parts only', () => {
+    const shot = part();
+    const other = part('snapshot');
+    const record = packageReport({ draft: draft({}, [shot]), parts: [shot, other], client, hasEndpoint: true });
+    expect(record.report.evidence).toEqual([{ part: 'screenshot', mediaType: 'image/png', bytes: 1, sha256: shot.sha256 }]);
+    expect(record.partIds).toEqual([shot.id]);
+    expect(record.status).toBe('queued');
+    expect(record.report.id).toBe(record.id);
+  });
+
+  it('strips credentials from every URL', () => {
+    const record = packageReport({ draft: draft(), parts: [], client, hasEndpoint: false });
+    expect(record.report.page.url).toBe('https://market.example/item/9');
+    expect(record.report.listing?.linkUrl).toBe('https://market.example/item/9');
+    expect(record.site).toBe('market.example');
+  });
+
+  it('keeps the reporter anonymous unless they opted in', () => {
+    expect(packageReport({ draft: draft(), parts: [], client, hasEndpoint: false }).report.reporter).toBeNull();
+    const named = packageReport({ draft: draft({ includeContact: true }), parts: [], client, hasEndpoint: false });
+    expect(named.report.reporter).toEqual({ contact: 'me@example.org' });
+  });
+
+  it('keeps reports locally when no endpoint is set', () => {
+    const record = packageReport({ draft: draft(), parts: [], client, hasEndpoint: false });
+    expect(record.status).toBe('local');
+    expect(record.nextAttemptAt).toBeUndefined();
+  });
+
+  it('drops every captured part, listing and match for child sexual abuse reports', () => {
+    const shot = part();
+    const record = packageReport({ draft: draft({ category: 'child-sexual-abuse' }, [shot]), parts: [shot], client, hasEndpoint: true });
+    expect(record.report.evidence).toEqual([]);
+    expect(record.report.listing).toBeUndefined();
+    expect(record.report.matches).toEqual([]);
+    expect(record.partIds).toEqual([]);
+    expect(record.report.page.url).toBe('https://market.example/item/9');
+  });
+});

@@ -1,0 +1,143 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from './fake-browser';
+
+const browser = fakeBrowser();
+vi.mock('webextension-polyfill', () => ({ default: browser }));
+
+const { resetDatabaseConnection } = await import('../../../src/background/database');
+const { putReport, getReport } = await import('../../../src/background/report-store');
+const { drainQueue, attempt, LEASE_MS } = await import('../../../src/background/queue');
+const { packageReport } = await import('../../../src/background/package-report');
+
+function newRecord(note = 'n') {
+  return packageReport({
+    draft: {
+      draftId: crypto.randomUUID(),
+      tabId: 1,
+      category: 'jammers',
+      note,
+      includeContact: false,
+      contact: '',
+      page: { url: 'https://shop.example/jammer', title: 'GPS jammer' },
+      matches: [],
+      partIds: [],
+    },
+    parts: [],
+    client: { name: 'tipline', version: '0.1.0', browser: 'test' },
+    hasEndpoint: true,
+  });
+}
+
+function respond(status: number, body: string, headers: Record<string, string> = {}) {
+  return new Response(body, { status, headers });
+}
+
+describe('delivery queue', () => {
+  let fetchMock: ReturnType<typeof vi.fn>;
+
+  beforeEach(async () => {
+    globalThis.indexedDB = new IDBFactory();
+    resetDatabaseConnection();
+    browser._storage.set('settings', { endpoint: { url: 'https://tips.example.org/reports' } });
+    fetchMock = vi.fn();
+    vi.stubGlobal('fetch', fetchMock);
+  });
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('delivers a queued report and keeps its receipt', async () => {
+    const record = newRecord();
+    await putReport(record);
+    fetchMock.mockResolvedValueOnce(respond(201, '{"receipt":"R-42"}'));
+    await drainQueue();
+    const stored = await getReport(record.id);
+    expect(stored).toMatchObject({ status: 'delivered', receipt: 'R-42', attempts: 1 });
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(url).toBe('https://tips.example.org/reports');
+    expect(init.headers['Idempotency-Key']).toBe(record.id);
+  });
+
+  it('schedules a retry after a 503, honouring Retry-After', async () => {
+    const record = newRecord();
+    await putReport(record);
+    fetchMock.mockResolvedValueOnce(respond(503, 'busy', { 'Retry-After': '120' }));
+    const before = Date.now();
+    await drainQueue();
+    const stored = await getReport(record.id);
+    expect(stored?.status).toBe('retry');
+    expect(stored!.nextAttemptAt! - before).toBeGreaterThanOrEqual(120_000);
+    expect(browser._alarms.get('tipline-queue')).toBeDefined();
+  });
+
+  it('marks a 400 rejected with the server message and does not retry it', async () => {
+    const record = newRecord();
+    await putReport(record);
+    fetchMock.mockResolvedValueOnce(respond(400, '{"error":"category not accepted"}'));
+    await drainQueue();
+    await drainQueue();
+    expect(await getReport(record.id)).toMatchObject({ status: 'rejected', lastError: 'category not accepted' });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('treats a 2xx HTML page as not delivered', async () => {
+    const record = newRecord();
+    await putReport(record);
+    fetchMock.mockResolvedValueOnce(respond(200, '<html>Welcome to the hotel Wi-Fi</html>'));
+    await drainQueue();
+    expect((await getReport(record.id))?.status).toBe('retry');
+  });
+
+  it('never sends one report twice at once', async () => {
+    const record = newRecord();
+    await putReport(record);
+    let release!: () => void;
+    fetchMock.mockImplementation(() => new Promise<Response>((resolve) => (release = () => resolve(respond(201, '{"receipt":"R"}')))));
+    const first = attempt(record.id);
+    const second = attempt(record.id);
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+    await second;
+    release();
+    await first;
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect((await getReport(record.id))?.status).toBe('delivered');
+  });
+
+  it('takes over a send whose worker died once its lease has lapsed', async () => {
+    const record = { ...newRecord(), status: 'sending' as const, leaseUntil: Date.now() - 1, attempts: 1 };
+    await putReport(record);
+    fetchMock.mockResolvedValueOnce(respond(201, '{"receipt":"R-after-crash"}'));
+    await drainQueue();
+    expect(await getReport(record.id)).toMatchObject({ status: 'delivered', receipt: 'R-after-crash', attempts: 2 });
+    const live = { ...newRecord(), status: 'sending' as const, leaseUntil: Date.now() + LEASE_MS };
+    await putReport(live);
+    await drainQueue();
+    expect((await getReport(live.id))?.status).toBe('sending');
+  });
+
+  it('does not let a failing report hold up the others', async () => {
+    const failing = newRecord('failing');
+    const fine = newRecord('fine');
+    await putReport(failing);
+    await putReport(fine);
+    fetchMock.mockImplementation(async (_url: string, init: { body: FormData }) => {
+      const report = JSON.parse(await (init.body.get('report') as Blob).text());
+      return report.note === 'failing' ? respond(500, 'boom') : respond(201, '{"receipt":"ok"}');
+    });
+    await drainQueue();
+    expect((await getReport(failing.id))?.status).toBe('retry');
+    expect((await getReport(fine.id))?.status).toBe('delivered');
+  });
+
+  it('keeps reports locally when the endpoint was removed', async () => {
+    browser._storage.set('settings', { endpoint: null });
+    const record = newRecord();
+    await putReport(record);
+    await drainQueue();
+    expect((await getReport(record.id))?.status).toBe('local');
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+});
