@@ -1,22 +1,35 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ReportView } from '../background/records';
 import { t } from '../shared/i18n';
-import { categoryMessageKey } from '../shared/taxonomy';
+import { CATEGORY_IDS, categoryMessageKey, type Category } from '../shared/taxonomy';
 import type { BackgroundClient } from '../ui/background-client';
-import { describeStatus, formatTime, StatusChip } from './delivery-status';
+import { HistoryItem } from './history-item';
+import { ReportDetail } from './report-detail';
 
 const PAGE = 25;
+const STATUSES = ['local', 'queued', 'sending', 'retry', 'delivered', 'rejected', 'cancelled'] as const;
 
 export function HistoryList({ client }: { client: BackgroundClient }) {
   const [items, setItems] = useState<ReportView[] | null>(null);
   const [more, setMore] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [text, setText] = useState('');
+  const [status, setStatus] = useState('');
+  const [category, setCategory] = useState<Category | ''>('');
+  const [open, setOpen] = useState<ReportView | null>(null);
+
+  const filter = () => ({
+    ...(text.trim() ? { text: text.trim() } : {}),
+    ...(status ? { status } : {}),
+    ...(category ? { category } : {}),
+  });
 
   async function load(before?: string) {
     try {
-      const page = await client.call({ type: 'history/list', limit: PAGE, before });
+      const page = await client.call({ type: 'history/list', limit: PAGE, before, filter: filter() });
       setItems((current) => (before && current ? [...current, ...page] : page));
       setMore(page.length === PAGE);
+      setError(null);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }
@@ -24,47 +37,42 @@ export function HistoryList({ client }: { client: BackgroundClient }) {
 
   useEffect(() => {
     void load();
-  }, []);
+  }, [text, status, category]);
 
-  async function act(type: 'history/retry' | 'history/delete', record: ReportView) {
-    if (type === 'history/delete' && !confirm(t('confirmDelete'))) return;
-    await client.call({ type, id: record.id }).catch((err: unknown) => setError(String(err)));
-    await load();
-  }
+  if (open) return <ReportDetail client={client} record={open} onClose={() => { setOpen(null); void load(); }} />;
 
-  if (error) return <p class="error" role="alert">{error}</p>;
-  if (!items) return <p aria-busy="true">{t('loading')}</p>;
-  if (items.length === 0) return <p class="muted">{t('historyEmpty')}</p>;
   return (
-    <>
-      <h2 class="sr-only">{t('viewHistory')}</h2>
-      <ul class="history" aria-label={t('viewHistory')}>
-        {items.map((record) => (
-          <li key={record.id} data-id={record.id}>
-            <div class="row">
-              <strong>{t(categoryMessageKey(record.report.category))}</strong>
-              <StatusChip record={record} />
-            </div>
-            <div class="url">{record.report.page.url}</div>
-            <div class="muted">{formatTime(record.createdAt)}</div>
-            <p class="status">{describeStatus(record)}</p>
-            {record.receipt && (
-              <div>
-                {t('receiptLabel')}: <span class="receipt" data-receipt>{record.receipt}</span>
-              </div>
-            )}
-            <div class="actions">
-              {['retry', 'rejected', 'local', 'cancelled'].includes(record.status) && (
-                <button type="button" onClick={() => act('history/retry', record)}>{t('retryNow')}</button>
-              )}
-              <button type="button" class="danger" onClick={() => act('history/delete', record)}>{t('delete')}</button>
-            </div>
-          </li>
-        ))}
-      </ul>
-      {more && (
+    <section aria-labelledby="history-heading">
+      <h2 id="history-heading" class="sr-only">{t('viewHistory')}</h2>
+      <div class="filters">
+        <label for="history-search" class="sr-only">{t('historySearch')}</label>
+        <input id="history-search" type="search" placeholder={t('historySearch')} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+        <label for="history-status" class="sr-only">{t('historyStatusFilter')}</label>
+        <select id="history-status" value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
+          <option value="">{t('historyAllStatuses')}</option>
+          {STATUSES.map((s) => <option value={s} key={s}>{t(`status_${s}`)}</option>)}
+        </select>
+        <label for="history-category" class="sr-only">{t('historyCategoryFilter')}</label>
+        <select id="history-category" value={category} onChange={(e) => setCategory(e.currentTarget.value as Category | '')}>
+          <option value="">{t('historyAllCategories')}</option>
+          {CATEGORY_IDS.map((id) => <option value={id} key={id}>{t(categoryMessageKey(id))}</option>)}
+        </select>
+      </div>
+      {error && <p class="error" role="alert">{error}</p>}
+      {!items ? (
+        <p aria-busy="true">{t('loading')}</p>
+      ) : items.length === 0 ? (
+        <p class="muted" id="history-empty">{t('historyEmpty')}</p>
+      ) : (
+        <ul class="history" aria-label={t('viewHistory')}>
+          {items.map((record) => (
+            <HistoryItem key={record.id} client={client} record={record} onChanged={() => void load()} onOpen={() => setOpen(record)} onError={setError} />
+          ))}
+        </ul>
+      )}
+      {more && items && (
         <button type="button" onClick={() => void load(items[items.length - 1]?.createdAt)}>{t('loadMore')}</button>
       )}
-    </>
+    </section>
   );
 }

@@ -1,0 +1,40 @@
+import type { ReportView } from '../background/records';
+import { getPart } from '../background/part-store';
+import { buildEvidencePackage, type PackagePart } from '../shared/evidence-package';
+import { t } from '../shared/i18n';
+import { categoryMessageKey } from '../shared/taxonomy';
+
+/** Builds the evidence ZIP in the page (no `downloads` permission needed) and hands it to the browser. */
+export async function exportEvidencePackage(record: ReportView): Promise<void> {
+  const parts: PackagePart[] = [];
+  for (const id of record.partIds) {
+    const part = await getPart(id);
+    if (part) parts.push({ name: part.name, mediaType: part.mediaType, bytes: new Uint8Array(await part.blob.arrayBuffer()) });
+  }
+  const zip = await buildEvidencePackage(record.report, parts, {
+    receipt: record.receipt,
+    categoryLabel: t(categoryMessageKey(record.report.category)),
+    localTime: new Date(record.report.page.capturedAt).toString(),
+    labels: {
+      title: t('packageTitle'),
+      rows: {
+        url: t('packageUrl'),
+        pageTitle: t('packagePageTitle'),
+        capturedUtc: t('packageCapturedUtc'),
+        capturedLocal: t('packageCapturedLocal'),
+        category: t('categoryLabel'),
+        listing: t('packageListing'),
+        note: t('noteLabel'),
+        receipt: t('receiptLabel'),
+        client: t('packageClient'),
+        files: t('packageFiles'),
+      },
+    },
+  });
+  const url = URL.createObjectURL(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `tipline-${record.id}.zip`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -1,0 +1,64 @@
+import { strToU8, zipSync } from 'fflate';
+import type { Report } from './report';
+import { sha256Hex } from './hash';
+import { escapeHtml, safeHref } from './escape-html';
+
+export interface PackagePart {
+  name: 'screenshot' | 'snapshot';
+  mediaType: string;
+  bytes: Uint8Array;
+}
+
+export const PART_FILES: Record<string, string> = {
+  'image/png': 'screenshot.png',
+  'text/html': 'snapshot.html',
+  'multipart/related': 'snapshot.mhtml',
+};
+
+export interface SummaryLabels {
+  title: string;
+  rows: Record<'url' | 'pageTitle' | 'capturedUtc' | 'capturedLocal' | 'category' | 'listing' | 'note' | 'receipt' | 'client' | 'files', string>;
+}
+
+/**
+ * The evidence package (issue "Report this listing" §6): report.json, every part, SHA256SUMS that
+ * `sha256sum -c` verifies, and summary.html for a person. For tip sites that take uploads, not an API.
+ */
+export async function buildEvidencePackage(
+  report: Report,
+  parts: readonly PackagePart[],
+  options: { receipt?: string; labels: SummaryLabels; categoryLabel: string; localTime: string },
+): Promise<Uint8Array> {
+  const files: Record<string, Uint8Array> = { 'report.json': strToU8(JSON.stringify(report, null, 2)) };
+  for (const part of parts) files[PART_FILES[part.mediaType] ?? part.name] = part.bytes;
+  const sums: string[] = [];
+  for (const [name, bytes] of Object.entries(files)) sums.push(`${await sha256Hex(bytes)}  ${name}`);
+  files['summary.html'] = strToU8(summaryHtml(report, sums, options));
+  files.SHA256SUMS = strToU8(`${sums.join('\n')}\n`);
+  return zipSync(files, { level: 6 });
+}
+
+function summaryHtml(report: Report, sums: string[], options: { receipt?: string; labels: SummaryLabels; categoryLabel: string; localTime: string }): string {
+  const { rows } = options.labels;
+  const link = safeHref(report.page.url);
+  const cells: [string, string][] = [
+    [rows.url, link ? `<a href="${escapeHtml(link)}" rel="noreferrer">${escapeHtml(report.page.url)}</a>` : escapeHtml(report.page.url)],
+    [rows.pageTitle, escapeHtml(report.page.title)],
+    [rows.capturedUtc, escapeHtml(report.page.capturedAt)],
+    [rows.capturedLocal, escapeHtml(options.localTime)],
+    [rows.category, `${escapeHtml(options.categoryLabel)} (<code>${escapeHtml(report.category)}</code>)`],
+    [rows.listing, escapeHtml(report.listing?.text ?? report.listing?.selection ?? '')],
+    [rows.note, escapeHtml(report.note)],
+    [rows.receipt, escapeHtml(options.receipt ?? '')],
+    [rows.client, escapeHtml(`${report.client.name} ${report.client.version} — ${report.client.browser}`)],
+    [rows.files, `<pre>${escapeHtml(sums.join('\n'))}</pre>`],
+  ];
+  return `<!doctype html>
+<html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${escapeHtml(options.labels.title)}</title>
+<style>body{font:14px/1.4 system-ui,sans-serif;max-width:900px;margin:24px auto}th{text-align:left;vertical-align:top;padding-right:16px}td{overflow-wrap:anywhere;white-space:pre-wrap}</style>
+</head><body><h1>${escapeHtml(options.labels.title)}</h1><table>
+${cells.map(([label, value]) => `<tr><th>${escapeHtml(label)}</th><td>${value}</td></tr>`).join('\n')}
+</table></body></html>
+`;
+}
