@@ -2,6 +2,8 @@ import browser from 'webextension-polyfill';
 import { routeMessage } from './router';
 import { drainQueue, QUEUE_ALARM } from './queue';
 import { sweepOrphanParts } from './part-store';
+import { createContextMenu } from './context-menu';
+import { MENU_ID, openReportWindow, reportListing } from './report-listing';
 
 /*
  * Listeners only, registered synchronously at top level: MV3 wakes the worker for an event only if
@@ -19,8 +21,20 @@ browser.runtime.onStartup.addListener(() => {
 });
 
 browser.runtime.onInstalled.addListener(() => {
+  createContextMenu();
   void drainQueue();
 });
+
+browser.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId === MENU_ID && tab) void reportListing(tab, info).catch((error: unknown) => console.warn('tipline: report listing', error));
+});
+
+browser.commands.onCommand.addListener((command, tab) => {
+  if (command === 'report-page' && tab?.id !== undefined) void openReportWindow(tab.id);
+});
+
+// The menu's entry point, reachable from the worker's own console (and the end-to-end tests) only.
+Object.assign(globalThis, { tiplineReportListing: reportListing });
 
 // No reliable `online` event reaches an extension worker, so it is one trigger among several.
 self.addEventListener('online', () => void drainQueue());

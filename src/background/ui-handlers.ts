@@ -9,6 +9,7 @@ import { loadSettings, saveSettings } from './settings-store';
 import { submitDraft } from './submit-report';
 import { tabContext } from './tab-context';
 import { historyMatcher } from './history-filter';
+import { forgetDraft, loadDraft } from './draft-store';
 import type { ReportRecord, ReportView } from './records';
 
 function view(record: ReportRecord): ReportView {
@@ -24,10 +25,15 @@ export async function handleUiMessage(message: UiMessage): Promise<unknown> {
       const part = await captureVisibleToDraft(message.tabId, message.draftId);
       return { partId: part.id, bytes: part.bytes, sha256: part.sha256 };
     }
+    case 'draft/get':
+      return loadDraft(message.draftId);
     case 'draft/discard':
       return { removed: await discardDraftParts(message.draftId) };
-    case 'report/submit':
-      return view(await submitDraft(message.draft));
+    case 'report/submit': {
+      const record = await submitDraft(message.draft);
+      await forgetDraft(message.draft.draftId);
+      return view(record);
+    }
     case 'history/list': {
       const records = await listReports({
         limit: message.limit,

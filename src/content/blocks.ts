@@ -2,7 +2,7 @@
  * Listing-sized containers: one post, card or row. A block is what gets scored, so that a price in
  * one post does not make a weak word in the next post suspect.
  */
-const LISTING_SELECTOR = [
+export const LISTING_SELECTOR = [
   'article',
   'li',
   'tr',
@@ -21,7 +21,7 @@ const LISTING_SELECTOR = [
 const PARAGRAPH_SELECTOR = 'p, h1, h2, h3, h4, h5, h6, td, dd, blockquote, section, div, body';
 
 /** Blocks larger than this are pages, not listings: fall back to the paragraph. */
-const MAX_BLOCK_TEXT = 4000;
+export const MAX_BLOCK_TEXT = 4000;
 
 export interface BlockCache {
   byParent: WeakMap<Element, Element>;

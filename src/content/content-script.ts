@@ -6,6 +6,7 @@ import { buildBlockMatcher } from './build-matcher';
 import { createCssHighlighter, createInvisibleHighlighter, supportsCssHighlights, type Highlighter } from './highlighter';
 import { startPageScanner, type PageScanner } from './page-scanner';
 import { createWrapHighlighter } from './wrap-highlighter';
+import { captureListing, rememberRightClicks } from './listing-picker';
 
 const EMPTY: Omit<PageSummary, 'url'> = { matches: [], suspectBlocks: 0, weakHits: 0, strongHits: 0 };
 
@@ -22,6 +23,7 @@ function chooseHighlighter(settings: Settings, site: string): Highlighter {
 export function startContentScript(): void {
   let controller: AbortController | undefined;
   let scanner: PageScanner | undefined;
+  const lastRightClick = rememberRightClicks();
 
   const report = (summary: PageSummary) => {
     void browser.runtime.sendMessage({ type: 'content/summary', summary }).catch(() => undefined);
@@ -61,6 +63,11 @@ export function startContentScript(): void {
         element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
         return Promise.resolve(ok(Boolean(element)));
       }
+      case 'content/get-listing':
+        return captureListing(lastRightClick(), parsed.data.hints, (container) => scanner?.findingsWithin(container) ?? []).then(ok, (error: unknown) => ({
+          ok: false as const,
+          error: error instanceof Error ? error.message : String(error),
+        }));
       case 'content/settings-changed':
         void start();
         return Promise.resolve(ok(null));

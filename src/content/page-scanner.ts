@@ -22,8 +22,8 @@ export interface PageScanner {
   ready: Promise<void>;
   summary(): PageSummary;
   findRange(phrase: string): Range | null;
-  /** Findings of the block that holds a node: the listing picker reads them. */
-  findingOf(block: Element): BlockFinding | undefined;
+  /** Findings of the blocks inside (or around) a listing container: the listing picker reads them. */
+  findingsWithin(container: Element): BlockFinding[];
 }
 
 export function startPageScanner(options: PageScannerOptions): PageScanner {
@@ -170,7 +170,9 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
       const wanted = phrase.toLowerCase();
       return highlighter.rangeFor((text) => text.toLowerCase().includes(wanted) || wanted.includes(text.toLowerCase()));
     },
-    findingOf: (block) => findings.get(block),
+    findingsWithin(container) {
+      return [...findings].filter(([block]) => container.contains(block) || block.contains(container)).map(([, finding]) => finding);
+    },
   };
 }
 

@@ -62,3 +62,39 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
+
+export type ShotVariant = 'visible' | 'listing' | 'full-page';
+export interface Shot extends EvidenceItem {
+  variant: ShotVariant;
+}
+
+const SHOT_LABEL: Record<ShotVariant, string> = { visible: 'shotVisible', listing: 'shotListing', 'full-page': 'shotFullPage' };
+
+/** One screenshot leaves with a report (protocol v1 has one `screenshot` part): the reporter picks which. */
+export function ScreenshotPicker(props: {
+  shots: readonly Shot[];
+  chosen: string | null;
+  onChoose: (partId: string) => void;
+  included: boolean;
+  onToggle: (included: boolean) => void;
+}) {
+  const chosen = props.shots.find((shot) => shot.partId === props.chosen) ?? props.shots[0];
+  if (!chosen) return null;
+  if (props.shots.length === 1) {
+    return <EvidencePreview id="screenshot" label={t(SHOT_LABEL[chosen.variant])} item={chosen} included={props.included} onToggle={props.onToggle} image />;
+  }
+  return (
+    <div>
+      <fieldset class="shots">
+        <legend>{t('whichScreenshot')}</legend>
+        {props.shots.map((shot) => (
+          <label class="inline" key={shot.partId}>
+            <input type="radio" name="shot" value={shot.variant} checked={shot.partId === chosen.partId} onChange={() => props.onChoose(shot.partId)} />
+            {t(SHOT_LABEL[shot.variant])} ({formatBytes(shot.bytes)})
+          </label>
+        ))}
+      </fieldset>
+      <EvidencePreview id="screenshot" label={t('evidenceScreenshot')} item={chosen} included={props.included} onToggle={props.onToggle} image />
+    </div>
+  );
+}

@@ -5,7 +5,9 @@ import { t } from '../shared/i18n';
 import { CATEGORY_IDS, categoryMessageKey, evidencePolicy, type Category } from '../shared/taxonomy';
 import type { BackgroundClient } from '../ui/background-client';
 import { describeStatus } from './delivery-status';
-import { EvidencePreview, type EvidenceItem } from './evidence-preview';
+import { ScreenshotPicker, type Shot } from './evidence-preview';
+import { ListingPreview } from './listing-preview';
+import type { Listing, Match } from '../shared/report';
 import { MatchList, topCategory } from './match-list';
 import { useDelivery } from './use-delivery';
 
@@ -20,12 +22,20 @@ function errorText(error: unknown): string {
 
 export function ReportForm(props: { client: BackgroundClient; targetTab: Promise<number | null>; onShowHistory: () => void }) {
   const { client } = props;
-  const draftId = useMemo(() => crypto.randomUUID(), []);
+  const draftParam = useMemo(() => {
+    const value = new URLSearchParams(location.search).get('draft');
+    return value && /^[0-9a-f-]{36}$/i.test(value) ? value : null;
+  }, []);
+  const draftId = useMemo(() => draftParam ?? crypto.randomUUID(), []);
   const [phase, setPhase] = useState<Phase>('loading');
   const [tabId, setTabId] = useState<number | null>(null);
   const [context, setContext] = useState<TabContext | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [screenshot, setScreenshot] = useState<EvidenceItem | null>(null);
+  const [shots, setShots] = useState<Shot[]>([]);
+  const [chosenShot, setChosenShot] = useState<string | null>(null);
+  const [listing, setListing] = useState<Listing | undefined>(undefined);
+  const [includeListing, setIncludeListing] = useState(true);
+  const [draftMatches, setDraftMatches] = useState<Match[] | null>(null);
   const [includeScreenshot, setIncludeScreenshot] = useState(true);
   const [captureError, setCaptureError] = useState<string | null>(null);
   const [category, setCategory] = useState<Category>('other');
@@ -49,15 +59,23 @@ export function ReportForm(props: { client: BackgroundClient; targetTab: Promise
       }
       setTabId(id);
       const settingsPromise = client.call({ type: 'settings/get' }).catch(() => null);
-      const capturePromise = client.call({ type: 'capture/visible', tabId: id, draftId }).then(
-        (part) => ({ part, error: null as string | null }),
-        (error: unknown) => ({ part: null, error: errorText(error) }),
-      );
+      // A right-click draft arrives with its shots taken; the toolbar form takes its own at once.
+      const prepared = draftParam ? await client.call({ type: 'draft/get', draftId: draftParam }).catch(() => null) : null;
+      const capturePromise: Promise<{ shots: Shot[]; error: string | null }> = prepared
+        ? Promise.resolve({ shots: prepared.parts, error: prepared.error ? t('error_capture_listing', [errorText(new Error(prepared.error))]) : null })
+        : client.call({ type: 'capture/visible', tabId: id, draftId }).then(
+            (part) => ({ shots: [{ ...part, variant: 'visible' as const }], error: null }),
+            (error: unknown) => ({ shots: [], error: errorText(error) }),
+          );
+      if (prepared) {
+        setListing(prepared.listing);
+        setDraftMatches(prepared.matches);
+      }
       try {
         const ctx = await client.call({ type: 'tab/context', tabId: id });
         if (!live) return;
         setContext(ctx);
-        const suggested = ctx.summary ? topCategory(ctx.summary.matches) : null;
+        const suggested = topCategory(prepared?.matches.length ? prepared.matches : ctx.summary?.matches ?? []);
         if (suggested && !categoryTouched.current) setCategory(suggested);
         if (suggested && evidencePolicy(suggested) === 'opt-in') setIncludeScreenshot(false);
       } catch (error) {
@@ -67,7 +85,8 @@ export function ReportForm(props: { client: BackgroundClient; targetTab: Promise
       if (live && settings) setContact(settings.privacy.contact);
       const capture = await capturePromise;
       if (!live) return;
-      setScreenshot(capture.part);
+      setShots(capture.shots);
+      setChosenShot(capture.shots[0]?.partId ?? null);
       setCaptureError(capture.error);
       setPhase('editing');
       document.body.dataset.ready = 'true';
@@ -79,13 +98,16 @@ export function ReportForm(props: { client: BackgroundClient; targetTab: Promise
   }, []);
 
   const forbidden = evidencePolicy(category) === 'forbidden';
+  const matches = draftMatches ?? context?.summary?.matches ?? [];
 
   function chooseCategory(next: Category) {
     categoryTouched.current = true;
     setCategory(next);
     if (evidencePolicy(next) === 'forbidden') {
       // DESIGN.md §3: the capture already made is dropped from memory and from storage, not just hidden.
-      setScreenshot(null);
+      setShots([]);
+      setChosenShot(null);
+      setListing(undefined);
       void client.call({ type: 'draft/discard', draftId }).catch(() => undefined);
     } else if (evidencePolicy(next) === 'opt-in') {
       setIncludeScreenshot(false);
@@ -96,7 +118,9 @@ export function ReportForm(props: { client: BackgroundClient; targetTab: Promise
     if (tabId === null) return;
     setCaptureError(null);
     try {
-      setScreenshot(await client.call({ type: 'capture/visible', tabId, draftId }));
+      const part = await client.call({ type: 'capture/visible', tabId, draftId });
+      setShots((current) => [...current.filter((shot) => shot.variant !== 'visible'), { ...part, variant: 'visible' }]);
+      setChosenShot(part.partId);
       setIncludeScreenshot(evidencePolicy(category) === 'default');
     } catch (error) {
       setCaptureError(errorText(error));
@@ -119,8 +143,9 @@ export function ReportForm(props: { client: BackgroundClient; targetTab: Promise
           includeContact,
           contact,
           page: { url: context.url, title: context.title },
-          matches: forbidden ? [] : context.summary?.matches ?? [],
-          partIds: !forbidden && screenshot && includeScreenshot ? [screenshot.partId] : [],
+          ...(listing && includeListing && !forbidden ? { listing } : {}),
+          matches: forbidden ? [] : matches,
+          partIds: !forbidden && chosenShot && includeScreenshot ? [chosenShot] : [],
         },
       });
       setSent(record);
@@ -169,8 +194,9 @@ export function ReportForm(props: { client: BackgroundClient; targetTab: Promise
       ) : (
         <>
           <h2 class="sr-only">{t('evidenceHeading')}</h2>
-          {screenshot ? (
-            <EvidencePreview id="screenshot" label={t('evidenceScreenshot')} item={screenshot} included={includeScreenshot} onToggle={setIncludeScreenshot} image />
+          {listing && <ListingPreview listing={listing} included={includeListing} onToggle={setIncludeListing} />}
+          {shots.length > 0 ? (
+            <ScreenshotPicker shots={shots} chosen={chosenShot} onChoose={setChosenShot} included={includeScreenshot} onToggle={setIncludeScreenshot} />
           ) : (
             <div class="evidence">
               <p class="muted">{captureError ? t('error_capture', [captureError]) : t('noScreenshot')}</p>
@@ -180,7 +206,7 @@ export function ReportForm(props: { client: BackgroundClient; targetTab: Promise
           {category === 'pornography' && <p class="muted">{t('pornographyNotice')}</p>}
           <h2 id="matches-heading">{t('matchesHeading')}</h2>
           <MatchList
-            matches={context?.summary?.matches ?? []}
+            matches={matches}
             onPick={(phrase) => tabId !== null && void client.call({ type: 'page/scroll-to', tabId, phrase }).catch(() => undefined)}
           />
         </>

@@ -20,6 +20,38 @@ export const pageSummarySchema = z.object({
 });
 export type PageSummary = z.infer<typeof pageSummarySchema>;
 
+export const rectSchema = z.object({
+  x: z.number().finite(),
+  y: z.number().finite(),
+  width: z.number().finite().nonnegative(),
+  height: z.number().finite().nonnegative(),
+});
+export type Rect = z.infer<typeof rectSchema>;
+
+/** What the content script tells of the listing under the last right-click. */
+export const listingCaptureSchema = z.object({
+  listing: listingSchema,
+  matches: z.array(matchSchema).max(5000),
+  /** The listing's box in CSS pixels, relative to the viewport, after it was scrolled into view. */
+  rect: rectSchema,
+  viewport: z.object({ width: z.number().positive(), height: z.number().positive() }),
+  devicePixelRatio: z.number().positive().max(8),
+  title: z.string().max(2000),
+  url: z.string().max(8192),
+});
+export type ListingCapture = z.infer<typeof listingCaptureSchema>;
+
+/** A report prepared by the background (right-click) for the form to open with. */
+export const preparedDraftSchema = z.object({
+  draftId: z.uuid(),
+  tabId: tabId,
+  listing: listingSchema.optional(),
+  matches: z.array(matchSchema).max(5000),
+  parts: z.array(z.object({ partId: z.uuid(), variant: z.enum(['visible', 'listing', 'full-page']), bytes: z.number(), sha256: z.string() })),
+  error: z.string().optional(),
+});
+export type PreparedDraft = z.infer<typeof preparedDraftSchema>;
+
 export const contentToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('content/summary'), summary: pageSummarySchema }),
 ]);
@@ -50,6 +82,7 @@ export const uiToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tab/context'), tabId }),
   z.object({ type: z.literal('capture/visible'), tabId, draftId: z.uuid() }),
   z.object({ type: z.literal('draft/discard'), draftId: z.uuid() }),
+  z.object({ type: z.literal('draft/get'), draftId: z.uuid() }),
   z.object({ type: z.literal('report/submit'), draft: draftSchema }),
   z.object({
     type: z.literal('history/list'),
@@ -71,7 +104,10 @@ export type UiMessage = z.infer<typeof uiToBackground>;
 
 export const backgroundToContent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('content/get-summary') }),
-  z.object({ type: z.literal('content/get-listing') }),
+  z.object({
+    type: z.literal('content/get-listing'),
+    hints: z.object({ linkUrl: z.string().max(8192).optional(), srcUrl: z.string().max(8192).optional(), selectionText: z.string().max(20_000).optional() }),
+  }),
   z.object({ type: z.literal('content/scroll-to'), phrase: z.string().max(200) }),
   z.object({ type: z.literal('content/settings-changed') }),
 ]);

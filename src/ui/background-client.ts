@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type { Reply, UiMessage } from '../shared/messages';
+import type { PreparedDraft, Reply, UiMessage } from '../shared/messages';
 import type { Settings } from '../shared/settings';
 import type { ReportView } from '../background/records';
 import type { TabContext } from '../background/tab-context';
@@ -10,6 +10,7 @@ export interface UiReplies {
   'tab/context': TabContext;
   'capture/visible': { partId: string; bytes: number; sha256: string };
   'draft/discard': { removed: number };
+  'draft/get': PreparedDraft | null;
   'report/submit': ReportView;
   'history/list': ReportView[];
   'history/get': ReportView | null;

@@ -1,0 +1,53 @@
+import browser, { type Menus, type Tabs } from 'webextension-polyfill';
+import { listingCaptureSchema, type PreparedDraft } from '../shared/messages';
+import { isRestrictedUrl } from '../shared/url';
+import { captureVisiblePng } from './capture';
+import { cropRect } from './crop';
+import { cropPng, imageSize } from './image-ops';
+import { savePart } from './part-store';
+import { saveDraft } from './draft-store';
+
+export const MENU_ID = 'tipline-report-listing';
+
+/** The form for a tab, in a small window of its own (contract: `popup.html?tab=<id>`). */
+export async function openReportWindow(tabId: number, draftId?: string): Promise<void> {
+  const query = new URLSearchParams({ tab: String(tabId) });
+  if (draftId) query.set('draft', draftId);
+  await browser.windows.create({ url: browser.runtime.getURL(`popup/index.html?${query}`), type: 'popup', width: 460, height: 760 });
+}
+
+/**
+ * "Report this listing": asks the page for the listing under the right-click, shoots the visible tab,
+ * crops the listing out of it, keeps both as draft parts, then opens the form pre-filled.
+ * The menu, the keyboard command and the tests all come through here.
+ */
+export async function reportListing(tab: Tabs.Tab, info: Partial<Menus.OnClickData> = {}): Promise<PreparedDraft> {
+  const tabId = tab.id;
+  if (tabId === undefined) throw new Error('error_no_tab');
+  const draft: PreparedDraft = { draftId: crypto.randomUUID(), tabId, matches: [], parts: [] };
+  try {
+    if (isRestrictedUrl(tab.url)) throw new Error('error_restricted_page');
+    const reply: unknown = await browser.tabs.sendMessage(
+      tabId,
+      { type: 'content/get-listing', hints: { linkUrl: info.linkUrl, srcUrl: info.srcUrl, selectionText: info.selectionText } },
+      { frameId: 0 },
+    );
+    const capture = listingCaptureSchema.parse((reply as { data?: unknown } | undefined)?.data);
+    draft.listing = capture.listing;
+    draft.matches = capture.matches;
+    const png = await captureVisiblePng(tabId);
+    const visible = await savePart({ draftId: draft.draftId, name: 'screenshot', mediaType: 'image/png', data: png, variant: 'visible' });
+    const crop = cropRect(capture.rect, capture.viewport, await imageSize(png), capture.devicePixelRatio);
+    if (crop) {
+      const cropped = await savePart({ draftId: draft.draftId, name: 'screenshot', mediaType: 'image/png', data: await cropPng(png, crop), variant: 'listing' });
+      draft.parts.push({ partId: cropped.id, variant: 'listing', bytes: cropped.bytes, sha256: cropped.sha256 });
+    }
+    draft.parts.push({ partId: visible.id, variant: 'visible', bytes: visible.bytes, sha256: visible.sha256 });
+  } catch (error) {
+    // A half-made capture is not a report: the form opens with what there is and says what failed.
+    draft.error = error instanceof Error ? error.message : String(error);
+  }
+  await saveDraft(draft);
+  await openReportWindow(tabId, draft.draftId);
+  return draft;
+}

@@ -1,0 +1,60 @@
+import type { ListingCapture } from '../shared/messages';
+import type { Match } from '../shared/report';
+import type { BlockFinding } from './block-finding';
+import { extractListing } from './listing-extract';
+import { findListingContainer } from './listing-container';
+
+/**
+ * Remembers the element under the last right-click. Capture phase on window, plus pointerdown as a
+ * second source, because hostile pages cancel or stop `contextmenu`.
+ */
+export function rememberRightClicks(signal?: AbortSignal): () => Element | null {
+  let last: Element | null = null;
+  const remember = (event: Event) => {
+    const target = event.composedPath()[0];
+    if (target instanceof Element) last = target;
+    else if (target instanceof Text) last = target.parentElement;
+  };
+  window.addEventListener('contextmenu', remember, { capture: true, signal });
+  window.addEventListener('pointerdown', (event) => event.button === 2 && remember(event), { capture: true, signal });
+  return () => (last?.isConnected ? last : null);
+}
+
+function countSpans(findings: readonly BlockFinding[]): Match[] {
+  const counts = new Map<string, Match>();
+  for (const finding of findings) {
+    for (const span of finding.spans) {
+      const key = `${span.category}\u0000${span.phrase}`;
+      const match = counts.get(key);
+      if (match) match.count++;
+      else counts.set(key, { phrase: span.phrase, category: span.category, count: 1 });
+    }
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count);
+}
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+/** Brings the listing into view and reports what it says and where it is, for the cropped shot. */
+export async function captureListing(
+  target: Element | null,
+  hints: { linkUrl?: string; srcUrl?: string; selectionText?: string },
+  findingsWithin: (container: Element) => BlockFinding[],
+): Promise<ListingCapture> {
+  const doc = document;
+  const container = target ? findListingContainer(target, innerHeight) : doc.body;
+  container.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+  // Two frames: the scroll is applied, then painted, before the background takes the shot.
+  await nextFrame();
+  await nextFrame();
+  const box = container.getBoundingClientRect();
+  return {
+    listing: extractListing(container, hints, location.href),
+    matches: countSpans(findingsWithin(container)),
+    rect: { x: box.x, y: box.y, width: box.width, height: box.height },
+    viewport: { width: innerWidth, height: innerHeight },
+    devicePixelRatio: devicePixelRatio || 1,
+    title: doc.title,
+    url: location.href,
+  };
+}
