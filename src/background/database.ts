@@ -1,14 +1,15 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { PartRecord, ReportRecord } from './records';
+import { siteOf } from '../shared/url';
 
 export const DB_NAME = 'tipline';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 interface TiplineDb extends DBSchema {
   reports: {
     key: string;
     value: ReportRecord;
-    indexes: { createdAt: string; status: string };
+    indexes: { createdAt: string; status: string; deliveredAt: string };
   };
   parts: {
     key: string;
@@ -24,7 +25,7 @@ let opening: Promise<Database> | undefined;
 /** One connection per context; the schema is versioned so that later versions can migrate records. */
 export function database(): Promise<Database> {
   opening ??= openDB<TiplineDb>(DB_NAME, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    async upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
         const reports = db.createObjectStore('reports', { keyPath: 'id' });
         reports.createIndex('createdAt', 'createdAt');
@@ -32,6 +33,15 @@ export function database(): Promise<Database> {
         const parts = db.createObjectStore('parts', { keyPath: 'id' });
         parts.createIndex('draftId', 'draftId');
         parts.createIndex('reportId', 'reportId');
+      }
+      if (oldVersion < 2) {
+        // v2: retention walks delivered reports by time; older records get the site they lacked.
+        const reports = tx.objectStore('reports');
+        reports.createIndex('deliveredAt', 'deliveredAt');
+        for (let cursor = await reports.openCursor(); cursor; cursor = await cursor.continue()) {
+          const record = cursor.value as ReportRecord & { site?: string };
+          if (typeof record.site !== 'string') await cursor.update({ ...record, site: siteOf(record.report?.page?.url ?? '') });
+        }
       }
     },
     blocking() {

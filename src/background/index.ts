@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { routeMessage } from './router';
 import { drainQueue, QUEUE_ALARM } from './queue';
-import { sweepOrphanParts } from './part-store';
+import { CLEANUP_ALARM, dailyCleanup } from './retention';
 import { createContextMenu } from './context-menu';
 import { MENU_ID, openReportWindow, reportListing } from './report-listing';
 
@@ -13,15 +13,17 @@ browser.runtime.onMessage.addListener(routeMessage);
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === QUEUE_ALARM) void drainQueue();
+  if (alarm.name === CLEANUP_ALARM) void dailyCleanup();
 });
 
 browser.runtime.onStartup.addListener(() => {
   void drainQueue();
-  void sweepOrphanParts();
+  void dailyCleanup();
 });
 
 browser.runtime.onInstalled.addListener(() => {
   createContextMenu();
+  void browser.alarms.create(CLEANUP_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 60 });
   void drainQueue();
 });
 

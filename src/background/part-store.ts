@@ -2,8 +2,26 @@ import { sha256Hex } from '../shared/hash';
 import { database } from './database';
 import { partRecordSchema, type PartRecord } from './records';
 
+/** Room the browser says is left; unknown counts as enough (the write itself is the final word). */
+export async function spaceLeft(): Promise<number> {
+  try {
+    const { quota, usage } = await navigator.storage.estimate();
+    return quota === undefined || usage === undefined ? Number.POSITIVE_INFINITY : quota - usage;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+export function isQuotaError(error: unknown): boolean {
+  return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED');
+}
+
+/** Evidence keeps a margin free so that the report itself can always still be stored. */
+const MARGIN_BYTES = 1024 * 1024;
+
 export async function savePart(input: Omit<PartRecord, 'id' | 'bytes' | 'sha256' | 'createdAt' | 'blob'> & { data: Uint8Array }): Promise<PartRecord> {
   const { data, ...rest } = input;
+  if ((await spaceLeft()) < data.byteLength + MARGIN_BYTES) throw new Error('error_disk_full');
   const record: PartRecord = {
     ...rest,
     id: crypto.randomUUID(),
@@ -13,7 +31,11 @@ export async function savePart(input: Omit<PartRecord, 'id' | 'bytes' | 'sha256'
     createdAt: Date.now(),
   };
   const db = await database();
-  await db.put('parts', record);
+  try {
+    await db.put('parts', record);
+  } catch (error) {
+    throw isQuotaError(error) ? new Error('error_disk_full') : error;
+  }
   return record;
 }
 

@@ -1,18 +1,32 @@
 import type { Draft } from '../shared/messages';
 import { clientInfo } from './client-info';
 import { packageReport } from './package-report';
-import { discardDraftParts, partsOfDraft } from './part-store';
-import { putReport } from './report-store';
+import { discardDraftParts, isQuotaError, partsOfDraft } from './part-store';
 import { loadSettings } from './settings-store';
 import { drainQueue } from './queue';
 import { database } from './database';
-import type { ReportRecord } from './records';
+import type { PartRecord, ReportRecord } from './records';
 
 /** Stores the report and its parts first; only then may the queue try the network. */
 export async function submitDraft(draft: Draft): Promise<ReportRecord> {
   const settings = await loadSettings();
   const parts = await partsOfDraft(draft.draftId);
-  const record = packageReport({ draft, parts, client: clientInfo(), hasEndpoint: settings.endpoint !== null });
+  let record = packageReport({ draft, parts, client: clientInfo(), hasEndpoint: settings.endpoint !== null });
+  try {
+    await store(record, parts);
+  } catch (error) {
+    if (!isQuotaError(error) || record.partIds.length === 0) throw error;
+    // A full disk must not lose the report: keep it without its evidence parts, and say so.
+    const dropped = parts.filter((part) => record.partIds.includes(part.id)).map((part) => part.name);
+    record = { ...packageReport({ draft: { ...draft, partIds: [] }, parts: [], client: clientInfo(), hasEndpoint: settings.endpoint !== null }), droppedParts: dropped };
+    await store(record, []);
+  }
+  await discardDraftParts(draft.draftId, new Set(record.partIds));
+  if (record.status === 'queued') void drainQueue();
+  return record;
+}
+
+async function store(record: ReportRecord, parts: readonly PartRecord[]): Promise<void> {
   const db = await database();
   const tx = db.transaction(['reports', 'parts'], 'readwrite');
   await tx.objectStore('reports').put(record);
@@ -20,9 +34,4 @@ export async function submitDraft(draft: Draft): Promise<ReportRecord> {
     if (record.partIds.includes(part.id)) await tx.objectStore('parts').put({ ...part, reportId: record.id });
   }
   await tx.done;
-  await discardDraftParts(draft.draftId, new Set(record.partIds));
-  if (record.status === 'queued') void drainQueue();
-  return record;
 }
-
-export { putReport };

@@ -29,3 +29,8 @@ export function StatusChip({ record }: { record: ReportView }) {
   const key = `status_${record.status}`;
   return <span class={`chip ${record.status}`} data-status={record.status}>{t(key)}</span>;
 }
+
+export function DroppedNotice({ record }: { record: ReportView }) {
+  if (!record.droppedParts?.length) return null;
+  return <p class="notice" role="alert">{t('droppedPartsNotice', [record.droppedParts.join(', ')])}</p>;
+}

@@ -3,7 +3,7 @@ import type { ReportView } from '../background/records';
 import { t } from '../shared/i18n';
 import { categoryMessageKey } from '../shared/taxonomy';
 import type { BackgroundClient } from '../ui/background-client';
-import { describeStatus, formatTime, StatusChip } from './delivery-status';
+import { describeStatus, DroppedNotice, formatTime, StatusChip } from './delivery-status';
 import { formatBytes, usePartUrl } from './evidence-preview';
 import { ReportActions } from './history-item';
 
@@ -33,6 +33,7 @@ export function ReportDetail(props: { client: BackgroundClient; record: ReportVi
       </div>
       <p class="status">{describeStatus(record)}</p>
       {error && <p class="error" role="alert">{error}</p>}
+      <DroppedNotice record={record} />
       <dl>
         <dt>{t('packageUrl')}</dt><dd>{report.page.url}</dd>
         <dt>{t('packagePageTitle')}</dt><dd>{report.page.title}</dd>

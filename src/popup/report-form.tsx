@@ -4,7 +4,7 @@ import type { TabContext } from '../background/tab-context';
 import { t } from '../shared/i18n';
 import { CATEGORY_IDS, categoryMessageKey, evidencePolicy, type Category } from '../shared/taxonomy';
 import type { BackgroundClient } from '../ui/background-client';
-import { describeStatus } from './delivery-status';
+import { describeStatus, DroppedNotice } from './delivery-status';
 import { ScreenshotPicker, type Shot } from './evidence-preview';
 import { ListingPreview } from './listing-preview';
 import type { Listing, Match } from '../shared/report';
@@ -166,6 +166,7 @@ export function ReportForm(props: { client: BackgroundClient; targetTab: Promise
         <p class={`status ${record.status === 'rejected' ? 'error' : record.status === 'delivered' ? 'success' : ''}`} role="status" data-status={record.status}>
           {describeStatus(record)}
         </p>
+        <DroppedNotice record={record} />
         <button type="button" onClick={props.onShowHistory}>{t('viewHistory')}</button>
       </section>
     );

@@ -1,0 +1,62 @@
+/**
+ * Bundle rules (issue "Hardening" §3): what ships in dist/ may not turn strings into code or markup,
+ * load remote scripts, or widen the manifest. Each finding names the file and line.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+export interface Finding {
+  file: string;
+  line: number;
+  rule: string;
+}
+
+const CODE_RULES: [string, RegExp][] = [
+  ['innerHTML', /\.innerHTML\s*=(?!=)/],
+  ['outerHTML', /\.outerHTML\s*=(?!=)/],
+  ['insertAdjacentHTML', /\binsertAdjacentHTML\s*\(/],
+  ['document.write', /\bdocument\.write(?:ln)?\s*\(/],
+  ['eval', /(?<![\w$.])eval\s*\(/],
+  ['new Function', /\bnew\s+Function\s*\(/],
+  ['remote script', /<script[^>]+src\s*=\s*["']?(?:https?:)?\/\//i],
+  ['remote import', /\bimport\s*\(\s*["'`]https?:/],
+  ['importScripts from the network', /\bimportScripts\s*\(\s*["'`]https?:/],
+];
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+export function checkCode(file: string, text: string): Finding[] {
+  const findings: Finding[] = [];
+  const lines = text.split('\n');
+  lines.forEach((line, index) => {
+    for (const [rule, pattern] of CODE_RULES) if (pattern.test(line)) findings.push({ file, line: index + 1, rule });
+  });
+  return findings;
+}
+
+export function checkManifest(file: string, manifest: Record<string, unknown>): Finding[] {
+  const findings: Finding[] = [];
+  const csp = manifest.content_security_policy as { extension_pages?: string } | undefined;
+  if (csp?.extension_pages && !/script-src 'self'(?![^;]*(unsafe|https?:))/.test(csp.extension_pages)) {
+    findings.push({ file, line: 1, rule: 'content_security_policy weaker than the default' });
+  }
+  if (manifest.externally_connectable) findings.push({ file, line: 1, rule: 'externally_connectable' });
+  const resources = manifest.web_accessible_resources as { use_dynamic_url?: boolean }[] | undefined;
+  for (const entry of resources ?? []) if (!entry.use_dynamic_url) findings.push({ file, line: 1, rule: 'web_accessible_resources without use_dynamic_url' });
+  return findings;
+}
+
+export function checkDist(dist: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const path of files(dist)) {
+    const file = relative(dist, path);
+    if (/\.(js|mjs|html)$/.test(path)) findings.push(...checkCode(file, readFileSync(path, 'utf8')));
+    if (file.endsWith('manifest.json')) findings.push(...checkManifest(file, JSON.parse(readFileSync(path, 'utf8'))));
+  }
+  return findings;
+}

@@ -1,0 +1,29 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkCode, checkDist, checkManifest } from '../../../scripts/check-bundle';
+
+const root = resolve(import.meta.dirname, '../../..');
+
+describe('bundle rules', () => {
+  it.each(['chrome', 'firefox'])('dist/%s has no string-to-code, no markup sinks, no remote scripts', (browser) => {
+    const dist = resolve(root, 'dist', browser);
+    expect(existsSync(dist), 'run npm run build first').toBe(true);
+    const findings = checkDist(dist).map((f) => `${browser}/${f.file}:${f.line} ${f.rule}`);
+    expect(findings).toEqual([]);
+  });
+
+  it('catches each forbidden pattern and names the line', () => {
+    const bad = ['a.innerHTML = x', 'el.insertAdjacentHTML("beforeend", x)', 'eval(x)', 'new Function("x")', 'document.write(x)', 'import("https://cdn.example/x.js")'].join('\n');
+    const found = checkCode('bad.js', bad);
+    expect(found.map((f) => f.line)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(checkCode('ok.js', 'a.innerHTML === b; retrieval(x); x.evaluate(1)')).toEqual([]);
+  });
+
+  it('refuses a widened manifest', () => {
+    expect(checkManifest('m', { externally_connectable: { matches: ['*://*/*'] } })).toHaveLength(1);
+    expect(checkManifest('m', { web_accessible_resources: [{ resources: ['x'] }] })).toHaveLength(1);
+    expect(checkManifest('m', { content_security_policy: { extension_pages: "script-src 'self' 'unsafe-eval'" } })).toHaveLength(1);
+    expect(checkManifest('m', {})).toEqual([]);
+  });
+});
