@@ -2,9 +2,11 @@ import type { Category } from '../shared/taxonomy';
 
 /** One phrase found in a block, located in the block's text nodes. */
 export interface FoundSpan {
-  nodeIndex: number;
-  start: number;
-  end: number;
+  /** Text-node coordinates; a match may run across adjacent nodes ("出<b>售</b>枪支"). */
+  startNode: number;
+  startOffset: number;
+  endNode: number;
+  endOffset: number;
   phrase: string;
   category: Category;
   strength: 'strong' | 'weak';

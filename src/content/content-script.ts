@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
 import { backgroundToContent, ok, type PageSummary } from '../shared/messages';
 import { repairSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
 import { siteOf } from '../shared/url';
@@ -50,7 +50,7 @@ export function startContentScript(): void {
     });
   }
 
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) return undefined;
     const parsed = backgroundToContent.safeParse(message);
     if (!parsed.success) return undefined;

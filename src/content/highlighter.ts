@@ -1,9 +1,10 @@
 import { CATEGORY_COLOURS, type Category } from '../shared/taxonomy';
 
 export interface HighlightSpan {
-  node: Text;
-  start: number;
-  end: number;
+  startNode: Text;
+  startOffset: number;
+  endNode: Text;
+  endOffset: number;
   category: Category;
   /** In a suspect listing (strong marking) or a stray weak word (faint marking). */
   suspect: boolean;
@@ -94,12 +95,12 @@ export function createCssHighlighter(doc: Document): Highlighter {
       if (spans.length === 0) return;
       const entries: { highlight: Highlight; range: Range }[] = [];
       for (const span of spans) {
-        const owner = span.node.ownerDocument;
+        const owner = span.startNode.ownerDocument;
         const target = highlight(owner, span.suspect ? `${PREFIX}${span.category}` : WEAK);
         if (!target) continue;
         const range = owner.createRange();
-        range.setStart(span.node, span.start);
-        range.setEnd(span.node, span.end);
+        range.setStart(span.startNode, span.startOffset);
+        range.setEnd(span.endNode, span.endOffset);
         target.add(range);
         entries.push({ highlight: target, range });
       }
@@ -137,8 +138,8 @@ export function createInvisibleHighlighter(): Highlighter {
         block,
         spans.map((span) => {
           const range = new Range();
-          range.setStart(span.node, span.start);
-          range.setEnd(span.node, span.end);
+          range.setStart(span.startNode, span.startOffset);
+          range.setEnd(span.endNode, span.endOffset);
           return range;
         }),
       );

@@ -45,8 +45,11 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     }
     const spans: HighlightSpan[] = [];
     for (const span of finding.spans) {
-      const node = nodes[span.nodeIndex];
-      if (node) spans.push({ node, start: span.start, end: span.end, category: span.category, suspect: finding.suspect });
+      const startNode = nodes[span.startNode];
+      const endNode = nodes[span.endNode];
+      if (startNode && endNode) {
+        spans.push({ startNode, startOffset: span.startOffset, endNode, endOffset: span.endOffset, category: span.category, suspect: finding.suspect });
+      }
     }
     highlighter.set(block, spans);
     findings.set(block, finding);

@@ -1,6 +1,29 @@
 import { CATEGORY_COLOURS } from '../shared/taxonomy';
 import type { Highlighter, HighlightSpan } from './highlighter';
 
+interface Segment {
+  node: Text;
+  start: number;
+  end: number;
+  category: HighlightSpan['category'];
+  suspect: boolean;
+}
+
+/** A match across nodes becomes one piece per node; only whole nodes lie between its ends. */
+function segments(spans: readonly HighlightSpan[]): Segment[] {
+  const out: Segment[] = [];
+  for (const span of spans) {
+    const { category, suspect } = span;
+    if (span.startNode === span.endNode) {
+      out.push({ node: span.startNode, start: span.startOffset, end: span.endOffset, category, suspect });
+      continue;
+    }
+    out.push({ node: span.startNode, start: span.startOffset, end: span.startNode.data.length, category, suspect });
+    out.push({ node: span.endNode, start: 0, end: span.endOffset, category, suspect });
+  }
+  return out;
+}
+
 export const WRAP_ATTRIBUTE = 'data-tipline-mark';
 
 /**
@@ -31,9 +54,9 @@ export function createWrapHighlighter(doc: Document): Highlighter {
       remove(block);
       const marks: HTMLElement[] = [];
       // Right to left within a node, so earlier offsets stay valid as the node is split.
-      const ordered = [...spans].sort((a, b) => (a.node === b.node ? b.start - a.start : 0));
-      for (const span of ordered as HighlightSpan[]) {
-        if (!span.node.isConnected || span.end > span.node.data.length) continue;
+      const ordered = segments(spans).sort((a, b) => (a.node === b.node ? b.start - a.start : 0));
+      for (const span of ordered) {
+        if (!span.node.isConnected || span.end > span.node.data.length || span.end <= span.start) continue;
         const tail = span.node.splitText(span.start);
         tail.splitText(span.end - span.start);
         const mark = doc.createElement('mark');
