@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { isRestrictedUrl } from '../shared/url';
 import { savePart } from './part-store';
 import type { PartRecord } from './records';
+import { captureSlot } from './rate-limit';
 
 export class CaptureError extends Error {}
 
@@ -25,6 +26,7 @@ export async function captureVisiblePng(tabId: number): Promise<Uint8Array> {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   try {
+    await captureSlot();
     const dataUrl = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
     return await dataUrlToBytes(dataUrl);
   } finally {

@@ -2,7 +2,9 @@ import browser from 'webextension-polyfill';
 import type { UiMessage } from '../shared/messages';
 import { checkEndpoint } from './endpoint-check';
 import { captureVisibleToDraft } from './capture';
-import { discardDraftParts } from './part-store';
+import { discardDraftParts, savePart } from './part-store';
+import { captureFullPage } from './full-page';
+import { captureSnapshot } from './snapshot';
 import { cancel, requeue, drainQueue } from './queue';
 import { clearAll, deleteReport, getReport, listReports, reportsWithStatus } from './report-store';
 import { loadSettings, saveSettings } from './settings-store';
@@ -24,6 +26,15 @@ export async function handleUiMessage(message: UiMessage): Promise<unknown> {
     case 'capture/visible': {
       const part = await captureVisibleToDraft(message.tabId, message.draftId);
       return { partId: part.id, bytes: part.bytes, sha256: part.sha256 };
+    }
+    case 'capture/full-page': {
+      const png = await captureFullPage(message.tabId);
+      const part = await savePart({ draftId: message.draftId, name: 'screenshot', mediaType: 'image/png', data: png, variant: 'full-page' });
+      return { partId: part.id, bytes: part.bytes, sha256: part.sha256 };
+    }
+    case 'capture/snapshot': {
+      const part = await captureSnapshot(message.tabId, message.draftId);
+      return { partId: part.id, bytes: part.bytes, sha256: part.sha256, mediaType: part.mediaType };
     }
     case 'draft/get':
       return loadDraft(message.draftId);

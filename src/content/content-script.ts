@@ -7,6 +7,8 @@ import { createCssHighlighter, createInvisibleHighlighter, supportsCssHighlights
 import { startPageScanner, type PageScanner } from './page-scanner';
 import { createWrapHighlighter } from './wrap-highlighter';
 import { captureListing, rememberRightClicks } from './listing-picker';
+import { endCapture, pageMetrics, scrollForSlice } from './page-capture';
+import { snapshotHtml } from './snapshot';
 
 const EMPTY: Omit<PageSummary, 'url'> = { matches: [], suspectBlocks: 0, weakHits: 0, strongHits: 0 };
 
@@ -68,6 +70,19 @@ export function startContentScript(): void {
           ok: false as const,
           error: error instanceof Error ? error.message : String(error),
         }));
+      case 'content/page-metrics':
+        return Promise.resolve(ok(pageMetrics()));
+      case 'content/scroll-for-slice':
+        return scrollForSlice(parsed.data.y, parsed.data.hideFixed).then(ok);
+      case 'content/end-capture':
+        endCapture(parsed.data.x, parsed.data.y);
+        return Promise.resolve(ok(null));
+      case 'content/snapshot':
+        try {
+          return Promise.resolve(ok(snapshotHtml()));
+        } catch (error) {
+          return Promise.resolve({ ok: false as const, error: error instanceof Error ? error.message : String(error) });
+        }
       case 'content/settings-changed':
         void start();
         return Promise.resolve(ok(null));

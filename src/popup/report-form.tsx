@@ -5,7 +5,7 @@ import { t } from '../shared/i18n';
 import { CATEGORY_IDS, categoryMessageKey, evidencePolicy, type Category } from '../shared/taxonomy';
 import type { BackgroundClient } from '../ui/background-client';
 import { describeStatus, DroppedNotice } from './delivery-status';
-import { ScreenshotPicker, type Shot } from './evidence-preview';
+import { EvidencePreview, ScreenshotPicker, type EvidenceItem, type Shot } from './evidence-preview';
 import { ListingPreview } from './listing-preview';
 import type { Listing, Match } from '../shared/report';
 import { MatchList, topCategory } from './match-list';
@@ -36,6 +36,9 @@ export function ReportForm(props: { client: BackgroundClient; targetTab: Promise
   const [listing, setListing] = useState<Listing | undefined>(undefined);
   const [includeListing, setIncludeListing] = useState(true);
   const [draftMatches, setDraftMatches] = useState<Match[] | null>(null);
+  const [snapshot, setSnapshot] = useState<EvidenceItem | null>(null);
+  const [includeSnapshot, setIncludeSnapshot] = useState(false);
+  const [working, setWorking] = useState<'full-page' | 'snapshot' | null>(null);
   const [includeScreenshot, setIncludeScreenshot] = useState(true);
   const [captureError, setCaptureError] = useState<string | null>(null);
   const [category, setCategory] = useState<Category>('other');
@@ -82,7 +85,10 @@ export function ReportForm(props: { client: BackgroundClient; targetTab: Promise
         if (live) setLoadError(errorText(error));
       }
       const settings = await settingsPromise;
-      if (live && settings) setContact(settings.privacy.contact);
+      if (live && settings) {
+        setContact(settings.privacy.contact);
+        if (settings.privacy.snapshotByDefault) void takeSnapshot(id);
+      }
       const capture = await capturePromise;
       if (!live) return;
       setShots(capture.shots);
@@ -108,6 +114,7 @@ export function ReportForm(props: { client: BackgroundClient; targetTab: Promise
       setShots([]);
       setChosenShot(null);
       setListing(undefined);
+      setSnapshot(null);
       void client.call({ type: 'draft/discard', draftId }).catch(() => undefined);
     } else if (evidencePolicy(next) === 'opt-in') {
       setIncludeScreenshot(false);
@@ -124,6 +131,34 @@ export function ReportForm(props: { client: BackgroundClient; targetTab: Promise
       setIncludeScreenshot(evidencePolicy(category) === 'default');
     } catch (error) {
       setCaptureError(errorText(error));
+    }
+  }
+
+  async function takeFullPage() {
+    if (tabId === null) return;
+    setWorking('full-page');
+    setCaptureError(null);
+    try {
+      const part = await client.call({ type: 'capture/full-page', tabId, draftId });
+      setShots((current) => [...current.filter((shot) => shot.variant !== 'full-page'), { ...part, variant: 'full-page' }]);
+      setChosenShot(part.partId);
+    } catch (error) {
+      setCaptureError(errorText(error));
+    } finally {
+      setWorking(null);
+    }
+  }
+
+  async function takeSnapshot(id = tabId) {
+    if (id === null) return;
+    setWorking('snapshot');
+    try {
+      setSnapshot(await client.call({ type: 'capture/snapshot', tabId: id, draftId }));
+      setIncludeSnapshot(true);
+    } catch (error) {
+      setCaptureError(t('error_snapshot', [errorText(error)]));
+    } finally {
+      setWorking(null);
     }
   }
 
@@ -145,7 +180,9 @@ export function ReportForm(props: { client: BackgroundClient; targetTab: Promise
           page: { url: context.url, title: context.title },
           ...(listing && includeListing && !forbidden ? { listing } : {}),
           matches: forbidden ? [] : matches,
-          partIds: !forbidden && chosenShot && includeScreenshot ? [chosenShot] : [],
+          partIds: forbidden
+            ? []
+            : [...(chosenShot && includeScreenshot ? [chosenShot] : []), ...(snapshot && includeSnapshot ? [snapshot.partId] : [])],
         },
       });
       setSent(record);
@@ -203,6 +240,23 @@ export function ReportForm(props: { client: BackgroundClient; targetTab: Promise
               <p class="muted">{captureError ? t('error_capture', [captureError]) : t('noScreenshot')}</p>
               {!context?.restricted && <button type="button" onClick={recapture}>{t('captureAgain')}</button>}
             </div>
+          )}
+          {!context?.restricted && (
+            <div class="actions extra-evidence">
+              {!shots.some((shot) => shot.variant === 'full-page') && (
+                <button type="button" id="take-full-page" disabled={working !== null} onClick={takeFullPage}>
+                  {working === 'full-page' ? t('capturing') : t('takeFullPage')}
+                </button>
+              )}
+              {!snapshot && (
+                <button type="button" id="take-snapshot" disabled={working !== null} onClick={() => void takeSnapshot()}>
+                  {working === 'snapshot' ? t('capturing') : t('takeSnapshot')}
+                </button>
+              )}
+            </div>
+          )}
+          {snapshot && (
+            <EvidencePreview id="snapshot" label={t('evidenceSnapshot')} item={snapshot} included={includeSnapshot} onToggle={setIncludeSnapshot} image={false} />
           )}
           {category === 'pornography' && <p class="muted">{t('pornographyNotice')}</p>}
           <h2 id="matches-heading">{t('matchesHeading')}</h2>

@@ -41,6 +41,16 @@ export const listingCaptureSchema = z.object({
 });
 export type ListingCapture = z.infer<typeof listingCaptureSchema>;
 
+export const pageMetricsSchema = z.object({
+  scrollX: z.number().finite(),
+  scrollY: z.number().finite(),
+  scrollHeight: z.number().finite().nonnegative(),
+  viewportWidth: z.number().positive(),
+  viewportHeight: z.number().positive(),
+  devicePixelRatio: z.number().positive().max(8),
+});
+export type PageMetrics = z.infer<typeof pageMetricsSchema>;
+
 /** A report prepared by the background (right-click) for the form to open with. */
 export const preparedDraftSchema = z.object({
   draftId: z.uuid(),
@@ -81,6 +91,8 @@ export const historyFilterSchema = z.object({
 export const uiToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tab/context'), tabId }),
   z.object({ type: z.literal('capture/visible'), tabId, draftId: z.uuid() }),
+  z.object({ type: z.literal('capture/full-page'), tabId, draftId: z.uuid() }),
+  z.object({ type: z.literal('capture/snapshot'), tabId, draftId: z.uuid() }),
   z.object({ type: z.literal('draft/discard'), draftId: z.uuid() }),
   z.object({ type: z.literal('draft/get'), draftId: z.uuid() }),
   z.object({ type: z.literal('report/submit'), draft: draftSchema }),
@@ -110,6 +122,10 @@ export const backgroundToContent = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('content/scroll-to'), phrase: z.string().max(200) }),
   z.object({ type: z.literal('content/settings-changed') }),
+  z.object({ type: z.literal('content/page-metrics') }),
+  z.object({ type: z.literal('content/scroll-for-slice'), y: z.number().finite().nonnegative(), hideFixed: z.boolean() }),
+  z.object({ type: z.literal('content/end-capture'), x: z.number().finite(), y: z.number().finite() }),
+  z.object({ type: z.literal('content/snapshot') }),
 ]);
 export type BackgroundToContentMessage = z.infer<typeof backgroundToContent>;
 

@@ -9,6 +9,8 @@ import type { EndpointCheck } from '../background/endpoint-check';
 export interface UiReplies {
   'tab/context': TabContext;
   'capture/visible': { partId: string; bytes: number; sha256: string };
+  'capture/full-page': { partId: string; bytes: number; sha256: string };
+  'capture/snapshot': { partId: string; bytes: number; sha256: string; mediaType: string };
   'draft/discard': { removed: number };
   'draft/get': PreparedDraft | null;
   'report/submit': ReportView;
