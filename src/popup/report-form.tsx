@@ -7,6 +7,7 @@ import type { BackgroundClient } from '../ui/background-client';
 import { describeStatus, DroppedNotice } from './delivery-status';
 import { EvidencePreview, ScreenshotPicker, type EvidenceItem, type Shot } from './evidence-preview';
 import { ListingPreview } from './listing-preview';
+import { OfficialSites } from './official-sites';
 import type { Listing, Match } from '../shared/report';
 import { MatchList, topCategory } from './match-list';
 import { useDelivery } from './use-delivery';
@@ -204,6 +205,7 @@ export function ReportForm(props: { client: BackgroundClient; targetTab: Promise
           {describeStatus(record)}
         </p>
         <DroppedNotice record={record} />
+        <OfficialSites record={record} />
         <button type="button" onClick={props.onShowHistory}>{t('viewHistory')}</button>
       </section>
     );
