@@ -1,0 +1,219 @@
+import { CHAR_CLASS, CLS_WORD } from './char-class';
+import { normaliseText } from './normalise';
+
+/** A match in normalised coordinates: `text.slice(start, end)` is the normalised phrase. */
+export interface AutomatonMatch {
+  start: number;
+  end: number;
+  phraseIndex: number;
+}
+
+const STARTS_WITH_WORD = 1;
+const ENDS_WITH_WORD = 2;
+/** Above this many edges a state's children are binary-searched instead of scanned. */
+const LINEAR_LIMIT = 8;
+
+/**
+ * Aho-Corasick automaton over UTF-16 units of normalised phrases: one pass over a text finds every
+ * occurrence of every phrase, whatever the number of phrases (DESIGN.md §7).
+ *
+ * Memory layout: the root has a dense 64K table (most characters of a page fail at the root, so that
+ * lookup must be one array read); every other state keeps its children as a sorted slice of two flat
+ * typed arrays. 5,000 phrases take about a megabyte instead of the tens a Map per state would.
+ */
+export class PhraseAutomaton {
+  /** Phrases as matched (normalised, trimmed); an empty one never matches. */
+  readonly patterns: readonly string[];
+  private readonly root: Uint32Array;
+  private readonly edgeStart: Uint32Array;
+  private readonly edgeCode: Uint16Array;
+  private readonly edgeTarget: Uint32Array;
+  private readonly fail: Uint32Array;
+  /** First pattern ending exactly at a state (-1 when none); more in `nextSame`. */
+  private readonly outFirst: Int32Array;
+  /** Nearest state on the failure chain that has output, or -1. */
+  private readonly dict: Int32Array;
+  private readonly nextSame: Int32Array;
+  private readonly patLen: Uint32Array;
+  private readonly patFlags: Uint8Array;
+
+  /** Build from raw phrases; they are normalised with the same function as page text. */
+  static build(phrases: readonly string[]): PhraseAutomaton {
+    return new PhraseAutomaton(phrases.map((p) => normaliseText(p).trim()));
+  }
+
+  private constructor(patterns: readonly string[]) {
+    this.patterns = patterns;
+    const count = patterns.length;
+    this.nextSame = new Int32Array(count).fill(-1);
+    this.patLen = new Uint32Array(count);
+    this.patFlags = new Uint8Array(count);
+
+    // Trie with growable plain arrays, compacted below.
+    const kids: Array<Map<number, number>> = [new Map()];
+    const ends: number[] = [-1];
+    for (let p = 0; p < count; p++) {
+      const text = patterns[p] ?? '';
+      if (text.length === 0) continue;
+      let s = 0;
+      for (let k = 0; k < text.length; k++) {
+        const c = text.charCodeAt(k);
+        const m = kids[s] as Map<number, number>;
+        let t = m.get(c);
+        if (t === undefined) {
+          t = kids.length;
+          m.set(c, t);
+          kids.push(new Map());
+          ends.push(-1);
+        }
+        s = t;
+      }
+      this.nextSame[p] = ends[s] ?? -1;
+      ends[s] = p;
+      this.patLen[p] = text.length;
+      this.patFlags[p] =
+        (CHAR_CLASS[text.charCodeAt(0)] === CLS_WORD ? STARTS_WITH_WORD : 0) |
+        (CHAR_CLASS[text.charCodeAt(text.length - 1)] === CLS_WORD ? ENDS_WITH_WORD : 0);
+    }
+
+    const states = kids.length;
+    let edges = 0;
+    for (const m of kids) edges += m.size;
+    this.edgeStart = new Uint32Array(states + 1);
+    this.edgeCode = new Uint16Array(edges);
+    this.edgeTarget = new Uint32Array(edges);
+    let at = 0;
+    for (let s = 0; s < states; s++) {
+      this.edgeStart[s] = at;
+      const m = kids[s] as Map<number, number>;
+      for (const c of [...m.keys()].sort((a, b) => a - b)) {
+        this.edgeCode[at] = c;
+        this.edgeTarget[at] = m.get(c) ?? 0;
+        at++;
+      }
+      kids[s] = EMPTY; // release the build structure as we go
+    }
+    this.edgeStart[states] = at;
+    this.outFirst = Int32Array.from(ends);
+
+    this.root = new Uint32Array(0x10000);
+    for (let e = this.edgeStart[0] ?? 0; e < (this.edgeStart[1] ?? 0); e++) {
+      this.root[this.edgeCode[e] ?? 0] = this.edgeTarget[e] ?? 0;
+    }
+    this.fail = new Uint32Array(states);
+    this.dict = new Int32Array(states).fill(-1);
+    this.linkFailures(states);
+  }
+
+  /** Breadth-first, so every state's failure target is finished before its children need it. */
+  private linkFailures(states: number): void {
+    const queue = new Uint32Array(states);
+    let head = 0;
+    let tail = 0;
+    for (let e = this.edgeStart[0] ?? 0; e < (this.edgeStart[1] ?? 0); e++) queue[tail++] = this.edgeTarget[e] ?? 0;
+    while (head < tail) {
+      const s = queue[head++] ?? 0;
+      const end = this.edgeStart[s + 1] ?? 0;
+      for (let e = this.edgeStart[s] ?? 0; e < end; e++) {
+        const c = this.edgeCode[e] ?? 0;
+        const t = this.edgeTarget[e] ?? 0;
+        let f = this.fail[s] ?? 0;
+        let g = this.step(f, c);
+        while (g === 0 && f !== 0) {
+          f = this.fail[f] ?? 0;
+          g = this.step(f, c);
+        }
+        this.fail[t] = g;
+        this.dict[t] = (this.outFirst[g] ?? -1) >= 0 ? g : (this.dict[g] ?? -1);
+        queue[tail++] = t;
+      }
+    }
+  }
+
+  /** Child of `s` on `c`, or 0 (the root never is a child, so 0 means "none"). */
+  private step(s: number, c: number): number {
+    if (s === 0) return this.root[c] ?? 0;
+    let lo = this.edgeStart[s] ?? 0;
+    let hi = this.edgeStart[s + 1] ?? 0;
+    const codes = this.edgeCode;
+    if (hi - lo <= LINEAR_LIMIT) {
+      for (; lo < hi; lo++) if (codes[lo] === c) return this.edgeTarget[lo] ?? 0;
+      return 0;
+    }
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const m = codes[mid] ?? 0;
+      if (m === c) return this.edgeTarget[mid] ?? 0;
+      if (m < c) lo = mid + 1;
+      else hi = mid;
+    }
+    return 0;
+  }
+
+  get stateCount(): number {
+    return this.fail.length;
+  }
+
+  /** Normalised length of a phrase (0 for one that normalises to nothing). */
+  patternLength(phraseIndex: number): number {
+    return this.patLen[phraseIndex] ?? 0;
+  }
+
+  /**
+   * Every occurrence of every phrase in already-normalised text, overlaps included, ordered by end.
+   * A phrase that starts (ends) with a Latin letter or digit only matches where the text has no
+   * letter or digit just before (after) it: "gun" is not found in "begun" or "gunmetal".
+   */
+  scan(text: string | Uint16Array, out: AutomatonMatch[] = []): AutomatonMatch[] {
+    const units = typeof text === 'string' ? toUnits(text) : text;
+    const n = units.length;
+    const { root, fail, outFirst, dict, nextSame, patLen, patFlags } = this;
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      const c = units[i] ?? 0;
+      for (;;) {
+        if (s === 0) {
+          s = root[c] ?? 0;
+          break;
+        }
+        const t = this.step(s, c);
+        if (t !== 0) {
+          s = t;
+          break;
+        }
+        s = fail[s] ?? 0;
+      }
+      let o = (outFirst[s] ?? -1) >= 0 ? s : (dict[s] ?? -1);
+      while (o >= 0) {
+        for (let p = outFirst[o] ?? -1; p >= 0; p = nextSame[p] ?? -1) {
+          const end = i + 1;
+          const start = end - (patLen[p] ?? 0);
+          const flags = patFlags[p] ?? 0;
+          if ((flags & STARTS_WITH_WORD) !== 0 && start > 0 && CHAR_CLASS[units[start - 1] ?? 0] === CLS_WORD) continue;
+          if ((flags & ENDS_WITH_WORD) !== 0 && end < n && CHAR_CLASS[units[end] ?? 0] === CLS_WORD) continue;
+          out.push({ start, end, phraseIndex: p });
+        }
+        o = dict[o] ?? -1;
+      }
+    }
+    return out;
+  }
+
+  /** Bytes held by the automaton's tables and phrase strings. */
+  memoryEstimateBytes(): number {
+    let bytes = 0;
+    for (const a of [this.root, this.edgeStart, this.edgeCode, this.edgeTarget, this.fail, this.outFirst, this.dict, this.nextSame, this.patLen, this.patFlags]) {
+      bytes += a.byteLength;
+    }
+    for (const p of this.patterns) bytes += 2 * p.length + 16;
+    return bytes;
+  }
+}
+
+const EMPTY: Map<number, number> = new Map();
+
+function toUnits(text: string): Uint16Array {
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  return units;
+}

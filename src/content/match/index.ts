@@ -1,0 +1,118 @@
+import { PhraseAutomaton } from './automaton';
+import { toNodeRange, type NodeRange } from './node-ranges';
+import { normalise, type NormalisedText } from './normalise';
+import { selectLongestLeftmost } from './overlaps';
+import { summarisePage, type PageSummary, type SummaryOptions } from './page-summary';
+import { detectSaleSignals, type SaleSignal } from './sale-signals';
+import { scoreBlock, type BlockScore, type Strength } from './score';
+
+export type { NodeRange, NodeSegment } from './node-ranges';
+export { splitByNode } from './node-ranges';
+export type { NormalisedText } from './normalise';
+export type { SaleSignal } from './sale-signals';
+export type { BlockScore, Strength } from './score';
+export type { PageSummary, PhraseCount } from './page-summary';
+
+/** Structural view of a phrase-list entry (src/shared/phrase-list.ts entries fit it). */
+export interface MatcherPhrase {
+  phrase: string;
+  category: string;
+  strength: Strength;
+  lang?: string;
+}
+
+/** A sale-intent or benign-context word (src/phrases/signals.ts entries fit it). */
+export type SignalWord = string | { phrase: string; lang?: string };
+
+export interface SignalWordLists {
+  saleIntent?: readonly SignalWord[];
+  benignContext?: readonly SignalWord[];
+}
+
+/** A match in normalised coordinates plus where it sits in the block's text nodes. */
+export interface Hit {
+  start: number;
+  end: number;
+  range: NodeRange;
+}
+
+export interface PhraseHit<P extends MatcherPhrase = MatcherPhrase> extends Hit {
+  phraseIndex: number;
+  entry: P;
+  phrase: string;
+  category: P['category'];
+  strength: Strength;
+}
+
+export interface WordHit extends Hit {
+  word: string;
+}
+
+export interface BlockScan<P extends MatcherPhrase = MatcherPhrase> {
+  normalised: NormalisedText;
+  /** Every phrase occurrence, overlaps included. */
+  phrases: PhraseHit<P>[];
+  saleWords: WordHit[];
+  benign: WordHit[];
+  /** Prices, contact handles and sale words, ordered by start. */
+  signals: SaleSignal[];
+}
+
+export interface Matcher<P extends MatcherPhrase = MatcherPhrase> {
+  /** Scan one block: a string, or the strings of its text nodes in document order. */
+  scanText(text: string | readonly string[]): BlockScan<P>;
+  scoreBlock(scan: BlockScan<P>): BlockScore<P['category']>;
+  /** Disjoint phrase hits to paint (longest-leftmost wins). */
+  highlights(scan: BlockScan<P>): PhraseHit<P>[];
+  summarise(
+    blocks: readonly { scan: BlockScan<P>; score: BlockScore<P['category']> }[],
+    options?: SummaryOptions,
+  ): PageSummary<P['category']>;
+  memoryEstimateBytes(): number;
+}
+
+const wordText = (w: SignalWord): string => (typeof w === 'string' ? w : w.phrase);
+
+/**
+ * One automaton holds phrases, sale words and benign words, so a block is read once whatever the
+ * number of lists.
+ */
+export function createMatcher<P extends MatcherPhrase>(phrases: readonly P[], words: SignalWordLists = {}): Matcher<P> {
+  const sale = (words.saleIntent ?? []).map(wordText);
+  const benign = (words.benignContext ?? []).map(wordText);
+  const saleFrom = phrases.length;
+  const benignFrom = saleFrom + sale.length;
+  const automaton = PhraseAutomaton.build([...phrases.map((p) => p.phrase), ...sale, ...benign]);
+
+  function scanText(text: string | readonly string[]): BlockScan<P> {
+    const normalised = normalise(text);
+    const scan: BlockScan<P> = { normalised, phrases: [], saleWords: [], benign: [], signals: [] };
+    for (const m of automaton.scan(normalised.codes)) {
+      const range = toNodeRange(normalised, m.start, m.end);
+      const i = m.phraseIndex;
+      if (i < saleFrom) {
+        const entry = phrases[i] as P;
+        scan.phrases.push({ ...m, range, entry, phrase: entry.phrase, category: entry.category, strength: entry.strength });
+      } else if (i < benignFrom) {
+        scan.saleWords.push({ start: m.start, end: m.end, range, word: sale[i - saleFrom] ?? '' });
+      } else {
+        scan.benign.push({ start: m.start, end: m.end, range, word: benign[i - benignFrom] ?? '' });
+      }
+    }
+    const signals = detectSaleSignals(normalised.text);
+    for (const w of scan.saleWords) {
+      signals.push({ kind: 'sale-word', type: 'sale-word', start: w.start, end: w.end, value: normalised.text.slice(w.start, w.end) });
+    }
+    scan.signals = signals.sort((a, b) => a.start - b.start || a.end - b.end);
+    return scan;
+  }
+
+  return {
+    scanText,
+    scoreBlock: (scan) => scoreBlock({ phrases: scan.phrases, signals: scan.signals, benign: scan.benign.length }),
+    highlights: (scan) => selectLongestLeftmost(scan.phrases),
+    summarise: (blocks, options) =>
+      summarisePage(blocks.map((b) => ({ phrases: b.scan.phrases, score: b.score })), options),
+    memoryEstimateBytes: () => automaton.memoryEstimateBytes(),
+  };
+}

@@ -1,0 +1,104 @@
+import type { SignalKind } from './sale-signals';
+
+export type Strength = 'strong' | 'weak';
+
+export interface ScorePhraseHit<C extends string = string> {
+  category: C;
+  strength: Strength;
+}
+
+/** Everything found in one listing-sized block. */
+export interface BlockEvidence<C extends string = string> {
+  phrases: readonly ScorePhraseHit<C>[];
+  /** Prices, contact handles and sale-intent words. */
+  signals: readonly { kind: SignalKind }[];
+  /** Number of benign-context words (crackdown news, "正规发票") in the block. */
+  benign: number;
+}
+
+export interface BlockScore<C extends string = string> {
+  suspect: boolean;
+  /** Evidence strength, 0 when no phrase matched; for ranking, not for the decision. */
+  score: number;
+  /** Category with the most weight among the phrase matches (even when not suspect), or null. */
+  category: C | null;
+  /** Phrase matches per category. */
+  categories: Partial<Record<C, number>>;
+  strong: number;
+  weak: number;
+  prices: number;
+  contacts: number;
+  saleWords: number;
+  benign: number;
+}
+
+export const SCORE_WEIGHTS = {
+  strong: 3,
+  weak: 1,
+  price: 1,
+  contact: 2,
+  saleWord: 1,
+  benign: 2,
+} as const;
+
+// Repeats add confidence only up to a point; a long page must not outweigh its context by volume.
+const CAP_PRICE = 2;
+const CAP_CONTACT = 2;
+const CAP_SALE_WORD = 3;
+const CAP_BENIGN = 5;
+
+/**
+ * Decision rules:
+ * - a strong phrase is enough, unless the block has benign context (news about a crackdown names
+ *   "sale of guns and explosives"); then it also needs a price or a contact handle, which news
+ *   articles do not carry;
+ * - a weak phrase needs sale intent (price, contact or sale word) and no benign context ("可开具正规发票"
+ *   in an ordinary shop must not count, even next to its prices).
+ */
+export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C> {
+  let strong = 0;
+  let weak = 0;
+  const categories: Partial<Record<C, number>> = {};
+  const weight = new Map<C, number>();
+  for (const hit of e.phrases) {
+    const w = hit.strength === 'strong' ? SCORE_WEIGHTS.strong : SCORE_WEIGHTS.weak;
+    if (hit.strength === 'strong') strong++;
+    else weak++;
+    categories[hit.category] = (categories[hit.category] ?? 0) + 1;
+    weight.set(hit.category, (weight.get(hit.category) ?? 0) + w);
+  }
+  let prices = 0;
+  let contacts = 0;
+  let saleWords = 0;
+  for (const s of e.signals) {
+    if (s.kind === 'price') prices++;
+    else if (s.kind === 'contact') contacts++;
+    else saleWords++;
+  }
+  const benign = e.benign;
+  const hardIntent = prices > 0 || contacts > 0;
+  const intent = hardIntent || saleWords > 0;
+  const suspect = strong > 0 ? benign === 0 || hardIntent : weak > 0 && intent && benign === 0;
+
+  let score = 0;
+  if (strong + weak > 0) {
+    score =
+      strong * SCORE_WEIGHTS.strong +
+      weak * SCORE_WEIGHTS.weak +
+      Math.min(prices, CAP_PRICE) * SCORE_WEIGHTS.price +
+      Math.min(contacts, CAP_CONTACT) * SCORE_WEIGHTS.contact +
+      Math.min(saleWords, CAP_SALE_WORD) * SCORE_WEIGHTS.saleWord -
+      Math.min(benign, CAP_BENIGN) * SCORE_WEIGHTS.benign;
+    score = Math.max(0, score);
+  }
+
+  let category: C | null = null;
+  let best = 0;
+  for (const [c, w] of weight) {
+    if (w > best) {
+      best = w;
+      category = c;
+    }
+  }
+  return { suspect, score, category, categories, strong, weak, prices, contacts, saleWords, benign };
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { PhraseAutomaton } from '../../../src/content/match/automaton';
+import { createMatcher } from '../../../src/content/match/index';
+import { normalise } from '../../../src/content/match/normalise';
+import { int, pick, prng } from './prng';
+
+const LATIN = 'abcdefghijklmnopqrstuvwxyz';
+
+function word(rnd: () => number): string {
+  let w = '';
+  if (rnd() < 0.5) {
+    for (let k = int(rnd, 2, 5); k > 0; k--) w += String.fromCharCode(0x4e00 + int(rnd, 0, 3000));
+  } else {
+    for (let k = int(rnd, 3, 9); k > 0; k--) w += pick(rnd, [...LATIN]);
+  }
+  return w;
+}
+
+const time = <T>(f: () => T): [T, number] => {
+  const t0 = performance.now();
+  const r = f();
+  return [r, performance.now() - t0];
+};
+
+// Prints timings for a human to read; the machine running CI is too noisy for tight assertions.
+describe('performance sanity', () => {
+  it('handles 5 MB of text with 5,000 phrases', () => {
+    const rnd = prng(1);
+    const phrases = Array.from({ length: 5000 }, () => (rnd() < 0.3 ? `${word(rnd)} ${word(rnd)}` : word(rnd)));
+    const lines: string[] = [];
+    let size = 0;
+    while (size < 5_000_000) {
+      const parts: string[] = [];
+      for (let k = 0; k < 12; k++) parts.push(rnd() < 0.01 ? pick(rnd, phrases) : word(rnd));
+      // Chinese runs without spaces, as Chinese is written; Latin words with them.
+      const line = parts.join(rnd() < 0.5 ? '' : ' ') + '。\n';
+      lines.push(line);
+      size += line.length;
+    }
+    const text = lines.join('');
+
+    normalise(text.slice(0, 100_000)); // warm up the JIT and the character tables
+    const [nt, tNorm] = time(() => normalise(text));
+    const [automaton, tBuild] = time(() => PhraseAutomaton.build(phrases));
+    const [matches, tScan] = time(() => automaton.scan(nt.codes));
+    const matcher = createMatcher(phrases.map((phrase) => ({ phrase, category: 'other', strength: 'weak' as const })));
+    const [scan, tAll] = time(() => matcher.scanText(lines.slice(0, 2000)));
+    console.log(
+      `normalise ${(text.length / 1e6).toFixed(1)}M chars: ${tNorm.toFixed(0)} ms; ` +
+        `build ${phrases.length} phrases: ${tBuild.toFixed(0)} ms; scan: ${tScan.toFixed(0)} ms, ${matches.length} matches; ` +
+        `automaton ~${(automaton.memoryEstimateBytes() / 1024).toFixed(0)} KiB; ` +
+        `scanText of ${(lines.slice(0, 2000).join('').length / 1000).toFixed(0)}k chars in 2000 nodes: ${tAll.toFixed(0)} ms`,
+    );
+    expect(nt.length).toBeGreaterThan(4_000_000);
+    expect(matches.length).toBeGreaterThan(0);
+    expect(scan.phrases.length).toBeGreaterThan(0);
+    expect(automaton.memoryEstimateBytes()).toBeLessThan(20 * 1024 * 1024);
+  }, 60_000);
+});

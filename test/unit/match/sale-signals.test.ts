@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseText } from '../../../src/content/match/normalise';
+import { detectSaleSignals, type SaleSignal } from '../../../src/content/match/sale-signals';
+
+const signals = (raw: string): Array<Pick<SaleSignal, 'type' | 'value'>> =>
+  detectSaleSignals(normaliseText(raw)).map(({ type, value }) => ({ type, value }));
+const types = (raw: string): string[] => detectSaleSignals(normaliseText(raw)).map((s) => s.type);
+
+describe('detectSaleSignals', () => {
+  it.each([
+    ['售价 200元', '售价 200元'],
+    ['200元一把', '200元'],
+    ['only $450 each', '$450'],
+    ['￥1,200', '¥1,200'],
+    ['¥ 35', '¥ 35'],
+    ['0.05 BTC', '0.05 btc'],
+    ['USD 300', 'usd 300'],
+    ['3.5万元', '3.5万元'],
+    ['price: 99', 'price: 99'],
+  ])('finds the price in %j', (raw, value) => {
+    expect(signals(raw)).toContainEqual({ type: 'price', value });
+  });
+
+  it('does not take dates, sizes or ids for prices', () => {
+    expect(types('2024年5月 共3页 5 MB abc123元素')).toEqual([]);
+  });
+
+  it.each([
+    ['QQ：12345678', 'qq', 'qq:12345678'],
+    ['扣扣 987654321', 'qq', '扣扣 987654321'],
+    ['微信: gunshop_88', 'wechat', '微信: gunshop_88'],
+    ['加V：abc12345', 'wechat', '加v:abc12345'],
+    ['vx abc_12345', 'wechat', 'vx abc_12345'],
+    ['v信 sell2024x', 'wechat', 'v信 sell2024x'],
+    ['telegram @dealer_x', 'telegram', 'telegram @dealer_x'],
+    ['TG: @plug4u', 'telegram', 'tg: @plug4u'],
+    ['t.me/plug4u', 'telegram', 't.me/plug4u'],
+    ['wickr me: candyman', 'wickr', 'wickr me: candyman'],
+    ['WhatsApp +44 7700 900123', 'whatsapp', 'whatsapp +44 7700 900123'],
+    ['电话13812345678', 'phone', '13812345678'],
+    ['call 138-1234-5678', 'phone', '138-1234-5678'],
+    ['+86 139 1234 5678', 'phone', '+86 139 1234 5678'],
+  ])('finds the contact handle in %j', (raw, type, value) => {
+    expect(signals(raw)).toContainEqual({ type, value });
+  });
+
+  it('finds handles hidden with separators', () => {
+    expect(types('Q Q 1 2 3 4 5 6 7')).toContain('qq');
+    expect(types('1 3 8 1 2 3 4 5 6 7 8')).toContain('phone');
+  });
+
+  it('ignores lookalikes', () => {
+    expect(types('the qq-plot shows 12 points; order 12345678901234; abctg: somebody; 12812345678')).toEqual([]);
+    expect(types('微信支付 wechat pay')).toEqual([]);
+  });
+
+  it('counts one handle once when two rules see it', () => {
+    expect(types('微信 13812345678')).toEqual(['wechat']);
+  });
+});
