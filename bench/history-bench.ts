@@ -1,0 +1,55 @@
+/// <reference types="chrome" />
+import { launchExtension } from '../test/e2e/harness/browser';
+
+/** Fills the history with `count` reports and times the popup from navigation to the first page of them. */
+export async function benchHistory(count: number): Promise<{ reports: number; firstPageMs: number; heapBytes: number; runs: number }> {
+  const browser = await launchExtension();
+  try {
+    await browser.worker.evaluate(async (total) => {
+      const open = indexedDB.open('tipline');
+      const db: IDBDatabase = await new Promise((resolve, reject) => {
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const tx = db.transaction('reports', 'readwrite');
+      const store = tx.objectStore('reports');
+      for (let i = 0; i < total; i++) {
+        const createdAt = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
+        const id = crypto.randomUUID();
+        store.put({
+          id,
+          createdAt,
+          status: i % 3 ? 'delivered' : 'retry',
+          attempts: 1,
+          receipt: i % 3 ? `R-${i}` : undefined,
+          nextAttemptAt: i % 3 ? undefined : Date.now() + 60_000,
+          partIds: [],
+          site: `shop${i % 50}.example`,
+          report: {
+            schema: 'tipline.report/v1', id, createdAt, category: 'drugs-precursors',
+            page: { url: `https://shop${i % 50}.example/item/${i}`, title: `Item ${i}`, capturedAt: createdAt },
+            matches: [{ phrase: 'ice', category: 'drugs-precursors', count: 1 }], note: '', reporter: null, evidence: [],
+            client: { name: 'tipline', version: '0.1.0', browser: 'bench' },
+          },
+        });
+      }
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+      db.close();
+    }, count);
+    const times: number[] = [];
+    let heap = 0;
+    for (let run = 0; run < 5; run++) {
+      const page = await browser.context.newPage();
+      const started = Date.now();
+      await page.goto(`chrome-extension://${browser.extensionId}/popup/index.html?tab=0&view=history`);
+      await page.waitForSelector('.history li');
+      times.push(Date.now() - started);
+      heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+      await page.close();
+    }
+    times.sort((a, b) => a - b);
+    return { reports: count, firstPageMs: times[2]!, heapBytes: heap, runs: times.length };
+  } finally {
+    await browser.close();
+  }
+}

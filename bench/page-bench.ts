@@ -1,0 +1,84 @@
+/**
+ * Runs inside a benchmark page (bundled by bench/run.ts): the content script's scanner and matcher,
+ * without the extension around them, so that the page can be timed alone.
+ */
+import { createBlockMatcher } from '../src/content/build-matcher';
+import { createCssHighlighter } from '../src/content/highlighter';
+import { startPageScanner } from '../src/content/page-scanner';
+import type { Category } from '../src/shared/taxonomy';
+
+interface BenchPhrase {
+  phrase: string;
+  category: Category;
+  strength: 'strong' | 'weak';
+}
+
+/** The floor (DESIGN.md §7): one TreeWalker pass that reads every text node. */
+function floor(): { ms: number; nodes: number; chars: number } {
+  const started = performance.now();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let nodes = 0;
+  let chars = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    nodes++;
+    chars += (node as Text).data.length;
+  }
+  return { ms: performance.now() - started, nodes, chars };
+}
+
+async function scan(phrases: BenchPhrase[]) {
+  const buildStart = performance.now();
+  const matcher = createBlockMatcher(phrases);
+  const buildMs = performance.now() - buildStart;
+  const controller = new AbortController();
+  const started = performance.now();
+  let summary: { suspectBlocks: number } | undefined;
+  const scanner = startPageScanner({
+    doc: document,
+    matcher,
+    highlighter: createCssHighlighter(document),
+    signal: controller.signal,
+    onSummary: (s) => (summary = s),
+  });
+  await scanner.ready;
+  const wallMs = performance.now() - started;
+  const highlighted = [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0);
+  controller.abort();
+  return { buildMs, wallMs, memoryBytes: matcher.memoryEstimateBytes(), suspectBlocks: summary?.suspectBlocks ?? 0, highlighted };
+}
+
+/** Appends `count` new posts and times the rescan of just them. */
+async function mutation(phrases: BenchPhrase[], count: number) {
+  const matcher = createBlockMatcher(phrases);
+  const controller = new AbortController();
+  let resolveSummary!: () => void;
+  let initial = true;
+  const scanner = startPageScanner({
+    doc: document,
+    matcher,
+    highlighter: createCssHighlighter(document),
+    signal: controller.signal,
+    mutationDelayMs: 0,
+    onSummary: () => {
+      if (!initial) resolveSummary();
+    },
+  });
+  await scanner.ready;
+  initial = false;
+  const done = new Promise<void>((resolve) => (resolveSummary = resolve));
+  const list = document.createElement('ul');
+  for (let i = 0; i < count; i++) {
+    const li = document.createElement('li');
+    li.textContent = `New post ${i}: fake passports for sale, $450, Telegram @seller${i}`;
+    list.append(li);
+  }
+  const started = performance.now();
+  document.body.append(list);
+  await done;
+  const ms = performance.now() - started;
+  controller.abort();
+  list.remove();
+  return { ms };
+}
+
+Object.assign(window, { tiplineBench: { floor, scan, mutation } });

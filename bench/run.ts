@@ -1,0 +1,119 @@
+/**
+ * `npm run bench`: detection speed on generated 1 MB and 5 MB pages against the TreeWalker floor
+ * (DESIGN.md §7) and mark.js, and the history's open time with 10,000 reports. Headless Chromium.
+ */
+import { build } from 'vite';
+import { resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS, chromiumPath } from '../test/e2e/harness/browser';
+import { generatePage } from './page-generator';
+import { benchPhrases } from './phrase-sets';
+import { benchHistory } from './history-bench';
+
+const here = resolve(import.meta.dirname, '..');
+const bundle = resolve(here, 'dist/bench/page-bench.js');
+const markJs = createRequire(import.meta.url).resolve('mark.js/dist/mark.min.js');
+
+await build({
+  configFile: false,
+  logLevel: 'warn',
+  build: {
+    outDir: resolve(here, 'dist/bench'),
+    emptyOutDir: true,
+    minify: true,
+    lib: { entry: resolve(here, 'bench/page-bench.ts'), formats: ['iife'], name: 'tiplineBench', fileName: () => 'page-bench.js' },
+  },
+});
+
+async function taskSeconds(page: Page): Promise<number> {
+  const session = await page.context().newCDPSession(page);
+  const { metrics } = (await session.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+}
+
+async function cpuOf<T>(page: Page, work: () => Promise<T>): Promise<{ cpuMs: number; value: T }> {
+  const before = await taskSeconds(page);
+  const value = await work();
+  return { cpuMs: ((await taskSeconds(page)) - before) * 1000, value };
+}
+
+async function openPage(html: string): Promise<Page> {
+  const page = await browser.newPage();
+  const session = await page.context().newCDPSession(page);
+  await session.send('Performance.enable');
+  await page.route('http://bench.local/', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+  await page.goto('http://bench.local/');
+  await page.addScriptTag({ path: bundle });
+  await page.evaluate(() => {
+    const w = window as unknown as { __longest: number };
+    w.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__longest = Math.max(w.__longest, entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+  return page;
+}
+
+const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_FLAGS });
+const rows: string[] = [];
+const header = '| page | phrases | text nodes | floor CPU ms | scan CPU ms | ratio | scan wall ms | longest task ms | automaton | suspect listings | mark.js ms | vs mark.js |';
+rows.push(header, '|---|---|---|---|---|---|---|---|---|---|---|---|');
+
+for (const megabytes of [1, 5]) {
+  for (const count of [100, 1000, 5000]) {
+    const phrases = benchPhrases(count);
+    const html = generatePage(megabytes * 1024 * 1024, phrases.slice(0, 20).map((p) => p.phrase));
+    const page = await openPage(html);
+    const floorRuns: number[] = [];
+    let nodes = 0;
+    for (let i = 0; i < 3; i++) {
+      const { cpuMs, value } = await cpuOf(page, () => page.evaluate(() => (window as any).tiplineBench.floor()));
+      floorRuns.push(cpuMs);
+      nodes = value.nodes;
+    }
+    const floorMs = floorRuns.sort((a, b) => a - b)[1]!;
+    await page.evaluate(() => ((window as any).__longest = 0));
+    const { cpuMs: scanMs, value: scan } = await cpuOf(page, () => page.evaluate((p) => (window as any).tiplineBench.scan(p), phrases));
+    const longest = await page.evaluate(() => (window as any).__longest as number);
+    await page.close();
+
+    // mark.js on a fresh copy of the page, with one alternation regex (its fastest use for many terms).
+    let markMs = Number.NaN;
+    const markPage = await openPage(html);
+    await markPage.addScriptTag({ path: markJs });
+    const markRun = await cpuOf(markPage, () =>
+      markPage.evaluate(
+        (terms) =>
+          new Promise<number>((resolveMark) => {
+            const escaped = terms.map((t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a: string, b: string) => b.length - a.length);
+            const started = performance.now();
+            new (window as any).Mark(document.body).markRegExp(new RegExp(escaped.join('|'), 'gi'), { done: () => resolveMark(performance.now() - started) });
+          }),
+        phrases.map((p) => p.phrase),
+      ),
+    ).catch(() => null);
+    if (markRun) markMs = markRun.cpuMs;
+    await markPage.close();
+
+    rows.push(
+      `| ${megabytes} MB | ${count} | ${nodes} | ${floorMs.toFixed(1)} | ${scanMs.toFixed(1)} | ${(scanMs / floorMs).toFixed(2)}x | ${scan.wallMs.toFixed(0)} | ${longest.toFixed(0)} | ${(scan.memoryBytes / 1024 / 1024).toFixed(2)} MB | ${scan.suspectBlocks} | ${Number.isNaN(markMs) ? 'n/a' : markMs.toFixed(0)} | ${Number.isNaN(markMs) ? 'n/a' : (markMs / scanMs).toFixed(1) + 'x'} |`,
+    );
+    console.log(rows.at(-1));
+  }
+}
+
+// A mutation adding 100 nodes on the 5 MB page costs time for those nodes, not for the page.
+const mutationPage = await openPage(generatePage(5 * 1024 * 1024, []));
+const mutationSmall = await mutationPage.evaluate((p) => (window as any).tiplineBench.mutation(p, 100), benchPhrases(5000));
+await mutationPage.close();
+const smallPage = await openPage(generatePage(100 * 1024, []));
+const mutationOnSmall = await smallPage.evaluate((p) => (window as any).tiplineBench.mutation(p, 100), benchPhrases(5000));
+await smallPage.close();
+await browser.close();
+
+const history = await benchHistory(10_000);
+
+console.log(`\n${rows.join('\n')}\n`);
+console.log(`mutation of 100 new nodes: ${mutationSmall.ms.toFixed(1)} ms on the 5 MB page, ${mutationOnSmall.ms.toFixed(1)} ms on a 100 KB page`);
+console.log(`history with ${history.reports} reports: popup open to first page rendered ${history.firstPageMs.toFixed(0)} ms (median of ${history.runs}), JS heap ${(history.heapBytes / 1024 / 1024).toFixed(1)} MB`);
