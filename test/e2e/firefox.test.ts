@@ -1,0 +1,52 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firefoxPath, launchFirefoxWithExtension } from './harness/firefox';
+import { FIXTURES, serveFixtures, type StaticServer } from './harness/static-server';
+
+const listings = readdirSync(join(FIXTURES, 'listings')).filter((name) => name.endsWith('.html')).sort();
+const benign = readdirSync(join(FIXTURES, 'benign')).filter((name) => name.endsWith('.html')).sort();
+
+/*
+ * Firefox: the content script is driven for real. WebDriver BiDi refuses to navigate a tab to
+ * moz-extension:// pages, so the popup and the badge are not reachable from here; their logic is the
+ * same code the Chromium tests drive (docs/TESTING.md says so).
+ */
+describe.skipIf(!firefoxPath())('detection in Firefox', () => {
+  let fixtures: StaticServer;
+  let firefox: { browser: Browser; close(): Promise<void> };
+
+  beforeAll(async () => {
+    fixtures = await serveFixtures();
+    firefox = await launchFirefoxWithExtension();
+  });
+
+  afterAll(async () => {
+    await firefox?.close();
+    await fixtures?.close();
+  });
+
+  async function highlightsOf(path: string): Promise<Record<string, number>> {
+    const page = await firefox.browser.newPage();
+    try {
+      await page.goto(`${fixtures.url}${path}`, { waitUntil: 'load' });
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+      return await page.evaluate(() => Object.fromEntries([...CSS.highlights].map(([name, h]) => [name, h.size])));
+    } finally {
+      await page.close();
+    }
+  }
+
+  it.each(listings.filter((_, i) => i % 2 === 0))('highlights the listings of %s', async (file) => {
+    const category = file.split('.')[0]!;
+    const marks = await highlightsOf(`/listings/${file}`);
+    expect(marks[`tipline-${category}`] ?? 0, JSON.stringify(marks)).toBeGreaterThan(0);
+  });
+
+  it.each(benign)('paints no listing on the benign page %s', async (file) => {
+    const marks = await highlightsOf(`/benign/${file}`);
+    const listingMarks = Object.entries(marks).filter(([name, size]) => name !== 'tipline-weak' && size > 0);
+    expect(listingMarks).toEqual([]);
+  });
+});
