@@ -1,6 +1,10 @@
 import { CHAR_CLASS, CLS_WORD } from './char-class';
 import { normaliseText } from './normalise';
 
+// Local copies for the scan loop: some loaders turn each use of an import into a getter call.
+const L_CHAR_CLASS = CHAR_CLASS;
+const L_CLS_WORD = CLS_WORD;
+
 /** A match in normalised coordinates: `text.slice(start, end)` is the normalised phrase. */
 export interface AutomatonMatch {
   start: number;
@@ -10,8 +14,8 @@ export interface AutomatonMatch {
 
 const STARTS_WITH_WORD = 1;
 const ENDS_WITH_WORD = 2;
-/** Above this many edges a state's children are binary-searched instead of scanned. */
-const LINEAR_LIMIT = 8;
+/** Above this many edges a state's children are looked up in the hash instead of scanned. */
+const LINEAR_LIMIT = 4;
 
 /**
  * Aho-Corasick automaton over UTF-16 units of normalised phrases: one pass over a text finds every
@@ -29,6 +33,17 @@ export class PhraseAutomaton {
   private readonly edgeCode: Uint16Array;
   private readonly edgeTarget: Uint32Array;
   private readonly fail: Uint32Array;
+  /**
+   * Children of states with more than LINEAR_LIMIT edges, in an open-addressing hash keyed by
+   * (state, unit): in CJK text most characters are read in such states (the first character of
+   * many phrases), where a binary search costs a handful of unpredictable branches.
+   */
+  private readonly hashState: Int32Array;
+  private readonly hashCode: Uint16Array;
+  private readonly hashTarget: Uint32Array;
+  private readonly hashMask: number;
+  /** The state itself when phrases end there, else its `dict` link: one read per character. */
+  private readonly report: Int32Array;
   /** First pattern ending exactly at a state (-1 when none); more in `nextSame`. */
   private readonly outFirst: Int32Array;
   /** Nearest state on the failure chain that has output, or -1. */
@@ -72,8 +87,8 @@ export class PhraseAutomaton {
       ends[s] = p;
       this.patLen[p] = text.length;
       this.patFlags[p] =
-        (CHAR_CLASS[text.charCodeAt(0)] === CLS_WORD ? STARTS_WITH_WORD : 0) |
-        (CHAR_CLASS[text.charCodeAt(text.length - 1)] === CLS_WORD ? ENDS_WITH_WORD : 0);
+        (L_CHAR_CLASS[text.charCodeAt(0)] === L_CLS_WORD ? STARTS_WITH_WORD : 0) |
+        (L_CHAR_CLASS[text.charCodeAt(text.length - 1)] === L_CLS_WORD ? ENDS_WITH_WORD : 0);
     }
 
     const states = kids.length;
@@ -100,9 +115,36 @@ export class PhraseAutomaton {
     for (let e = this.edgeStart[0] ?? 0; e < (this.edgeStart[1] ?? 0); e++) {
       this.root[this.edgeCode[e] ?? 0] = this.edgeTarget[e] ?? 0;
     }
+    let hashed = 0;
+    for (let st = 1; st < states; st++) {
+      const degree = (this.edgeStart[st + 1] ?? 0) - (this.edgeStart[st] ?? 0);
+      if (degree > LINEAR_LIMIT) hashed += degree;
+    }
+    let size = 16;
+    while (size < hashed * 2) size *= 2;
+    this.hashMask = size - 1;
+    this.hashState = new Int32Array(size).fill(-1);
+    this.hashCode = new Uint16Array(size);
+    this.hashTarget = new Uint32Array(size);
+    for (let st = 1; st < states; st++) {
+      const from = this.edgeStart[st] ?? 0;
+      const to = this.edgeStart[st + 1] ?? 0;
+      if (to - from <= LINEAR_LIMIT) continue;
+      for (let e = from; e < to; e++) {
+        const c = this.edgeCode[e] ?? 0;
+        let h = hashOf(st, c) & this.hashMask;
+        while ((this.hashState[h] ?? -1) !== -1) h = (h + 1) & this.hashMask;
+        this.hashState[h] = st;
+        this.hashCode[h] = c;
+        this.hashTarget[h] = this.edgeTarget[e] ?? 0;
+      }
+    }
+
     this.fail = new Uint32Array(states);
     this.dict = new Int32Array(states).fill(-1);
     this.linkFailures(states);
+    this.report = new Int32Array(states);
+    for (let st = 0; st < states; st++) this.report[st] = (this.outFirst[st] ?? -1) >= 0 ? st : (this.dict[st] ?? -1);
   }
 
   /** Breadth-first, so every state's failure target is finished before its children need it. */
@@ -140,14 +182,11 @@ export class PhraseAutomaton {
       for (; lo < hi; lo++) if (codes[lo] === c) return this.edgeTarget[lo] ?? 0;
       return 0;
     }
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const m = codes[mid] ?? 0;
-      if (m === c) return this.edgeTarget[mid] ?? 0;
-      if (m < c) lo = mid + 1;
-      else hi = mid;
+    for (let h = hashOf(s, c) & this.hashMask; ; h = (h + 1) & this.hashMask) {
+      const hs = this.hashState[h] ?? -1;
+      if (hs === -1) return 0;
+      if (hs === s && this.hashCode[h] === c) return this.hashTarget[h] ?? 0;
     }
-    return 0;
   }
 
   get stateCount(): number {
@@ -167,30 +206,53 @@ export class PhraseAutomaton {
   scan(text: string | Uint16Array, out: AutomatonMatch[] = []): AutomatonMatch[] {
     const units = typeof text === 'string' ? toUnits(text) : text;
     const n = units.length;
-    const { root, fail, outFirst, dict, nextSame, patLen, patFlags } = this;
+    // Everything in locals and the child search inlined: this loop runs once per character of a page.
+    const { root, fail, report, outFirst, dict, nextSame, patLen, patFlags, edgeStart, edgeCode, edgeTarget } = this;
+    const { hashState, hashCode, hashTarget, hashMask } = this;
     let s = 0;
     for (let i = 0; i < n; i++) {
       const c = units[i] ?? 0;
+      let next = 0;
       for (;;) {
         if (s === 0) {
-          s = root[c] ?? 0;
+          next = root[c] ?? 0;
           break;
         }
-        const t = this.step(s, c);
+        let lo = edgeStart[s] ?? 0;
+        const hi = edgeStart[s + 1] ?? 0;
+        let t = 0;
+        if (hi - lo <= LINEAR_LIMIT) {
+          for (; lo < hi; lo++) {
+            if (edgeCode[lo] === c) {
+              t = edgeTarget[lo] ?? 0;
+              break;
+            }
+          }
+        } else {
+          for (let h = hashOf(s, c) & hashMask; ; h = (h + 1) & hashMask) {
+            const hs = hashState[h] ?? -1;
+            if (hs === -1) break;
+            if (hs === s && hashCode[h] === c) {
+              t = hashTarget[h] ?? 0;
+              break;
+            }
+          }
+        }
         if (t !== 0) {
-          s = t;
+          next = t;
           break;
         }
         s = fail[s] ?? 0;
       }
-      let o = (outFirst[s] ?? -1) >= 0 ? s : (dict[s] ?? -1);
+      s = next;
+      let o = report[s] ?? -1;
       while (o >= 0) {
         for (let p = outFirst[o] ?? -1; p >= 0; p = nextSame[p] ?? -1) {
           const end = i + 1;
           const start = end - (patLen[p] ?? 0);
           const flags = patFlags[p] ?? 0;
-          if ((flags & STARTS_WITH_WORD) !== 0 && start > 0 && CHAR_CLASS[units[start - 1] ?? 0] === CLS_WORD) continue;
-          if ((flags & ENDS_WITH_WORD) !== 0 && end < n && CHAR_CLASS[units[end] ?? 0] === CLS_WORD) continue;
+          if ((flags & STARTS_WITH_WORD) !== 0 && start > 0 && L_CHAR_CLASS[units[start - 1] ?? 0] === L_CLS_WORD) continue;
+          if ((flags & ENDS_WITH_WORD) !== 0 && end < n && L_CHAR_CLASS[units[end] ?? 0] === L_CLS_WORD) continue;
           out.push({ start, end, phraseIndex: p });
         }
         o = dict[o] ?? -1;
@@ -202,7 +264,22 @@ export class PhraseAutomaton {
   /** Bytes held by the automaton's tables and phrase strings. */
   memoryEstimateBytes(): number {
     let bytes = 0;
-    for (const a of [this.root, this.edgeStart, this.edgeCode, this.edgeTarget, this.fail, this.outFirst, this.dict, this.nextSame, this.patLen, this.patFlags]) {
+    for (const a of [
+      this.root,
+      this.edgeStart,
+      this.edgeCode,
+      this.edgeTarget,
+      this.hashState,
+      this.hashCode,
+      this.hashTarget,
+      this.fail,
+      this.outFirst,
+      this.dict,
+      this.report,
+      this.nextSame,
+      this.patLen,
+      this.patFlags,
+    ]) {
       bytes += a.byteLength;
     }
     for (const p of this.patterns) bytes += 2 * p.length + 16;
@@ -211,6 +288,12 @@ export class PhraseAutomaton {
 }
 
 const EMPTY: Map<number, number> = new Map();
+
+/** Multiplicative hash; callers mask it, so the well-mixed high bits are folded into the low ones. */
+function hashOf(state: number, code: number): number {
+  const h = Math.imul(state, 0x85ebca6b) ^ Math.imul(code, 0x9e3779b1);
+  return (h ^ (h >>> 16)) >>> 0;
+}
 
 function toUnits(text: string): Uint16Array {
   const units = new Uint16Array(text.length);

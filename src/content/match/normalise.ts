@@ -13,6 +13,22 @@ import {
 } from './char-fold';
 import { OffsetMapBuilder, type OffsetMap } from './offset-map';
 
+// Module-local copies of what the per-character loop reads. Some module loaders (vitest's among
+// them) compile each use of an imported binding into a property read through a getter, which made
+// this loop several times slower; locals cost nothing in any loader.
+const L_CHAR_CLASS = CHAR_CLASS;
+const L_FAST_FOLD = FAST_FOLD;
+const L_CLS_CJK = CLS_CJK;
+const L_CLS_SEP = CLS_SEP;
+const L_CLS_SPACE = CLS_SPACE;
+const L_CLS_WORD = CLS_WORD;
+const L_FOLD_DROP = FOLD_DROP;
+const L_FOLD_KIND_MASK = FOLD_KIND_MASK;
+const L_FOLD_MARK_BIT = FOLD_MARK_BIT;
+const L_FOLD_SINGLE = FOLD_SINGLE;
+const L_foldKind = foldKind;
+const L_foldedUnit = foldedUnit;
+
 /**
  * Normalised text plus a map back to the source. Unit `i` came from source units
  * `[map.sourceStart(i), map.sourceEnd(i))`; both are non-decreasing in `i`, so a match `[s, e)` in
@@ -82,11 +98,11 @@ export function normalise(input: string | readonly string[]): NormalisedText {
   while (i < n) {
     const c = source.charCodeAt(i);
     const start = i;
-    let unit = FAST_FOLD[c] ?? 0;
+    let unit = L_FAST_FOLD[c] ?? 0;
     let str: string | null = null;
     let forced = NONE;
     // Fast path: a known one-to-one character not followed by a combining mark.
-    if (unit !== 0 && (i + 1 === n || (FAST_FOLD[source.charCodeAt(i + 1)] ?? 0) !== 0 || !isMarkAt(source, i + 1))) {
+    if (unit !== 0 && (i + 1 === n || (L_FAST_FOLD[source.charCodeAt(i + 1)] ?? 0) !== 0 || !isMarkAt(source, i + 1))) {
       i++;
     } else {
       i = decodeSlow(source, i, slow);
@@ -97,36 +113,36 @@ export function normalise(input: string | readonly string[]): NormalisedText {
     const count = str === null ? 1 : str.length;
     for (let k = 0; k < count; k++) {
       const u = str === null ? unit : str.charCodeAt(k);
-      let cls = CHAR_CLASS[u] ?? 0;
+      let cls = L_CHAR_CLASS[u] ?? 0;
       // Surrogate halves of an astral character carry its class (e.g. CJK Extension B).
       if (cls === 0 && forced !== NONE) cls = forced;
 
-      if (cls === CLS_SPACE || cls === CLS_SEP) {
+      if (cls === L_CLS_SPACE || cls === L_CLS_SEP) {
         if (gapStart === NONE) {
           if (pendingGap !== NONE) {
-            if (prevCls === CLS_WORD && runLen === 1) len = joinAt(codes, map, len, pendingGap);
+            if (prevCls === L_CLS_WORD && runLen === 1) len = joinAt(codes, map, len, pendingGap);
             pendingGap = NONE;
           }
           gapStart = len;
-          gapAfterCjk = prevCls === CLS_CJK;
-          gapAfterSingle = prevCls === CLS_WORD && runLen === 1;
+          gapAfterCjk = prevCls === L_CLS_CJK;
+          gapAfterSingle = prevCls === L_CLS_WORD && runLen === 1;
         }
-        if (cls === CLS_SPACE && len > gapStart && codes[len - 1] === 0x20) continue;
+        if (cls === L_CLS_SPACE && len > gapStart && codes[len - 1] === 0x20) continue;
       } else {
         if (gapStart !== NONE) {
-          if (gapAfterCjk && cls === CLS_CJK) {
+          if (gapAfterCjk && cls === L_CLS_CJK) {
             len = gapStart;
             map.truncate(len);
           }
-          else if (gapAfterSingle && cls === CLS_WORD && !isDecimalPoint(codes, gapStart, len, u)) pendingGap = gapStart;
+          else if (gapAfterSingle && cls === L_CLS_WORD && !isDecimalPoint(codes, gapStart, len, u)) pendingGap = gapStart;
           gapStart = NONE;
           runLen = 0;
-        } else if (cls !== CLS_WORD && pendingGap !== NONE) {
-          if (prevCls === CLS_WORD && runLen === 1) len = joinAt(codes, map, len, pendingGap);
+        } else if (cls !== L_CLS_WORD && pendingGap !== NONE) {
+          if (prevCls === L_CLS_WORD && runLen === 1) len = joinAt(codes, map, len, pendingGap);
           pendingGap = NONE;
         }
-        if (cls === CLS_WORD) {
-          runLen = prevCls === CLS_WORD ? runLen + 1 : 1;
+        if (cls === L_CLS_WORD) {
+          runLen = prevCls === L_CLS_WORD ? runLen + 1 : 1;
           if (runLen > 1) pendingGap = NONE;
         } else {
           runLen = 0;
@@ -144,7 +160,7 @@ export function normalise(input: string | readonly string[]): NormalisedText {
       len++;
     }
   }
-  if (pendingGap !== NONE && gapStart === NONE && prevCls === CLS_WORD && runLen === 1) {
+  if (pendingGap !== NONE && gapStart === NONE && prevCls === L_CLS_WORD && runLen === 1) {
     len = joinAt(codes, map, len, pendingGap);
   }
   return new Normalised(codes.subarray(0, len), map, source, nodeOffsets(input, n));
@@ -197,19 +213,19 @@ function decodeSlow(source: string, i: number, out: typeof slow): number {
     out.forced = classOfCodePoint(cp);
     return i + 2;
   }
-  const kind = foldKind(c);
+  const kind = L_foldKind(c);
   // Combining marks compose with the preceding character, so they are normalised as one cluster.
   let j = i + 1;
   while (j < n && isMarkAt(source, j)) j++;
   if (j > i + 1) out.str = foldCluster(source.slice(i, j));
-  else if ((kind & FOLD_KIND_MASK) === FOLD_SINGLE) out.unit = foldedUnit(c);
-  else if ((kind & FOLD_KIND_MASK) === FOLD_DROP) out.str = '';
+  else if ((kind & L_FOLD_KIND_MASK) === L_FOLD_SINGLE) out.unit = L_foldedUnit(c);
+  else if ((kind & L_FOLD_KIND_MASK) === L_FOLD_DROP) out.str = '';
   else out.str = foldedString(c);
   return j;
 }
 
 function isMarkAt(source: string, j: number): boolean {
-  return (foldKind(source.charCodeAt(j)) & FOLD_MARK_BIT) !== 0;
+  return (L_foldKind(source.charCodeAt(j)) & L_FOLD_MARK_BIT) !== 0;
 }
 
 function isLowSurrogate(c: number): boolean {

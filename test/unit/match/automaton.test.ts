@@ -67,6 +67,16 @@ describe('PhraseAutomaton', () => {
     ]);
   });
 
+  it('finds children of states with many edges (hashed lookups)', () => {
+    const letters = [...'abcdefghijklmnopqrstuvwxyz'];
+    const phrases = letters.map((l) => `出${l}`).concat(letters.map((l) => `出售${l}枪`));
+    const text = letters.map((l) => `出${l} 出售${l}枪 出售${l}刀`).join('，');
+    const a = PhraseAutomaton.build(phrases);
+    const t = normaliseText(text);
+    expect(a.scan(t).sort(order)).toEqual(naive(t, phrases).sort(order));
+    expect(a.scan(t)).toHaveLength(52);
+  });
+
   it('never matches an empty phrase', () => {
     expect(PhraseAutomaton.build(['', '  ', '\u200b']).scan('a b')).toEqual([]);
   });

@@ -22,6 +22,12 @@ const time = <T>(f: () => T): [T, number] => {
   return [r, performance.now() - t0];
 };
 
+function best(runs: number, f: () => unknown): number {
+  let min = Infinity;
+  for (let k = 0; k < runs; k++) min = Math.min(min, time(f)[1]);
+  return min;
+}
+
 // Prints timings for a human to read; the machine running CI is too noisy for tight assertions.
 describe('performance sanity', () => {
   it('handles 5 MB of text with 5,000 phrases', () => {
@@ -39,15 +45,18 @@ describe('performance sanity', () => {
     }
     const text = lines.join('');
 
-    normalise(text.slice(0, 100_000)); // warm up the JIT and the character tables
-    const [nt, tNorm] = time(() => normalise(text));
+    // The first call includes JIT warm-up; later ones are what a long-lived content script sees.
+    const [nt, tNormCold] = time(() => normalise(text));
+    const tNorm = best(3, () => normalise(text));
     const [automaton, tBuild] = time(() => PhraseAutomaton.build(phrases));
-    const [matches, tScan] = time(() => automaton.scan(nt.codes));
+    const [matches, tScanCold] = time(() => automaton.scan(nt.codes));
+    const tScan = best(3, () => automaton.scan(nt.codes));
     const matcher = createMatcher(phrases.map((phrase) => ({ phrase, category: 'other', strength: 'weak' as const })));
     const [scan, tAll] = time(() => matcher.scanText(lines.slice(0, 2000)));
     console.log(
-      `normalise ${(text.length / 1e6).toFixed(1)}M chars: ${tNorm.toFixed(0)} ms; ` +
-        `build ${phrases.length} phrases: ${tBuild.toFixed(0)} ms; scan: ${tScan.toFixed(0)} ms, ${matches.length} matches; ` +
+      `normalise ${(text.length / 1e6).toFixed(1)}M chars: ${tNorm.toFixed(0)} ms (first call ${tNormCold.toFixed(0)} ms); ` +
+        `build ${phrases.length} phrases: ${tBuild.toFixed(0)} ms; ` +
+        `scan: ${tScan.toFixed(0)} ms (first call ${tScanCold.toFixed(0)} ms), ${matches.length} matches; ` +
         `automaton ~${(automaton.memoryEstimateBytes() / 1024).toFixed(0)} KiB; ` +
         `scanText of ${(lines.slice(0, 2000).join('').length / 1000).toFixed(0)}k chars in 2000 nodes: ${tAll.toFixed(0)} ms`,
     );
