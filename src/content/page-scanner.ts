@@ -31,13 +31,15 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   const findings = new Map<Element, BlockFinding>();
   const blockCache = newBlockCache();
   const walkCache = new WeakMap<Element, boolean>();
+  const lineCache = new WeakMap<Element, Element>();
   const onRoot = (root: ShadowRoot | Document) => {
     highlighter.adoptRoot(root);
     if (root !== doc) observe(root);
   };
 
   function scanBlock(block: Element, nodes: Text[]) {
-    const finding = matcher.scanBlock(nodes.map((node) => node.data));
+    const { texts, owners } = withSeparators(nodes, lineCache);
+    const finding = matcher.scanBlock(texts);
     if (finding.spans.length === 0) {
       if (findings.has(block)) highlighter.remove(block);
       findings.delete(block);
@@ -45,8 +47,8 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     }
     const spans: HighlightSpan[] = [];
     for (const span of finding.spans) {
-      const startNode = nodes[span.startNode];
-      const endNode = nodes[span.endNode];
+      const startNode = nodes[owners[span.startNode] ?? -1];
+      const endNode = nodes[owners[span.endNode] ?? -1];
       if (startNode && endNode) {
         spans.push({ startNode, startOffset: span.startOffset, endNode, endOffset: span.endOffset, category: span.category, suspect: finding.suspect });
       }
@@ -177,6 +179,35 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
       return [...findings].filter(([block]) => container.contains(block) || block.contains(container)).map(([, finding]) => finding);
     },
   };
+}
+
+const LINE_SELECTOR = 'p, div, li, td, th, tr, dd, dt, h1, h2, h3, h4, h5, h6, article, section, blockquote, header, footer, figcaption, pre, body';
+
+/**
+ * The matcher joins a block's text nodes with nothing between them, which is right inside a line
+ * ("出<b>售</b>枪支") but would glue a title to the paragraph below it. A space goes between nodes that
+ * sit in different block-level elements; `owners` maps the matcher's node indices back to text nodes.
+ */
+function withSeparators(nodes: readonly Text[], cache: WeakMap<Element, Element>): { texts: string[]; owners: number[] } {
+  const texts: string[] = [];
+  const owners: number[] = [];
+  let previousLine: Element | null | undefined;
+  nodes.forEach((node, index) => {
+    const parent = node.parentElement;
+    let line: Element | null = null;
+    if (parent) {
+      line = cache.get(parent) ?? parent.closest(LINE_SELECTOR);
+      if (line) cache.set(parent, line);
+    }
+    if (previousLine !== undefined && line !== previousLine) {
+      texts.push(' ');
+      owners.push(-1);
+    }
+    texts.push(node.data);
+    owners.push(index);
+    previousLine = line;
+  });
+  return { texts, owners };
 }
 
 /** Drops blocks nested in other listed blocks, so no subtree is walked twice. */
