@@ -36,7 +36,7 @@ async function scan(phrases: BenchPhrase[]) {
   const scanner = startPageScanner({
     doc: document,
     matcher,
-    highlighter: createCssHighlighter(document),
+    highlighter: createCssHighlighter(),
     signal: controller.signal,
     onSummary: (s) => (summary = s),
   });
@@ -56,7 +56,7 @@ async function mutation(phrases: BenchPhrase[], count: number) {
   const scanner = startPageScanner({
     doc: document,
     matcher,
-    highlighter: createCssHighlighter(document),
+    highlighter: createCssHighlighter(),
     signal: controller.signal,
     mutationDelayMs: 0,
     onSummary: () => {

@@ -3,6 +3,7 @@ import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promi
 import { join, relative, resolve } from 'node:path';
 import { zipSync } from 'fflate';
 import { chromeManifest, firefoxManifest } from './manifest-variants';
+import { highlightCss } from '../src/content/highlighter';
 
 const here = resolve(import.meta.dirname, '..');
 const dist = join(here, 'dist');
@@ -37,6 +38,8 @@ await rm(dist, { recursive: true, force: true });
 for (const mode of ['pages', 'background', 'content']) {
   await build({ configFile: join(here, 'vite.config.ts'), mode, logLevel: 'warn' });
 }
+// Highlight colours ship as the content scripts' CSS (see highlighter.ts for why), from the one definition.
+await writeFile(join(chromeDir, 'highlight.css'), `${highlightCss()}\n`);
 const source = JSON.parse(await readFile(join(here, 'manifest.json'), 'utf8'));
 const { version } = JSON.parse(await readFile(join(here, 'package.json'), 'utf8')) as { version: string };
 source.version = version;

@@ -18,7 +18,7 @@ function stealthFor(settings: Settings, site: string): boolean {
 
 function chooseHighlighter(settings: Settings, site: string): Highlighter {
   if (stealthFor(settings, site)) return createInvisibleHighlighter();
-  return supportsCssHighlights() ? createCssHighlighter(document) : createWrapHighlighter(document);
+  return supportsCssHighlights() ? createCssHighlighter() : createWrapHighlighter(document);
 }
 
 /** Runs the scanner for the current settings and restarts it when they change. */
