@@ -1,4 +1,5 @@
 import { CATEGORY_COLOURS, type Category } from '../shared/taxonomy';
+import { isDocument } from './node-kind';
 
 export interface HighlightSpan {
   startNode: Text;
@@ -61,8 +62,8 @@ export function createCssHighlighter(): Highlighter {
     // Documents get the rules from the manifest's highlight.css, injected before the page is built: adopting
     // a sheet later forces a style recalculation of the whole page (76 ms on a 200k-node page). Shadow
     // trees are out of its reach and small, so they adopt a sheet of their own.
-    if (root instanceof Document || roots.has(root)) return;
-    const owner = root instanceof Document ? root : root.ownerDocument;
+    if (isDocument(root) || roots.has(root)) return;
+    const owner = root.ownerDocument;
     const sheet = sheetFor(owner);
     if (!sheet) return;
     roots.add(root);
@@ -122,7 +123,7 @@ export function createCssHighlighter(): Highlighter {
       registries.clear();
       perBlock.clear();
       for (const root of roots) {
-        const owner = root instanceof Document ? root : root.ownerDocument;
+        const owner = isDocument(root) ? root : root.ownerDocument;
         root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== sheets.get(owner));
       }
       roots.clear();

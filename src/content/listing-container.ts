@@ -1,4 +1,5 @@
 import { LISTING_SELECTOR, MAX_BLOCK_TEXT } from './blocks';
+import { isShadowRoot } from './node-kind';
 
 const BLOCK_TAGS = new Set(['P', 'DIV', 'SECTION', 'TD', 'DD', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'FIGURE', 'ARTICLE', 'LI']);
 /** A listing is a post or a card, not half a page. */
@@ -46,5 +47,5 @@ export function findListingContainer(target: Element, viewportHeight: number): E
 function parentAcrossShadow(element: Element): Element | null {
   if (element.parentElement) return element.parentElement;
   const root = element.getRootNode();
-  return root instanceof ShadowRoot ? root.host : null;
+  return isShadowRoot(root) ? root.host : null;
 }

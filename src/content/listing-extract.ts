@@ -22,7 +22,7 @@ export function visibleText(container: Element): string {
 function mainLink(container: Element, hint: string | undefined, base: string): string | undefined {
   const fromHint = httpUrl(hint, base);
   if (fromHint) return fromHint;
-  if (container instanceof HTMLAnchorElement) return httpUrl(container.getAttribute('href'), base);
+  if (container.tagName === 'A') return httpUrl(container.getAttribute('href'), base);
   for (const anchor of container.querySelectorAll('a[href]')) {
     const url = httpUrl(anchor.getAttribute('href'), base);
     if (url && !url.startsWith(`${base.split('#')[0]}#`)) return url;

@@ -3,6 +3,7 @@ import type { Match } from '../shared/report';
 import type { BlockFinding } from './block-finding';
 import { extractListing } from './listing-extract';
 import { findListingContainer } from './listing-container';
+import { isElement, isText } from './node-kind';
 
 /**
  * Remembers the element under the last right-click. Capture phase on window, plus pointerdown as a
@@ -12,8 +13,8 @@ export function rememberRightClicks(signal?: AbortSignal): () => Element | null 
   let last: Element | null = null;
   const remember = (event: Event) => {
     const target = event.composedPath()[0];
-    if (target instanceof Element) last = target;
-    else if (target instanceof Text) last = target.parentElement;
+    if (isElement(target)) last = target;
+    else if (isText(target)) last = target.parentElement;
   };
   window.addEventListener('contextmenu', remember, { capture: true, signal });
   window.addEventListener('pointerdown', (event) => event.button === 2 && remember(event), { capture: true, signal });

@@ -3,9 +3,10 @@ import type { BlockFinding, BlockMatcher } from './block-finding';
 import { blockOf, newBlockCache } from './blocks';
 import type { Highlighter, HighlightSpan } from './highlighter';
 import { summarise } from './page-summary';
-import { isSkippedElement, textNodesOf } from './text-nodes';
+import { isSkippedElement, sameOriginDocument, textNodesOf } from './text-nodes';
 import { WRAP_ATTRIBUTE } from './wrap-highlighter';
 import { SLICE_MS, yieldToPage } from './yield-main-thread';
+import { isElement, isText } from './node-kind';
 
 export interface PageScannerOptions {
   doc: Document;
@@ -32,9 +33,33 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   const blockCache = newBlockCache();
   const walkCache = new WeakMap<Element, boolean>();
   const lineCache = new WeakMap<Element, Element>();
+  const observedRoots = new WeakSet<Node>();
   const onRoot = (root: ShadowRoot | Document) => {
     highlighter.adoptRoot(root);
-    if (root !== doc) observe(root);
+    if (root !== doc && !observedRoots.has(root)) {
+      observedRoots.add(root);
+      observe(root);
+    }
+  };
+  const frames = new WeakSet<HTMLIFrameElement>();
+  /** A frame's document is replaced when it (re)loads, which no MutationObserver of ours sees. */
+  const onFrame = (frame: HTMLIFrameElement) => {
+    if (frames.has(frame)) return;
+    frames.add(frame);
+    frame.addEventListener(
+      'load',
+      () => {
+        const frameDoc = sameOriginDocument(frame);
+        if (!frameDoc?.body) return;
+        onRoot(frameDoc);
+        const body = frameDoc.body;
+        running = running
+          .then(() => scanSubtree([body]))
+          .then(() => options.onSummary(summary()))
+          .catch((error: unknown) => console.warn('tipline: frame scan failed', error));
+      },
+      { signal },
+    );
   };
 
   function scanBlock(block: Element, nodes: Text[]) {
@@ -62,7 +87,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     const groups = new Map<Element, Text[]>();
     let sliceStart = performance.now();
     for (const root of roots) {
-      for (const node of textNodesOf(root, { onRoot, cache: walkCache })) {
+      for (const node of textNodesOf(root, { onRoot, onFrame, cache: walkCache })) {
         const block = blockOf(node, blockCache);
         if (!block || (onlyBlocks && !onlyBlocks.has(block))) continue;
         let group = groups.get(block);
@@ -93,7 +118,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   const observers: MutationObserver[] = [];
 
   function isOurs(node: Node): boolean {
-    return node instanceof Element && node.hasAttribute(WRAP_ATTRIBUTE);
+    return isElement(node) && node.hasAttribute(WRAP_ATTRIBUTE);
   }
 
   function onMutations(records: MutationRecord[]) {
@@ -128,13 +153,12 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     const blocks = new Set<Element>();
     for (const node of nodes) {
       if (!node.isConnected) continue;
-      const element = node instanceof Element ? node : node.parentElement;
+      const element = isElement(node) ? node : node.parentElement;
       if (!element || isSkippedElement(element)) continue;
-      const probe = node instanceof Text ? node : element.firstChild ?? element;
-      const block = blockOf(probe instanceof Text ? probe : element, blockCache) ?? element;
+      const block = blockOf(isText(node) ? node : element.firstChild ?? element, blockCache) ?? element;
       blocks.add(block);
       // New content may hold whole new blocks below the one that changed.
-      if (node instanceof Element) for (const text of textNodesOf(node, { onRoot, cache: walkCache })) {
+      if (isElement(node)) for (const text of textNodesOf(node, { onRoot, onFrame, cache: walkCache })) {
         const inner = blockOf(text, blockCache);
         if (inner) blocks.add(inner);
       }

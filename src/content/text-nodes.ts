@@ -32,6 +32,8 @@ function acceptable(node: Node, cache: WeakMap<Element, boolean>): boolean {
 export interface WalkContext {
   /** Called for each open shadow root or same-origin frame document the walk enters. */
   onRoot?: (root: ShadowRoot | Document) => void;
+  /** Called for each iframe met, loaded or not, so that a frame that loads later can be scanned then. */
+  onFrame?: (frame: HTMLIFrameElement) => void;
   cache?: WeakMap<Element, boolean>;
 }
 
@@ -57,6 +59,7 @@ export function* textNodesOf(root: Node, context: WalkContext = {}): Generator<T
       yield* textNodesOf(shadow, context);
     }
     if (element.tagName === 'IFRAME') {
+      context.onFrame?.(element as HTMLIFrameElement);
       const frameDoc = sameOriginDocument(element as HTMLIFrameElement);
       if (frameDoc?.body) {
         context.onRoot?.(frameDoc);
@@ -66,7 +69,7 @@ export function* textNodesOf(root: Node, context: WalkContext = {}): Generator<T
   }
 }
 
-function sameOriginDocument(frame: HTMLIFrameElement): Document | null {
+export function sameOriginDocument(frame: HTMLIFrameElement): Document | null {
   try {
     return frame.contentDocument;
   } catch {
