@@ -68,7 +68,8 @@ export interface Shot extends EvidenceItem {
   variant: ShotVariant;
 }
 
-const SHOT_LABEL: Record<ShotVariant, string> = { visible: 'shotVisible', listing: 'shotListing', 'full-page': 'shotFullPage' };
+const SHOT_LABEL: Record<ShotVariant, string> = { visible: 'evidenceScreenshot', listing: 'shotListing', 'full-page': 'shotFullPage' };
+const SHOT_CHOICE: Record<ShotVariant, string> = { visible: 'shotVisible', listing: 'shotListing', 'full-page': 'shotFullPage' };
 
 /** One screenshot leaves with a report (protocol v1 has one `screenshot` part): the reporter picks which. */
 export function ScreenshotPicker(props: {
@@ -90,11 +91,11 @@ export function ScreenshotPicker(props: {
         {props.shots.map((shot) => (
           <label class="inline" key={shot.partId}>
             <input type="radio" name="shot" value={shot.variant} checked={shot.partId === chosen.partId} onChange={() => props.onChoose(shot.partId)} />
-            {t(SHOT_LABEL[shot.variant])} ({formatBytes(shot.bytes)})
+            {t(SHOT_CHOICE[shot.variant])} ({formatBytes(shot.bytes)})
           </label>
         ))}
       </fieldset>
-      <EvidencePreview id="screenshot" label={t('evidenceScreenshot')} item={chosen} included={props.included} onToggle={props.onToggle} image />
+      <EvidencePreview id="screenshot" label={t('includeChosenScreenshot')} item={chosen} included={props.included} onToggle={props.onToggle} image />
     </div>
   );
 }
