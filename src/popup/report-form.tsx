@@ -40,6 +40,7 @@ export function ReportForm(props: { client: BackgroundClient; targetTab: Promise
   const [snapshot, setSnapshot] = useState<EvidenceItem | null>(null);
   const [includeSnapshot, setIncludeSnapshot] = useState(false);
   const [working, setWorking] = useState<'full-page' | 'snapshot' | null>(null);
+  const [capturing, setCapturing] = useState(true);
   const [includeScreenshot, setIncludeScreenshot] = useState(true);
   const [captureError, setCaptureError] = useState<string | null>(null);
   const [category, setCategory] = useState<Category>('other');
@@ -58,6 +59,7 @@ export function ReportForm(props: { client: BackgroundClient; targetTab: Promise
       if (!live) return;
       if (id === null) {
         setLoadError(t('error_no_tab'));
+        setCapturing(false);
         setPhase('editing');
         return;
       }
@@ -85,6 +87,10 @@ export function ReportForm(props: { client: BackgroundClient; targetTab: Promise
       } catch (error) {
         if (live) setLoadError(errorText(error));
       }
+      // The form is usable at once; the screenshot fills in when the capture is done.
+      setPhase('editing');
+      document.body.dataset.ready = 'true';
+      performance.mark('tipline-popup-interactive');
       const settings = await settingsPromise;
       if (live && settings) {
         setContact(settings.privacy.contact);
@@ -95,9 +101,7 @@ export function ReportForm(props: { client: BackgroundClient; targetTab: Promise
       setShots(capture.shots);
       setChosenShot(capture.shots[0]?.partId ?? null);
       setCaptureError(capture.error);
-      setPhase('editing');
-      document.body.dataset.ready = 'true';
-      performance.mark('tipline-popup-interactive');
+      setCapturing(false);
     })();
     return () => {
       live = false;
@@ -239,7 +243,7 @@ export function ReportForm(props: { client: BackgroundClient; targetTab: Promise
             <ScreenshotPicker shots={shots} chosen={chosenShot} onChoose={setChosenShot} included={includeScreenshot} onToggle={setIncludeScreenshot} />
           ) : (
             <div class="evidence">
-              <p class="muted">{captureError ? t('error_capture', [captureError]) : t('noScreenshot')}</p>
+              <p class="muted" aria-busy={capturing}>{capturing ? t('capturing') : captureError ? t('error_capture', [captureError]) : t('noScreenshot')}</p>
               {!context?.restricted && <button type="button" onClick={recapture}>{t('captureAgain')}</button>}
             </div>
           )}
@@ -285,7 +289,7 @@ export function ReportForm(props: { client: BackgroundClient; targetTab: Promise
         )}
       </div>
       <div class="actions">
-        <button type="submit" class="primary" id="submit" disabled={phase === 'sending' || !context}>
+        <button type="submit" class="primary" id="submit" disabled={phase === 'sending' || !context || capturing}>
           {phase === 'sending' ? t('sending') : t('submit')}
         </button>
       </div>
