@@ -51,7 +51,7 @@ export function HistoryItem(props: { client: BackgroundClient; record: ReportVie
       </div>
       <div class="url">{record.report.page.url}</div>
       <div class="muted">{formatTime(record.createdAt)}</div>
-      <p class="status">{describeStatus(record)}</p>
+      {record.status !== 'delivered' && <p class="status">{describeStatus(record)}</p>}
       {record.receipt && (
         <div>
           {t('receiptLabel')}: <span class="receipt" data-receipt>{record.receipt}</span>

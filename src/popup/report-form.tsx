@@ -244,7 +244,7 @@ export function ReportForm(props: { client: BackgroundClient; targetTab: Promise
           ) : (
             <div class="evidence">
               <p class="muted" aria-busy={capturing}>{capturing ? t('capturing') : captureError ? t('error_capture', [captureError]) : t('noScreenshot')}</p>
-              {!context?.restricted && <button type="button" onClick={recapture}>{t('captureAgain')}</button>}
+              {!context?.restricted && !capturing && <button type="button" onClick={recapture}>{t('captureAgain')}</button>}
             </div>
           )}
           {!context?.restricted && (

@@ -144,6 +144,7 @@ describe('report form in a Chinese browser', () => {
       expect(await popup.locator('#submit').textContent()).toBe('提交举报');
       expect(await popup.locator('label[for=category]').textContent()).toBe('类别');
       expect(await popup.evaluate(() => document.documentElement.lang)).toMatch(/^zh/);
+      await popup.locator('.evidence img').waitFor();
       await saveScreen(popup, 'popup-report-zh-CN');
       await popup.click('#tab-history');
       await popup.getByText('还没有举报。').waitFor();
