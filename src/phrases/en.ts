@@ -89,7 +89,7 @@ export const EN: PhraseSet = {
       'mobile phone jammer', 'wifi jammer', 'drone jammer for sale', 'gsm jammer', 'tracker blocker for car', 'car key jammer',
       'keyless relay attack device', 'code grabber', 'rolling code grabber', 'radio jammer for sale',
     ],
-    weak: ['jammer', 'jammers', 'signal blocker', 'gps blocker', 'frequency blocker', 'code grabber', 'relay box'],
+    weak: ['jammer', 'jammers', 'signal blocker', 'gps blocker', 'frequency blocker', 'relay box'],
   },
   'human-organs': {
     strong: [
