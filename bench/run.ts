@@ -26,6 +26,16 @@ await build({
   },
 });
 
+interface BenchWindow {
+  tiplineBench: {
+    floor(): { ms: number; nodes: number; chars: number };
+    scan(phrases: unknown): Promise<{ buildMs: number; wallMs: number; memoryBytes: number; suspectBlocks: number; highlighted: number }>;
+    mutation(phrases: unknown, count: number): Promise<{ ms: number }>;
+  };
+  __longest: number;
+  Mark: new (root: Element) => { markRegExp(regex: RegExp, options: { done: () => void }): void };
+}
+
 async function taskSeconds(page: Page): Promise<number> {
   const session = await page.context().newCDPSession(page);
   const { metrics } = (await session.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
@@ -68,14 +78,14 @@ for (const megabytes of [1, 5]) {
     const floorRuns: number[] = [];
     let nodes = 0;
     for (let i = 0; i < 3; i++) {
-      const { cpuMs, value } = await cpuOf(page, () => page.evaluate(() => (window as any).tiplineBench.floor()));
+      const { cpuMs, value } = await cpuOf(page, () => page.evaluate(() => (window as unknown as BenchWindow).tiplineBench.floor()));
       floorRuns.push(cpuMs);
       nodes = value.nodes;
     }
     const floorMs = floorRuns.sort((a, b) => a - b)[1]!;
-    await page.evaluate(() => ((window as any).__longest = 0));
-    const { cpuMs: scanMs, value: scan } = await cpuOf(page, () => page.evaluate((p) => (window as any).tiplineBench.scan(p), phrases));
-    const longest = await page.evaluate(() => (window as any).__longest as number);
+    await page.evaluate(() => ((window as unknown as BenchWindow).__longest = 0));
+    const { cpuMs: scanMs, value: scan } = await cpuOf(page, () => page.evaluate((p) => (window as unknown as BenchWindow).tiplineBench.scan(p), phrases));
+    const longest = await page.evaluate(() => (window as unknown as BenchWindow).__longest);
     await page.close();
 
     // mark.js on a fresh copy of the page, with one alternation regex (its fastest use for many terms).
@@ -88,7 +98,7 @@ for (const megabytes of [1, 5]) {
           new Promise<number>((resolveMark) => {
             const escaped = terms.map((t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a: string, b: string) => b.length - a.length);
             const started = performance.now();
-            new (window as any).Mark(document.body).markRegExp(new RegExp(escaped.join('|'), 'gi'), { done: () => resolveMark(performance.now() - started) });
+            new (window as unknown as BenchWindow).Mark(document.body).markRegExp(new RegExp(escaped.join('|'), 'gi'), { done: () => resolveMark(performance.now() - started) });
           }),
         phrases.map((p) => p.phrase),
       ),
@@ -105,10 +115,10 @@ for (const megabytes of [1, 5]) {
 
 // A mutation adding 100 nodes on the 5 MB page costs time for those nodes, not for the page.
 const mutationPage = await openPage(generatePage(5 * 1024 * 1024, []));
-const mutationSmall = await mutationPage.evaluate((p) => (window as any).tiplineBench.mutation(p, 100), benchPhrases(5000));
+const mutationSmall = await mutationPage.evaluate((p) => (window as unknown as BenchWindow).tiplineBench.mutation(p, 100), benchPhrases(5000));
 await mutationPage.close();
 const smallPage = await openPage(generatePage(100 * 1024, []));
-const mutationOnSmall = await smallPage.evaluate((p) => (window as any).tiplineBench.mutation(p, 100), benchPhrases(5000));
+const mutationOnSmall = await smallPage.evaluate((p) => (window as unknown as BenchWindow).tiplineBench.mutation(p, 100), benchPhrases(5000));
 await smallPage.close();
 await browser.close();
 

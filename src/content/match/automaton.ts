@@ -176,7 +176,7 @@ export class PhraseAutomaton {
   private step(s: number, c: number): number {
     if (s === 0) return this.root[c] ?? 0;
     let lo = this.edgeStart[s] ?? 0;
-    let hi = this.edgeStart[s + 1] ?? 0;
+    const hi = this.edgeStart[s + 1] ?? 0;
     const codes = this.edgeCode;
     if (hi - lo <= LINEAR_LIMIT) {
       for (; lo < hi; lo++) if (codes[lo] === c) return this.edgeTarget[lo] ?? 0;
