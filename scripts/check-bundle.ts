@@ -23,6 +23,16 @@ const CODE_RULES: [string, RegExp][] = [
   ['importScripts from the network', /\bimportScripts\s*\(\s*["'`]https?:/],
 ];
 
+/**
+ * Library code paths our own code cannot reach, each with its reason. Everything else is a finding.
+ * - Preact applies `dangerouslySetInnerHTML` as `x.innerHTML = props.__html`; ESLint forbids that prop in src/.
+ * - Emptying an element (`x.innerHTML = ""`) cannot bring markup in.
+ */
+const ALLOWED: { rule: string; pattern: RegExp }[] = [
+  { rule: 'innerHTML', pattern: /\.innerHTML\s*=\s*\w+\.__html\b/g },
+  { rule: 'innerHTML', pattern: /\.innerHTML\s*=\s*(?:``|""|'')/g },
+];
+
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -34,7 +44,10 @@ export function checkCode(file: string, text: string): Finding[] {
   const findings: Finding[] = [];
   const lines = text.split('\n');
   lines.forEach((line, index) => {
-    for (const [rule, pattern] of CODE_RULES) if (pattern.test(line)) findings.push({ file, line: index + 1, rule });
+    for (const [rule, pattern] of CODE_RULES) {
+      const checked = ALLOWED.filter((allowed) => allowed.rule === rule).reduce((text, allowed) => text.replace(allowed.pattern, ''), line);
+      if (pattern.test(checked)) findings.push({ file, line: index + 1, rule });
+    }
   });
   return findings;
 }
