@@ -1,0 +1,22 @@
+/** `npm run schemas`: the JSON Schemas in docs/schemas/ are generated from the zod schemas, never written by hand. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { reportSchema } from '../src/shared/report';
+import { phraseListSchema } from '../src/shared/phrase-list';
+import { settingsSchema } from '../src/shared/settings';
+
+const out = resolve(import.meta.dirname, '../docs/schemas');
+await mkdir(out, { recursive: true });
+
+const schemas: Record<string, z.ZodType> = {
+  'report.schema.json': reportSchema,
+  'phrase-list.schema.json': phraseListSchema,
+  'settings.schema.json': settingsSchema,
+};
+for (const [file, schema] of Object.entries(schemas)) {
+  // Refinements (URL rules, the CSAM evidence rule) cannot be expressed in JSON Schema; PROTOCOL.md states them.
+  const json = z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' });
+  await writeFile(resolve(out, file), `${JSON.stringify(json, null, 2)}\n`);
+  console.log(`docs/schemas/${file}`);
+}
