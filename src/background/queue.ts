@@ -10,6 +10,9 @@ export const QUEUE_ALARM = 'tipline-queue';
 /** Longer than a send can take, so a live send is never taken over; a dead worker's lease lapses. */
 export const LEASE_MS = SEND_TIMEOUT_MS + 30_000;
 
+/** This worker's identity for leases; a new worker (after a crash or shutdown) gets a new one. */
+const WORKER_INSTANCE = crypto.randomUUID();
+
 let draining: Promise<void> | undefined;
 let wakeTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -32,7 +35,8 @@ async function runDue(now = Date.now()): Promise<void> {
 }
 
 function isDue(record: ReportRecord, now: number): boolean {
-  if (record.status === 'sending') return (record.leaseUntil ?? 0) <= now;
+  // A send left by a worker that was stopped mid-request is taken over at once, not after the lease.
+  if (record.status === 'sending') return record.leaseOwner !== WORKER_INSTANCE || (record.leaseUntil ?? 0) <= now;
   return (record.nextAttemptAt ?? 0) <= now;
 }
 
@@ -43,7 +47,7 @@ async function acquire(id: string, now: number): Promise<ReportRecord | undefine
     if (!isDue(current, now)) return undefined;
     if (!['queued', 'retry', 'sending'].includes(current.status)) return undefined;
     acquired = true;
-    return { ...current, status: 'sending', leaseUntil: now + LEASE_MS, attempts: current.attempts + 1 };
+    return { ...current, status: 'sending', leaseUntil: now + LEASE_MS, leaseOwner: WORKER_INSTANCE, attempts: current.attempts + 1 };
   });
   return acquired ? record : undefined;
 }
@@ -64,7 +68,7 @@ export async function attempt(id: string): Promise<void> {
   }
   const outcome = await sendReport(record, parts, settings.endpoint);
   await updateReport(id, (current) => {
-    const base = { ...current, leaseUntil: undefined, endpointUrl: settings.endpoint?.url };
+    const base = { ...current, leaseUntil: undefined, leaseOwner: undefined, endpointUrl: settings.endpoint?.url };
     switch (outcome.kind) {
       case 'accepted':
         return { ...base, status: 'delivered', receipt: outcome.receipt.receipt, deliveredAt: new Date().toISOString(), lastError: undefined, nextAttemptAt: undefined };

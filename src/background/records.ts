@@ -14,6 +14,8 @@ export const reportRecordSchema = z.object({
   nextAttemptAt: z.number().optional(),
   /** A send in progress holds the report until this time; a worker killed mid-send lets it lapse. */
   leaseUntil: z.number().optional(),
+  /** Which worker instance holds the lease: only one extension worker runs at a time, so any other holder is dead. */
+  leaseOwner: z.string().optional(),
   lastError: z.string().optional(),
   receipt: z.string().optional(),
   deliveredAt: z.string().optional(),
@@ -41,4 +43,4 @@ export const partRecordSchema = z.object({
 export type PartRecord = z.infer<typeof partRecordSchema>;
 
 /** What the UI sees of a report: the record less the heavy bits. */
-export type ReportView = Omit<ReportRecord, 'leaseUntil'>;
+export type ReportView = Omit<ReportRecord, 'leaseUntil' | 'leaseOwner'>;

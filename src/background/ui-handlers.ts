@@ -15,7 +15,7 @@ import { forgetDraft, loadDraft } from './draft-store';
 import type { ReportRecord, ReportView } from './records';
 
 function view(record: ReportRecord): ReportView {
-  const { leaseUntil: _lease, ...rest } = record;
+  const { leaseUntil: _lease, leaseOwner: _owner, ...rest } = record;
   return rest;
 }
 
