@@ -60,7 +60,7 @@ describe('delivery that never loses or duplicates a report', () => {
     try {
       await setSettings(browser.worker, { endpoint: { url: endpoint.url } });
       const id = await submitReport(browser, 'flaky endpoint');
-      await expect.poll(async () => (await statusOf(browser, id))?.status, { timeout: 90_000, intervals: [1000] }).toBe('delivered');
+      await expect.poll(async () => (await statusOf(browser, id))?.status, { timeout: 90_000, interval: 1000 }).toBe('delivered');
       expect(endpoint.posts.map((p) => p.answeredWith)).toEqual([503, 429, 200, 'forward']);
       expect(new Set(endpoint.posts.map((p) => p.idempotencyKey))).toEqual(new Set([id]));
       expect(await inboxFolders()).toEqual([id]);
@@ -83,7 +83,7 @@ describe('delivery that never loses or duplicates a report', () => {
       const id = await submitReport(browser, 'down then up');
       await expect.poll(async () => (await statusOf(browser, id))?.status, { timeout: 20_000 }).toBe('retry');
       endpoint = await scriptedEndpoint(['forward'], inbox.url, port);
-      await expect.poll(async () => (await statusOf(browser, id))?.status, { timeout: 90_000, intervals: [1000] }).toBe('delivered');
+      await expect.poll(async () => (await statusOf(browser, id))?.status, { timeout: 90_000, interval: 1000 }).toBe('delivered');
       expect(await inboxFolders()).toEqual([id]);
     } finally {
       await browser.close();
@@ -118,7 +118,7 @@ describe('delivery that never loses or duplicates a report', () => {
           });
           db.close();
           return record?.status;
-        }, id)), { timeout: 90_000, intervals: [1000] })
+        }, id)), { timeout: 90_000, interval: 1000 })
         .toBe('delivered');
       expect(endpoint.posts.map((p) => p.answeredWith)).toEqual(['hang', 'forward']);
       expect(await inboxFolders()).toEqual([id]);
@@ -142,7 +142,7 @@ describe('delivery that never loses or duplicates a report', () => {
       endpoint = await scriptedEndpoint(['forward'], inbox.url, port);
       const second = await launchExtension({ userDataDir: profile });
       try {
-        await expect.poll(async () => (await statusOf(second, id))?.status, { timeout: 90_000, intervals: [1000] }).toBe('delivered');
+        await expect.poll(async () => (await statusOf(second, id))?.status, { timeout: 90_000, interval: 1000 }).toBe('delivered');
         expect(await inboxFolders()).toEqual([id]);
       } finally {
         await second.close();
