@@ -65,11 +65,15 @@ export function startContentScript(): void {
         element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
         return Promise.resolve(ok(Boolean(element)));
       }
-      case 'content/get-listing':
-        return captureListing(lastRightClick(), parsed.data.hints, (container) => scanner?.findingsWithin(container) ?? []).then(ok, (error: unknown) => ({
+      case 'content/get-listing': {
+        const { hints } = parsed.data;
+        return Promise.resolve()
+          .then(() => captureListing(lastRightClick(), hints, (container) => scanner?.findingsWithin(container) ?? []))
+          .then(ok, (error: unknown) => ({
           ok: false as const,
           error: error instanceof Error ? error.message : String(error),
         }));
+      }
       case 'content/page-metrics':
         return Promise.resolve(ok(pageMetrics()));
       case 'content/scroll-for-slice':

@@ -11,14 +11,20 @@ import { isElement, isText } from './node-kind';
  */
 export function rememberRightClicks(signal?: AbortSignal): () => Element | null {
   let last: Element | null = null;
+  let clicked = false;
   const remember = (event: Event) => {
+    clicked = true;
     const target = event.composedPath()[0];
     if (isElement(target)) last = target;
     else if (isText(target)) last = target.parentElement;
   };
   window.addEventListener('contextmenu', remember, { capture: true, signal });
   window.addEventListener('pointerdown', (event) => event.button === 2 && remember(event), { capture: true, signal });
-  return () => (last?.isConnected ? last : null);
+  return () => {
+    // The page changed between the click and the capture: better no listing than a neighbour's.
+    if (clicked && last && !last.isConnected) throw new Error('error_listing_gone');
+    return last;
+  };
 }
 
 function countSpans(findings: readonly BlockFinding[]): Match[] {

@@ -112,7 +112,8 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   }
 
   // --- changes: rescan only the blocks they touched (DESIGN.md §7) ---
-  const dirty = new Set<Node>();
+  /** What changed: text, a subtree that was added, or an element that lost children. */
+  const dirty = new Map<Node, 'text' | 'added' | 'lost-children'>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> = Promise.resolve();
   const observers: MutationObserver[] = [];
@@ -124,12 +125,12 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   function onMutations(records: MutationRecord[]) {
     for (const record of records) {
       if (record.type === 'characterData') {
-        dirty.add(record.target);
+        dirty.set(record.target, 'text');
         continue;
       }
       if ([...record.addedNodes].some(isOurs) || [...record.removedNodes].some(isOurs)) continue;
-      if (record.removedNodes.length > 0) dirty.add(record.target);
-      for (const node of record.addedNodes) dirty.add(node);
+      if (record.removedNodes.length > 0 && !dirty.has(record.target)) dirty.set(record.target, 'lost-children');
+      for (const node of record.addedNodes) dirty.set(node, isText(node) ? 'text' : 'added');
     }
     if (dirty.size > 0 && !timer) timer = setTimeout(flush, options.mutationDelayMs ?? 150);
   }
@@ -141,7 +142,11 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     running = running.then(() => rescan(nodes)).catch((error: unknown) => console.warn('tipline: rescan failed', error));
   }
 
-  async function rescan(nodes: Node[]) {
+  /**
+   * Rescans only the blocks that hold changed text: a cost in proportion to the change, not to the page
+   * (a container that gains or loses posts is not itself rescanned).
+   */
+  async function rescan(changes: [Node, 'text' | 'added' | 'lost-children'][]) {
     if (signal.aborted) return;
     // Blocks whose nodes left the page drop their highlights.
     for (const block of [...findings.keys()]) {
@@ -151,17 +156,17 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
       }
     }
     const blocks = new Set<Element>();
-    for (const node of nodes) {
+    const addBlockOf = (text: Text) => {
+      const block = blockOf(text, blockCache);
+      if (block) blocks.add(block);
+    };
+    for (const [node, kind] of changes) {
       if (!node.isConnected) continue;
-      const element = isElement(node) ? node : node.parentElement;
-      if (!element || isSkippedElement(element)) continue;
-      const block = blockOf(isText(node) ? node : element.firstChild ?? element, blockCache) ?? element;
-      blocks.add(block);
-      // New content may hold whole new blocks below the one that changed.
-      if (isElement(node)) for (const text of textNodesOf(node, { onRoot, onFrame, cache: walkCache })) {
-        const inner = blockOf(text, blockCache);
-        if (inner) blocks.add(inner);
-      }
+      const parent = isElement(node) ? node : node.parentElement;
+      if (!parent || isSkippedElement(parent)) continue;
+      if (kind === 'text' && isText(node)) addBlockOf(node);
+      else if (kind === 'added') for (const text of textNodesOf(node, { onRoot, onFrame, cache: walkCache })) addBlockOf(text);
+      else for (const child of node.childNodes) if (isText(child)) addBlockOf(child);
     }
     const scanned = await scanSubtree(topmost([...blocks]), blocks);
     // A block whose text is all gone has nothing left to highlight.
