@@ -32,7 +32,9 @@ export async function reportListing(tab: Tabs.Tab, info: Partial<Menus.OnClickDa
       { type: 'content/get-listing', hints: { linkUrl: info.linkUrl, srcUrl: info.srcUrl, selectionText: info.selectionText } },
       { frameId: 0 },
     );
-    const capture = listingCaptureSchema.parse((reply as { data?: unknown } | undefined)?.data);
+    const answer = reply as { ok?: boolean; data?: unknown; error?: string } | undefined;
+    if (!answer?.ok) throw new Error(answer?.error ?? 'error_no_content_script');
+    const capture = listingCaptureSchema.parse(answer.data);
     draft.listing = capture.listing;
     draft.matches = capture.matches;
     const png = await captureVisiblePng(tabId);

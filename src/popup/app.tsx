@@ -7,7 +7,13 @@ import { HistoryList } from './history-list';
 type View = 'report' | 'history';
 
 export function App({ client, targetTab }: { client: BackgroundClient; targetTab: Promise<number | null> }) {
-  const [view, setView] = useState<View>(() => (new URLSearchParams(location.search).get('view') === 'history' ? 'history' : 'report'));
+  const [view, setViewState] = useState<View>(() => (new URLSearchParams(location.search).get('view') === 'history' ? 'history' : 'report'));
+  // Opened on the history, the form (and its screenshot) is not made until it is asked for.
+  const [formMounted, setFormMounted] = useState(view === 'report');
+  const setView = (next: View) => {
+    if (next === 'report') setFormMounted(true);
+    setViewState(next);
+  };
   return (
     <>
       <header class="app-header">
@@ -23,9 +29,11 @@ export function App({ client, targetTab }: { client: BackgroundClient; targetTab
       </header>
       <main id="panel" role="tabpanel" aria-labelledby={view === 'report' ? 'tab-report' : 'tab-history'}>
         {/* The form stays mounted while the history shows, so a half-written report is not lost. */}
-        <div hidden={view !== 'report'}>
-          <ReportForm client={client} targetTab={targetTab} onShowHistory={() => setView('history')} />
-        </div>
+        {formMounted && (
+          <div hidden={view !== 'report'}>
+            <ReportForm client={client} targetTab={targetTab} onShowHistory={() => setView('history')} />
+          </div>
+        )}
         {view === 'history' && <HistoryList client={client} />}
       </main>
     </>

@@ -8,6 +8,7 @@ import { describeStatus, DroppedNotice } from './delivery-status';
 import { EvidencePreview, ScreenshotPicker, type EvidenceItem, type Shot } from './evidence-preview';
 import { ListingPreview } from './listing-preview';
 import { OfficialSites } from './official-sites';
+import { exportEvidencePackage } from './export-package';
 import type { Listing, Match } from '../shared/report';
 import { MatchList, topCategory } from './match-list';
 import { useDelivery } from './use-delivery';
@@ -209,6 +210,9 @@ export function ReportForm(props: { client: BackgroundClient; targetTab: Promise
           {describeStatus(record)}
         </p>
         <DroppedNotice record={record} />
+        {evidencePolicy(record.report.category) !== 'forbidden' && (
+          <button type="button" id="export-package" onClick={() => void exportEvidencePackage(record)}>{t('exportPackage')}</button>
+        )}
         <OfficialSites record={record} />
         <button type="button" onClick={props.onShowHistory}>{t('viewHistory')}</button>
       </section>
