@@ -23,21 +23,58 @@ const PARAGRAPH_SELECTOR = 'p, h1, h2, h3, h4, h5, h6, td, dd, blockquote, secti
 /** Blocks larger than this are pages, not listings: fall back to the paragraph. */
 export const MAX_BLOCK_TEXT = 4000;
 
+const LISTING_TAGS = new Set(['ARTICLE', 'LI', 'TR']);
+const PARAGRAPH_TAGS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TD', 'DD', 'BLOCKQUOTE', 'SECTION', 'DIV', 'BODY']);
+const LISTING_CLASSES = ['post', 'card', 'listing', 'item'];
+
+/** The same test as LISTING_SELECTOR, without the selector engine: it runs once per element of a page. */
+export function isListingElement(element: Element): boolean {
+  if (LISTING_TAGS.has(element.tagName)) return true;
+  const role = element.getAttribute('role');
+  if (role === 'article' || role === 'listitem') return true;
+  const itemtype = element.getAttribute('itemtype');
+  if (itemtype && (itemtype.includes('Product') || itemtype.includes('Offer'))) return true;
+  const className = element.getAttribute('class');
+  if (!className) return false;
+  const tokens = className.split(/\s+/);
+  return tokens.some((token) => LISTING_CLASSES.includes(token)) || className.includes('post-') || className.includes('listing-');
+}
+
 export interface BlockCache {
-  byParent: WeakMap<Element, Element>;
+  /** Nearest listing ancestor (or null) of an element, so each element is looked at once. */
+  listing: WeakMap<Element, Element | null>;
+  paragraph: WeakMap<Element, Element | null>;
   tooBig: WeakMap<Element, boolean>;
 }
 
 export function newBlockCache(): BlockCache {
-  return { byParent: new WeakMap(), tooBig: new WeakMap() };
+  return { listing: new WeakMap(), paragraph: new WeakMap(), tooBig: new WeakMap() };
+}
+
+function nearest(element: Element | null, test: (e: Element) => boolean, cache: WeakMap<Element, Element | null>): Element | null {
+  const path: Element[] = [];
+  let found: Element | null = null;
+  for (let current = element; current; current = current.parentElement) {
+    const known = cache.get(current);
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
+    path.push(current);
+    if (test(current)) {
+      found = current;
+      break;
+    }
+  }
+  // Every element on the way up shares the answer of the first one that had it.
+  for (const visited of path) cache.set(visited, found);
+  return found;
 }
 
 export function blockOf(node: Node, cache: BlockCache): Element | null {
   const parent = node.parentElement;
   if (!parent) return null;
-  const cached = cache.byParent.get(parent);
-  if (cached) return cached;
-  let block: Element | null = parent.closest(LISTING_SELECTOR);
+  let block = nearest(parent, isListingElement, cache.listing);
   if (block) {
     let big = cache.tooBig.get(block);
     if (big === undefined) {
@@ -46,7 +83,5 @@ export function blockOf(node: Node, cache: BlockCache): Element | null {
     }
     if (big) block = null;
   }
-  block ??= parent.closest(PARAGRAPH_SELECTOR) ?? parent;
-  cache.byParent.set(parent, block);
-  return block;
+  return block ?? nearest(parent, (e) => PARAGRAPH_TAGS.has(e.tagName), cache.paragraph) ?? parent;
 }

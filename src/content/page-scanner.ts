@@ -86,6 +86,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   async function scanSubtree(roots: readonly Node[], onlyBlocks?: Set<Element>): Promise<Set<Element>> {
     const groups = new Map<Element, Text[]>();
     let sliceStart = performance.now();
+    let seen = 0;
     for (const root of roots) {
       for (const node of textNodesOf(root, { onRoot, onFrame, cache: walkCache })) {
         const block = blockOf(node, blockCache);
@@ -93,7 +94,8 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
         let group = groups.get(block);
         if (!group) groups.set(block, (group = []));
         group.push(node);
-        if (performance.now() - sliceStart > SLICE_MS) {
+        // Reading the clock costs more than a node; every 32 nodes is often enough to stay within a slice.
+        if ((++seen & 31) === 0 && performance.now() - sliceStart > SLICE_MS) {
           await yieldToPage();
           if (signal.aborted) return new Set();
           sliceStart = performance.now();

@@ -99,6 +99,8 @@ export function createMatcher<P extends MatcherPhrase>(phrases: readonly P[], wo
         scan.benign.push({ start: m.start, end: m.end, range, word: benign[i - benignFrom] ?? '' });
       }
     }
+    // Most blocks of a page hold no phrase at all: they need no price or contact search (nor the decoded text).
+    if (scan.phrases.length === 0) return scan;
     const signals = detectSaleSignals(normalised.text);
     for (const w of scan.saleWords) {
       signals.push({ kind: 'sale-word', type: 'sale-word', start: w.start, end: w.end, value: normalised.text.slice(w.start, w.end) });
