@@ -27,6 +27,13 @@ export async function reportListing(tab: Tabs.Tab, info: Partial<Menus.OnClickDa
   const draft: PreparedDraft = { draftId: crypto.randomUUID(), tabId, matches: [], parts: [] };
   try {
     if (isRestrictedUrl(tab.url)) throw new Error('error_restricted_page');
+    // The listing picker lives in the top frame; a click inside a frame is reported as the page, and said so.
+    if (info.frameId !== undefined && info.frameId !== 0) {
+      const png = await captureVisiblePng(tabId);
+      const visible = await savePart({ draftId: draft.draftId, name: 'screenshot', mediaType: 'image/png', data: png, variant: 'visible' });
+      draft.parts.push({ partId: visible.id, variant: 'visible', bytes: visible.bytes, sha256: visible.sha256 });
+      throw new Error('error_listing_in_frame');
+    }
     const reply: unknown = await browser.tabs.sendMessage(
       tabId,
       { type: 'content/get-listing', hints: { linkUrl: info.linkUrl, srcUrl: info.srcUrl, selectionText: info.selectionText } },

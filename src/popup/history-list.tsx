@@ -39,6 +39,10 @@ export function HistoryList({ client }: { client: BackgroundClient }) {
     void load();
   }, [text, status, category]);
 
+  useEffect(() => {
+    if (items && !performance.getEntriesByName('tipline-history-rendered').length) performance.mark('tipline-history-rendered');
+  }, [items]);
+
   if (open) return <ReportDetail client={client} record={open} onClose={() => { setOpen(null); void load(); }} />;
 
   return (
