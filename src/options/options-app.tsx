@@ -29,7 +29,7 @@ export function OptionsApp({ client }: { client: BackgroundClient }) {
       {settings ? (
         <>
           <EndpointSection client={client} settings={settings} onSave={save} />
-          <PrivacySection settings={settings} onSave={save} />
+          <PrivacySection client={client} settings={settings} onSave={save} />
         </>
       ) : (
         !error && <p aria-busy="true">{t('loading')}</p>

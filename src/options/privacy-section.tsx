@@ -1,7 +1,19 @@
 import { t } from '../shared/i18n';
 import type { Settings } from '../shared/settings';
+import { useState } from 'preact/hooks';
+import type { BackgroundClient } from '../ui/background-client';
 
-export function PrivacySection({ settings, onSave }: { settings: Settings; onSave: (next: Settings) => Promise<void> }) {
+export function PrivacySection({ client, settings, onSave }: { client: BackgroundClient; settings: Settings; onSave: (next: Settings) => Promise<void> }) {
+  const [cleared, setCleared] = useState<string | null>(null);
+  async function clearAll() {
+    if (!confirm(t('confirmClearAll'))) return;
+    try {
+      await client.call({ type: 'data/clear' });
+      setCleared(t('clearedAll'));
+    } catch (error) {
+      setCleared(String(error));
+    }
+  }
   const set = (change: Partial<Settings['privacy']>) => void onSave({ ...settings, privacy: { ...settings.privacy, ...change } });
   const setHighlight = (change: Partial<Settings['highlight']>) => void onSave({ ...settings, highlight: { ...settings.highlight, ...change } });
   return (
@@ -24,6 +36,10 @@ export function PrivacySection({ settings, onSave }: { settings: Settings; onSav
           const days = Number(e.currentTarget.value);
           if (Number.isInteger(days) && days >= 1 && days <= 3650) set({ retentionDays: days });
         }} />
+      </div>
+      <div class="field">
+        <button type="button" class="danger" id="clear-all" onClick={() => void clearAll()}>{t('clearAll')}</button>
+        <p role="status" class="hint">{cleared ?? ''}</p>
       </div>
     </section>
   );

@@ -131,6 +131,43 @@ describe('report a page end to end', () => {
   });
 });
 
+describe('local data', () => {
+  it('deletes every report and its evidence from the options page, after a confirmation', async () => {
+    const browser = await launchExtension();
+    const fixtures = await serveFixtures({ '/listing.html': () => LISTING_PAGE });
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(`${fixtures.url}/listing.html`);
+      const popup = await browser.openPopup(await browser.tabIdOf(page));
+      await popup.waitForSelector('body[data-ready]');
+      await popup.locator('.evidence img').waitFor();
+      await popup.click('#submit');
+      await expect.poll(() => popup.locator('[role=status][data-status]').getAttribute('data-status')).toBe('local');
+      expect(await storedReports(browser.worker)).toHaveLength(1);
+      const options = await browser.context.newPage();
+      await options.goto(`chrome-extension://${browser.extensionId}/options/index.html`);
+      await saveScreen(options, 'options-en');
+      options.once('dialog', (dialog) => void dialog.accept());
+      await options.click('#clear-all');
+      await expect.poll(() => storedReports(browser.worker).then((r) => r.length)).toBe(0);
+      const parts = await browser.worker.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const open = indexedDB.open('tipline');
+            open.onsuccess = () => {
+              const count = open.result.transaction('parts').objectStore('parts').count();
+              count.onsuccess = () => resolve(count.result);
+            };
+          }),
+      );
+      expect(parts).toBe(0);
+    } finally {
+      await browser.close();
+      await fixtures.close();
+    }
+  });
+});
+
 describe('report form in a Chinese browser', () => {
   it('reads in Chinese', async () => {
     const fixtures = await serveFixtures({ '/listing.html': () => LISTING_PAGE });
