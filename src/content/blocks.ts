@@ -18,7 +18,6 @@ export const LISTING_SELECTOR = [
   '[class*="listing-"]',
 ].join(',');
 
-const PARAGRAPH_SELECTOR = 'p, h1, h2, h3, h4, h5, h6, td, dd, blockquote, section, div, body';
 
 /** Blocks larger than this are pages, not listings: fall back to the paragraph. */
 export const MAX_BLOCK_TEXT = 4000;
