@@ -4,6 +4,7 @@ import type { Settings } from '../shared/settings';
 import type { Category } from '../shared/taxonomy';
 import type { BlockFinding, BlockMatcher } from './block-finding';
 import { createMatcher, type MatcherPhrase } from './match';
+import { PagePrefilter } from './match/prefilter';
 
 interface Entry extends MatcherPhrase {
   category: Category;
@@ -24,8 +25,11 @@ export function activePhrases(settings: Settings, extraLists: readonly { entries
 
 export function createBlockMatcher(phrases: readonly Entry[]): BlockMatcher & { memoryEstimateBytes(): number } {
   const matcher = createMatcher(phrases, { saleIntent: SALE_INTENT, benignContext: BENIGN_CONTEXT });
+  // Sale and benign words alone never make a finding, so the prefilter looks for phrases only.
+  const prefilter = new PagePrefilter(matcher.phrasePatterns);
   return {
-    memoryEstimateBytes: () => matcher.memoryEstimateBytes(),
+    prefilter,
+    memoryEstimateBytes: () => matcher.memoryEstimateBytes() + prefilter.memoryEstimateBytes(),
     scanBlock(texts): BlockFinding {
       const scan = matcher.scanText(texts);
       if (scan.phrases.length === 0) return { spans: [], suspect: false };

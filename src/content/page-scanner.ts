@@ -3,7 +3,8 @@ import type { BlockFinding, BlockMatcher } from './block-finding';
 import { blockOf, newBlockCache } from './blocks';
 import type { Highlighter, HighlightSpan } from './highlighter';
 import { summarise } from './page-summary';
-import { isSkippedElement, sameOriginDocument, textNodesOf } from './text-nodes';
+import { PREFILTER_HIT, PREFILTER_ODD } from './match/prefilter';
+import { isReadable, sameOriginDocument, TextWalk, textNodesOf } from './text-nodes';
 import { WRAP_ATTRIBUTE } from './wrap-highlighter';
 import { SLICE_MS, yieldToPage } from './yield-main-thread';
 import { isElement, isText } from './node-kind';
@@ -31,7 +32,6 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   const { doc, matcher, highlighter, signal } = options;
   const findings = new Map<Element, BlockFinding>();
   const blockCache = newBlockCache();
-  const walkCache = new WeakMap<Element, boolean>();
   const lineCache = new WeakMap<Element, Element>();
   const observedRoots = new WeakSet<Node>();
   const onRoot = (root: ShadowRoot | Document) => {
@@ -82,35 +82,64 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     findings.set(block, finding);
   }
 
-  /** Walks a subtree in time slices, grouping text nodes by block, then scans those blocks. */
-  async function scanSubtree(roots: readonly Node[], onlyBlocks?: Set<Element>): Promise<Set<Element>> {
-    const groups = new Map<Element, Text[]>();
+  /** Does a block need the exact scan: the prefilter read something in its text? */
+  function prefilterFlags(nodes: readonly Text[]): boolean {
+    let state = 0;
+    for (const node of nodes) {
+      state = matcher.prefilter.feed(node.data, state);
+      if ((state & CANDIDATE) !== 0) return true;
+    }
+    return false;
+  }
+
+  /** A block's own text nodes: those of blocks nested in it belong to them. */
+  function nodesOfBlock(block: Element): Text[] {
+    const nodes: Text[] = [];
+    for (const node of textNodesOf(block)) if (blockOf(node, blockCache) === block) nodes.push(node);
+    return nodes;
+  }
+
+  /**
+   * Scans whole subtrees in two passes (DESIGN.md §7): the prefilter reads every text node in time
+   * slices and names the few blocks that may hold a phrase; only those get the exact scan. Most of a
+   * page is read once, by a loop that allocates nothing.
+   */
+  async function scanSubtree(roots: readonly Node[]): Promise<void> {
+    const candidates = new Set<Element>();
     let sliceStart = performance.now();
     let seen = 0;
     for (const root of roots) {
-      for (const node of textNodesOf(root, { onRoot, onFrame, cache: walkCache })) {
-        const block = blockOf(node, blockCache);
-        if (!block || (onlyBlocks && !onlyBlocks.has(block))) continue;
-        let group = groups.get(block);
-        if (!group) groups.set(block, (group = []));
-        group.push(node);
+      const walk = new TextWalk(root, { onRoot, onFrame });
+      let state = 0;
+      for (let node = walk.next(); node; node = walk.next()) {
+        state = matcher.prefilter.feed(node.data, state);
+        if ((state & CANDIDATE) !== 0) {
+          const block = blockOf(node, blockCache);
+          if (block) candidates.add(block);
+        }
         // Reading the clock costs more than a node; every 32 nodes is often enough to stay within a slice.
         if ((++seen & 31) === 0 && performance.now() - sliceStart > SLICE_MS) {
           await yieldToPage();
-          if (signal.aborted) return new Set();
+          if (signal.aborted) return;
           sliceStart = performance.now();
         }
       }
     }
-    for (const [block, nodes] of groups) {
-      scanBlock(block, nodes);
+    await scanBlocks(candidates, () => true);
+  }
+
+  /** Exact scans of blocks, in time slices; `needed` can skip a block before its scan. */
+  async function scanBlocks(blocks: Iterable<Element>, needed: (block: Element, nodes: Text[]) => boolean): Promise<void> {
+    let sliceStart = performance.now();
+    for (const block of blocks) {
+      const nodes = block.isConnected ? nodesOfBlock(block) : [];
+      if (needed(block, nodes)) scanBlock(block, nodes);
       if (performance.now() - sliceStart > SLICE_MS) {
         await yieldToPage();
-        if (signal.aborted) break;
+        if (signal.aborted) return;
         sliceStart = performance.now();
       }
     }
-    return new Set(groups.keys());
   }
 
   // --- changes: rescan only the blocks they touched (DESIGN.md §7) ---
@@ -164,15 +193,17 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     };
     for (const [node, kind] of changes) {
       if (!node.isConnected) continue;
-      const parent = isElement(node) ? node : node.parentElement;
-      if (!parent || isSkippedElement(parent)) continue;
-      if (kind === 'text' && isText(node)) addBlockOf(node);
-      else if (kind === 'added') for (const text of textNodesOf(node, { onRoot, onFrame, cache: walkCache })) addBlockOf(text);
-      else for (const child of node.childNodes) if (isText(child)) addBlockOf(child);
+      if (kind === 'text' && isText(node)) {
+        if (isReadable(node)) addBlockOf(node);
+      } else if (kind === 'added') {
+        for (const text of textNodesOf(node, { onRoot, onFrame })) addBlockOf(text);
+      } else if (isReadable(node)) {
+        for (const child of node.childNodes) if (isText(child)) addBlockOf(child);
+      }
     }
-    const scanned = await scanSubtree(topmost([...blocks]), blocks);
-    // A block whose text is all gone has nothing left to highlight.
-    for (const block of blocks) if (!scanned.has(block)) scanBlock(block, []);
+    // A block with highlights is always rescanned (its text may have lost them); others only when the
+    // prefilter reads something in them.
+    await scanBlocks(blocks, (block, nodes) => findings.has(block) || prefilterFlags(nodes));
     options.onSummary(summary());
   }
 
@@ -212,6 +243,8 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   };
 }
 
+const CANDIDATE = PREFILTER_HIT | PREFILTER_ODD;
+
 const LINE_SELECTOR = 'p, div, li, td, th, tr, dd, dt, h1, h2, h3, h4, h5, h6, article, section, blockquote, header, footer, figcaption, pre, body';
 
 /**
@@ -241,11 +274,4 @@ function withSeparators(nodes: readonly Text[], cache: WeakMap<Element, Element>
   return { texts, owners };
 }
 
-/** Drops blocks nested in other listed blocks, so no subtree is walked twice. */
-function topmost(blocks: Element[]): Element[] {
-  const set = new Set(blocks);
-  return blocks.filter((block) => {
-    for (let parent = block.parentElement; parent; parent = parent.parentElement) if (set.has(parent)) return false;
-    return true;
-  });
-}
+

@@ -1,32 +1,24 @@
 /** Elements whose text is not page prose, or belongs to the user (form fields, editors). */
-const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'CODE', 'PRE']);
+const SKIP_NAMES = new Set(['script', 'style', 'noscript', 'textarea', 'input', 'select', 'option', 'template', 'svg', 'canvas', 'iframe', 'object', 'code', 'pre']);
 
+/**
+ * Read once per element of a page, so it sticks to two cheap reads: `localName` is lower case for
+ * HTML and SVG alike, and an editor is marked by its `contenteditable` attribute (its descendants
+ * are skipped with it by the walk, which is what `isContentEditable` would have said of them).
+ */
 export function isSkippedElement(element: Element): boolean {
-  if (SKIP_TAGS.has(element.tagName.toUpperCase())) return true;
-  if ((element as HTMLElement).isContentEditable) return true;
-  return false;
+  if (SKIP_NAMES.has(element.localName)) return true;
+  const editable = element.getAttribute('contenteditable');
+  return editable !== null && editable !== 'false';
 }
 
-/** Cheap check used per text node: climbs only until a known-good ancestor is found. */
-function acceptable(node: Node, cache: WeakMap<Element, boolean>): boolean {
-  let element = node.parentElement;
-  const path: Element[] = [];
-  let verdict = true;
-  while (element) {
-    const known = cache.get(element);
-    if (known !== undefined) {
-      verdict = known;
-      break;
-    }
-    path.push(element);
-    if (isSkippedElement(element)) {
-      verdict = false;
-      break;
-    }
-    element = element.parentElement;
+/** Whether text under `node` may be read: neither it nor an ancestor is skipped. For subtree roots. */
+export function isReadable(node: Node): boolean {
+  if (node.ownerDocument?.designMode === 'on') return false;
+  for (let element = node.nodeType === 1 ? (node as Element) : node.parentElement; element; element = element.parentElement) {
+    if (isSkippedElement(element)) return false;
   }
-  for (const visited of path) cache.set(visited, verdict);
-  return verdict;
+  return true;
 }
 
 export interface WalkContext {
@@ -34,39 +26,87 @@ export interface WalkContext {
   onRoot?: (root: ShadowRoot | Document) => void;
   /** Called for each iframe met, loaded or not, so that a frame that loads later can be scanned then. */
   onFrame?: (frame: HTMLIFrameElement) => void;
-  cache?: WeakMap<Element, boolean>;
 }
 
 /**
  * One TreeWalker pass over text nodes (DESIGN.md §7), plus open shadow roots and same-origin iframes,
- * which a document-level walker does not enter. A generator, so that the caller can stop between
- * nodes and yield the main thread; the TreeWalker resumes where it was.
+ * which a document-level walker does not enter. A skipped element's subtree is stepped over, not
+ * visited. `next()` can be called across time slices: the walkers resume where they were, and
+ * changes made meanwhile are the MutationObserver's business.
  */
-export function* textNodesOf(root: Node, context: WalkContext = {}): Generator<Text> {
-  const cache = (context.cache ??= new WeakMap());
-  const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType === Node.TEXT_NODE) {
-      const text = node as Text;
-      if (text.data.trim() && acceptable(text, cache)) yield text;
-      continue;
-    }
-    const element = node as Element;
-    const shadow = element.shadowRoot;
-    if (shadow && !isSkippedElement(element)) {
-      context.onRoot?.(shadow);
-      yield* textNodesOf(shadow, context);
-    }
-    if (element.tagName === 'IFRAME') {
-      context.onFrame?.(element as HTMLIFrameElement);
-      const frameDoc = sameOriginDocument(element as HTMLIFrameElement);
-      if (frameDoc?.body) {
-        context.onRoot?.(frameDoc);
-        yield* textNodesOf(frameDoc.body, context);
+export class TextWalk {
+  private readonly walkers: TreeWalker[] = [];
+
+  constructor(
+    root: Node,
+    private readonly context: WalkContext = {},
+  ) {
+    if (isReadable(root)) this.enter(root);
+  }
+
+  /** The next readable text node with some non-space text, or null at the end. */
+  next(): Text | null {
+    for (;;) {
+      const walker = this.walkers[this.walkers.length - 1];
+      if (!walker) return null;
+      const node = walker.nextNode();
+      if (!node) {
+        this.walkers.pop();
+        continue;
+      }
+      if (node.nodeType === 3) {
+        if (hasText((node as Text).data)) return node as Text;
+        continue;
+      }
+      const element = node as Element;
+      if (isSkippedElement(element)) {
+        if (element.localName === 'iframe') this.frame(element as HTMLIFrameElement);
+        walker.currentNode = lastDescendant(element);
+        continue;
+      }
+      const shadow = element.shadowRoot;
+      if (shadow) {
+        this.context.onRoot?.(shadow);
+        this.enter(shadow);
       }
     }
   }
+
+  private frame(frame: HTMLIFrameElement): void {
+    this.context.onFrame?.(frame);
+    const frameDoc = sameOriginDocument(frame);
+    if (frameDoc?.body && frameDoc.designMode !== 'on') {
+      this.context.onRoot?.(frameDoc);
+      this.enter(frameDoc.body);
+    }
+  }
+
+  private enter(root: Node): void {
+    const doc = root.ownerDocument ?? (root as Document);
+    this.walkers.push(doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT));
+  }
+}
+
+/** The text nodes of a subtree, for the callers that want an iterable. */
+export function* textNodesOf(root: Node, context: WalkContext = {}): Generator<Text> {
+  const walk = new TextWalk(root, context);
+  for (let node = walk.next(); node; node = walk.next()) yield node;
+}
+
+/** The walker's next node after this is whatever follows the element's subtree. */
+function lastDescendant(element: Element): Node {
+  let node: Node = element;
+  while (node.lastChild) node = node.lastChild;
+  return node;
+}
+
+/** Not only white space: cheaper than `trim()`, which copies. */
+function hasText(data: string): boolean {
+  for (let i = 0; i < data.length; i++) {
+    const c = data.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x09 && c !== 0x0d && c !== 0x0c) return true;
+  }
+  return false;
 }
 
 export function sameOriginDocument(frame: HTMLIFrameElement): Document | null {

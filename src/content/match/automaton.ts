@@ -15,7 +15,7 @@ export interface AutomatonMatch {
 const STARTS_WITH_WORD = 1;
 const ENDS_WITH_WORD = 2;
 /** Above this many edges a state's children are looked up in the hash instead of scanned. */
-const LINEAR_LIMIT = 4;
+export const LINEAR_LIMIT = 4;
 
 /**
  * Aho-Corasick automaton over UTF-16 units of normalised phrases: one pass over a text finds every
@@ -28,33 +28,38 @@ const LINEAR_LIMIT = 4;
 export class PhraseAutomaton {
   /** Phrases as matched (normalised, trimmed); an empty one never matches. */
   readonly patterns: readonly string[];
-  private readonly root: Uint32Array;
-  private readonly edgeStart: Uint32Array;
-  private readonly edgeCode: Uint16Array;
-  private readonly edgeTarget: Uint32Array;
-  private readonly fail: Uint32Array;
+  readonly root: Uint32Array;
+  readonly edgeStart: Uint32Array;
+  readonly edgeCode: Uint16Array;
+  readonly edgeTarget: Uint32Array;
+  readonly fail: Uint32Array;
   /**
    * Children of states with more than LINEAR_LIMIT edges, in an open-addressing hash keyed by
    * (state, unit): in CJK text most characters are read in such states (the first character of
    * many phrases), where a binary search costs a handful of unpredictable branches.
    */
-  private readonly hashState: Int32Array;
-  private readonly hashCode: Uint16Array;
-  private readonly hashTarget: Uint32Array;
-  private readonly hashMask: number;
+  readonly hashState: Int32Array;
+  readonly hashCode: Uint16Array;
+  readonly hashTarget: Uint32Array;
+  readonly hashMask: number;
   /** The state itself when phrases end there, else its `dict` link: one read per character. */
-  private readonly report: Int32Array;
+  readonly report: Int32Array;
   /** First pattern ending exactly at a state (-1 when none); more in `nextSame`. */
-  private readonly outFirst: Int32Array;
+  readonly outFirst: Int32Array;
   /** Nearest state on the failure chain that has output, or -1. */
-  private readonly dict: Int32Array;
-  private readonly nextSame: Int32Array;
-  private readonly patLen: Uint32Array;
+  readonly dict: Int32Array;
+  readonly nextSame: Int32Array;
+  readonly patLen: Uint32Array;
   private readonly patFlags: Uint8Array;
 
   /** Build from raw phrases; they are normalised with the same function as page text. */
   static build(phrases: readonly string[]): PhraseAutomaton {
     return new PhraseAutomaton(phrases.map((p) => normaliseText(p).trim()));
+  }
+
+  /** Build from patterns already in the form they are matched in (the page prefilter strips them). */
+  static fromPatterns(patterns: readonly string[]): PhraseAutomaton {
+    return new PhraseAutomaton(patterns);
   }
 
   private constructor(patterns: readonly string[]) {
@@ -64,24 +69,45 @@ export class PhraseAutomaton {
     this.patLen = new Uint32Array(count);
     this.patFlags = new Uint8Array(count);
 
-    // Trie with growable plain arrays, compacted below.
-    const kids: Array<Map<number, number>> = [new Map()];
-    const ends: number[] = [-1];
+    // Trie in flat typed arrays: a hash from (parent, unit) to child while inserting, then the edges
+    // grouped by parent and sorted by unit. A Map per state cost more than the rest of the build
+    // together, and the build runs on every page load.
+    let total = 0;
+    for (const text of patterns) total += text.length;
+    let hashSize = 16;
+    while (hashSize < total * 2) hashSize *= 2;
+    const buildMask = hashSize - 1;
+    const slotParent = new Int32Array(hashSize).fill(-1);
+    const slotCode = new Uint16Array(hashSize);
+    const slotChild = new Uint32Array(hashSize);
+    const parentOf = new Uint32Array(total + 1);
+    const codeOf = new Uint16Array(total + 1);
+    const ends = new Int32Array(total + 1).fill(-1);
+    let states = 1;
     for (let p = 0; p < count; p++) {
       const text = patterns[p] ?? '';
       if (text.length === 0) continue;
       let s = 0;
       for (let k = 0; k < text.length; k++) {
         const c = text.charCodeAt(k);
-        const m = kids[s] as Map<number, number>;
-        let t = m.get(c);
-        if (t === undefined) {
-          t = kids.length;
-          m.set(c, t);
-          kids.push(new Map());
-          ends.push(-1);
+        let h = hashOf(s, c) & buildMask;
+        for (;;) {
+          const owner = slotParent[h] ?? -1;
+          if (owner === -1) {
+            slotParent[h] = s;
+            slotCode[h] = c;
+            slotChild[h] = states;
+            parentOf[states] = s;
+            codeOf[states] = c;
+            s = states++;
+            break;
+          }
+          if (owner === s && slotCode[h] === c) {
+            s = slotChild[h] ?? 0;
+            break;
+          }
+          h = (h + 1) & buildMask;
         }
-        s = t;
       }
       this.nextSame[p] = ends[s] ?? -1;
       ends[s] = p;
@@ -91,25 +117,33 @@ export class PhraseAutomaton {
         (L_CHAR_CLASS[text.charCodeAt(text.length - 1)] === L_CLS_WORD ? ENDS_WITH_WORD : 0);
     }
 
-    const states = kids.length;
-    let edges = 0;
-    for (const m of kids) edges += m.size;
+    // Counting sort of the edges (every state but the root has one, from its parent) by parent.
+    const edges = states - 1;
     this.edgeStart = new Uint32Array(states + 1);
     this.edgeCode = new Uint16Array(edges);
     this.edgeTarget = new Uint32Array(edges);
-    let at = 0;
-    for (let s = 0; s < states; s++) {
-      this.edgeStart[s] = at;
-      const m = kids[s] as Map<number, number>;
-      for (const c of [...m.keys()].sort((a, b) => a - b)) {
-        this.edgeCode[at] = c;
-        this.edgeTarget[at] = m.get(c) ?? 0;
-        at++;
-      }
-      kids[s] = EMPTY; // release the build structure as we go
+    for (let t = 1; t < states; t++) {
+      const slot = (parentOf[t] ?? 0) + 1;
+      this.edgeStart[slot] = (this.edgeStart[slot] ?? 0) + 1;
     }
-    this.edgeStart[states] = at;
-    this.outFirst = Int32Array.from(ends);
+    for (let st = 0; st < states; st++) this.edgeStart[st + 1] = (this.edgeStart[st + 1] ?? 0) + (this.edgeStart[st] ?? 0);
+    const fillAt = this.edgeStart.slice(0, states);
+    for (let t = 1; t < states; t++) {
+      const parent = parentOf[t] ?? 0;
+      const c = codeOf[t] ?? 0;
+      // Insertion into the parent's slice, kept sorted by unit: slices are short but for the root's.
+      const from = this.edgeStart[parent] ?? 0;
+      let at = fillAt[parent] ?? 0;
+      fillAt[parent] = at + 1;
+      while (at > from && (this.edgeCode[at - 1] ?? 0) > c) {
+        this.edgeCode[at] = this.edgeCode[at - 1] ?? 0;
+        this.edgeTarget[at] = this.edgeTarget[at - 1] ?? 0;
+        at--;
+      }
+      this.edgeCode[at] = c;
+      this.edgeTarget[at] = t;
+    }
+    this.outFirst = ends.slice(0, states);
 
     this.root = new Uint32Array(0x10000);
     for (let e = this.edgeStart[0] ?? 0; e < (this.edgeStart[1] ?? 0); e++) {
@@ -173,7 +207,7 @@ export class PhraseAutomaton {
   }
 
   /** Child of `s` on `c`, or 0 (the root never is a child, so 0 means "none"). */
-  private step(s: number, c: number): number {
+  step(s: number, c: number): number {
     if (s === 0) return this.root[c] ?? 0;
     let lo = this.edgeStart[s] ?? 0;
     const hi = this.edgeStart[s + 1] ?? 0;
@@ -287,10 +321,8 @@ export class PhraseAutomaton {
   }
 }
 
-const EMPTY: Map<number, number> = new Map();
-
 /** Multiplicative hash; callers mask it, so the well-mixed high bits are folded into the low ones. */
-function hashOf(state: number, code: number): number {
+export function hashOf(state: number, code: number): number {
   const h = Math.imul(state, 0x85ebca6b) ^ Math.imul(code, 0x9e3779b1);
   return (h ^ (h >>> 16)) >>> 0;
 }

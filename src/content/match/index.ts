@@ -69,6 +69,8 @@ export interface Matcher<P extends MatcherPhrase = MatcherPhrase> {
     options?: SummaryOptions,
   ): PageSummary<P['category']>;
   memoryEstimateBytes(): number;
+  /** Each phrase as matched (normalised), in the order given: the page prefilter starts from these. */
+  readonly phrasePatterns: readonly string[];
 }
 
 const wordText = (w: SignalWord): string => (typeof w === 'string' ? w : w.phrase);
@@ -116,5 +118,6 @@ export function createMatcher<P extends MatcherPhrase>(phrases: readonly P[], wo
     summarise: (blocks, options) =>
       summarisePage(blocks.map((b) => ({ phrases: b.scan.phrases, score: b.score })), options),
     memoryEstimateBytes: () => automaton.memoryEstimateBytes(),
+    phrasePatterns: automaton.patterns.slice(0, saleFrom),
   };
 }

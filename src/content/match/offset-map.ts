@@ -20,7 +20,8 @@ export interface OffsetMap {
 const STRIDE = 3;
 
 export class OffsetMapBuilder implements OffsetMap {
-  private seg = new Uint32Array(STRIDE * 64);
+  // Small: most normalised strings are phrases and short blocks, and a typed array costs per allocation.
+  private seg = new Uint32Array(STRIDE * 4);
   private count = 0;
   // The last segment, mirrored in fields because `add` consults it for every unit.
   private lastNorm = 0;

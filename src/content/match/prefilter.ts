@@ -1,0 +1,243 @@
+import { LINEAR_LIMIT, PhraseAutomaton, hashOf } from './automaton';
+import { CHAR_CLASS, CLS_SEP, CLS_SPACE, CLS_WORD } from './char-class';
+import { FOLD_DROP, FOLD_KIND_MASK, FOLD_MARK_BIT, FOLD_SINGLE, foldAstral, foldKind, foldedString, foldedUnit } from './char-fold';
+import { normaliseText } from './normalise';
+
+/**
+ * The page prefilter: one cheap pass over every text node of a page that tells which nodes may hold a
+ * phrase, so that only their blocks get the exact (normalised, offset-mapped, scored) scan.
+ *
+ * It reads the text with every space and separator removed and phrases stripped the same way.
+ * Deleting one class of characters from both sides keeps every substring a substring, and the exact
+ * normaliser only folds characters and then drops, collapses or keeps separators, so whatever the exact
+ * scan finds in a run of text, the prefilter finds there too (a superset: "plug" in "plugin" is a
+ * candidate, which the exact scan's word boundaries then reject). Characters that the exact scan
+ * composes with their neighbours (combining marks) cannot be folded one by one: a node holding one is
+ * always a candidate.
+ *
+ * The state runs on from one text node into the next, which finds a phrase split by markup
+ * ("出<b>售</b>枪支"); the hit is reported on the node where the phrase ends.
+ */
+
+/** `feed` result bits: a phrase ended in this text; this text needs the exact scan anyway. */
+export const PREFILTER_HIT = 0x40000000;
+export const PREFILTER_ODD = 0x20000000;
+export const PREFILTER_STATE = 0x1fffffff;
+
+// Per-unit table learnt on first sight: the folded unit, or one of these.
+const UNKNOWN = -1;
+const SKIP = -2;
+const SLOW = -3;
+/** Invisible characters: dropped, so the characters on either side of one are neighbours. */
+const DROP = -4;
+const table = new Int32Array(0x10000).fill(UNKNOWN);
+
+// Local copies for the loop (see normalise.ts: some loaders turn imported bindings into getters).
+const L_TABLE = table;
+
+function learn(c: number): number {
+  let value: number;
+  if (c >= 0xd800 && c <= 0xdfff) {
+    value = SLOW;
+  } else {
+    const kind = foldKind(c);
+    const base = kind & FOLD_KIND_MASK;
+    if ((kind & FOLD_MARK_BIT) !== 0) value = SLOW;
+    else if (base === FOLD_DROP) value = DROP;
+    else if (base === FOLD_SINGLE) value = keep(foldedUnit(c)) ? foldedUnit(c) : SKIP;
+    else value = SLOW;
+  }
+  table[c] = value;
+  return value;
+}
+
+const WORD = 1;
+const NOT_WORD = 0;
+const UNSURE = 2;
+
+function isWord(unit: number): boolean {
+  return CHAR_CLASS[unit] === CLS_WORD;
+}
+
+function unitAt(data: string, k: number): number {
+  const c = data.charCodeAt(k);
+  const u = table[c] ?? UNKNOWN;
+  return u === UNKNOWN ? learn(c) : u;
+}
+
+/** Class of the first visible unit from `k` in direction `step`: a word unit, not one, or unsure. */
+function neighbour(data: string, k: number, step: 1 | -1): number {
+  for (; k >= 0 && k < data.length; k += step) {
+    const u = unitAt(data, k);
+    if (u === DROP) continue;
+    if (u === SLOW) return UNSURE;
+    return u >= 0 && isWord(u) ? WORD : NOT_WORD;
+  }
+  return UNSURE;
+}
+
+function keep(unit: number): boolean {
+  const cls = CHAR_CLASS[unit] ?? 0;
+  return cls !== CLS_SPACE && cls !== CLS_SEP;
+}
+
+/** A phrase as the prefilter sees it: normalised like page text, then without spaces and separators. */
+export function stripForPrefilter(phrase: string): string {
+  return strip(normaliseText(phrase));
+}
+
+function strip(normalised: string): string {
+  let out = '';
+  for (let i = 0; i < normalised.length; i++) if (keep(normalised.charCodeAt(i))) out += normalised[i];
+  return out;
+}
+
+const STARTS_WITH_WORD = 1;
+const ENDS_WITH_WORD = 2;
+
+export class PagePrefilter {
+  private readonly automaton: PhraseAutomaton;
+  /** Word-boundary needs of each phrase as the exact scan matches it (before stripping). */
+  private readonly edges: Uint8Array;
+
+  /** From phrases as the exact scan matches them (normalised and trimmed: `Matcher.phrasePatterns`). */
+  constructor(patterns: readonly string[]) {
+    this.automaton = PhraseAutomaton.fromPatterns(patterns.map(strip));
+    this.edges = Uint8Array.from(patterns, (exact) => {
+      return (isWord(exact.charCodeAt(0)) ? STARTS_WITH_WORD : 0) | (isWord(exact.charCodeAt(exact.length - 1)) ? ENDS_WITH_WORD : 0);
+    });
+  }
+
+  memoryEstimateBytes(): number {
+    return this.automaton.memoryEstimateBytes();
+  }
+
+  /**
+   * Reads one text node's data from automaton state `state` (0 at the start of a page); returns the
+   * state to carry into the next node, plus PREFILTER_HIT and PREFILTER_ODD bits.
+   */
+  feed(data: string, state: number): number {
+    const { root, fail, report, edgeStart, edgeCode, edgeTarget, hashState, hashCode, hashTarget, hashMask } = this.automaton;
+    let s = state & PREFILTER_STATE;
+    let flags = 0;
+    const n = data.length;
+    for (let i = 0; i < n; i++) {
+      const c = data.charCodeAt(i);
+      let u = L_TABLE[c] ?? UNKNOWN;
+      if (u < 0) {
+        if (u === UNKNOWN) u = learn(c);
+        if (u === SKIP || u === DROP) continue;
+        if (u === SLOW) {
+          const result = this.slow(data, i, s);
+          s = result.state;
+          flags |= result.flags;
+          i = result.next - 1;
+          continue;
+        }
+      }
+      // Child of s on u, following failure links (the automaton's scan loop, inlined).
+      let next = 0;
+      for (;;) {
+        if (s === 0) {
+          next = root[u] ?? 0;
+          break;
+        }
+        let lo = edgeStart[s] ?? 0;
+        const hi = edgeStart[s + 1] ?? 0;
+        let t = 0;
+        if (hi - lo <= LINEAR_LIMIT) {
+          for (; lo < hi; lo++) {
+            if (edgeCode[lo] === u) {
+              t = edgeTarget[lo] ?? 0;
+              break;
+            }
+          }
+        } else {
+          for (let h = hashOf(s, u) & hashMask; ; h = (h + 1) & hashMask) {
+            const hs = hashState[h] ?? -1;
+            if (hs === -1) break;
+            if (hs === s && hashCode[h] === u) {
+              t = hashTarget[h] ?? 0;
+              break;
+            }
+          }
+        }
+        if (t !== 0) {
+          next = t;
+          break;
+        }
+        s = fail[s] ?? 0;
+      }
+      s = next;
+      if ((report[s] ?? -1) >= 0 && this.confirm(data, i, s)) flags |= PREFILTER_HIT;
+    }
+    return s | flags;
+  }
+
+  /**
+   * Whether some phrase ending at `data[end]` in state `s` can also pass the exact scan's word
+   * boundaries. Only a letter or digit right next to the phrase in the source (invisible characters
+   * aside) rules it out: the normaliser never puts anything between two characters that touch. "ice"
+   * in "office" is the case that matters: a weak phrase inside a common word would otherwise make
+   * half the blocks of a page candidates. Anything unsure (a phrase that began in an earlier node, a
+   * rare character nearby) counts as a hit.
+   */
+  private confirm(data: string, end: number, s: number): boolean {
+    const { report, dict, outFirst, nextSame } = this.automaton;
+    for (let o = report[s] ?? -1; o >= 0; o = dict[o] ?? -1) {
+      for (let p = outFirst[o] ?? -1; p >= 0; p = nextSame[p] ?? -1) if (this.fits(data, end, p)) return true;
+    }
+    return false;
+  }
+
+  private fits(data: string, end: number, p: number): boolean {
+    const edges = this.edges[p] ?? 0;
+    if ((edges & ENDS_WITH_WORD) !== 0 && neighbour(data, end + 1, 1) === WORD) return false;
+    if ((edges & STARTS_WITH_WORD) === 0) return true;
+    let need = this.automaton.patLen[p] ?? 0;
+    let k = end;
+    for (; k >= 0; k--) {
+      const u = unitAt(data, k);
+      if (u === SLOW) return true;
+      if (u >= 0 && --need === 0) break;
+    }
+    return k < 0 || neighbour(data, k - 1, -1) !== WORD;
+  }
+
+  /** The rare units: astral characters, expansions ("㎏" → "kg"), combining marks, lone surrogates. */
+  private slow(data: string, i: number, state: number): { state: number; flags: number; next: number } {
+    const c = data.charCodeAt(i);
+    let folded: string;
+    let next = i + 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < data.length) {
+      const low = data.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        folded = foldAstral(((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
+        next = i + 2;
+      } else {
+        folded = '\ufffd';
+      }
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      folded = '\ufffd';
+    } else if ((foldKind(c) & FOLD_MARK_BIT) !== 0) {
+      // A mark composes with the character before it, which was already read: leave it to the exact scan.
+      return { state, flags: PREFILTER_ODD, next };
+    } else {
+      folded = foldedString(c);
+    }
+    let s = state;
+    let flags = 0;
+    for (let k = 0; k < folded.length; k++) {
+      const u = folded.charCodeAt(k);
+      if (!keep(u)) continue;
+      let t = this.automaton.step(s, u);
+      while (t === 0 && s !== 0) {
+        s = this.automaton.fail[s] ?? 0;
+        t = this.automaton.step(s, u);
+      }
+      s = t;
+      if ((this.automaton.report[s] ?? -1) >= 0) flags |= PREFILTER_HIT;
+    }
+    return { state: s, flags, next };
+  }
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { createMatcher } from '../../../src/content/match';
+import { normaliseText } from '../../../src/content/match/normalise';
+import { PagePrefilter as Prefilter, PREFILTER_HIT, PREFILTER_ODD, stripForPrefilter } from '../../../src/content/match/prefilter';
+import { int, pick, prng } from './prng';
+
+/** Flags of each node when the prefilter reads them in order, as the page scanner does. */
+function flagsOf(prefilter: PagePrefilter, nodes: readonly string[]): number[] {
+  let state = 0;
+  return nodes.map((node) => {
+    state = prefilter.feed(node, state);
+    return state & (PREFILTER_HIT | PREFILTER_ODD);
+  });
+}
+
+const candidate = (flags: number[]): boolean => flags.some((f) => f !== 0);
+
+/** The prefilter as the page scanner builds it: from the phrases' normalised forms. */
+class PagePrefilter extends Prefilter {
+  constructor(phrases: readonly string[]) {
+    super(phrases.map((phrase) => normaliseText(phrase).trim()));
+  }
+}
+
+describe('PagePrefilter', () => {
+  it('strips phrases the way it reads text', () => {
+    expect(stripForPrefilter('Fake  Passports')).toBe('fakepassports');
+    expect(stripForPrefilter('出-售 枪支')).toBe('出售枪支');
+    expect(stripForPrefilter('ＡＫ４７')).toBe('ak47');
+  });
+
+  it('flags the node where a phrase split over nodes ends, and no other', () => {
+    const prefilter = new PagePrefilter(['出售枪支']);
+    expect(flagsOf(prefilter, ['今天', '出', '售', '枪支', '市场'])).toEqual([0, 0, 0, PREFILTER_HIT, 0]);
+  });
+
+  it('sees through evasions: case, width, separators, zero-width, traditional characters', () => {
+    const prefilter = new PagePrefilter(['fake passports', '出售枪支']);
+    for (const text of ['F.A.K.E passports', 'ｆａｋｅ　ｐａｓｓｐｏｒｔｓ', 'fa\u200bke pass\u00adports', '出 售 槍 支', '出-售-枪-支']) {
+      expect(candidate(flagsOf(prefilter, [text])), text).toBe(true);
+    }
+  });
+
+  it('stays quiet on text without phrases', () => {
+    const prefilter = new PagePrefilter(['fake passports', '出售枪支']);
+    expect(candidate(flagsOf(prefilter, ['the garden market', '今天天气', 'passports are checked at the border']))).toBe(false);
+  });
+
+  it('keeps the exact scan\'s word boundaries where letters touch', () => {
+    const prefilter = new PagePrefilter(['ice', 'gun']);
+    expect(candidate(flagsOf(prefilter, ['the office', 'begun', 'gunmetal', 'off\u200bice']))).toBe(false);
+    for (const text of ['ice 1g', 'off ice', 'a gun!', 'ICE', 'o.f.f.i.c.e']) expect(candidate(flagsOf(prefilter, [text])), text).toBe(true);
+    // A phrase that began in an earlier node cannot be checked there: it stays a candidate.
+    expect(flagsOf(prefilter, ['off', 'ice'])).toEqual([0, PREFILTER_HIT]);
+  });
+
+  it('marks combining marks for the exact scan, and folds astral and expanded characters', () => {
+    const prefilter = new PagePrefilter(['kg', '𝐟ake']);
+    expect(flagsOf(prefilter, ['cafe\u0301'])).toEqual([PREFILTER_ODD]);
+    expect(flagsOf(prefilter, ['5㎏'])).toEqual([PREFILTER_HIT]);
+    expect(flagsOf(prefilter, ['𝐟𝐚𝐤𝐞'])).toEqual([PREFILTER_HIT]);
+  });
+
+  it('flags a node in every block where the exact matcher finds a phrase (property)', () => {
+    const phrases = ['fake passports', 'gun', 'ice', 'ak-47', 'ak47', '出售枪支', '冰毒', 'cvv', 'pass-port', '代开发票', 'crème'];
+    const matcher = createMatcher(phrases.map((phrase) => ({ phrase, category: 'x', strength: 'strong' as const })));
+    const prefilter = new PagePrefilter(phrases);
+    const pieces = [...phrases, 'fake', 'pass', 'ports', '出', '售', '枪', ' ', '-', '.', '\u200b', 'a', 'x', '7', 'Ｇ', 'UN', '今天', 'e\u0301', '槍', '𝐠', '\n', '*', 'off', 'ice', 'of', 'k', '4', '\u00ad', '㎏'];
+    const rnd = prng(20261124);
+    let positives = 0;
+    for (let round = 0; round < 3000; round++) {
+      const nodes: string[] = [];
+      const count = int(rnd, 1, 5);
+      for (let k = 0; k < count; k++) {
+        let node = '';
+        for (let j = int(rnd, 0, 6); j > 0; j--) node += pick(rnd, pieces);
+        nodes.push(node);
+      }
+      const exact = matcher.scanText(nodes).phrases.length > 0;
+      if (exact) positives++;
+      if (exact) expect(candidate(flagsOf(prefilter, nodes)), JSON.stringify(nodes)).toBe(true);
+    }
+    expect(positives).toBeGreaterThan(300);
+  });
+});
