@@ -17,7 +17,7 @@ const single = (name: 'background' | 'content'): UserConfig => ({
     outDir,
     emptyOutDir: false,
     target: 'es2022',
-    minify: true,
+    minify: process.env.TIPLINE_NO_MINIFY ? false : true,
     sourcemap: false,
     lib: { entry: resolve(root, name, 'index.ts'), formats: ['iife'], name: `tipline_${name}`, fileName: () => `${name}.js` },
   },

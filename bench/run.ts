@@ -10,6 +10,8 @@ import { CHROMIUM_FLAGS, chromiumPath } from '../test/e2e/harness/browser';
 import { generatePage } from './page-generator';
 import { benchPhrases } from './phrase-sets';
 import { benchHistory } from './history-bench';
+import { benchLoadCost } from './load-cost';
+import { readFileSync } from 'node:fs';
 
 const here = resolve(import.meta.dirname, '..');
 const bundle = resolve(here, 'dist/bench/page-bench.js');
@@ -77,8 +79,10 @@ const rows: string[] = [];
 const header = '| page | phrases | text nodes | floor CPU ms | scan CPU ms | ratio | scan wall ms | longest task ms | automaton | suspect listings | mark.js ms | vs mark.js |';
 rows.push(header, '|---|---|---|---|---|---|---|---|---|---|---|---|');
 
+/** BENCH_ONLY=pages|history|load runs one part. */
 const only = process.env.BENCH_ONLY;
-for (const megabytes of only === 'history' ? [] : [1, 5]) {
+const wanted = (part: 'pages' | 'history' | 'load') => !only || only === part;
+for (const megabytes of wanted('pages') ? [1, 5] : []) {
   for (const count of [100, 1000, 5000]) {
     const phrases = benchPhrases(count);
     const html = generatePage(megabytes * 1024 * 1024, phrases.slice(0, 20).map((p) => p.phrase));
@@ -124,16 +128,40 @@ for (const megabytes of only === 'history' ? [] : [1, 5]) {
 }
 
 // A mutation adding 100 nodes on the 5 MB page costs time for those nodes, not for the page.
-const mutationPage = await openPage(generatePage(5 * 1024 * 1024, []));
-const mutationSmall = await mutationPage.evaluate((p) => (window as unknown as BenchWindow).tiplineBench.mutation(p, 100), benchPhrases(5000));
-await mutationPage.close();
-const smallPage = await openPage(generatePage(100 * 1024, []));
-const mutationOnSmall = await smallPage.evaluate((p) => (window as unknown as BenchWindow).tiplineBench.mutation(p, 100), benchPhrases(5000));
-await smallPage.close();
+let mutations: { large: number; small: number } | undefined;
+if (wanted('pages')) {
+  const mutationPage = await openPage(generatePage(5 * 1024 * 1024, []));
+  const large = await mutationPage.evaluate((p) => (window as unknown as BenchWindow).tiplineBench.mutation(p, 100), benchPhrases(5000));
+  await mutationPage.close();
+  const smallPage = await openPage(generatePage(100 * 1024, []));
+  const small = await smallPage.evaluate((p) => (window as unknown as BenchWindow).tiplineBench.mutation(p, 100), benchPhrases(5000));
+  await smallPage.close();
+  mutations = { large: large.ms, small: small.ms };
+}
 await browser.close();
 
-const history = await benchHistory(10_000);
+const history = wanted('history') ? await benchHistory(10_000) : undefined;
 
-console.log(`\n${rows.join('\n')}\n`);
-console.log(`mutation of 100 new nodes: ${mutationSmall.ms.toFixed(1)} ms on the 5 MB page, ${mutationOnSmall.ms.toFixed(1)} ms on a 100 KB page`);
-console.log(`history with ${history.reports} reports: popup open to first page rendered ${history.firstPageMs.toFixed(0)} ms (median of ${history.runs}), JS heap ${(history.heapBytes / 1024 / 1024).toFixed(1)} MB`);
+// What the content script adds to the load of ordinary pages (and of one listing page).
+const fixture = (path: string) => readFileSync(resolve(here, 'test/fixtures', path), 'utf8');
+const loads = wanted('load')
+  ? await benchLoadCost([
+      { name: 'seed report 1 (news)', html: fixture('benign/seed-1.html') },
+      { name: 'seed report 2 (news)', html: fixture('benign/seed-2.html') },
+      { name: 'recipe', html: fixture('benign/recipe.en.html') },
+      { name: 'listings (zh)', html: fixture('listings/drugs-precursors.zh.html') },
+      { name: 'generated 300 KB page', html: generatePage(300 * 1024, []) },
+    ])
+  : [];
+
+if (rows.length > 2) console.log(`\n${rows.join('\n')}\n`);
+if (mutations) console.log(`mutation of 100 new nodes: ${mutations.large.toFixed(1)} ms on the 5 MB page, ${mutations.small.toFixed(1)} ms on a 100 KB page`);
+if (loads.length > 0) {
+  console.log('\n| page | size | load CPU without | with Tipline | added |\n|---|---|---|---|---|');
+  for (const load of loads) {
+    console.log(`| ${load.page} | ${load.kilobytes} KB | ${load.withoutMs.toFixed(0)} ms | ${load.withMs.toFixed(0)} ms | ${load.addedMs.toFixed(0)} ms |`);
+  }
+}
+if (history) {
+  console.log(`history with ${history.reports} reports: popup open to first page rendered ${history.firstPageMs.toFixed(0)} ms (median of ${history.runs}), JS heap ${(history.heapBytes / 1024 / 1024).toFixed(1)} MB`);
+}

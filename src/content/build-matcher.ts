@@ -3,7 +3,8 @@ import { BENIGN_CONTEXT, SALE_INTENT } from '../phrases/signals';
 import type { Settings } from '../shared/settings';
 import type { Category } from '../shared/taxonomy';
 import type { BlockFinding, BlockMatcher } from './block-finding';
-import { createMatcher, type MatcherPhrase } from './match';
+import { createMatcher, type Matcher, type MatcherPhrase } from './match';
+import { normaliseText } from './match/normalise';
 import { PagePrefilter } from './match/prefilter';
 
 interface Entry extends MatcherPhrase {
@@ -23,20 +24,25 @@ export function activePhrases(settings: Settings, extraLists: readonly { entries
   return entries;
 }
 
+/**
+ * The exact matcher is built on first use: most pages have no candidate block at all, and its
+ * automaton (phrases plus sale and benign words) costs more to build than the prefilter's.
+ */
 export function createBlockMatcher(phrases: readonly Entry[]): BlockMatcher & { memoryEstimateBytes(): number } {
-  const matcher = createMatcher(phrases, { saleIntent: SALE_INTENT, benignContext: BENIGN_CONTEXT });
   // Sale and benign words alone never make a finding, so the prefilter looks for phrases only.
-  const prefilter = new PagePrefilter(matcher.phrasePatterns);
+  const prefilter = new PagePrefilter(phrases.map((entry) => normaliseText(entry.phrase).trim()));
+  let exact: Matcher<Entry> | undefined;
+  const matcher = () => (exact ??= createMatcher(phrases, { saleIntent: SALE_INTENT, benignContext: BENIGN_CONTEXT }));
   return {
     prefilter,
-    memoryEstimateBytes: () => matcher.memoryEstimateBytes() + prefilter.memoryEstimateBytes(),
+    memoryEstimateBytes: () => matcher().memoryEstimateBytes() + prefilter.memoryEstimateBytes(),
     scanBlock(texts): BlockFinding {
-      const scan = matcher.scanText(texts);
+      const scan = matcher().scanText(texts);
       if (scan.phrases.length === 0) return { spans: [], suspect: false };
-      const score = matcher.scoreBlock(scan);
+      const score = matcher().scoreBlock(scan);
       return {
         suspect: score.suspect,
-        spans: matcher.highlights(scan).map((hit) => ({
+        spans: matcher().highlights(scan).map((hit) => ({
           startNode: hit.range.startNode,
           startOffset: hit.range.startOffset,
           endNode: hit.range.endNode,

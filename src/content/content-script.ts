@@ -1,5 +1,6 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import { backgroundToContent, ok, type PageSummary } from '../shared/messages';
+import { backgroundToContent, ok } from '../shared/content-protocol';
+import type { PageSummary } from '../shared/messages';
 import { repairSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
 import { siteOf } from '../shared/url';
 import { buildBlockMatcher } from './build-matcher';

@@ -69,8 +69,6 @@ export interface Matcher<P extends MatcherPhrase = MatcherPhrase> {
     options?: SummaryOptions,
   ): PageSummary<P['category']>;
   memoryEstimateBytes(): number;
-  /** Each phrase as matched (normalised), in the order given: the page prefilter starts from these. */
-  readonly phrasePatterns: readonly string[];
 }
 
 const wordText = (w: SignalWord): string => (typeof w === 'string' ? w : w.phrase);
@@ -118,6 +116,5 @@ export function createMatcher<P extends MatcherPhrase>(phrases: readonly P[], wo
     summarise: (blocks, options) =>
       summarisePage(blocks.map((b) => ({ phrases: b.scan.phrases, score: b.score })), options),
     memoryEstimateBytes: () => automaton.memoryEstimateBytes(),
-    phrasePatterns: automaton.patterns.slice(0, saleFrom),
   };
 }

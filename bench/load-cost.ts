@@ -1,0 +1,60 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { CHROMIUM_FLAGS, chromiumPath, launchExtension } from '../test/e2e/harness/browser';
+
+export interface LoadCost {
+  page: string;
+  kilobytes: number;
+  withoutMs: number;
+  withMs: number;
+  addedMs: number;
+}
+
+/** Main-thread CPU (DevTools `TaskDuration`) of loading a page and letting it settle, median of `runs`. */
+async function loadCpu(context: BrowserContext, html: string, runs: number): Promise<number> {
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const page = await context.newPage();
+    const session = await context.newCDPSession(page);
+    await session.send('Performance.enable');
+    await page.route('http://bench.local/page', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+    await page.goto('http://bench.local/page', { waitUntil: 'load' });
+    // The content script starts at document_idle and scans in slices: give it time to finish.
+    await page.waitForTimeout(1500);
+    const { metrics } = (await session.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    samples.push((metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000);
+    await page.close();
+  }
+  return samples.sort((a, b) => a - b)[Math.floor(runs / 2)] ?? Number.NaN;
+}
+
+/**
+ * What the content script adds to a page's load (DESIGN.md §7): the same pages loaded in a browser
+ * without the extension and in one with it, built-in lists and default settings.
+ */
+export async function benchLoadCost(pages: readonly { name: string; html: string }[], runs = 7): Promise<LoadCost[]> {
+  // Both browsers alike (persistent profile, same flags and window) but for the extension.
+  const plainProfile = await mkdtemp(join(tmpdir(), 'tipline-bench-'));
+  const plainContext = await chromium.launchPersistentContext(plainProfile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: CHROMIUM_FLAGS,
+  });
+  const extension = await launchExtension();
+  try {
+    const out: LoadCost[] = [];
+    for (const { name, html } of pages) {
+      const withoutMs = await loadCpu(plainContext, html, runs);
+      const withMs = await loadCpu(extension.context, html, runs);
+      out.push({ page: name, kilobytes: Math.round(Buffer.byteLength(html) / 1024), withoutMs, withMs, addedMs: withMs - withoutMs });
+    }
+    return out;
+  } finally {
+    await extension.close();
+    await plainContext.close();
+    await rm(plainProfile, { recursive: true, force: true });
+  }
+}
