@@ -3,6 +3,7 @@ type Manifest = Record<string, unknown> & {
   background?: { service_worker?: string; scripts?: string[]; type?: string };
   browser_specific_settings?: unknown;
   permissions?: string[];
+  storage?: unknown;
 };
 
 /** Permissions one browser knows and the other rejects or ignores with a warning. */
@@ -21,5 +22,7 @@ export function firefoxManifest(source: Manifest): Manifest {
   const scripts = manifest.background?.scripts ?? ['background.js'];
   manifest.background = { scripts };
   manifest.permissions = (manifest.permissions ?? []).filter((permission) => !CHROME_ONLY_PERMISSIONS.has(permission));
+  // Firefox takes managed values from policies.json (3rdparty.Extensions), not from a schema file.
+  delete manifest.storage;
   return manifest;
 }

@@ -4,6 +4,7 @@ import { drainQueue, QUEUE_ALARM } from './queue';
 import { CLEANUP_ALARM, dailyCleanup } from './retention';
 import { createContextMenu } from './context-menu';
 import { MENU_ID, openReportWindow, reportListing } from './report-listing';
+import { LISTS_ALARM, refreshSubscriptions, scheduleListRefresh } from './subscriptions';
 
 /*
  * Listeners only, registered synchronously at top level: MV3 wakes the worker for an event only if
@@ -14,6 +15,7 @@ browser.runtime.onMessage.addListener(routeMessage);
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === QUEUE_ALARM) void drainQueue();
   if (alarm.name === CLEANUP_ALARM) void dailyCleanup();
+  if (alarm.name === LISTS_ALARM) void refreshSubscriptions().catch((error: unknown) => console.warn('tipline: list refresh', error));
 });
 
 browser.runtime.onStartup.addListener(() => {
@@ -24,7 +26,14 @@ browser.runtime.onStartup.addListener(() => {
 browser.runtime.onInstalled.addListener(() => {
   createContextMenu();
   void browser.alarms.create(CLEANUP_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 60 });
+  scheduleListRefresh();
+  void refreshSubscriptions().catch((error: unknown) => console.warn('tipline: list refresh', error));
   void drainQueue();
+});
+
+// A policy that adds or changes subscriptions takes effect without waiting a day.
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'managed') void refreshSubscriptions().catch((error: unknown) => console.warn('tipline: list refresh', error));
 });
 
 browser.contextMenus.onClicked.addListener((info, tab) => {

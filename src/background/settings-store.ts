@@ -1,18 +1,40 @@
 import browser from 'webextension-polyfill';
-import { repairSettings, SETTINGS_KEY, settingsSchema, type Settings } from '../shared/settings';
+import { effectiveSettings, localPart, type LockedSetting } from '../shared/managed-settings';
+import { SETTINGS_KEY, settingsSchema, type Settings } from '../shared/settings';
 
-/** Reads settings, repairing a bad stored value field by field instead of failing (DESIGN.md §5). */
-export async function loadSettings(): Promise<Settings> {
-  const stored = await browser.storage.local.get(SETTINGS_KEY);
-  const { settings, repaired } = repairSettings(stored[SETTINGS_KEY]);
-  if (repaired.length > 0 && stored[SETTINGS_KEY] !== undefined) {
-    console.warn('tipline: repaired settings fields', repaired);
+/** Policy values, or nothing where there is no policy (Firefox throws then; Chromium answers {}). */
+export async function readManaged(): Promise<unknown> {
+  try {
+    return await browser.storage.managed.get(null);
+  } catch {
+    return undefined;
   }
-  return settings;
 }
 
+async function read() {
+  const [stored, managed] = await Promise.all([browser.storage.local.get(SETTINGS_KEY), readManaged()]);
+  const result = effectiveSettings(stored[SETTINGS_KEY], managed);
+  if (result.repaired.length > 0 && stored[SETTINGS_KEY] !== undefined) console.warn('tipline: repaired settings fields', result.repaired);
+  if (result.ignored.length > 0) console.warn('tipline: ignored policy fields', result.ignored);
+  return result;
+}
+
+/**
+ * Effective settings: the reporter's, repaired field by field (DESIGN.md §5), with what the
+ * organisation's policy sets on top (docs/DEPLOYMENT.md).
+ */
+export async function loadSettings(): Promise<Settings> {
+  return (await read()).settings;
+}
+
+export async function lockedSettings(): Promise<LockedSetting[]> {
+  return (await read()).locked;
+}
+
+/** Stores the reporter's settings; fields the policy locks keep their previous local value. */
 export async function saveSettings(next: Settings): Promise<Settings> {
-  const settings = settingsSchema.parse(next);
-  await browser.storage.local.set({ [SETTINGS_KEY]: settings });
-  return settings;
+  const parsed = settingsSchema.parse(next);
+  const { local, locked } = await read();
+  await browser.storage.local.set({ [SETTINGS_KEY]: localPart(parsed, local, locked) });
+  return loadSettings();
 }

@@ -7,7 +7,8 @@ import { captureFullPage } from './full-page';
 import { captureSnapshot } from './snapshot';
 import { cancel, requeue, drainQueue } from './queue';
 import { clearAll, deleteReport, getReport, listReports, reportsWithStatus } from './report-store';
-import { loadSettings, saveSettings } from './settings-store';
+import { loadSettings, lockedSettings, saveSettings } from './settings-store';
+import { refreshSubscriptions, storedLists } from './subscriptions';
 import { submitDraft } from './submit-report';
 import { tabContext } from './tab-context';
 import { historyMatcher } from './history-filter';
@@ -75,6 +76,10 @@ export async function handleUiMessage(message: UiMessage): Promise<unknown> {
       const saved = await saveSettings(message.settings);
       // Reports kept locally while no endpoint was set go out once one is.
       if (!before.endpoint && saved.endpoint) await requeueLocal();
+      // A new subscription is fetched at once; a removed one's list is dropped.
+      const known = new Set(before.subscriptions.map((s) => s.url));
+      const added = saved.subscriptions.filter((s) => !known.has(s.url)).map((s) => s.url);
+      if (added.length > 0 || saved.subscriptions.length !== before.subscriptions.length) await refreshSubscriptions(added);
       return saved;
     }
     case 'endpoint/test':
@@ -84,6 +89,12 @@ export async function handleUiMessage(message: UiMessage): Promise<unknown> {
     case 'data/clear':
       await clearAll();
       return null;
+    case 'settings/locked':
+      return lockedSettings();
+    case 'lists/status':
+      return storedLists();
+    case 'lists/refresh':
+      return refreshSubscriptions(message.urls);
   }
 }
 

@@ -1,11 +1,13 @@
 import { BUILTIN_PHRASE_LISTS } from '../phrases';
 import { BENIGN_CONTEXT, SALE_INTENT } from '../phrases/signals';
-import type { Settings } from '../shared/settings';
+import { enabledCategories, type Settings } from '../shared/settings';
 import type { Category } from '../shared/taxonomy';
-import type { BlockFinding, BlockMatcher } from './block-finding';
+import type { BlockFinding, BlockMatcher, FoundSpan } from './block-finding';
 import { createMatcher, type Matcher, type MatcherPhrase } from './match';
 import { normaliseText } from './match/normalise';
-import { PagePrefilter } from './match/prefilter';
+import { PagePrefilter, PREFILTER_HIT, PREFILTER_ODD } from './match/prefilter';
+import { detectSaleSignals } from './match/sale-signals';
+import { activeRegexPhrases, anyRegexMatches, regexSpans, type RegexPhrase } from './regex-phrases';
 
 interface Entry extends MatcherPhrase {
   category: Category;
@@ -13,7 +15,7 @@ interface Entry extends MatcherPhrase {
 
 /** The phrases a page is searched for: built-in lists and the reporter's own, minus disabled categories. */
 export function activePhrases(settings: Settings, extraLists: readonly { entries: readonly Entry[] }[] = []): Entry[] {
-  const enabled = new Set<string>(settings.categories);
+  const enabled = enabledCategories(settings);
   const entries: Entry[] = [];
   for (const list of [...BUILTIN_PHRASE_LISTS, ...extraLists]) {
     for (const entry of list.entries) if (enabled.has(entry.category)) entries.push(entry);
@@ -28,21 +30,39 @@ export function activePhrases(settings: Settings, extraLists: readonly { entries
  * The exact matcher is built on first use: most pages have no candidate block at all, and its
  * automaton (phrases plus sale and benign words) costs more to build than the prefilter's.
  */
-export function createBlockMatcher(phrases: readonly Entry[]): BlockMatcher & { memoryEstimateBytes(): number } {
+export function createBlockMatcher(phrases: readonly Entry[], regexes: readonly RegexPhrase[] = []): BlockMatcher & { memoryEstimateBytes(): number } {
   // Sale and benign words alone never make a finding, so the prefilter looks for phrases only.
-  const prefilter = new PagePrefilter(phrases.map((entry) => normaliseText(entry.phrase).trim()));
+  const phraseFilter = new PagePrefilter(phrases.map((entry) => normaliseText(entry.phrase).trim()));
+  const prefilter =
+    regexes.length === 0
+      ? phraseFilter
+      : {
+          feed(data: string, state: number): number {
+            const result = phraseFilter.feed(data, state);
+            if ((result & (PREFILTER_HIT | PREFILTER_ODD)) !== 0 || !anyRegexMatches(regexes, data)) return result;
+            return result | PREFILTER_ODD;
+          },
+        };
   let exact: Matcher<Entry> | undefined;
   const matcher = () => (exact ??= createMatcher(phrases, { saleIntent: SALE_INTENT, benignContext: BENIGN_CONTEXT }));
   return {
     prefilter,
-    memoryEstimateBytes: () => matcher().memoryEstimateBytes() + prefilter.memoryEstimateBytes(),
+    memoryEstimateBytes: () => matcher().memoryEstimateBytes() + phraseFilter.memoryEstimateBytes(),
     scanBlock(texts): BlockFinding {
       const scan = matcher().scanText(texts);
-      if (scan.phrases.length === 0) return { spans: [], suspect: false };
-      const score = matcher().scoreBlock(scan);
-      return {
-        suspect: score.suspect,
-        spans: matcher().highlights(scan).map((hit) => ({
+      const custom = regexSpans(regexes, texts);
+      if (scan.phrases.length === 0 && custom.length === 0) return { spans: [], suspect: false };
+      let suspect = scan.phrases.length > 0 && matcher().scoreBlock(scan).suspect;
+      if (!suspect && custom.length > 0) {
+        // The reporter's patterns follow the lists' rule: strong alone, weak next to sale intent.
+        suspect =
+          custom.some((span) => span.strength === 'strong') ||
+          scan.saleWords.length > 0 ||
+          detectSaleSignals(scan.normalised.text).length > 0;
+      }
+      const spans: FoundSpan[] = matcher()
+        .highlights(scan)
+        .map((hit) => ({
           startNode: hit.range.startNode,
           startOffset: hit.range.startOffset,
           endNode: hit.range.endNode,
@@ -50,12 +70,12 @@ export function createBlockMatcher(phrases: readonly Entry[]): BlockMatcher & { 
           phrase: hit.entry.phrase,
           category: hit.entry.category,
           strength: hit.strength,
-        })),
-      };
+        }));
+      return { suspect, spans: [...spans, ...custom] };
     },
   };
 }
 
-export async function buildBlockMatcher(settings: Settings): Promise<BlockMatcher> {
-  return createBlockMatcher(activePhrases(settings));
+export async function buildBlockMatcher(settings: Settings, extraLists: readonly { entries: readonly Entry[] }[] = []): Promise<BlockMatcher> {
+  return createBlockMatcher(activePhrases(settings, extraLists), activeRegexPhrases(settings));
 }

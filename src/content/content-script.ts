@@ -1,7 +1,9 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { backgroundToContent, ok } from '../shared/content-protocol';
 import type { PageSummary } from '../shared/messages';
-import { repairSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
+import { effectiveSettings } from '../shared/managed-settings';
+import { PHRASE_LISTS_KEY, readStoredLists, subscribedEntries } from '../shared/phrase-subscriptions';
+import { SETTINGS_KEY, type Settings } from '../shared/settings';
 import { siteOf } from '../shared/url';
 import { buildBlockMatcher } from './build-matcher';
 import { createCssHighlighter, createInvisibleHighlighter, supportsCssHighlights, type Highlighter } from './highlighter';
@@ -10,6 +12,15 @@ import { createWrapHighlighter } from './wrap-highlighter';
 import { captureListing, rememberRightClicks } from './listing-picker';
 import { endCapture, pageMetrics, scrollForSlice } from './page-capture';
 import { snapshotHtml } from './snapshot';
+
+/** Policy values (docs/DEPLOYMENT.md), or nothing where there is no policy or no managed storage. */
+async function readManaged(): Promise<unknown> {
+  try {
+    return await browser.storage.managed.get(null);
+  } catch {
+    return undefined;
+  }
+}
 
 const EMPTY: Omit<PageSummary, 'url'> = { matches: [], suspectBlocks: 0, weakHits: 0, strongHits: 0 };
 
@@ -36,14 +47,14 @@ export function startContentScript(): void {
     controller?.abort();
     controller = new AbortController();
     scanner = undefined;
-    const stored = await browser.storage.local.get(SETTINGS_KEY);
-    const { settings } = repairSettings(stored[SETTINGS_KEY]);
+    const [stored, managed] = await Promise.all([browser.storage.local.get([SETTINGS_KEY, PHRASE_LISTS_KEY]), readManaged()]);
+    const { settings } = effectiveSettings(stored[SETTINGS_KEY], managed);
     const site = siteOf(location.href);
     if (!settings.highlight.enabled || settings.highlight.pausedSites.includes(site)) {
       report({ url: location.href, ...EMPTY });
       return;
     }
-    const matcher = await buildBlockMatcher(settings);
+    const matcher = await buildBlockMatcher(settings, subscribedEntries(settings, readStoredLists(stored[PHRASE_LISTS_KEY])));
     scanner = startPageScanner({
       doc: document,
       matcher,
@@ -97,7 +108,7 @@ export function startContentScript(): void {
   });
 
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && SETTINGS_KEY in changes) void start();
+    if ((area === 'local' && (SETTINGS_KEY in changes || PHRASE_LISTS_KEY in changes)) || area === 'managed') void start();
   });
 
   void start().catch((error: unknown) => console.warn('tipline: content script could not start', error));

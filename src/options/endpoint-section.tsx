@@ -4,8 +4,11 @@ import { t } from '../shared/i18n';
 import type { Settings } from '../shared/settings';
 import { checkEndpointUrl } from '../shared/url';
 import type { BackgroundClient } from '../ui/background-client';
+import type { LockedSetting } from '../shared/managed-settings';
+import { LockedNote } from './locked-note';
 
-export function EndpointSection(props: { client: BackgroundClient; settings: Settings; onSave: (next: Settings) => Promise<void> }) {
+export function EndpointSection(props: { client: BackgroundClient; settings: Settings; locked: readonly LockedSetting[]; onSave: (next: Settings) => Promise<void> }) {
+  const isLocked = props.locked.includes('endpoint');
   const [url, setUrl] = useState(props.settings.endpoint?.url ?? '');
   const [token, setToken] = useState(props.settings.endpoint?.token ?? '');
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
@@ -43,18 +46,19 @@ export function EndpointSection(props: { client: BackgroundClient; settings: Set
   return (
     <section aria-labelledby="endpoint-heading">
       <h2 id="endpoint-heading">{t('endpointHeading')}</h2>
+      {isLocked && <LockedNote id="endpoint-locked" />}
       <form onSubmit={save}>
         <div class="field">
           <label for="endpoint-url">{t('endpointUrlLabel')}</label>
-          <input id="endpoint-url" type="url" value={url} placeholder="https://tips.example.org/reports" onInput={(e) => setUrl(e.currentTarget.value)} aria-describedby="endpoint-url-hint" />
+          <input id="endpoint-url" type="url" value={url} placeholder="https://tips.example.org/reports" onInput={(e) => setUrl(e.currentTarget.value)} aria-describedby={isLocked ? 'endpoint-url-hint endpoint-locked' : 'endpoint-url-hint'} readOnly={isLocked} />
           <div class="hint" id="endpoint-url-hint">{t('endpointUrlHint')}</div>
         </div>
         <div class="field">
           <label for="endpoint-token">{t('endpointTokenLabel')}</label>
-          <input id="endpoint-token" type="password" autocomplete="off" value={token} onInput={(e) => setToken(e.currentTarget.value)} />
+          <input id="endpoint-token" type="password" autocomplete="off" value={token} onInput={(e) => setToken(e.currentTarget.value)} readOnly={isLocked} />
         </div>
         <div class="row">
-          <button type="submit" class="primary" id="endpoint-save">{t('save')}</button>
+          <button type="submit" class="primary" id="endpoint-save" disabled={isLocked}>{t('save')}</button>
           <button type="button" id="endpoint-test" onClick={test}>{t('endpointTest')}</button>
         </div>
         <p role="status" id="endpoint-status" class={message?.error ? 'error' : 'success'}>{message?.text ?? ''}</p>

@@ -4,13 +4,20 @@ import type { Settings } from '../shared/settings';
 import type { BackgroundClient } from '../ui/background-client';
 import { EndpointSection } from './endpoint-section';
 import { PrivacySection } from './privacy-section';
+import { HighlightSection } from './highlight-section';
+import { PhrasesSection } from './phrases-section';
+import { ListsSection } from './lists-section';
+import { TransferSection } from './transfer-section';
+import type { LockedSetting } from '../shared/managed-settings';
 
 export function OptionsApp({ client }: { client: BackgroundClient }) {
   const [settings, setSettings] = useState<Settings | null>(null);
+  const [locked, setLocked] = useState<LockedSetting[]>([]);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     client.call({ type: 'settings/get' }).then(setSettings, (err: unknown) => setError(String(err)));
+    client.call({ type: 'settings/locked' }).then(setLocked, () => setLocked([]));
   }, []);
 
   async function save(next: Settings) {
@@ -28,8 +35,12 @@ export function OptionsApp({ client }: { client: BackgroundClient }) {
       {error && <p class="error" role="alert">{error}</p>}
       {settings ? (
         <>
-          <EndpointSection client={client} settings={settings} onSave={save} />
-          <PrivacySection client={client} settings={settings} onSave={save} />
+          <EndpointSection client={client} settings={settings} locked={locked} onSave={save} />
+          <HighlightSection settings={settings} locked={locked} onSave={save} />
+          <PhrasesSection settings={settings} onSave={save} />
+          <ListsSection client={client} settings={settings} locked={locked} onSave={save} />
+          <PrivacySection client={client} settings={settings} locked={locked} onSave={save} />
+          <TransferSection settings={settings} onSave={save} />
         </>
       ) : (
         !error && <p aria-busy="true">{t('loading')}</p>

@@ -2,8 +2,11 @@ import { t } from '../shared/i18n';
 import type { Settings } from '../shared/settings';
 import { useState } from 'preact/hooks';
 import type { BackgroundClient } from '../ui/background-client';
+import type { LockedSetting } from '../shared/managed-settings';
+import { LockedNote } from './locked-note';
 
-export function PrivacySection({ client, settings, onSave }: { client: BackgroundClient; settings: Settings; onSave: (next: Settings) => Promise<void> }) {
+export function PrivacySection({ client, settings, locked, onSave }: { client: BackgroundClient; settings: Settings; locked: readonly LockedSetting[]; onSave: (next: Settings) => Promise<void> }) {
+  const retentionLocked = locked.includes('privacy.retentionDays');
   const [cleared, setCleared] = useState<string | null>(null);
   async function clearAll() {
     if (!confirm(t('confirmClearAll'))) return;
@@ -15,15 +18,22 @@ export function PrivacySection({ client, settings, onSave }: { client: Backgroun
     }
   }
   const set = (change: Partial<Settings['privacy']>) => void onSave({ ...settings, privacy: { ...settings.privacy, ...change } });
-  const setHighlight = (change: Partial<Settings['highlight']>) => void onSave({ ...settings, highlight: { ...settings.highlight, ...change } });
   return (
     <section aria-labelledby="privacy-heading">
       <h2 id="privacy-heading">{t('privacyHeading')}</h2>
       <div class="field">
         <label class="inline">
-          <input type="checkbox" id="highlight-enabled" checked={settings.highlight.enabled} onChange={(e) => setHighlight({ enabled: e.currentTarget.checked })} />
-          {t('highlightEnabled')}
+          <input type="checkbox" id="anonymous" checked={settings.privacy.anonymous} aria-describedby="anonymous-hint" onChange={(e) => set({ anonymous: e.currentTarget.checked })} />
+          {t('anonymousLabel')}
         </label>
+        <div class="hint" id="anonymous-hint">{t('anonymousHint')}</div>
+      </div>
+      <div class="field">
+        <label class="inline">
+          <input type="checkbox" id="snapshot-default" checked={settings.privacy.snapshotByDefault} aria-describedby="snapshot-default-hint" onChange={(e) => set({ snapshotByDefault: e.currentTarget.checked })} />
+          {t('snapshotDefaultLabel')}
+        </label>
+        <div class="hint" id="snapshot-default-hint">{t('snapshotDefaultHint')}</div>
       </div>
       <div class="field">
         <label for="contact-default">{t('contactDefaultLabel')}</label>
@@ -32,10 +42,11 @@ export function PrivacySection({ client, settings, onSave }: { client: Backgroun
       </div>
       <div class="field">
         <label for="retention">{t('retentionLabel')}</label>
-        <input id="retention" type="number" min={1} max={3650} value={settings.privacy.retentionDays} onChange={(e) => {
+        <input id="retention" type="number" min={1} max={3650} value={settings.privacy.retentionDays} disabled={retentionLocked} aria-describedby={retentionLocked ? 'retention-locked' : undefined} onChange={(e) => {
           const days = Number(e.currentTarget.value);
           if (Number.isInteger(days) && days >= 1 && days <= 3650) set({ retentionDays: days });
         }} />
+        {retentionLocked && <LockedNote id="retention-locked" />}
       </div>
       <div class="field">
         <button type="button" class="danger" id="clear-all" onClick={() => void clearAll()}>{t('clearAll')}</button>

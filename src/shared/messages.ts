@@ -111,6 +111,9 @@ export const uiToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('endpoint/test'), endpoint: endpointSchema }),
   z.object({ type: z.literal('page/scroll-to'), tabId, phrase: z.string().max(200) }),
   z.object({ type: z.literal('data/clear') }),
+  z.object({ type: z.literal('settings/locked') }),
+  z.object({ type: z.literal('lists/status') }),
+  z.object({ type: z.literal('lists/refresh'), urls: z.array(z.string().max(2048)).max(50).optional() }),
 ]);
 export type UiMessage = z.infer<typeof uiToBackground>;
 

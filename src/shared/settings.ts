@@ -61,6 +61,14 @@ export type Settings = z.infer<typeof settingsSchema>;
 export type Endpoint = z.infer<typeof endpointSchema>;
 export type CustomPhrase = z.infer<typeof customPhraseSchema>;
 
+/**
+ * Categories searched for. The switches cover the categories with built-in lists; "other" has none,
+ * so the reporter's own phrases and subscribed lists in it are always searched.
+ */
+export function enabledCategories(settings: Settings): Set<string> {
+  return new Set<string>([...settings.categories, 'other']);
+}
+
 export function defaultSettings(): Settings {
   return settingsSchema.parse({});
 }

@@ -4,6 +4,8 @@ import type { Settings } from '../shared/settings';
 import type { ReportView } from '../background/records';
 import type { TabContext } from '../background/tab-context';
 import type { EndpointCheck } from '../background/endpoint-check';
+import type { LockedSetting } from '../shared/managed-settings';
+import type { StoredLists } from '../shared/phrase-subscriptions';
 
 /** What the background answers to each UI message, so call sites get typed results. */
 export interface UiReplies {
@@ -24,6 +26,9 @@ export interface UiReplies {
   'endpoint/test': EndpointCheck;
   'page/scroll-to': unknown;
   'data/clear': null;
+  'settings/locked': LockedSetting[];
+  'lists/status': StoredLists;
+  'lists/refresh': StoredLists;
 }
 
 export type UiMessageOf<K extends UiMessage['type']> = Extract<UiMessage, { type: K }>;

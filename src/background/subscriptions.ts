@@ -1,0 +1,98 @@
+import browser from 'webextension-polyfill';
+import { parsePhraseList, type PhraseList } from '../shared/phrase-list';
+import { PHRASE_LISTS_KEY, readStoredLists, type ListError, type StoredLists } from '../shared/phrase-subscriptions';
+import { checkEndpointUrl } from '../shared/url';
+import { loadSettings } from './settings-store';
+
+/** Daily refresh of subscribed phrase lists (docs/PHRASE-LISTS.md). */
+export const LISTS_ALARM = 'tipline-lists';
+export const MAX_LIST_BYTES = 2 * 1024 * 1024;
+const TIMEOUT_MS = 30_000;
+
+export type ListFetch = { ok: true; list: PhraseList } | { ok: false; error: ListError };
+
+/** Downloads and validates one list; never throws. Same URL rule as endpoints: https, or http to this machine. */
+export async function fetchPhraseList(url: string, fetchImpl: typeof fetch = fetch, timeoutMs = TIMEOUT_MS): Promise<ListFetch> {
+  if (checkEndpointUrl(url) !== null) return { ok: false, error: { code: 'url', detail: url.slice(0, 200) } };
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const response = await fetchImpl(url, { signal: controller.signal, credentials: 'omit', cache: 'no-cache', redirect: 'follow' });
+    if (!response.ok) return { ok: false, error: { code: 'http', detail: String(response.status) } };
+    const declared = Number(response.headers.get('content-length') ?? 0);
+    if (declared > MAX_LIST_BYTES) return { ok: false, error: { code: 'too-big', detail: String(declared) } };
+    const text = await readLimited(response, MAX_LIST_BYTES);
+    if (text === null) return { ok: false, error: { code: 'too-big', detail: `> ${MAX_LIST_BYTES}` } };
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (error) {
+      return { ok: false, error: { code: 'not-json', detail: (error instanceof Error ? error.message : String(error)).slice(0, 300) } };
+    }
+    const parsed = parsePhraseList(raw);
+    return parsed.ok ? { ok: true, list: parsed.list } : { ok: false, error: { code: 'invalid', detail: parsed.error.slice(0, 300) } };
+  } catch (error) {
+    const timedOut = controller.signal.aborted;
+    return { ok: false, error: { code: timedOut ? 'timeout' : 'network', detail: (error instanceof Error ? error.message : String(error)).slice(0, 300) } };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The body as text, or null once it grows past `limit` bytes (a server may omit or lie about its length). */
+async function readLimited(response: Response, limit: number): Promise<string | null> {
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+export async function storedLists(): Promise<StoredLists> {
+  const stored = await browser.storage.local.get(PHRASE_LISTS_KEY);
+  return readStoredLists(stored[PHRASE_LISTS_KEY]);
+}
+
+/**
+ * Refreshes subscribed lists (all, or the given URLs). A list that fails to download or validate
+ * keeps its last good entries and records why; lists no longer subscribed are dropped.
+ */
+export async function refreshSubscriptions(only?: readonly string[], fetchImpl: typeof fetch = fetch, now = () => new Date()): Promise<StoredLists> {
+  const settings = await loadSettings();
+  const before = await storedLists();
+  const next: StoredLists = {};
+  for (const { url } of settings.subscriptions) {
+    const previous = before[url];
+    if (only && !only.includes(url) && previous) {
+      next[url] = previous;
+      continue;
+    }
+    const result = await fetchPhraseList(url, fetchImpl);
+    const at = now().toISOString();
+    next[url] = result.ok
+      ? { name: result.list.name, version: result.list.version, entries: result.list.entries, fetchedAt: at, lastAttemptAt: at }
+      : { ...(previous ?? { entries: [] }), lastAttemptAt: at, lastError: result.error };
+  }
+  await browser.storage.local.set({ [PHRASE_LISTS_KEY]: next });
+  return next;
+}
+
+export function scheduleListRefresh(): void {
+  void browser.alarms.create(LISTS_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 24 * 60 });
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { MAX_ENTRIES, phraseEntrySchema, type PhraseEntry } from './phrase-list';
+import type { Settings } from './settings';
+
+/** Storage key of the downloaded lists (storage.local), keyed by subscription URL. */
+export const PHRASE_LISTS_KEY = 'phraseLists';
+
+export const listErrorSchema = z.object({
+  code: z.enum(['url', 'network', 'timeout', 'http', 'too-big', 'not-json', 'invalid']),
+  detail: z.string().max(500).default(''),
+});
+export type ListError = z.infer<typeof listErrorSchema>;
+
+/** One subscription's state: the last good list (if any) and how the last attempt went. */
+export const storedListSchema = z.object({
+  name: z.string().max(200).optional(),
+  version: z.string().max(50).optional(),
+  entries: z.array(phraseEntrySchema).max(MAX_ENTRIES).default([]),
+  /** When the kept entries were downloaded. */
+  fetchedAt: z.iso.datetime().optional(),
+  lastAttemptAt: z.iso.datetime(),
+  lastError: listErrorSchema.optional(),
+});
+export type StoredList = z.infer<typeof storedListSchema>;
+export type StoredLists = Record<string, StoredList>;
+
+/** Reads the stored lists, dropping any entry that does not validate rather than all of them. */
+export function readStoredLists(raw: unknown): StoredLists {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {};
+  const out: StoredLists = {};
+  for (const [url, value] of Object.entries(raw)) {
+    const parsed = storedListSchema.safeParse(value);
+    if (parsed.success) out[url] = parsed.data;
+  }
+  return out;
+}
+
+/** Entries of the enabled subscriptions, for the matcher. */
+export function subscribedEntries(settings: Settings, stored: StoredLists): { entries: PhraseEntry[] }[] {
+  return settings.subscriptions.filter((s) => s.enabled).flatMap((s) => (stored[s.url]?.entries.length ? [{ entries: stored[s.url]!.entries }] : []));
+}
