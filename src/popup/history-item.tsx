@@ -44,8 +44,9 @@ export function HistoryItem(props: { client: BackgroundClient; record: ReportVie
   return (
     <li data-id={record.id}>
       <div class="row">
-        <button type="button" class="link" onClick={props.onOpen} aria-label={t('openDetails')}>
+        <button type="button" class="link" onClick={props.onOpen}>
           <strong>{t(categoryMessageKey(record.report.category))}</strong>
+          <span class="sr-only"> — {t('openDetails')}</span>
         </button>
         <StatusChip record={record} />
       </div>
