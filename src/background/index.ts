@@ -5,6 +5,7 @@ import { CLEANUP_ALARM, dailyCleanup } from './retention';
 import { createContextMenu } from './context-menu';
 import { MENU_ID, openReportWindow, reportListing } from './report-listing';
 import { LISTS_ALARM, refreshSubscriptions, scheduleListRefresh } from './subscriptions';
+import { forgetManaged, readManaged } from './settings-store';
 
 /*
  * Listeners only, registered synchronously at top level: MV3 wakes the worker for an event only if
@@ -14,12 +15,16 @@ browser.runtime.onMessage.addListener(routeMessage);
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === QUEUE_ALARM) void drainQueue();
+// Ask for the policy early: the first answer can take seconds, and every settings read waits for it.
+void readManaged();
   if (alarm.name === CLEANUP_ALARM) void dailyCleanup();
   if (alarm.name === LISTS_ALARM) void refreshSubscriptions().catch((error: unknown) => console.warn('tipline: list refresh', error));
 });
 
 browser.runtime.onStartup.addListener(() => {
   void drainQueue();
+// Ask for the policy early: the first answer can take seconds, and every settings read waits for it.
+void readManaged();
   void dailyCleanup();
 });
 
@@ -29,11 +34,14 @@ browser.runtime.onInstalled.addListener(() => {
   scheduleListRefresh();
   void refreshSubscriptions().catch((error: unknown) => console.warn('tipline: list refresh', error));
   void drainQueue();
+// Ask for the policy early: the first answer can take seconds, and every settings read waits for it.
+void readManaged();
 });
 
 // A policy that adds or changes subscriptions takes effect without waiting a day.
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'managed') void refreshSubscriptions().catch((error: unknown) => console.warn('tipline: list refresh', error));
+  if (area === 'managed') forgetManaged();
+  if (area === 'managed' && 'subscriptions' in changes) void refreshSubscriptions().catch((error: unknown) => console.warn('tipline: list refresh', error));
 });
 
 browser.contextMenus.onClicked.addListener((info, tab) => {
@@ -51,3 +59,5 @@ Object.assign(globalThis, { tiplineReportListing: reportListing });
 self.addEventListener('online', () => void drainQueue());
 
 void drainQueue();
+// Ask for the policy early: the first answer can take seconds, and every settings read waits for it.
+void readManaged();

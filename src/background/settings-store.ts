@@ -2,13 +2,26 @@ import browser from 'webextension-polyfill';
 import { effectiveSettings, localPart, type LockedSetting } from '../shared/managed-settings';
 import { SETTINGS_KEY, settingsSchema, type Settings } from '../shared/settings';
 
-/** Policy values, or nothing where there is no policy (Firefox throws then; Chromium answers {}). */
-export async function readManaged(): Promise<unknown> {
-  try {
-    return await browser.storage.managed.get(null);
-  } catch {
-    return undefined;
-  }
+let managed: Promise<unknown> | undefined;
+
+/**
+ * Policy values, or nothing where there is no policy (Firefox throws then; Chromium answers {}).
+ * Read once and kept: Chromium can take seconds to answer the first read when there is no policy.
+ */
+export function readManaged(): Promise<unknown> {
+  // Through a promise chain, so that a browser without managed storage at all also means "no policy".
+  managed ??= Promise.resolve()
+    .then(() => browser.storage.managed.get(null))
+    .then(
+      (value) => value as unknown,
+      () => undefined,
+    );
+  return managed;
+}
+
+/** The policy changed: the next read asks the browser again. */
+export function forgetManaged(): void {
+  managed = undefined;
 }
 
 async function read() {

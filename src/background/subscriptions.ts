@@ -89,7 +89,8 @@ export async function refreshSubscriptions(only?: readonly string[], fetchImpl: 
       ? { name: result.list.name, version: result.list.version, entries: result.list.entries, fetchedAt: at, lastAttemptAt: at }
       : { ...(previous ?? { entries: [] }), lastAttemptAt: at, lastError: result.error };
   }
-  await browser.storage.local.set({ [PHRASE_LISTS_KEY]: next });
+  // Every open page's content script restarts when this key changes: write only real changes.
+  if (JSON.stringify(next) !== JSON.stringify(before)) await browser.storage.local.set({ [PHRASE_LISTS_KEY]: next });
   return next;
 }
 

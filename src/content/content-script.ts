@@ -1,7 +1,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { backgroundToContent, ok } from '../shared/content-protocol';
 import type { PageSummary } from '../shared/messages';
-import { effectiveSettings } from '../shared/managed-settings';
+import { effectiveSettings, parseManaged } from '../shared/managed-settings';
 import { PHRASE_LISTS_KEY, readStoredLists, subscribedEntries } from '../shared/phrase-subscriptions';
 import { SETTINGS_KEY, type Settings } from '../shared/settings';
 import { siteOf } from '../shared/url';
@@ -13,7 +13,11 @@ import { captureListing, rememberRightClicks } from './listing-picker';
 import { endCapture, pageMetrics, scrollForSlice } from './page-capture';
 import { snapshotHtml } from './snapshot';
 
-/** Policy values (docs/DEPLOYMENT.md), or nothing where there is no policy or no managed storage. */
+/**
+ * Policy values (docs/DEPLOYMENT.md), or nothing where there is no policy or no managed storage.
+ * Chromium can take seconds to answer the first read when there is no policy, so the scan never
+ * waits for it: it starts with the reporter's settings and restarts if a policy turns up.
+ */
 async function readManaged(): Promise<unknown> {
   try {
     return await browser.storage.managed.get(null);
@@ -38,6 +42,14 @@ export function startContentScript(): void {
   let controller: AbortController | undefined;
   let scanner: PageScanner | undefined;
   const lastRightClick = rememberRightClicks();
+  let managed: unknown;
+  const policyOf = (value: unknown) => JSON.stringify(parseManaged(value).managed);
+  const refreshManaged = () =>
+    readManaged().then((value) => {
+      const changed = policyOf(value) !== policyOf(managed);
+      managed = value;
+      if (changed) void start();
+    });
 
   const report = (summary: PageSummary) => {
     void browser.runtime.sendMessage({ type: 'content/summary', summary }).catch(() => undefined);
@@ -47,7 +59,7 @@ export function startContentScript(): void {
     controller?.abort();
     controller = new AbortController();
     scanner = undefined;
-    const [stored, managed] = await Promise.all([browser.storage.local.get([SETTINGS_KEY, PHRASE_LISTS_KEY]), readManaged()]);
+    const stored = await browser.storage.local.get([SETTINGS_KEY, PHRASE_LISTS_KEY]);
     const { settings } = effectiveSettings(stored[SETTINGS_KEY], managed);
     const site = siteOf(location.href);
     if (!settings.highlight.enabled || settings.highlight.pausedSites.includes(site)) {
@@ -107,9 +119,13 @@ export function startContentScript(): void {
     }
   });
 
+  // A restart drops the page's highlights and scans it again: only for a value that really changed.
   browser.storage.onChanged.addListener((changes, area) => {
-    if ((area === 'local' && (SETTINGS_KEY in changes || PHRASE_LISTS_KEY in changes)) || area === 'managed') void start();
+    const changed = (key: string) => key in changes && JSON.stringify(changes[key]?.oldValue) !== JSON.stringify(changes[key]?.newValue);
+    if (area === 'local' && (changed(SETTINGS_KEY) || changed(PHRASE_LISTS_KEY))) void start();
+    if (area === 'managed') void refreshManaged();
   });
 
   void start().catch((error: unknown) => console.warn('tipline: content script could not start', error));
+  void refreshManaged();
 }
