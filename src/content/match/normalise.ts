@@ -79,10 +79,29 @@ class Normalised implements NormalisedText {
  */
 export function normalise(input: string | readonly string[]): NormalisedText {
   const source = typeof input === 'string' ? input : input.join('');
-  const n = source.length;
-  let cap = n + 16;
-  let codes = new Uint16Array(cap);
   const map = new OffsetMapBuilder();
+  const codes = normaliseUnits(source, map, null);
+  return new Normalised(codes, map, source, nodeOffsets(input, source.length));
+}
+
+// Phrases are normalised by the thousand when a page loads: they reuse one buffer and one map
+// instead of allocating three typed arrays each.
+let scratch = new Uint16Array(256);
+const scratchMap = new OffsetMapBuilder();
+
+/** Normalised text only, for phrases and tests. */
+export function normaliseText(input: string): string {
+  if (scratch.length < input.length + 16) scratch = new Uint16Array(input.length * 2 + 16);
+  scratchMap.reset();
+  const codes = normaliseUnits(input, scratchMap, scratch);
+  return codes.length <= 1024 ? String.fromCharCode.apply(null, codes as unknown as number[]) : decodeUnits(codes);
+}
+
+/** The normalising loop: units into `buffer` (or a new array), offsets into `map`. */
+function normaliseUnits(source: string, map: OffsetMapBuilder, buffer: Uint16Array | null): Uint16Array {
+  const n = source.length;
+  let codes = buffer ?? new Uint16Array(n + 16);
+  let cap = codes.length;
   let len = 0;
   /** Output index where the current separator gap began, or NONE. */
   let gapStart = NONE;
@@ -163,12 +182,7 @@ export function normalise(input: string | readonly string[]): NormalisedText {
   if (pendingGap !== NONE && gapStart === NONE && prevCls === L_CLS_WORD && runLen === 1) {
     len = joinAt(codes, map, len, pendingGap);
   }
-  return new Normalised(codes.subarray(0, len), map, source, nodeOffsets(input, n));
-}
-
-/** Normalised text only, for phrases and tests. */
-export function normaliseText(input: string): string {
-  return normalise(input).text;
+  return codes.subarray(0, len);
 }
 
 /** Source range `[start, end)` of the normalised range `[s, e)`. */

@@ -28,6 +28,12 @@ export class OffsetMapBuilder implements OffsetMap {
   private lastSrc = 0;
   private lastEnd = 0;
 
+  /** Empty again, keeping the storage (for a builder reused across many short strings). */
+  reset(): void {
+    this.count = 0;
+    this.reloadLast();
+  }
+
   get segmentCount(): number {
     return this.count;
   }
