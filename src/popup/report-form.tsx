@@ -95,6 +95,8 @@ export function ReportForm(props: { client: BackgroundClient; targetTab: Promise
       const settings = await settingsPromise;
       if (live && settings) {
         setContact(settings.privacy.contact);
+        // Anonymous is the default; a reporter who turned it off has their contact offered ticked.
+        if (!settings.privacy.anonymous && settings.privacy.contact.trim()) setIncludeContact(true);
         if (settings.privacy.snapshotByDefault) void takeSnapshot(id);
       }
       const capture = await capturePromise;

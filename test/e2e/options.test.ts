@@ -184,4 +184,25 @@ describe('options page', () => {
     }
     await saveScreen(options, 'options-full-en');
   });
+
+  it('offers the contact details ticked in the report form once "anonymous by default" is turned off', async () => {
+    await options.fill('#contact-default', 'reporter@example.org');
+    await options.press('#contact-default', 'Tab');
+    await options.uncheck('#anonymous');
+    const page = await browser.context.newPage();
+    await page.goto(`${fixtures.url}/market.html`);
+    const popup = await browser.openPopup(await browser.tabIdOf(page));
+    await popup.waitForSelector('body[data-ready]');
+    await expect.poll(() => popup.isChecked('#include-contact')).toBe(true);
+    expect(await popup.inputValue('#contact')).toBe('reporter@example.org');
+    await popup.close();
+
+    await options.check('#anonymous');
+    const again = await browser.openPopup(await browser.tabIdOf(page));
+    await again.waitForSelector('body[data-ready]');
+    await again.waitForTimeout(300);
+    expect(await again.isChecked('#include-contact')).toBe(false);
+    await again.close();
+    await page.close();
+  });
 });
