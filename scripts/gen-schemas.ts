@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { reportSchema } from '../src/shared/report';
 import { phraseListSchema } from '../src/shared/phrase-list';
 import { settingsSchema } from '../src/shared/settings';
+import { settingsFileSchema } from '../src/shared/settings-file';
 
 const out = resolve(import.meta.dirname, '../docs/schemas');
 await mkdir(out, { recursive: true });
@@ -13,6 +14,7 @@ const schemas: Record<string, z.ZodType> = {
   'report.schema.json': reportSchema,
   'phrase-list.schema.json': phraseListSchema,
   'settings.schema.json': settingsSchema,
+  'settings-file.schema.json': settingsFileSchema,
 };
 for (const [file, schema] of Object.entries(schemas)) {
   // Refinements (URL rules, the CSAM evidence rule) cannot be expressed in JSON Schema; PROTOCOL.md states them.
