@@ -2,7 +2,6 @@ import { PhraseAutomaton } from './automaton';
 import { toNodeRange, type NodeRange } from './node-ranges';
 import { normalise, type NormalisedText } from './normalise';
 import { selectLongestLeftmost } from './overlaps';
-import { summarisePage, type PageSummary, type SummaryOptions } from './page-summary';
 import { detectSaleSignals, type SaleSignal } from './sale-signals';
 import { scoreBlock, type BlockScore, type Strength } from './score';
 
@@ -11,7 +10,6 @@ export { splitByNode } from './node-ranges';
 export type { NormalisedText } from './normalise';
 export type { SaleSignal } from './sale-signals';
 export type { BlockScore, Strength } from './score';
-export type { PageSummary, PhraseCount } from './page-summary';
 
 /** Structural view of a phrase-list entry (src/shared/phrase-list.ts entries fit it). */
 export interface MatcherPhrase {
@@ -64,10 +62,6 @@ export interface Matcher<P extends MatcherPhrase = MatcherPhrase> {
   scoreBlock(scan: BlockScan<P>): BlockScore<P['category']>;
   /** Disjoint phrase hits to paint (longest-leftmost wins). */
   highlights(scan: BlockScan<P>): PhraseHit<P>[];
-  summarise(
-    blocks: readonly { scan: BlockScan<P>; score: BlockScore<P['category']> }[],
-    options?: SummaryOptions,
-  ): PageSummary<P['category']>;
   memoryEstimateBytes(): number;
 }
 
@@ -113,8 +107,6 @@ export function createMatcher<P extends MatcherPhrase>(phrases: readonly P[], wo
     scanText,
     scoreBlock: (scan) => scoreBlock({ phrases: scan.phrases, signals: scan.signals, benign: scan.benign.length }),
     highlights: (scan) => selectLongestLeftmost(scan.phrases),
-    summarise: (blocks, options) =>
-      summarisePage(blocks.map((b) => ({ phrases: b.scan.phrases, score: b.score })), options),
     memoryEstimateBytes: () => automaton.memoryEstimateBytes(),
   };
 }

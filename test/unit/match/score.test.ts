@@ -79,25 +79,3 @@ describe('block scoring', () => {
     expect(scoreBlock({ phrases: [], signals: [{ kind: 'contact' }], benign: 0 })).toMatchObject({ suspect: false, score: 0 });
   });
 });
-
-describe('page summary', () => {
-  it('counts suspect blocks and phrases per category for the report', () => {
-    const blocks = ['出售枪支 微信 abc12345', '出售枪支 气狗 ¥300', '可开具正规发票', 'hello'].map((t) => {
-      const scan = matcher.scanText(t);
-      return { scan, score: matcher.scoreBlock(scan) };
-    });
-    const page = matcher.summarise(blocks);
-    expect(page.blocks).toBe(4);
-    expect(page.suspectBlocks).toBe(2);
-    expect(page.topCategory).toBe('firearms-explosives');
-    expect(page.matches).toEqual([
-      { phrase: '出售枪支', category: 'firearms-explosives', count: 2 },
-      { phrase: '发票', category: 'counterfeit-invoices', count: 1 },
-      { phrase: '气狗', category: 'firearms-explosives', count: 1 },
-    ]);
-    expect(matcher.summarise(blocks, { suspectOnly: true }).matches).toEqual([
-      { phrase: '出售枪支', category: 'firearms-explosives', count: 2 },
-      { phrase: '气狗', category: 'firearms-explosives', count: 1 },
-    ]);
-  });
-});
