@@ -1,7 +1,7 @@
 /// <reference types="chrome" />
 import { createHash, randomUUID } from 'node:crypto';
-import { accessSync, constants } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST_CHROME, launchExtension, type ExtensionBrowser } from './harness/browser';
@@ -16,10 +16,12 @@ function unpackedExtensionId(path: string): string {
   return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
 }
 
+/** Root on a writable /etc: the policy folder exists (or can be made) and takes files. */
 function canWritePolicies(): boolean {
   if (process.getuid?.() !== 0) return false;
   try {
-    accessSync('/etc', constants.W_OK);
+    mkdirSync(POLICY_DIR, { recursive: true });
+    accessSync(POLICY_DIR, constants.W_OK);
     return true;
   } catch {
     return false;
@@ -32,7 +34,6 @@ describe.skipIf(!canWritePolicies())('enterprise deployment by Chromium policy',
   const extensionId = unpackedExtensionId(DIST_CHROME);
 
   beforeAll(async () => {
-    await mkdir(POLICY_DIR, { recursive: true });
     // Scoped to this extension's id only: other Chromium instances on the machine are unaffected.
     const policy = {
       '3rdparty': {
