@@ -8,6 +8,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
           environment: 'node',
+          // Unit tests first and alone: on a two-core machine they would otherwise share the CPU with
+          // the browser whose main-thread long tasks the end-to-end tests measure.
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -19,6 +22,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One Chromium at a time: the machine has two cores.
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -1,6 +1,7 @@
 /** `npm run schemas`: the JSON Schemas in docs/schemas/ are generated from the zod schemas, never written by hand. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type * as core from 'zod/v4/core';
 import { z } from 'zod';
 import { reportSchema } from '../src/shared/report';
 import { phraseListSchema } from '../src/shared/phrase-list';
@@ -10,7 +11,7 @@ import { settingsFileSchema } from '../src/shared/settings-file';
 const out = resolve(import.meta.dirname, '../docs/schemas');
 await mkdir(out, { recursive: true });
 
-const schemas: Record<string, z.ZodType> = {
+const schemas: Record<string, core.$ZodType> = {
   'report.schema.json': reportSchema,
   'phrase-list.schema.json': phraseListSchema,
   'settings.schema.json': settingsSchema,

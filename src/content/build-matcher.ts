@@ -27,10 +27,12 @@ export function activePhrases(settings: Settings, extraLists: readonly { entries
 }
 
 /**
- * The exact matcher is built on first use: most pages have no candidate block at all, and its
- * automaton (phrases plus sale and benign words) costs more to build than the prefilter's.
+ * The exact matcher is built on first use, from the phrases the prefilter has read so far: most pages
+ * have no candidate block at all, and the rest name a handful of phrases, while an automaton of every
+ * phrase costs more to build than the scan of an ordinary page. It grows when the prefilter reads new
+ * phrases (a page that changes), up to the whole list.
  */
-export function createBlockMatcher(phrases: readonly Entry[], regexes: readonly RegexPhrase[] = []): BlockMatcher & { memoryEstimateBytes(): number } {
+export function createBlockMatcher(phrases: readonly Entry[], regexes: readonly RegexPhrase[] = []): BlockMatcher & { memoryEstimateBytes(): number; heldPhrases(): number } {
   // Sale and benign words alone never make a finding, so the prefilter looks for phrases only.
   const phraseFilter = new PagePrefilter(phrases.map((entry) => normaliseText(entry.phrase).trim()));
   const prefilter =
@@ -44,15 +46,33 @@ export function createBlockMatcher(phrases: readonly Entry[], regexes: readonly 
           },
         };
   let exact: Matcher<Entry> | undefined;
-  const matcher = () => (exact ??= createMatcher(phrases, { saleIntent: SALE_INTENT, benignContext: BENIGN_CONTEXT }));
+  /** Phrases the exact matcher holds; -1 once it holds them all. */
+  let held = 0;
+  const matcher = (): Matcher<Entry> => {
+    if (exact && held === -1) return exact;
+    const { all, ids } = phraseFilter.seenPhrases();
+    if (exact && !all && ids.length === held) return exact;
+    // Past a quarter of the list a subset saves little, and rebuilding on every new phrase would not.
+    const whole = all || ids.length * 4 >= phrases.length;
+    held = whole ? -1 : ids.length;
+    const subset = whole ? phrases : ids.map((id) => phrases[id] as Entry);
+    exact = createMatcher(subset, { saleIntent: SALE_INTENT, benignContext: BENIGN_CONTEXT });
+    return exact;
+  };
   return {
     prefilter,
     memoryEstimateBytes: () => matcher().memoryEstimateBytes() + phraseFilter.memoryEstimateBytes(),
+    /** Phrases in the exact matcher (none before its first use). */
+    heldPhrases: () => (exact === undefined ? 0 : held === -1 ? phrases.length : held),
     scanBlock(texts): BlockFinding {
-      const scan = matcher().scanText(texts);
+      // The exact matcher holds the phrases the prefilter has read: make sure it has read these texts.
+      let state = 0;
+      for (const text of texts) state = phraseFilter.feed(text, state);
+      const exact = matcher();
+      const scan = exact.scanText(texts);
       const custom = regexSpans(regexes, texts);
       if (scan.phrases.length === 0 && custom.length === 0) return { spans: [], suspect: false };
-      let suspect = scan.phrases.length > 0 && matcher().scoreBlock(scan).suspect;
+      let suspect = scan.phrases.length > 0 && exact.scoreBlock(scan).suspect;
       if (!suspect && custom.length > 0) {
         // The reporter's patterns follow the lists' rule: strong alone, weak next to sale intent.
         suspect =
@@ -60,7 +80,7 @@ export function createBlockMatcher(phrases: readonly Entry[], regexes: readonly 
           scan.saleWords.length > 0 ||
           detectSaleSignals(scan.normalised.text).length > 0;
       }
-      const spans: FoundSpan[] = matcher()
+      const spans: FoundSpan[] = exact
         .highlights(scan)
         .map((hit) => ({
           startNode: hit.range.startNode,

@@ -44,8 +44,31 @@ type HighlightWindow = Window & typeof globalThis;
 export function createCssHighlighter(): Highlighter {
   const sheets = new Map<Document, CSSStyleSheet>();
   const roots = new Set<ShadowRoot | Document>();
-  const perBlock = new Map<Element, { highlight: Highlight; range: Range }[]>();
+  const perBlock = new Map<Element, { entries: { highlight: Highlight; range: Range }[]; painted: boolean }>();
   const registries = new Map<Document, Map<string, Highlight>>();
+
+  /*
+   * A block's ranges join the page's highlights only once it comes near the viewport. Chromium redoes
+   * the markers of every registered range whenever any highlight changes (PrePaint grew to 50 ms a frame
+   * on a page of 3,000 listings painted as they were found); ranges near the viewport stay few.
+   */
+  let observer: IntersectionObserver | undefined;
+  function paintWhenNear(block: Element) {
+    observer ??= new IntersectionObserver(
+      (records) => {
+        for (const record of records) {
+          if (!record.isIntersecting) continue;
+          observer?.unobserve(record.target);
+          const state = perBlock.get(record.target);
+          if (!state || state.painted) continue;
+          state.painted = true;
+          for (const { highlight: owner, range } of state.entries) owner.add(range);
+        }
+      },
+      { rootMargin: '100% 0px' },
+    );
+    observer.observe(block);
+  }
 
   function sheetFor(owner: Document): CSSStyleSheet | null {
     let sheet = sheets.get(owner);
@@ -86,7 +109,10 @@ export function createCssHighlighter(): Highlighter {
   }
 
   function remove(block: Element) {
-    for (const { highlight: owner, range } of perBlock.get(block) ?? []) owner.delete(range);
+    const state = perBlock.get(block);
+    if (!state) return;
+    if (state.painted) for (const { highlight: owner, range } of state.entries) owner.delete(range);
+    else observer?.unobserve(block);
     perBlock.delete(block);
   }
 
@@ -104,18 +130,21 @@ export function createCssHighlighter(): Highlighter {
         const range = owner.createRange();
         range.setStart(span.startNode, span.startOffset);
         range.setEnd(span.endNode, span.endOffset);
-        target.add(range);
         entries.push({ highlight: target, range });
       }
-      perBlock.set(block, entries);
+      if (entries.length === 0) return;
+      perBlock.set(block, { entries, painted: false });
+      paintWhenNear(block);
     },
     rangeFor(predicate) {
-      for (const entries of perBlock.values()) {
+      for (const { entries } of perBlock.values()) {
         for (const { range } of entries) if (predicate(range.toString())) return range;
       }
       return null;
     },
     clear() {
+      observer?.disconnect();
+      observer = undefined;
       for (const [owner, registry] of registries) {
         const win = owner.defaultView as HighlightWindow | null;
         for (const name of registry.keys()) win?.CSS.highlights.delete(name);

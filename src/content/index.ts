@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { startContentScript } from './content-script';
 
 // zod compiles its object parsers with `new Function` unless told not to. The extension's CSP forbids

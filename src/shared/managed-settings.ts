@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { repairSettings, type Settings } from './settings';
 import { categorySchema } from './taxonomy';
 import { checkEndpointUrl } from './url';
@@ -9,12 +9,15 @@ import { checkEndpointUrl } from './url';
  * policy is ignored with a warning, the rest still applies, and nothing can crash on it.
  */
 const managedFields = {
-  endpointUrl: z.string().max(2048).refine((url) => checkEndpointUrl(url) === null, { message: 'must be https (http only for loopback), without user:password' }),
-  endpointToken: z.string().min(1).max(4096),
-  subscriptions: z.array(z.url().max(2048)).max(50),
+  endpointUrl: z.string().check(
+    z.maxLength(2048),
+    z.refine((url) => checkEndpointUrl(url) === null, { message: 'must be https (http only for loopback), without user:password' }),
+  ),
+  endpointToken: z.string().check(z.minLength(1), z.maxLength(4096)),
+  subscriptions: z.array(z.url().check(z.maxLength(2048))).check(z.maxLength(50)),
   categories: z.array(categorySchema),
   highlightEnabled: z.boolean(),
-  retentionDays: z.number().int().min(1).max(3650),
+  retentionDays: z.int().check(z.minimum(1), z.maximum(3650)),
 };
 
 export type ManagedField = keyof typeof managedFields;
@@ -28,7 +31,7 @@ export function parseManaged(raw: unknown): { managed: Managed; ignored: string[
   const ignored: string[] = [];
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { managed: {}, ignored: raw === undefined || raw === null ? [] : ['(all)'] };
   for (const [key, value] of Object.entries(raw)) {
-    const schema = (managedFields as Record<string, z.ZodType>)[key];
+    const schema = (managedFields as Record<string, z.ZodMiniType>)[key];
     const parsed = schema?.safeParse(value);
     if (parsed?.success) managed[key] = parsed.data;
     else ignored.push(key);

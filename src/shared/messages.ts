@@ -84,7 +84,7 @@ export type Draft = z.infer<typeof draftSchema>;
 
 export const historyFilterSchema = z.object({
   status: z.string().max(20).optional(),
-  category: categorySchema.optional(),
+  category: z.optional(categorySchema),
   text: z.string().max(200).optional(),
 });
 

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { CATEGORY_IDS } from './taxonomy';
+import { z } from 'zod/mini';
+import { LISTABLE_CATEGORY_IDS } from './taxonomy';
 
 /** `tipline.phrases/v1` (docs/PHRASE-LISTS.md): the format of built-in and operator lists. */
 export const PHRASE_LIST_SCHEMA_ID = 'tipline.phrases/v1';
@@ -7,21 +7,20 @@ export const MAX_ENTRIES = 20_000;
 
 
 export const phraseEntrySchema = z.object({
-  phrase: z.string().trim().min(1).max(200),
-  category: z.enum(CATEGORY_IDS).exclude(['child-sexual-abuse']),
+  phrase: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  category: z.enum(LISTABLE_CATEGORY_IDS),
   strength: z.enum(['strong', 'weak']),
-  lang: z.enum(['en', 'zh']).optional(),
-  note: z.string().max(500).optional(),
+  lang: z.optional(z.enum(['en', 'zh'])),
+  note: z.optional(z.string().check(z.maxLength(500))),
 });
 
 export const phraseListSchema = z.object({
   schema: z.literal(PHRASE_LIST_SCHEMA_ID),
-  name: z.string().trim().min(1).max(200),
-  version: z.string().trim().min(1).max(50),
-  description: z.string().max(2000).optional(),
-  entries: z.array(phraseEntrySchema).max(MAX_ENTRIES),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  version: z.string().check(z.trim(), z.minLength(1), z.maxLength(50)),
+  description: z.optional(z.string().check(z.maxLength(2000))),
+  entries: z.array(phraseEntrySchema).check(z.maxLength(MAX_ENTRIES)),
 });
-
 export type PhraseEntry = z.infer<typeof phraseEntrySchema>;
 export type PhraseList = z.infer<typeof phraseListSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { MAX_ENTRIES, phraseEntrySchema, type PhraseEntry } from './phrase-list';
 import type { Settings } from './settings';
 
@@ -7,19 +7,19 @@ export const PHRASE_LISTS_KEY = 'phraseLists';
 
 export const listErrorSchema = z.object({
   code: z.enum(['url', 'network', 'timeout', 'http', 'too-big', 'not-json', 'invalid']),
-  detail: z.string().max(500).default(''),
+  detail: z._default(z.string().check(z.maxLength(500)), ''),
 });
 export type ListError = z.infer<typeof listErrorSchema>;
 
 /** One subscription's state: the last good list (if any) and how the last attempt went. */
 export const storedListSchema = z.object({
-  name: z.string().max(200).optional(),
-  version: z.string().max(50).optional(),
-  entries: z.array(phraseEntrySchema).max(MAX_ENTRIES).default([]),
+  name: z.optional(z.string().check(z.maxLength(200))),
+  version: z.optional(z.string().check(z.maxLength(50))),
+  entries: z._default(z.array(phraseEntrySchema).check(z.maxLength(MAX_ENTRIES)), []),
   /** When the kept entries were downloaded. */
-  fetchedAt: z.iso.datetime().optional(),
+  fetchedAt: z.optional(z.iso.datetime()),
   lastAttemptAt: z.iso.datetime(),
-  lastError: listErrorSchema.optional(),
+  lastError: z.optional(listErrorSchema),
 });
 export type StoredList = z.infer<typeof storedListSchema>;
 export type StoredLists = Record<string, StoredList>;

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { categorySchema, SEARCHABLE_CATEGORIES } from './taxonomy';
+import { z } from 'zod/mini';
+import { categorySchema, LISTABLE_CATEGORY_IDS, SEARCHABLE_CATEGORIES } from './taxonomy';
 import { checkEndpointUrl } from './url';
 
 /** Storage key of the settings object (DESIGN.md §5, contract). */
@@ -7,54 +7,61 @@ export const SETTINGS_KEY = 'settings';
 export const SETTINGS_VERSION = 1;
 
 export const endpointSchema = z.object({
-  url: z.string().max(2048).refine((url) => checkEndpointUrl(url) === null, {
-    message: 'must be an https URL (http only for 127.0.0.1/localhost), without user:password',
-  }),
-  token: z.string().max(4096).optional(),
+  url: z.string().check(
+    z.maxLength(2048),
+    z.refine((url) => checkEndpointUrl(url) === null, {
+      message: 'must be an https URL (http only for 127.0.0.1/localhost), without user:password',
+    }),
+  ),
+  token: z.optional(z.string().check(z.maxLength(4096))),
 });
 
 export const customPhraseSchema = z.object({
-  phrase: z.string().trim().min(1).max(200),
-  category: categorySchema.exclude(['child-sexual-abuse']),
-  strength: z.enum(['strong', 'weak']).default('strong'),
-  regex: z.boolean().default(false),
+  phrase: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  category: z.enum(LISTABLE_CATEGORY_IDS),
+  strength: z._default(z.enum(['strong', 'weak']), 'strong'),
+  regex: z._default(z.boolean(), false),
 });
 
 export const subscriptionSchema = z.object({
-  url: z.string().url().max(2048),
-  enabled: z.boolean().default(true),
+  url: z.url().check(z.maxLength(2048)),
+  enabled: z._default(z.boolean(), true),
 });
 
 export const officialSiteSchema = z.object({
-  name: z.string().min(1).max(200),
-  country: z.string().min(2).max(60),
-  url: z.string().url().max(2048),
-  categories: z.array(categorySchema).default([]),
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  country: z.string().check(z.minLength(2), z.maxLength(60)),
+  url: z.url().check(z.maxLength(2048)),
+  categories: z._default(z.array(categorySchema), []),
 });
 
+const siteList = () => z._default(z.array(z.string().check(z.maxLength(253))).check(z.maxLength(10_000)), []);
+
 export const settingsSchema = z.object({
-  version: z.number().int().default(SETTINGS_VERSION),
-  endpoint: endpointSchema.nullable().default(null),
-  highlight: z
-    .object({
-      enabled: z.boolean().default(true),
-      pausedSites: z.array(z.string().max(253)).max(10_000).default([]),
-      stealth: z.boolean().default(false),
-      stealthSites: z.array(z.string().max(253)).max(10_000).default([]),
-    })
-    .default({ enabled: true, pausedSites: [], stealth: false, stealthSites: [] }),
-  categories: z.array(categorySchema).default([...SEARCHABLE_CATEGORIES]),
-  customPhrases: z.array(customPhraseSchema).max(5000).default([]),
-  subscriptions: z.array(subscriptionSchema).max(50).default([]),
-  privacy: z
-    .object({
-      anonymous: z.boolean().default(true),
-      contact: z.string().max(500).default(''),
-      snapshotByDefault: z.boolean().default(false),
-      retentionDays: z.number().int().min(1).max(3650).default(90),
-    })
-    .default({ anonymous: true, contact: '', snapshotByDefault: false, retentionDays: 90 }),
-  officialSites: z.array(officialSiteSchema).max(100).optional(),
+  version: z._default(z.int(), SETTINGS_VERSION),
+  endpoint: z._default(z.nullable(endpointSchema), null),
+  highlight: z._default(
+    z.object({
+      enabled: z._default(z.boolean(), true),
+      pausedSites: siteList(),
+      stealth: z._default(z.boolean(), false),
+      stealthSites: siteList(),
+    }),
+    { enabled: true, pausedSites: [], stealth: false, stealthSites: [] },
+  ),
+  categories: z._default(z.array(categorySchema), [...SEARCHABLE_CATEGORIES]),
+  customPhrases: z._default(z.array(customPhraseSchema).check(z.maxLength(5000)), []),
+  subscriptions: z._default(z.array(subscriptionSchema).check(z.maxLength(50)), []),
+  privacy: z._default(
+    z.object({
+      anonymous: z._default(z.boolean(), true),
+      contact: z._default(z.string().check(z.maxLength(500)), ''),
+      snapshotByDefault: z._default(z.boolean(), false),
+      retentionDays: z._default(z.int().check(z.minimum(1), z.maximum(3650)), 90),
+    }),
+    { anonymous: true, contact: '', snapshotByDefault: false, retentionDays: 90 },
+  ),
+  officialSites: z.optional(z.array(officialSiteSchema).check(z.maxLength(100))),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -85,13 +92,13 @@ export function repairSettings(raw: unknown): { settings: Settings; repaired: st
   return { settings: defaultSettings(), repaired: [...repaired, '(all)'] };
 }
 
-function repairValue(schema: z.ZodType, raw: unknown, path: string, repaired: string[]): unknown {
+function repairValue(schema: z.ZodMiniType, raw: unknown, path: string, repaired: string[]): unknown {
   const direct = schema.safeParse(raw);
   if (direct.success) return direct.data;
   const inner = unwrap(schema);
-  if (inner instanceof z.ZodObject && raw && typeof raw === 'object' && !Array.isArray(raw)) {
+  if (inner instanceof z.ZodMiniObject && raw && typeof raw === 'object' && !Array.isArray(raw)) {
     const out: Record<string, unknown> = {};
-    for (const [key, field] of Object.entries(inner.shape as Record<string, z.ZodType>)) {
+    for (const [key, field] of Object.entries(inner.shape as Record<string, z.ZodMiniType>)) {
       const value = (raw as Record<string, unknown>)[key];
       const repairedField = repairValue(field, value, path ? `${path}.${key}` : key, repaired);
       if (repairedField !== undefined) out[key] = repairedField;
@@ -100,8 +107,8 @@ function repairValue(schema: z.ZodType, raw: unknown, path: string, repaired: st
     const whole = schema.safeParse(out);
     if (whole.success) return whole.data;
   }
-  if (inner instanceof z.ZodArray && Array.isArray(raw)) {
-    const element = inner.element as z.ZodType;
+  if (inner instanceof z.ZodMiniArray && Array.isArray(raw)) {
+    const element = inner.def.element as z.ZodMiniType;
     const kept = raw.flatMap((item) => {
       const result = element.safeParse(item);
       return result.success ? [result.data] : [];
@@ -115,11 +122,11 @@ function repairValue(schema: z.ZodType, raw: unknown, path: string, repaired: st
   return fallback.success ? fallback.data : undefined;
 }
 
-function unwrap(schema: z.ZodType): z.ZodType {
-  let current: z.ZodType = schema;
+function unwrap(schema: z.ZodMiniType): z.ZodMiniType {
+  let current: z.ZodMiniType = schema;
   for (;;) {
-    if (current instanceof z.ZodDefault || current instanceof z.ZodOptional || current instanceof z.ZodNullable) {
-      current = current.unwrap() as z.ZodType;
+    if (current instanceof z.ZodMiniDefault || current instanceof z.ZodMiniOptional || current instanceof z.ZodMiniNullable) {
+      current = current.def.innerType as z.ZodMiniType;
     } else {
       return current;
     }

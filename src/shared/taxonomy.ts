@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** Category ids are a protocol contract (DESIGN.md §3): never rename one without a version bump. */
 export const CATEGORY_IDS = [
@@ -20,6 +20,9 @@ export const CATEGORY_IDS = [
 
 export const categorySchema = z.enum(CATEGORY_IDS);
 export type Category = z.infer<typeof categorySchema>;
+
+/** Categories a phrase can belong to: every one but child sexual abuse, which is never searched for. */
+export const LISTABLE_CATEGORY_IDS = CATEGORY_IDS.filter((id): id is Exclude<Category, 'child-sexual-abuse'> => id !== 'child-sexual-abuse');
 
 /** Categories that can be searched for on a page (CSAM is reported, never searched for). */
 export const SEARCHABLE_CATEGORIES = CATEGORY_IDS.filter(

@@ -73,6 +73,19 @@ describe('suspect-phrase detection in Chromium', () => {
     await page.close();
   });
 
+  it('counts a listing far below the fold at once and paints it when it comes near the viewport', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${fixtures.url}/dynamic/long-page.html`);
+    await settle(page);
+    expect(await badgeText(browser, page)).toBe('2');
+    const painted = () => page.evaluate(() => CSS.highlights.get('tipline-jammers')?.size ?? 0);
+    const onlyTop = await painted();
+    expect(onlyTop).toBeGreaterThan(0);
+    await page.locator('#bottom').scrollIntoViewIfNeeded();
+    await expect.poll(painted, { timeout: 5000 }).toBeGreaterThan(onlyTop);
+    await page.close();
+  });
+
   it('finds listings inside open shadow roots', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${fixtures.url}/dynamic/shadow-dom.html`);

@@ -99,6 +99,9 @@ export class PagePrefilter {
   private readonly automaton: PhraseAutomaton;
   /** Word-boundary needs of each phrase as the exact scan matches it (before stripping). */
   private readonly edges: Uint8Array;
+  private readonly seen: Uint8Array;
+  private readonly seenIds: number[] = [];
+  private unsure = false;
 
   /** From phrases as the exact scan matches them (normalised and trimmed: `Matcher.phrasePatterns`). */
   constructor(patterns: readonly string[]) {
@@ -106,6 +109,23 @@ export class PagePrefilter {
     this.edges = Uint8Array.from(patterns, (exact) => {
       return (isWord(exact.charCodeAt(0)) ? STARTS_WITH_WORD : 0) | (isWord(exact.charCodeAt(exact.length - 1)) ? ENDS_WITH_WORD : 0);
     });
+    this.seen = new Uint8Array(patterns.length);
+  }
+
+  /**
+   * The phrases (indices into the constructor's patterns) read so far: a superset of those the exact
+   * scan can find in any text fed here, so the exact matcher need only hold these. `all` when some
+   * text could not be read closely enough to tell (combining marks).
+   */
+  seenPhrases(): { all: boolean; ids: readonly number[] } {
+    return { all: this.unsure, ids: this.seenIds };
+  }
+
+  private see(p: number): void {
+    if (this.seen[p] === 0) {
+      this.seen[p] = 1;
+      this.seenIds.push(p);
+    }
   }
 
   memoryEstimateBytes(): number {
@@ -184,10 +204,24 @@ export class PagePrefilter {
    */
   private confirm(data: string, end: number, s: number): boolean {
     const { report, dict, outFirst, nextSame } = this.automaton;
+    let hit = false;
     for (let o = report[s] ?? -1; o >= 0; o = dict[o] ?? -1) {
-      for (let p = outFirst[o] ?? -1; p >= 0; p = nextSame[p] ?? -1) if (this.fits(data, end, p)) return true;
+      for (let p = outFirst[o] ?? -1; p >= 0; p = nextSame[p] ?? -1) {
+        if (this.fits(data, end, p)) {
+          hit = true;
+          this.see(p);
+        }
+      }
     }
-    return false;
+    return hit;
+  }
+
+  /** Every phrase ending in state `s`, unchecked (the rare units' path cannot check boundaries). */
+  private seeAll(s: number): void {
+    const { report, dict, outFirst, nextSame } = this.automaton;
+    for (let o = report[s] ?? -1; o >= 0; o = dict[o] ?? -1) {
+      for (let p = outFirst[o] ?? -1; p >= 0; p = nextSame[p] ?? -1) this.see(p);
+    }
   }
 
   private fits(data: string, end: number, p: number): boolean {
@@ -221,6 +255,7 @@ export class PagePrefilter {
       folded = '\ufffd';
     } else if ((foldKind(c) & FOLD_MARK_BIT) !== 0) {
       // A mark composes with the character before it, which was already read: leave it to the exact scan.
+      this.unsure = true;
       return { state, flags: PREFILTER_ODD, next };
     } else {
       folded = foldedString(c);
@@ -236,7 +271,10 @@ export class PagePrefilter {
         t = this.automaton.step(s, u);
       }
       s = t;
-      if ((this.automaton.report[s] ?? -1) >= 0) flags |= PREFILTER_HIT;
+      if ((this.automaton.report[s] ?? -1) >= 0) {
+        flags |= PREFILTER_HIT;
+        this.seeAll(s);
+      }
     }
     return { state: s, flags, next };
   }

@@ -82,4 +82,37 @@ describe('PagePrefilter', () => {
     }
     expect(positives).toBeGreaterThan(300);
   });
+
+  it('names every phrase the exact matcher finds among the phrases it has read (property)', () => {
+    const phrases = ['fake passports', 'gun', 'ice', 'ak-47', 'ak47', '出售枪支', '冰毒', 'cvv', 'pass-port', '代开发票', 'crème', '𝐠un'];
+    const matcher = createMatcher(phrases.map((phrase) => ({ phrase, category: 'x', strength: 'strong' as const })));
+    const pieces = [...phrases, 'fake', 'pass', 'ports', '出', '售', '枪', ' ', '-', '\u200b', 'a', '7', 'Ｇ', 'UN', '槍', '𝐠', 'off', 'ice', 'k', '4', '㎏'];
+    const rnd = prng(20261125);
+    let checked = 0;
+    for (let round = 0; round < 2000; round++) {
+      const prefilter = new PagePrefilter(phrases);
+      const nodes: string[] = [];
+      for (let k = int(rnd, 1, 4); k > 0; k--) {
+        let node = '';
+        for (let j = int(rnd, 0, 6); j > 0; j--) node += pick(rnd, pieces);
+        nodes.push(node);
+      }
+      flagsOf(prefilter, nodes);
+      const { all, ids } = prefilter.seenPhrases();
+      if (all) continue;
+      const found = new Set(matcher.scanText(nodes).phrases.map((hit) => hit.phraseIndex));
+      for (const index of found) expect(ids, `${phrases[index]} in ${JSON.stringify(nodes)}`).toContain(index);
+      if (found.size > 0) checked++;
+    }
+    expect(checked).toBeGreaterThan(300);
+  });
+
+  it('says when it could not tell the phrases apart (combining marks)', () => {
+    const prefilter = new PagePrefilter(['crème']);
+    prefilter.feed('cre\u0300me', 0);
+    expect(prefilter.seenPhrases().all).toBe(true);
+    const plain = new PagePrefilter(['gun', 'ice']);
+    plain.feed('a gun here', 0);
+    expect(plain.seenPhrases()).toEqual({ all: false, ids: [0] });
+  });
 });
