@@ -3,8 +3,8 @@ import { BENIGN_CONTEXT, SALE_INTENT } from '../phrases/signals';
 import { enabledCategories, type Settings } from '../shared/settings';
 import type { Category } from '../shared/taxonomy';
 import type { BlockFinding, BlockMatcher, FoundSpan } from './block-finding';
+import { BUILTIN_ENTRIES, prebuiltPrefilter, prefilterPatterns } from './builtin-prefilter';
 import { createMatcher, type Matcher, type MatcherPhrase } from './match';
-import { normaliseText } from './match/normalise';
 import { PagePrefilter, PREFILTER_HIT, PREFILTER_ODD } from './match/prefilter';
 import { detectSaleSignals } from './match/sale-signals';
 import { activeRegexPhrases, anyRegexMatches, regexSpans, type RegexPhrase } from './regex-phrases';
@@ -32,9 +32,15 @@ export function activePhrases(settings: Settings, extraLists: readonly { entries
  * phrase costs more to build than the scan of an ordinary page. It grows when the prefilter reads new
  * phrases (a page that changes), up to the whole list.
  */
-export function createBlockMatcher(phrases: readonly Entry[], regexes: readonly RegexPhrase[] = []): BlockMatcher & { memoryEstimateBytes(): number; heldPhrases(): number } {
-  // Sale and benign words alone never make a finding, so the prefilter looks for phrases only.
-  const phraseFilter = new PagePrefilter(phrases.map((entry) => normaliseText(entry.phrase).trim()));
+export function createBlockMatcher(
+  phrases: readonly Entry[],
+  regexes: readonly RegexPhrase[] = [],
+  prebuilt?: { prefilter: PagePrefilter; include: (entry: Entry) => boolean },
+): BlockMatcher & { memoryEstimateBytes(): number; heldPhrases(): number } {
+  // Sale and benign words alone never make a finding, so the prefilter looks for phrases only. A
+  // prebuilt one may hold phrases of disabled categories: the exact matcher leaves them out.
+  const phraseFilter = prebuilt?.prefilter ?? new PagePrefilter(prefilterPatterns(phrases));
+  const include = prebuilt?.include ?? (() => true);
   const prefilter =
     regexes.length === 0
       ? phraseFilter
@@ -55,7 +61,7 @@ export function createBlockMatcher(phrases: readonly Entry[], regexes: readonly 
     // Past a quarter of the list a subset saves little, and rebuilding on every new phrase would not.
     const whole = all || ids.length * 4 >= phrases.length;
     held = whole ? -1 : ids.length;
-    const subset = whole ? phrases : ids.map((id) => phrases[id] as Entry);
+    const subset = (whole ? phrases : ids.map((id) => phrases[id] as Entry)).filter(include);
     exact = createMatcher(subset, { saleIntent: SALE_INTENT, benignContext: BENIGN_CONTEXT });
     return exact;
   };
@@ -97,5 +103,13 @@ export function createBlockMatcher(phrases: readonly Entry[], regexes: readonly 
 }
 
 export async function buildBlockMatcher(settings: Settings, extraLists: readonly { entries: readonly Entry[] }[] = []): Promise<BlockMatcher> {
-  return createBlockMatcher(activePhrases(settings, extraLists), activeRegexPhrases(settings));
+  const regexes = activeRegexPhrases(settings);
+  // The reporter's own phrases and subscribed lists need a prefilter of their own with the built-in ones.
+  const ownPhrases = settings.customPhrases.some((custom) => !custom.regex) || extraLists.some((list) => list.entries.length > 0);
+  const prefilter = ownPhrases ? undefined : prebuiltPrefilter();
+  if (prefilter) {
+    const enabled = enabledCategories(settings);
+    return createBlockMatcher(BUILTIN_ENTRIES, regexes, { prefilter, include: (entry) => enabled.has(entry.category) });
+  }
+  return createBlockMatcher(activePhrases(settings, extraLists), regexes);
 }

@@ -1,5 +1,6 @@
 import { CHAR_CLASS, CLS_WORD } from './char-class';
 import { normaliseText } from './normalise';
+import { packTables, unpackTables, type PackedArray } from './table-pack';
 
 // Local copies for the scan loop: some loaders turn each use of an import into a getter call.
 const L_CHAR_CLASS = CHAR_CLASS;
@@ -60,6 +61,61 @@ export class PhraseAutomaton {
   /** Build from patterns already in the form they are matched in (the page prefilter strips them). */
   static fromPatterns(patterns: readonly string[]): PhraseAutomaton {
     return new PhraseAutomaton(patterns);
+  }
+
+  /** The tables, for building at build time and loading on the page (`fromBytes`). */
+  toBytes(): Uint8Array {
+    return packTables(
+      [this.hashMask],
+      [
+        this.edgeStart,
+        this.edgeCode,
+        this.edgeTarget,
+        this.fail,
+        this.hashState,
+        this.hashCode,
+        this.hashTarget,
+        this.report,
+        this.outFirst,
+        this.dict,
+        this.nextSame,
+        this.patLen,
+        this.patFlags,
+      ],
+    );
+  }
+
+  /** An automaton from `toBytes`, without building anything but the root's dense table. */
+  static fromBytes(bytes: Uint8Array): PhraseAutomaton {
+    const { numbers, arrays } = unpackTables(bytes);
+    const [edgeStart, edgeCode, edgeTarget, fail, hashState, hashCode, hashTarget, report, outFirst, dict, nextSame, patLen, patFlags] = arrays;
+    const expect = <T extends PackedArray>(array: PackedArray | undefined, type: new (n: number) => T): T => {
+      if (!(array instanceof type)) throw new Error('automaton tables do not fit');
+      return array;
+    };
+    const automaton = Object.create(PhraseAutomaton.prototype) as { -readonly [K in keyof PhraseAutomaton]: PhraseAutomaton[K] } & {
+      patFlags: Uint8Array;
+    };
+    automaton.edgeStart = expect(edgeStart, Uint32Array);
+    automaton.edgeCode = expect(edgeCode, Uint16Array);
+    automaton.edgeTarget = expect(edgeTarget, Uint32Array);
+    automaton.fail = expect(fail, Uint32Array);
+    automaton.hashState = expect(hashState, Int32Array);
+    automaton.hashCode = expect(hashCode, Uint16Array);
+    automaton.hashTarget = expect(hashTarget, Uint32Array);
+    automaton.hashMask = numbers[0] ?? 0;
+    automaton.report = expect(report, Int32Array);
+    automaton.outFirst = expect(outFirst, Int32Array);
+    automaton.dict = expect(dict, Int32Array);
+    automaton.nextSame = expect(nextSame, Int32Array);
+    automaton.patLen = expect(patLen, Uint32Array);
+    automaton.patFlags = expect(patFlags, Uint8Array);
+    automaton.patterns = [];
+    automaton.root = new Uint32Array(0x10000);
+    for (let e = automaton.edgeStart[0] ?? 0; e < (automaton.edgeStart[1] ?? 0); e++) {
+      automaton.root[automaton.edgeCode[e] ?? 0] = automaton.edgeTarget[e] ?? 0;
+    }
+    return automaton as unknown as PhraseAutomaton;
   }
 
   private constructor(patterns: readonly string[]) {

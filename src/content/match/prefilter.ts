@@ -2,6 +2,7 @@ import { LINEAR_LIMIT, PhraseAutomaton, hashOf } from './automaton';
 import { CHAR_CLASS, CLS_SEP, CLS_SPACE, CLS_WORD } from './char-class';
 import { FOLD_DROP, FOLD_KIND_MASK, FOLD_MARK_BIT, FOLD_SINGLE, foldAstral, foldKind, foldedString, foldedUnit } from './char-fold';
 import { normaliseText } from './normalise';
+import { unpackTables, packTables } from './table-pack';
 
 /**
  * The page prefilter: one cheap pass over every text node of a page that tells which nodes may hold a
@@ -103,13 +104,28 @@ export class PagePrefilter {
   private readonly seenIds: number[] = [];
   private unsure = false;
 
-  /** From phrases as the exact scan matches them (normalised and trimmed: `Matcher.phrasePatterns`). */
-  constructor(patterns: readonly string[]) {
-    this.automaton = PhraseAutomaton.fromPatterns(patterns.map(strip));
-    this.edges = Uint8Array.from(patterns, (exact) => {
-      return (isWord(exact.charCodeAt(0)) ? STARTS_WITH_WORD : 0) | (isWord(exact.charCodeAt(exact.length - 1)) ? ENDS_WITH_WORD : 0);
-    });
-    this.seen = new Uint8Array(patterns.length);
+  /**
+   * From phrases as the exact scan matches them (normalised and trimmed: `Matcher.phrasePatterns`), or
+   * from the tables of `toBytes`.
+   */
+  constructor(source: readonly string[] | Uint8Array) {
+    if (source instanceof Uint8Array) {
+      const { arrays } = unpackTables(source);
+      const [automaton, edges] = arrays;
+      if (!(automaton instanceof Uint8Array) || !(edges instanceof Uint8Array)) throw new Error('prefilter tables do not fit');
+      this.automaton = PhraseAutomaton.fromBytes(automaton);
+      this.edges = edges;
+    } else {
+      this.automaton = PhraseAutomaton.fromPatterns(source.map(strip));
+      this.edges = Uint8Array.from(source, (exact) => {
+        return (isWord(exact.charCodeAt(0)) ? STARTS_WITH_WORD : 0) | (isWord(exact.charCodeAt(exact.length - 1)) ? ENDS_WITH_WORD : 0);
+      });
+    }
+    this.seen = new Uint8Array(this.edges.length);
+  }
+
+  toBytes(): Uint8Array {
+    return packTables([], [this.automaton.toBytes(), this.edges]);
   }
 
   /**

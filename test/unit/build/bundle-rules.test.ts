@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCode, checkDist, checkManifest } from '../../../scripts/check-bundle';
@@ -11,6 +11,13 @@ describe('bundle rules', () => {
     expect(existsSync(dist), 'run npm run build first').toBe(true);
     const findings = checkDist(dist).map((f) => `${browser}/${f.file}:${f.line} ${f.rule}`);
     expect(findings).toEqual([]);
+  });
+
+  it('embeds the built-in prefilter in the content script, so pages do not build it', () => {
+    const content = readFileSync(resolve(root, 'dist/chrome/content.js'), 'utf8');
+    expect(content).not.toContain('__TIPLINE_BUILTIN_PREFILTER__');
+    // The packed tables' magic number ("TLP1", little-endian) opens the base64 text.
+    expect(content).toContain(Buffer.from([0x31, 0x50, 0x4c, 0x54]).toString('base64').slice(0, 4));
   });
 
   it('catches each forbidden pattern and names the line', () => {

@@ -1,0 +1,82 @@
+/**
+ * Packs typed arrays and a few numbers into one byte array and back, for automata built when the
+ * extension is built rather than on every page (see builtin-prefilter.ts). Each array starts on an
+ * 8-byte boundary so that unpacking makes views on the bytes instead of copies. Little-endian, as
+ * every platform the extension runs on.
+ */
+export type PackedArray = Uint8Array | Uint16Array | Int32Array | Uint32Array;
+type Kind = 'u8' | 'u16' | 'i32' | 'u32';
+
+const MAGIC = 0x544c5031; // "TLP1"
+
+function kindOf(array: PackedArray): Kind {
+  if (array instanceof Uint8Array) return 'u8';
+  if (array instanceof Uint16Array) return 'u16';
+  if (array instanceof Int32Array) return 'i32';
+  return 'u32';
+}
+const KIND_CODES: Record<Kind, number> = { u8: 1, u16: 2, i32: 3, u32: 4 };
+
+export function packTables(numbers: readonly number[], arrays: readonly PackedArray[]): Uint8Array {
+  const header = 3 + numbers.length + arrays.length * 2;
+  let size = Math.ceil((header * 4) / 8) * 8;
+  const offsets = arrays.map((array) => {
+    const at = size;
+    size += Math.ceil(array.byteLength / 8) * 8;
+    return at;
+  });
+  const bytes = new Uint8Array(size);
+  const head = new Uint32Array(bytes.buffer, 0, header);
+  head[0] = MAGIC;
+  head[1] = numbers.length;
+  head[2] = arrays.length;
+  numbers.forEach((n, i) => (head[3 + i] = n));
+  arrays.forEach((array, i) => {
+    head[3 + numbers.length + i * 2] = KIND_CODES[kindOf(array)];
+    head[4 + numbers.length + i * 2] = array.length;
+    bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), offsets[i] ?? 0);
+  });
+  return bytes;
+}
+
+export function unpackTables(bytes: Uint8Array): { numbers: number[]; arrays: PackedArray[] } {
+  // Views need an aligned buffer of their own.
+  const own = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
+  const buffer = own.buffer;
+  const base = own.byteOffset;
+  const fixed = new Uint32Array(buffer, base, 3);
+  if (fixed[0] !== MAGIC) throw new Error('not a packed table');
+  const numberCount = fixed[1] ?? 0;
+  const arrayCount = fixed[2] ?? 0;
+  const header = 3 + numberCount + arrayCount * 2;
+  const head = new Uint32Array(buffer, base, header);
+  const numbers = Array.from(head.subarray(3, 3 + numberCount));
+  const arrays: PackedArray[] = [];
+  let at = Math.ceil((header * 4) / 8) * 8;
+  for (let i = 0; i < arrayCount; i++) {
+    const code = head[3 + numberCount + i * 2] ?? 0;
+    const length = head[4 + numberCount + i * 2] ?? 0;
+    const array =
+      code === 1
+        ? new Uint8Array(buffer, base + at, length)
+        : code === 2
+          ? new Uint16Array(buffer, base + at, length)
+          : code === 3
+            ? new Int32Array(buffer, base + at, length)
+            : new Uint32Array(buffer, base + at, length);
+    arrays.push(array);
+    at += Math.ceil(array.byteLength / 8) * 8;
+  }
+  return { numbers, arrays };
+}
+
+/** Base64 both ways: the native codec where the browser has one (Chromium 140, Firefox 133). */
+export function fromBase64(text: string): Uint8Array {
+  const native = (Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array }).fromBase64;
+  if (native) return native(text);
+  const binary = atob(text);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
+}
+
