@@ -4,7 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { zipSync } from 'fflate';
 import { chromeManifest, firefoxManifest } from './manifest-variants';
 import { highlightCss } from '../src/content/highlighter';
-import { builtinPrefilterBytes } from '../src/content/builtin-prefilter';
+import { builtinPrefilterBytes, signalWordBytes } from '../src/content/prebuilt-tables';
 
 const here = resolve(import.meta.dirname, '..');
 const dist = join(here, 'dist');
@@ -36,10 +36,12 @@ async function folderSize(dir: string): Promise<number> {
 
 const started = Date.now();
 await rm(dist, { recursive: true, force: true });
-// The content script gets the built-in prefilter's tables rather than building them on every page load.
-const prefilterTables = JSON.stringify(Buffer.from(builtinPrefilterBytes()).toString('base64'));
+// The content script gets the built-in prefilter's and the sale words' tables rather than building them
+// on every page load.
+const base64 = (bytes: Uint8Array) => JSON.stringify(Buffer.from(bytes).toString('base64'));
+const tables = { __TIPLINE_BUILTIN_PREFILTER__: base64(builtinPrefilterBytes()), __TIPLINE_SIGNAL_WORDS__: base64(signalWordBytes()) };
 for (const mode of ['pages', 'background', 'content']) {
-  const define = mode === 'content' ? { __TIPLINE_BUILTIN_PREFILTER__: prefilterTables } : {};
+  const define = mode === 'content' ? tables : {};
   await build({ configFile: join(here, 'vite.config.ts'), mode, logLevel: 'warn', define });
 }
 // Highlight colours ship as the content scripts' CSS (see highlighter.ts for why), from the one definition.

@@ -1,9 +1,8 @@
 import { BUILTIN_PHRASE_LISTS } from '../phrases';
-import { BENIGN_CONTEXT, SALE_INTENT } from '../phrases/signals';
 import { enabledCategories, type Settings } from '../shared/settings';
 import type { Category } from '../shared/taxonomy';
 import type { BlockFinding, BlockMatcher, FoundSpan } from './block-finding';
-import { BUILTIN_ENTRIES, prebuiltPrefilter, prefilterPatterns } from './builtin-prefilter';
+import { BUILTIN_ENTRIES, prebuiltPrefilter, prefilterPatterns, SIGNAL_WORDS, signalWordAutomaton } from './prebuilt-tables';
 import { createMatcher, type Matcher, type MatcherPhrase } from './match';
 import { PagePrefilter, PREFILTER_HIT, PREFILTER_ODD } from './match/prefilter';
 import { detectSaleSignals } from './match/sale-signals';
@@ -62,7 +61,7 @@ export function createBlockMatcher(
     const whole = all || ids.length * 4 >= phrases.length;
     held = whole ? -1 : ids.length;
     const subset = (whole ? phrases : ids.map((id) => phrases[id] as Entry)).filter(include);
-    exact = createMatcher(subset, { saleIntent: SALE_INTENT, benignContext: BENIGN_CONTEXT });
+    exact = createMatcher(subset, SIGNAL_WORDS, signalWordAutomaton());
     return exact;
   };
   return {

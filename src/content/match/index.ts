@@ -67,31 +67,38 @@ export interface Matcher<P extends MatcherPhrase = MatcherPhrase> {
 
 const wordText = (w: SignalWord): string => (typeof w === 'string' ? w : w.phrase);
 
+/** The automaton of sale words then benign words, which `createMatcher` can be handed prebuilt. */
+export function signalAutomaton(words: SignalWordLists): PhraseAutomaton {
+  return PhraseAutomaton.build([...(words.saleIntent ?? []).map(wordText), ...(words.benignContext ?? []).map(wordText)]);
+}
+
 /**
- * One automaton holds phrases, sale words and benign words, so a block is read once whatever the
- * number of lists.
+ * Two automata, one for the phrases and one for sale and benign words: the words never change, so
+ * theirs can be built with the extension (`wordAutomaton`, from `signalAutomaton` of the same `words`),
+ * while the phrases' one follows the lists and what a page names.
  */
-export function createMatcher<P extends MatcherPhrase>(phrases: readonly P[], words: SignalWordLists = {}): Matcher<P> {
+export function createMatcher<P extends MatcherPhrase>(
+  phrases: readonly P[],
+  words: SignalWordLists = {},
+  wordAutomaton: PhraseAutomaton = signalAutomaton(words),
+): Matcher<P> {
   const sale = (words.saleIntent ?? []).map(wordText);
   const benign = (words.benignContext ?? []).map(wordText);
-  const saleFrom = phrases.length;
-  const benignFrom = saleFrom + sale.length;
-  const automaton = PhraseAutomaton.build([...phrases.map((p) => p.phrase), ...sale, ...benign]);
+  const automaton = PhraseAutomaton.build(phrases.map((p) => p.phrase));
 
   function scanText(text: string | readonly string[]): BlockScan<P> {
     const normalised = normalise(text);
     const scan: BlockScan<P> = { normalised, phrases: [], saleWords: [], benign: [], signals: [] };
     for (const m of automaton.scan(normalised.codes)) {
+      const entry = phrases[m.phraseIndex] as P;
+      const range = toNodeRange(normalised, m.start, m.end);
+      scan.phrases.push({ ...m, range, entry, phrase: entry.phrase, category: entry.category, strength: entry.strength });
+    }
+    for (const m of wordAutomaton.scan(normalised.codes)) {
       const range = toNodeRange(normalised, m.start, m.end);
       const i = m.phraseIndex;
-      if (i < saleFrom) {
-        const entry = phrases[i] as P;
-        scan.phrases.push({ ...m, range, entry, phrase: entry.phrase, category: entry.category, strength: entry.strength });
-      } else if (i < benignFrom) {
-        scan.saleWords.push({ start: m.start, end: m.end, range, word: sale[i - saleFrom] ?? '' });
-      } else {
-        scan.benign.push({ start: m.start, end: m.end, range, word: benign[i - benignFrom] ?? '' });
-      }
+      if (i < sale.length) scan.saleWords.push({ start: m.start, end: m.end, range, word: sale[i] ?? '' });
+      else scan.benign.push({ start: m.start, end: m.end, range, word: benign[i - sale.length] ?? '' });
     }
     // Most blocks of a page hold no phrase at all: they need no price or contact search (nor the decoded text).
     if (scan.phrases.length === 0) return scan;
@@ -107,6 +114,6 @@ export function createMatcher<P extends MatcherPhrase>(phrases: readonly P[], wo
     scanText,
     scoreBlock: (scan) => scoreBlock({ phrases: scan.phrases, signals: scan.signals, benign: scan.benign.length }),
     highlights: (scan) => selectLongestLeftmost(scan.phrases),
-    memoryEstimateBytes: () => automaton.memoryEstimateBytes(),
+    memoryEstimateBytes: () => automaton.memoryEstimateBytes() + wordAutomaton.memoryEstimateBytes(),
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBlockMatcher, activePhrases } from '../../../src/content/build-matcher';
-import { BUILTIN_ENTRIES, builtinPrefilterBytes, prefilterPatterns } from '../../../src/content/builtin-prefilter';
+import { BUILTIN_ENTRIES, builtinPrefilterBytes, prefilterPatterns, SIGNAL_WORDS, signalWordAutomaton, signalWordBytes } from '../../../src/content/prebuilt-tables';
+import { createMatcher, signalAutomaton } from '../../../src/content/match';
 import { PhraseAutomaton } from '../../../src/content/match/automaton';
 import { PagePrefilter } from '../../../src/content/match/prefilter';
 import { packTables, unpackTables } from '../../../src/content/match/table-pack';
@@ -28,6 +29,31 @@ describe('tables built with the extension', () => {
     shifted.set(packed, 3);
     expect(unpackTables(shifted.subarray(3)).arrays).toEqual([new Uint32Array([5, 6])]);
     expect(() => unpackTables(new Uint8Array(16))).toThrow();
+  });
+
+  it('store 32-bit arrays narrow when their values fit 16 bits, and give them back 32-bit', () => {
+    const fits = [Uint32Array.from({ length: 100 }, (_, i) => i * 655), Int32Array.from({ length: 100 }, (_, i) => 327 * i - 1)];
+    const wide = [Uint32Array.from({ length: 100 }, (_, i) => i * 700), Int32Array.from({ length: 100 }, (_, i) => -400 * i)];
+    const small = packTables([], fits);
+    const large = packTables([], wide);
+    expect(small.byteLength).toBeLessThan(large.byteLength);
+    expect(unpackTables(small).arrays).toEqual(fits);
+    expect(unpackTables(large).arrays).toEqual(wide);
+  });
+
+  it('give a sale and benign word automaton that reads blocks as the one built on the page', () => {
+    const loaded = createMatcher(BUILTIN_ENTRIES.slice(0, 50), SIGNAL_WORDS, PhraseAutomaton.fromBytes(signalWordBytes()));
+    const built = createMatcher(BUILTIN_ENTRIES.slice(0, 50), SIGNAL_WORDS, signalAutomaton(SIGNAL_WORDS));
+    const rnd = prng(4242);
+    let words = 0;
+    for (let round = 0; round < 300; round++) {
+      const text = `${randomText(rnd)} 出售 for sale 微信 wx123 police arrested 新闻 $${round}`;
+      const scan = loaded.scanText(text);
+      expect(scan).toEqual(built.scanText(text));
+      words += scan.saleWords.length + scan.benign.length;
+    }
+    expect(words).toBeGreaterThan(600);
+    expect(signalWordAutomaton()).toBe(signalWordAutomaton());
   });
 
   it('give an automaton that finds what the one built from the phrases finds', () => {

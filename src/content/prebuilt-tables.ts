@@ -1,11 +1,21 @@
 import { BUILTIN_PHRASE_LISTS } from '../phrases';
+import { BENIGN_CONTEXT, SALE_INTENT } from '../phrases/signals';
 import type { PhraseEntry } from '../shared/phrase-list';
+import { signalAutomaton } from './match';
+import { PhraseAutomaton } from './match/automaton';
 import { normaliseText } from './match/normalise';
 import { PagePrefilter } from './match/prefilter';
 import { fromBase64 } from './match/table-pack';
 
-/** Set by vite.config.ts in the content script's build: the tables of `builtinPrefilterBytes()`, in base64. */
+/*
+ * Set by scripts/build.ts in the content script's build: the tables of `builtinPrefilterBytes()` and
+ * `signalWordBytes()`, in base64.
+ */
 declare const __TIPLINE_BUILTIN_PREFILTER__: string | undefined;
+declare const __TIPLINE_SIGNAL_WORDS__: string | undefined;
+
+/** Sale-intent and benign-context words, as every matcher reads them. */
+export const SIGNAL_WORDS = { saleIntent: SALE_INTENT, benignContext: BENIGN_CONTEXT };
 
 /** Every built-in entry, in the order the prebuilt prefilter numbers them. */
 export const BUILTIN_ENTRIES: readonly PhraseEntry[] = BUILTIN_PHRASE_LISTS.flatMap((list) => list.entries);
@@ -31,4 +41,25 @@ export function prebuiltPrefilter(): PagePrefilter | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The sale and benign words' automaton, the same on every page: normalising and building it cost ~12 ms cold. */
+export function signalWordBytes(): Uint8Array {
+  return signalAutomaton(SIGNAL_WORDS).toBytes();
+}
+
+let signalWords: PhraseAutomaton | undefined;
+
+/** The sale and benign words' automaton: from the build's tables, else built once per page. */
+export function signalWordAutomaton(): PhraseAutomaton {
+  if (signalWords) return signalWords;
+  if (typeof __TIPLINE_SIGNAL_WORDS__ === 'string') {
+    try {
+      signalWords = PhraseAutomaton.fromBytes(fromBase64(__TIPLINE_SIGNAL_WORDS__));
+    } catch {
+      // Fall through to building it.
+    }
+  }
+  signalWords ??= signalAutomaton(SIGNAL_WORDS);
+  return signalWords;
 }
