@@ -3,6 +3,8 @@
  * without the extension around them, so that the page can be timed alone.
  */
 import { createBlockMatcher } from '../src/content/build-matcher';
+import { PagePrefilter } from '../src/content/match/prefilter';
+import { fromBase64 } from '../src/content/match/table-pack';
 import { createCssHighlighter } from '../src/content/highlighter';
 import { startPageScanner } from '../src/content/page-scanner';
 import type { Category } from '../src/shared/taxonomy';
@@ -26,9 +28,12 @@ function floor(): { ms: number; nodes: number; chars: number } {
   return { ms: performance.now() - started, nodes, chars };
 }
 
-async function scan(phrases: BenchPhrase[]) {
+/** `tables`: the list's prefilter as the background stores it for pages (shared/prefilter-cache.ts). */
+async function scan(phrases: BenchPhrase[], tables?: string) {
   const buildStart = performance.now();
-  const matcher = createBlockMatcher(phrases);
+  const matcher = tables
+    ? createBlockMatcher(phrases, [], { prefilter: new PagePrefilter(fromBase64(tables)), include: () => true })
+    : createBlockMatcher(phrases);
   const buildMs = performance.now() - buildStart;
   const controller = new AbortController();
   const started = performance.now();

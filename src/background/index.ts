@@ -6,26 +6,30 @@ import { createContextMenu } from './context-menu';
 import { MENU_ID, openReportWindow, reportListing } from './report-listing';
 import { LISTS_ALARM, refreshSubscriptions, scheduleListRefresh } from './subscriptions';
 import { forgetManaged, readManaged } from './settings-store';
+import { refreshPrefilterCache, watchPrefilterInputs } from './prefilter-cache';
 
 /*
  * Listeners only, registered synchronously at top level: MV3 wakes the worker for an event only if
  * its listener existed when the worker started (DESIGN.md §8). The work lives in the modules.
  */
 browser.runtime.onMessage.addListener(routeMessage);
+watchPrefilterInputs();
+
+// Ask for the policy early: the first answer can take seconds, and every settings read waits for it.
+void readManaged();
+
+const rebuildPrefilter = () => void refreshPrefilterCache().catch((error: unknown) => console.warn('tipline: prefilter cache', error));
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === QUEUE_ALARM) void drainQueue();
-// Ask for the policy early: the first answer can take seconds, and every settings read waits for it.
-void readManaged();
   if (alarm.name === CLEANUP_ALARM) void dailyCleanup();
   if (alarm.name === LISTS_ALARM) void refreshSubscriptions().catch((error: unknown) => console.warn('tipline: list refresh', error));
 });
 
 browser.runtime.onStartup.addListener(() => {
   void drainQueue();
-// Ask for the policy early: the first answer can take seconds, and every settings read waits for it.
-void readManaged();
   void dailyCleanup();
+  rebuildPrefilter();
 });
 
 browser.runtime.onInstalled.addListener(() => {
@@ -34,8 +38,8 @@ browser.runtime.onInstalled.addListener(() => {
   scheduleListRefresh();
   void refreshSubscriptions().catch((error: unknown) => console.warn('tipline: list refresh', error));
   void drainQueue();
-// Ask for the policy early: the first answer can take seconds, and every settings read waits for it.
-void readManaged();
+  // An update may change how phrases are read: the cache is keyed by version, so build it anew.
+  rebuildPrefilter();
 });
 
 // A policy that adds or changes subscriptions takes effect without waiting a day.
@@ -59,5 +63,3 @@ Object.assign(globalThis, { tiplineReportListing: reportListing });
 self.addEventListener('online', () => void drainQueue());
 
 void drainQueue();
-// Ask for the policy early: the first answer can take seconds, and every settings read waits for it.
-void readManaged();

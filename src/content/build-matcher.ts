@@ -3,6 +3,8 @@ import { enabledCategories, type Settings } from '../shared/settings';
 import type { Category } from '../shared/taxonomy';
 import type { BlockFinding, BlockMatcher, FoundSpan } from './block-finding';
 import { BUILTIN_ENTRIES, prebuiltPrefilter, prefilterPatterns, SIGNAL_WORDS, signalWordAutomaton } from './prebuilt-tables';
+import { phraseSetKey, type PrefilterCache } from '../shared/prefilter-cache';
+import { fromBase64, toBase64 } from './match/table-pack';
 import { createMatcher, type Matcher, type MatcherPhrase } from './match';
 import { PagePrefilter, PREFILTER_HIT, PREFILTER_ODD } from './match/prefilter';
 import { detectSaleSignals } from './match/sale-signals';
@@ -101,14 +103,41 @@ export function createBlockMatcher(
   };
 }
 
-export async function buildBlockMatcher(settings: Settings, extraLists: readonly { entries: readonly Entry[] }[] = []): Promise<BlockMatcher> {
+/** Do the reporter's own phrases or subscribed lists join the built-in ones (no prebuilt prefilter then)? */
+function hasOwnPhrases(settings: Settings, extraLists: readonly { entries: readonly Entry[] }[]): boolean {
+  return settings.customPhrases.some((custom) => !custom.regex) || extraLists.some((list) => list.entries.length > 0);
+}
+
+/**
+ * What the background stores for pages (shared/prefilter-cache.ts) when the reporter's own phrases or
+ * lists are in use; undefined when the built-in prefilter serves.
+ */
+export function prefilterCacheFor(settings: Settings, extraLists: readonly { entries: readonly Entry[] }[], version: string): PrefilterCache | undefined {
+  if (!hasOwnPhrases(settings, extraLists)) return undefined;
+  const phrases = activePhrases(settings, extraLists);
+  return { key: phraseSetKey(phrases, version), tables: toBase64(new PagePrefilter(prefilterPatterns(phrases)).toBytes()) };
+}
+
+export async function buildBlockMatcher(
+  settings: Settings,
+  extraLists: readonly { entries: readonly Entry[] }[] = [],
+  cache?: { stored: PrefilterCache; version: string },
+): Promise<BlockMatcher> {
   const regexes = activeRegexPhrases(settings);
-  // The reporter's own phrases and subscribed lists need a prefilter of their own with the built-in ones.
-  const ownPhrases = settings.customPhrases.some((custom) => !custom.regex) || extraLists.some((list) => list.entries.length > 0);
-  const prefilter = ownPhrases ? undefined : prebuiltPrefilter();
-  if (prefilter) {
-    const enabled = enabledCategories(settings);
-    return createBlockMatcher(BUILTIN_ENTRIES, regexes, { prefilter, include: (entry) => enabled.has(entry.category) });
+  if (!hasOwnPhrases(settings, extraLists)) {
+    const prefilter = prebuiltPrefilter();
+    if (prefilter) {
+      const enabled = enabledCategories(settings);
+      return createBlockMatcher(BUILTIN_ENTRIES, regexes, { prefilter, include: (entry) => enabled.has(entry.category) });
+    }
   }
-  return createBlockMatcher(activePhrases(settings, extraLists), regexes);
+  const phrases = activePhrases(settings, extraLists);
+  if (cache && cache.stored.key === phraseSetKey(phrases, cache.version)) {
+    try {
+      return createBlockMatcher(phrases, regexes, { prefilter: new PagePrefilter(fromBase64(cache.stored.tables)), include: () => true });
+    } catch {
+      // Unreadable tables: build the prefilter here instead.
+    }
+  }
+  return createBlockMatcher(phrases, regexes);
 }

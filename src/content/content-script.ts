@@ -4,6 +4,7 @@ import type { PageSummary } from '../shared/messages';
 import { effectiveSettings, parseManaged } from '../shared/managed-settings';
 import { PHRASE_LISTS_KEY, readStoredLists, subscribedEntries } from '../shared/phrase-subscriptions';
 import { SETTINGS_KEY, type Settings } from '../shared/settings';
+import { PREFILTER_CACHE_KEY, prefilterCacheSchema } from '../shared/prefilter-cache';
 import { siteOf } from '../shared/url';
 import { buildBlockMatcher } from './build-matcher';
 import { createCssHighlighter, createInvisibleHighlighter, supportsCssHighlights, type Highlighter } from './highlighter';
@@ -59,14 +60,19 @@ export function startContentScript(): void {
     controller?.abort();
     controller = new AbortController();
     scanner = undefined;
-    const stored = await browser.storage.local.get([SETTINGS_KEY, PHRASE_LISTS_KEY]);
+    const stored = await browser.storage.local.get([SETTINGS_KEY, PHRASE_LISTS_KEY, PREFILTER_CACHE_KEY]);
     const { settings } = effectiveSettings(stored[SETTINGS_KEY], managed);
     const site = siteOf(location.href);
     if (!settings.highlight.enabled || settings.highlight.pausedSites.includes(site)) {
       report({ url: location.href, ...EMPTY });
       return;
     }
-    const matcher = await buildBlockMatcher(settings, subscribedEntries(settings, readStoredLists(stored[PHRASE_LISTS_KEY])));
+    const cached = prefilterCacheSchema.safeParse(stored[PREFILTER_CACHE_KEY]);
+    const matcher = await buildBlockMatcher(
+      settings,
+      subscribedEntries(settings, readStoredLists(stored[PHRASE_LISTS_KEY])),
+      cached.success ? { stored: cached.data, version: browser.runtime.getManifest().version } : undefined,
+    );
     scanner = startPageScanner({
       doc: document,
       matcher,

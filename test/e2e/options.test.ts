@@ -124,6 +124,10 @@ describe('options page', () => {
     await options.click('#list-add');
     await expect.poll(() => options.locator('#lists-status').textContent(), { timeout: 20_000 }).toContain('Test list');
     await expect.poll(() => options.locator('.list-item').first().textContent()).toContain('Phrases: 1');
+    // The background builds the prefilter of the lists with the built-in phrases once, for pages to load.
+    const cacheKey = () =>
+      browser.worker.evaluate(async () => ((await chrome.storage.local.get('prefilterCache')).prefilterCache as { key?: string } | undefined)?.key ?? '');
+    await expect.poll(cacheKey, { timeout: 5000 }).toMatch(/^\d+\.\d+\.\d+:\d+:/);
     const before = await marketHighlights();
     expect(before['tipline-other'] ?? 0).toBe(2);
 

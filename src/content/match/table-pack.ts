@@ -89,3 +89,12 @@ export function fromBase64(text: string): Uint8Array {
   return out;
 }
 
+
+/** Base64 of bytes: the native codec where there is one, else `btoa` over chunks. */
+export function toBase64(bytes: Uint8Array): string {
+  const native = (bytes as unknown as { toBase64?: () => string }).toBase64;
+  if (native) return native.call(bytes);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}

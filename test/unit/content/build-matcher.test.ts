@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createBlockMatcher } from '../../../src/content/build-matcher';
+import { buildBlockMatcher, createBlockMatcher, prefilterCacheFor } from '../../../src/content/build-matcher';
+import { PagePrefilter } from '../../../src/content/match/prefilter';
+import { defaultSettings } from '../../../src/shared/settings';
 import { BUILTIN_PHRASE_LISTS } from '../../../src/phrases';
 
 const fixtures = resolve(import.meta.dirname, '../../fixtures');
@@ -49,3 +51,40 @@ describe('block matcher', () => {
     expect(matcher.heldPhrases()).toBe(entries.length);
   });
 });
+
+describe('prefilter built by the background', () => {
+  const version = '1.2.3';
+  const own = { ...defaultSettings(), customPhrases: [{ phrase: 'quiet car kit', category: 'jammers' as const, strength: 'strong' as const, regex: false }] };
+  const lists = [{ entries: [{ phrase: 'ghost blaster', category: 'firearms-explosives' as const, strength: 'strong' as const }] }];
+  const texts = ['Quiet car kit for sale, $90, Telegram @a1', 'Ghost blaster in stock, WhatsApp +1 555 0100', 'GPS jammer for sale $120 wx abc123', 'garden chairs'];
+
+  it('is needed only when own phrases or lists join the built-in ones', () => {
+    expect(prefilterCacheFor(defaultSettings(), [], version)).toBeUndefined();
+    expect(prefilterCacheFor(own, [], version)?.key).toContain(version);
+    expect(prefilterCacheFor(defaultSettings(), lists, version)).toBeDefined();
+  });
+
+  it('gives the findings of a prefilter built on the page, and is honoured only for its own phrases and version', async () => {
+    const cache = prefilterCacheFor(own, lists, version)!;
+    const onPage = await buildBlockMatcher(own, lists);
+    const cached = await buildBlockMatcher(own, lists, { stored: cache, version });
+    for (const text of texts) expect(cached.scanBlock([text]), text).toEqual(onPage.scanBlock([text]));
+    expect(onPage.scanBlock([texts[0]!]).suspect).toBe(true);
+
+    // A cache whose key matches is used as it is: tables of no phrase at all then find nothing.
+    const blind = await buildBlockMatcher(own, lists, { stored: { key: cache.key, tables: emptyTables() }, version });
+    expect(blind.scanBlock([texts[1]!]).spans).toEqual([]);
+    // Another version, other phrases or unreadable tables: the page builds its own.
+    for (const stored of [cache, { ...cache, tables: 'not base64!' }]) {
+      const other = await buildBlockMatcher(own, lists, { stored, version: stored === cache ? '9.9.9' : version });
+      expect(other.scanBlock([texts[1]!])).toEqual(onPage.scanBlock([texts[1]!]));
+    }
+    const fewer = await buildBlockMatcher(own, [], { stored: cache, version });
+    expect(fewer.scanBlock([texts[0]!])).toEqual((await buildBlockMatcher(own, [])).scanBlock([texts[0]!]));
+  });
+});
+
+/** Packed tables of a prefilter that knows no phrase. */
+function emptyTables(): string {
+  return Buffer.from(new PagePrefilter([]).toBytes()).toString('base64');
+}

@@ -1,0 +1,30 @@
+import browser from 'webextension-polyfill';
+import { prefilterCacheFor } from '../content/build-matcher';
+import { PREFILTER_CACHE_KEY } from '../shared/prefilter-cache';
+import { PHRASE_LISTS_KEY, subscribedEntries } from '../shared/phrase-subscriptions';
+import { SETTINGS_KEY } from '../shared/settings';
+import { loadSettings } from './settings-store';
+import { storedLists } from './subscriptions';
+
+let pending: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Builds the prefilter of the reporter's own phrases and lists once, here, for every page to load
+ * (shared/prefilter-cache.ts); removes it when the built-in one serves. A failure (storage full) only
+ * costs pages the time to build it themselves.
+ */
+export async function refreshPrefilterCache(): Promise<void> {
+  const settings = await loadSettings();
+  const cache = prefilterCacheFor(settings, subscribedEntries(settings, await storedLists()), browser.runtime.getManifest().version);
+  if (cache) await browser.storage.local.set({ [PREFILTER_CACHE_KEY]: cache });
+  else await browser.storage.local.remove(PREFILTER_CACHE_KEY);
+}
+
+/** Rebuilds after the settings or lists change; a burst of changes (an import) rebuilds once. */
+export function watchPrefilterInputs(): void {
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'managed' && !(area === 'local' && (SETTINGS_KEY in changes || PHRASE_LISTS_KEY in changes))) return;
+    clearTimeout(pending);
+    pending = setTimeout(() => void refreshPrefilterCache().catch((error: unknown) => console.warn('tipline: prefilter cache', error)), 300);
+  });
+}
