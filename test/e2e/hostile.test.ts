@@ -12,6 +12,14 @@ import { FIXTURES, serveFixtures, type StaticServer } from './harness/static-ser
 const hostile = readdirSync(join(FIXTURES, 'hostile')).filter((name) => name.endsWith('.html')).sort();
 /** Pages whose own scripts keep the main thread busy after load: long tasks there are not ours to judge. */
 const BUSY_PAGES = new Set(['rewrites-itself.html', 'document-write.html']);
+/**
+ * A page of 200,000 elements: Chromium's own frames there (style, paint invalidation, hit testing,
+ * collecting the wrappers of 200,000 nodes) ran 30-170 ms in traces, some with no script of ours in
+ * them, and crossed 50 ms in CI once with painting on and once with it off. The bound still fails a
+ * scan that is not sliced (one pass over this page takes several hundred milliseconds).
+ */
+const HUGE_PAGES = new Set(['huge-dom.html']);
+const HUGE_PAGE_TASK_MS = 120;
 
 async function summaryOf(browser: ExtensionBrowser, tabId: number) {
   return browser.worker.evaluate(async (id) => {
@@ -54,7 +62,8 @@ describe('hostile pages', () => {
     const longTasks = await longTasksAfterLoad(page);
     const worst = Math.max(0, ...longTasks);
     results.push(`  ${file}: suspect blocks ${summary?.suspectBlocks}, longest task after load ${worst} ms`);
-    if (!BUSY_PAGES.has(file)) expect(worst, `long tasks: ${longTasks.join(', ')}`).toBeLessThanOrEqual(50);
+    if (HUGE_PAGES.has(file)) expect(worst, `long tasks: ${longTasks.join(', ')}`).toBeLessThanOrEqual(HUGE_PAGE_TASK_MS);
+    else if (!BUSY_PAGES.has(file)) expect(worst, `long tasks: ${longTasks.join(', ')}`).toBeLessThanOrEqual(50);
     expect(await page.evaluate(() => 1 + 1)).toBe(2);
     expect(dialogs).toEqual([]);
     await page.close();
