@@ -36,7 +36,7 @@ export function activePhrases(settings: Settings, extraLists: readonly { entries
 export function createBlockMatcher(
   phrases: readonly Entry[],
   regexes: readonly RegexPhrase[] = [],
-  prebuilt?: { prefilter: PagePrefilter; include: (entry: Entry) => boolean },
+  prebuilt?: { prefilter: PagePrefilter; include?: (entry: Entry) => boolean },
 ): BlockMatcher & { memoryEstimateBytes(): number; heldPhrases(): number } {
   // Sale and benign words alone never make a finding, so the prefilter looks for phrases only. A
   // prebuilt one may hold phrases of disabled categories: the exact matcher leaves them out.
@@ -134,7 +134,7 @@ export async function buildBlockMatcher(
   const phrases = activePhrases(settings, extraLists);
   if (cache && cache.stored.key === phraseSetKey(phrases, cache.version)) {
     try {
-      return createBlockMatcher(phrases, regexes, { prefilter: new PagePrefilter(fromBase64(cache.stored.tables)), include: () => true });
+      return createBlockMatcher(phrases, regexes, { prefilter: new PagePrefilter(fromBase64(cache.stored.tables)) });
     } catch {
       // Unreadable tables: build the prefilter here instead.
     }

@@ -18,6 +18,13 @@ const ENDS_WITH_WORD = 2;
 /** Above this many edges a state's children are looked up in the hash instead of scanned. */
 export const LINEAR_LIMIT = 4;
 
+/** The root's dense table from its edges (the first slice of the edge arrays). */
+function rootTable(edgeStart: Uint32Array, edgeCode: Uint16Array, edgeTarget: Uint32Array): Uint32Array {
+  const root = new Uint32Array(0x10000);
+  for (let e = edgeStart[0] ?? 0; e < (edgeStart[1] ?? 0); e++) root[edgeCode[e] ?? 0] = edgeTarget[e] ?? 0;
+  return root;
+}
+
 /**
  * Aho-Corasick automaton over UTF-16 units of normalised phrases: one pass over a text finds every
  * occurrence of every phrase, whatever the number of phrases (DESIGN.md §7).
@@ -89,32 +96,29 @@ export class PhraseAutomaton {
   static fromBytes(bytes: Uint8Array): PhraseAutomaton {
     const { numbers, arrays } = unpackTables(bytes);
     const [edgeStart, edgeCode, edgeTarget, fail, hashState, hashCode, hashTarget, report, outFirst, dict, nextSame, patLen, patFlags] = arrays;
-    const expect = <T extends PackedArray>(array: PackedArray | undefined, type: new (n: number) => T): T => {
+    const typed = <T extends PackedArray>(array: PackedArray | undefined, type: new (n: number) => T): T => {
       if (!(array instanceof type)) throw new Error('automaton tables do not fit');
       return array;
     };
     const automaton = Object.create(PhraseAutomaton.prototype) as { -readonly [K in keyof PhraseAutomaton]: PhraseAutomaton[K] } & {
       patFlags: Uint8Array;
     };
-    automaton.edgeStart = expect(edgeStart, Uint32Array);
-    automaton.edgeCode = expect(edgeCode, Uint16Array);
-    automaton.edgeTarget = expect(edgeTarget, Uint32Array);
-    automaton.fail = expect(fail, Uint32Array);
-    automaton.hashState = expect(hashState, Int32Array);
-    automaton.hashCode = expect(hashCode, Uint16Array);
-    automaton.hashTarget = expect(hashTarget, Uint32Array);
+    automaton.edgeStart = typed(edgeStart, Uint32Array);
+    automaton.edgeCode = typed(edgeCode, Uint16Array);
+    automaton.edgeTarget = typed(edgeTarget, Uint32Array);
+    automaton.fail = typed(fail, Uint32Array);
+    automaton.hashState = typed(hashState, Int32Array);
+    automaton.hashCode = typed(hashCode, Uint16Array);
+    automaton.hashTarget = typed(hashTarget, Uint32Array);
     automaton.hashMask = numbers[0] ?? 0;
-    automaton.report = expect(report, Int32Array);
-    automaton.outFirst = expect(outFirst, Int32Array);
-    automaton.dict = expect(dict, Int32Array);
-    automaton.nextSame = expect(nextSame, Int32Array);
-    automaton.patLen = expect(patLen, Uint32Array);
-    automaton.patFlags = expect(patFlags, Uint8Array);
+    automaton.report = typed(report, Int32Array);
+    automaton.outFirst = typed(outFirst, Int32Array);
+    automaton.dict = typed(dict, Int32Array);
+    automaton.nextSame = typed(nextSame, Int32Array);
+    automaton.patLen = typed(patLen, Uint32Array);
+    automaton.patFlags = typed(patFlags, Uint8Array);
     automaton.patterns = [];
-    automaton.root = new Uint32Array(0x10000);
-    for (let e = automaton.edgeStart[0] ?? 0; e < (automaton.edgeStart[1] ?? 0); e++) {
-      automaton.root[automaton.edgeCode[e] ?? 0] = automaton.edgeTarget[e] ?? 0;
-    }
+    automaton.root = rootTable(automaton.edgeStart, automaton.edgeCode, automaton.edgeTarget);
     return automaton as unknown as PhraseAutomaton;
   }
 
@@ -201,10 +205,7 @@ export class PhraseAutomaton {
     }
     this.outFirst = ends.slice(0, states);
 
-    this.root = new Uint32Array(0x10000);
-    for (let e = this.edgeStart[0] ?? 0; e < (this.edgeStart[1] ?? 0); e++) {
-      this.root[this.edgeCode[e] ?? 0] = this.edgeTarget[e] ?? 0;
-    }
+    this.root = rootTable(this.edgeStart, this.edgeCode, this.edgeTarget);
     let hashed = 0;
     for (let st = 1; st < states; st++) {
       const degree = (this.edgeStart[st + 1] ?? 0) - (this.edgeStart[st] ?? 0);
