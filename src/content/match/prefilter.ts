@@ -1,6 +1,7 @@
 import { LINEAR_LIMIT, PhraseAutomaton, hashOf } from './automaton';
 import { CHAR_CLASS, CLS_SEP, CLS_SPACE, CLS_WORD } from './char-class';
 import { FOLD_DROP, FOLD_KIND_MASK, FOLD_MARK_BIT, FOLD_SINGLE, foldAstral, foldKind, foldedString, foldedUnit } from './char-fold';
+import { DENSE_COLUMN, DENSE_WIDTH, denseRows, phraseUnits } from './dense-rows';
 import { normaliseText } from './normalise';
 import { unpackTables, packTables } from './table-pack';
 
@@ -35,6 +36,8 @@ const table = new Int32Array(0x10000).fill(UNKNOWN);
 
 // Local copies for the loop (see normalise.ts: some loaders turn imported bindings into getters).
 const L_TABLE = table;
+const L_DENSE_COLUMN = DENSE_COLUMN;
+const L_DENSE_WIDTH = DENSE_WIDTH;
 
 function learn(c: number): number {
   let value: number;
@@ -101,6 +104,9 @@ export class PagePrefilter {
   /** Word-boundary needs of each phrase as the exact scan matches it (before stripping). */
   private readonly edges: Uint8Array;
   private readonly seen: Uint8Array;
+  /** Resolved transitions on Latin letters and digits, and the units any phrase holds (dense-rows.ts). */
+  private readonly rows: Uint32Array;
+  private readonly units: Uint8Array;
   private readonly seenIds: number[] = [];
   private unsure = false;
 
@@ -122,6 +128,8 @@ export class PagePrefilter {
       });
     }
     this.seen = new Uint8Array(this.edges.length);
+    this.rows = denseRows(this.automaton);
+    this.units = phraseUnits(this.automaton);
   }
 
   toBytes(): Uint8Array {
@@ -145,7 +153,7 @@ export class PagePrefilter {
   }
 
   memoryEstimateBytes(): number {
-    return this.automaton.memoryEstimateBytes();
+    return this.automaton.memoryEstimateBytes() + this.rows.byteLength + this.units.byteLength;
   }
 
   /**
@@ -154,6 +162,7 @@ export class PagePrefilter {
    */
   feed(data: string, state: number): number {
     const { root, fail, report, edgeStart, edgeCode, edgeTarget, hashState, hashCode, hashTarget, hashMask } = this.automaton;
+    const { rows, units } = this;
     let s = state & PREFILTER_STATE;
     let flags = 0;
     const n = data.length;
@@ -170,6 +179,16 @@ export class PagePrefilter {
           i = result.next - 1;
           continue;
         }
+      }
+      const column = L_DENSE_COLUMN[u] ?? 0;
+      if (column !== 0) {
+        s = rows[s * L_DENSE_WIDTH + column - 1] ?? 0;
+        if ((report[s] ?? -1) >= 0 && this.confirm(data, i, s)) flags |= PREFILTER_HIT;
+        continue;
+      }
+      if (units[u] === 0) {
+        s = 0;
+        continue;
       }
       // Child of s on u, following failure links (the automaton's scan loop, inlined).
       let next = 0;

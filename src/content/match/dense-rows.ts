@@ -1,0 +1,52 @@
+import type { PhraseAutomaton } from './automaton';
+
+/**
+ * Full transition rows for the units page text is mostly made of: folded Latin letters and digits.
+ *
+ * On Latin text nearly every character leaves the root, and a mismatch in a deep state walks the
+ * failure chain with an edge search at each step: the prefilter spent ~50 ns a letter there. With the
+ * failure links resolved into one row per state, a letter is one array read. Only these 36 columns
+ * are dense: a row over every unit the phrases use (hundreds of Han characters) would cost tens of
+ * megabytes for 5,000 phrases, while Han text mostly reads units that no phrase holds (see
+ * `phraseUnits`), which send the automaton straight back to the root.
+ */
+export const DENSE_WIDTH = 36;
+
+/** Dense column of a folded unit plus one, or 0 for a unit without one. */
+export const DENSE_COLUMN = new Uint8Array(0x10000);
+for (let k = 0; k < 26; k++) DENSE_COLUMN[0x61 + k] = k + 1;
+for (let k = 0; k < 10; k++) DENSE_COLUMN[0x30 + k] = 27 + k;
+
+/** `rows[s * DENSE_WIDTH + column - 1]`: the state after reading that column's unit in state `s`. */
+export function denseRows(automaton: PhraseAutomaton): Uint32Array {
+  const { root, fail, edgeStart, edgeCode, edgeTarget } = automaton;
+  const states = automaton.stateCount;
+  const rows = new Uint32Array(states * DENSE_WIDTH);
+  for (let u = 0; u < 0x10000; u++) {
+    const column = DENSE_COLUMN[u] ?? 0;
+    if (column !== 0) rows[column - 1] = root[u] ?? 0;
+  }
+  // Breadth first: a state's failure target is shallower, so its row is complete before it is copied.
+  const queue = new Uint32Array(states);
+  let tail = 0;
+  for (let e = edgeStart[0] ?? 0; e < (edgeStart[1] ?? 0); e++) queue[tail++] = edgeTarget[e] ?? 0;
+  for (let head = 0; head < tail; head++) {
+    const s = queue[head] ?? 0;
+    const f = fail[s] ?? 0;
+    rows.copyWithin(s * DENSE_WIDTH, f * DENSE_WIDTH, f * DENSE_WIDTH + DENSE_WIDTH);
+    for (let e = edgeStart[s] ?? 0; e < (edgeStart[s + 1] ?? 0); e++) {
+      const target = edgeTarget[e] ?? 0;
+      const column = DENSE_COLUMN[edgeCode[e] ?? 0] ?? 0;
+      if (column !== 0) rows[s * DENSE_WIDTH + column - 1] = target;
+      queue[tail++] = target;
+    }
+  }
+  return rows;
+}
+
+/** 1 for every unit some phrase holds: any other unit sends the automaton back to the root. */
+export function phraseUnits(automaton: PhraseAutomaton): Uint8Array {
+  const units = new Uint8Array(0x10000);
+  for (const code of automaton.edgeCode) units[code] = 1;
+  return units;
+}
