@@ -17,9 +17,16 @@ export const DENSE_COLUMN = new Uint8Array(0x10000);
 for (let k = 0; k < 26; k++) DENSE_COLUMN[0x61 + k] = k + 1;
 for (let k = 0; k < 10; k++) DENSE_COLUMN[0x30 + k] = 27 + k;
 
-/** `rows[s * DENSE_WIDTH + column - 1]`: the state after reading that column's unit in state `s`. */
+/** Set in a row's entry when phrases end in its state: one read gives the next state and whether to look. */
+export const ROW_REPORTS = 0x20000000;
+export const ROW_STATE = ROW_REPORTS - 1;
+
+/**
+ * `rows[s * DENSE_WIDTH + column - 1]`: the state after reading that column's unit in state `s`, with
+ * ROW_REPORTS set where phrases end there.
+ */
 export function denseRows(automaton: PhraseAutomaton): Uint32Array {
-  const { root, fail, edgeStart, edgeCode, edgeTarget } = automaton;
+  const { root, fail, edgeStart, edgeCode, edgeTarget, report } = automaton;
   const states = automaton.stateCount;
   const rows = new Uint32Array(states * DENSE_WIDTH);
   for (let u = 0; u < 0x10000; u++) {
@@ -40,6 +47,10 @@ export function denseRows(automaton: PhraseAutomaton): Uint32Array {
       if (column !== 0) rows[s * DENSE_WIDTH + column - 1] = target;
       queue[tail++] = target;
     }
+  }
+  for (let k = 0; k < rows.length; k++) {
+    const target = rows[k] ?? 0;
+    if ((report[target] ?? -1) >= 0) rows[k] = target | ROW_REPORTS;
   }
   return rows;
 }

@@ -1,7 +1,7 @@
 import { LINEAR_LIMIT, PhraseAutomaton, hashOf } from './automaton';
 import { CHAR_CLASS, CLS_SEP, CLS_SPACE, CLS_WORD } from './char-class';
 import { FOLD_DROP, FOLD_KIND_MASK, FOLD_MARK_BIT, FOLD_SINGLE, foldAstral, foldKind, foldedString, foldedUnit } from './char-fold';
-import { DENSE_COLUMN, DENSE_WIDTH, denseRows, phraseUnits } from './dense-rows';
+import { DENSE_COLUMN, DENSE_WIDTH, ROW_REPORTS, ROW_STATE, denseRows, phraseUnits } from './dense-rows';
 import { normaliseText } from './normalise';
 import { unpackTables, packTables } from './table-pack';
 
@@ -21,10 +21,14 @@ import { unpackTables, packTables } from './table-pack';
  * ("出<b>售</b>枪支"); the hit is reported on the node where the phrase ends.
  */
 
-/** `feed` result bits: a phrase ended in this text; this text needs the exact scan anyway. */
-export const PREFILTER_HIT = 0x40000000;
-export const PREFILTER_ODD = 0x20000000;
-export const PREFILTER_STATE = 0x1fffffff;
+/**
+ * `feed` result bits: a phrase ended in this text; this text needs the exact scan anyway. All below
+ * 2^30, so that states stay small integers (V8's Smis): a result with bit 30 set was a heap number,
+ * and the compiled loop was thrown away the first time a hit came back.
+ */
+export const PREFILTER_HIT = 0x20000000;
+export const PREFILTER_ODD = 0x10000000;
+export const PREFILTER_STATE = 0x0fffffff;
 
 // Per-unit table learnt on first sight: the folded unit, or one of these.
 const UNKNOWN = -1;
@@ -36,8 +40,20 @@ const table = new Int32Array(0x10000).fill(UNKNOWN);
 
 // Local copies for the loop (see normalise.ts: some loaders turn imported bindings into getters).
 const L_TABLE = table;
-const L_DENSE_COLUMN = DENSE_COLUMN;
 const L_DENSE_WIDTH = DENSE_WIDTH;
+const L_ROW_REPORTS = ROW_REPORTS;
+const L_ROW_STATE = ROW_STATE;
+
+/*
+ * What one raw unit means to one prefilter, learnt on first sight so that most characters cost a single
+ * read: a dense column (CODE_DENSE + column - 1), a unit no phrase holds, or one of the other paths.
+ */
+const CODE_UNKNOWN = 0;
+const CODE_SKIP = 1;
+const CODE_RESET = 2;
+const CODE_SPARSE = 3;
+const CODE_SLOW = 4;
+const CODE_DENSE = 8;
 
 function learn(c: number): number {
   let value: number;
@@ -107,6 +123,7 @@ export class PagePrefilter {
   /** Resolved transitions on Latin letters and digits, and the units any phrase holds (dense-rows.ts). */
   private readonly rows: Uint32Array;
   private readonly units: Uint8Array;
+  private readonly codes = new Uint8Array(0x10000);
   private readonly seenIds: number[] = [];
   private unsure = false;
 
@@ -130,6 +147,7 @@ export class PagePrefilter {
     this.seen = new Uint8Array(this.edges.length);
     this.rows = denseRows(this.automaton);
     this.units = phraseUnits(this.automaton);
+    train();
   }
 
   toBytes(): Uint8Array {
@@ -152,8 +170,19 @@ export class PagePrefilter {
     }
   }
 
+  private learnCode(c: number): number {
+    const u = unitAt(String.fromCharCode(c), 0);
+    let code: number;
+    if (u === SKIP || u === DROP) code = CODE_SKIP;
+    else if (u === SLOW) code = CODE_SLOW;
+    else if ((DENSE_COLUMN[u] ?? 0) !== 0) code = CODE_DENSE + (DENSE_COLUMN[u] ?? 0) - 1;
+    else code = this.units[u] === 0 ? CODE_RESET : CODE_SPARSE;
+    this.codes[c] = code;
+    return code;
+  }
+
   memoryEstimateBytes(): number {
-    return this.automaton.memoryEstimateBytes() + this.rows.byteLength + this.units.byteLength;
+    return this.automaton.memoryEstimateBytes() + this.rows.byteLength + this.units.byteLength + this.codes.byteLength;
   }
 
   /**
@@ -162,34 +191,33 @@ export class PagePrefilter {
    */
   feed(data: string, state: number): number {
     const { root, fail, report, edgeStart, edgeCode, edgeTarget, hashState, hashCode, hashTarget, hashMask } = this.automaton;
-    const { rows, units } = this;
+    const { rows, codes } = this;
     let s = state & PREFILTER_STATE;
     let flags = 0;
     const n = data.length;
     for (let i = 0; i < n; i++) {
       const c = data.charCodeAt(i);
-      let u = L_TABLE[c] ?? UNKNOWN;
-      if (u < 0) {
-        if (u === UNKNOWN) u = learn(c);
-        if (u === SKIP || u === DROP) continue;
-        if (u === SLOW) {
-          const result = this.slow(data, i, s);
-          s = result.state;
-          flags |= result.flags;
-          i = result.next - 1;
-          continue;
-        }
-      }
-      const column = L_DENSE_COLUMN[u] ?? 0;
-      if (column !== 0) {
-        s = rows[s * L_DENSE_WIDTH + column - 1] ?? 0;
-        if ((report[s] ?? -1) >= 0 && this.confirm(data, i, s)) flags |= PREFILTER_HIT;
+      let code = codes[c] ?? CODE_UNKNOWN;
+      if (code === CODE_UNKNOWN) code = this.learnCode(c);
+      if (code >= CODE_DENSE) {
+        const entry = rows[s * L_DENSE_WIDTH + code - CODE_DENSE] ?? 0;
+        s = entry & L_ROW_STATE;
+        if ((entry & L_ROW_REPORTS) !== 0 && this.confirm(data, i, s)) flags |= PREFILTER_HIT;
         continue;
       }
-      if (units[u] === 0) {
+      if (code === CODE_RESET) {
         s = 0;
         continue;
       }
+      if (code === CODE_SKIP) continue;
+      if (code === CODE_SLOW) {
+        const result = this.slow(data, i, s);
+        s = result.state;
+        flags |= result.flags;
+        i = result.next - 1;
+        continue;
+      }
+      const u = L_TABLE[c] ?? 0;
       // Child of s on u, following failure links (the automaton's scan loop, inlined).
       let next = 0;
       for (;;) {
@@ -313,4 +341,23 @@ export class PagePrefilter {
     }
     return { state: s, flags, next };
   }
+}
+
+/*
+ * The optimising compiler builds `feed` from the type feedback of its first runs. On a real page the
+ * first thousands of characters take only the common paths, so the compiled loop lacked the others
+ * and was thrown away (deoptimised) at the first rare character, several times per page: 30-50 ms of
+ * the first scan of a 5 MB page ran in slower tiers. One short text through a throwaway prefilter
+ * takes every path once before a page's text does.
+ */
+const TRAINING_PHRASES = ['ice', 'fake id', 'kg1', '出售', '出a', '出b', '出c', '出d', '出e', '\u{1d400}x'];
+const TRAINING_TEXT = 'office ice, fake-id 出售 出e出x ㎏1 a\u0301 \u{1d400}x \u200b 市 ICE\ud800';
+let trained = false;
+
+function train(): void {
+  if (trained) return;
+  trained = true;
+  const prefilter = new PagePrefilter(TRAINING_PHRASES);
+  let state = 0;
+  for (const text of [TRAINING_TEXT, 'x', '出', 'ice']) state = prefilter.feed(text, state);
 }

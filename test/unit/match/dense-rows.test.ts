@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PhraseAutomaton } from '../../../src/content/match/automaton';
-import { DENSE_COLUMN, DENSE_WIDTH, denseRows, phraseUnits } from '../../../src/content/match/dense-rows';
+import { DENSE_COLUMN, DENSE_WIDTH, ROW_REPORTS, ROW_STATE, denseRows, phraseUnits } from '../../../src/content/match/dense-rows';
 import { int, pick, prng } from './prng';
 
 /** The transition as the sparse tables give it: child, else the failure chain's. */
@@ -27,7 +27,10 @@ describe('dense rows', () => {
       for (let s = 0; s < automaton.stateCount; s++) {
         for (const ch of UNITS) {
           const u = ch.charCodeAt(0);
-          expect(rows[s * DENSE_WIDTH + (DENSE_COLUMN[u] ?? 0) - 1], `${phrases.join('|')} state ${s} on ${ch}`).toBe(sparseStep(automaton, s, u));
+          const entry = rows[s * DENSE_WIDTH + (DENSE_COLUMN[u] ?? 0) - 1] ?? -1;
+          const target = sparseStep(automaton, s, u);
+          expect(entry & ROW_STATE, `${phrases.join('|')} state ${s} on ${ch}`).toBe(target);
+          expect((entry & ROW_REPORTS) !== 0, `reports of ${target}`).toBe((automaton.report[target] ?? -1) >= 0);
         }
       }
     }
