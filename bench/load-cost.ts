@@ -30,11 +30,15 @@ async function loadCpu(context: BrowserContext, html: string, runs: number): Pro
   return samples.sort((a, b) => a - b)[Math.floor(runs / 2)] ?? Number.NaN;
 }
 
+function median(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+}
+
 /**
  * What the content script adds to a page's load (DESIGN.md §7): the same pages loaded in a browser
  * without the extension and in one with it, built-in lists and default settings.
  */
-export async function benchLoadCost(pages: readonly { name: string; html: string }[], runs = 7): Promise<LoadCost[]> {
+export async function benchLoadCost(pages: readonly { name: string; html: string }[], runs = Number(process.env.BENCH_LOAD_RUNS ?? 9)): Promise<LoadCost[]> {
   // Both browsers alike (persistent profile, same flags and window) but for the extension.
   const plainProfile = await mkdtemp(join(tmpdir(), 'tipline-bench-'));
   const plainContext = await chromium.launchPersistentContext(plainProfile, {
@@ -47,8 +51,15 @@ export async function benchLoadCost(pages: readonly { name: string; html: string
   try {
     const out: LoadCost[] = [];
     for (const { name, html } of pages) {
-      const withoutMs = await loadCpu(plainContext, html, runs);
-      const withMs = await loadCpu(extension.context, html, runs);
+      // Interleaved, one load at a time, so that a slow spell of the machine falls on both alike.
+      const without: number[] = [];
+      const withExtension: number[] = [];
+      for (let run = 0; run < runs; run++) {
+        without.push(await loadCpu(plainContext, html, 1));
+        withExtension.push(await loadCpu(extension.context, html, 1));
+      }
+      const withoutMs = median(without);
+      const withMs = median(withExtension);
       out.push({ page: name, kilobytes: Math.round(Buffer.byteLength(html) / 1024), withoutMs, withMs, addedMs: withMs - withoutMs });
     }
     return out;

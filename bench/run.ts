@@ -179,7 +179,7 @@ const loads = wanted('load')
       { name: 'recipe', html: fixture('benign/recipe.en.html') },
       { name: 'listings (zh)', html: fixture('listings/drugs-precursors.zh.html') },
       { name: 'generated 300 KB page', html: generatePage(300 * 1024, []) },
-    ])
+    ].filter((page) => !process.env.BENCH_LOAD_PAGES || process.env.BENCH_LOAD_PAGES.split(',').some((part) => page.name.includes(part))))
   : [];
 
 if (rows.length > 2) console.log(`\n${rows.join('\n')}\n`);

@@ -12,10 +12,11 @@ import type { PhraseAutomaton } from './automaton';
  */
 export const DENSE_WIDTH = 36;
 
+const DENSE_UNITS = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
 /** Dense column of a folded unit plus one, or 0 for a unit without one. */
 export const DENSE_COLUMN = new Uint8Array(0x10000);
-for (let k = 0; k < 26; k++) DENSE_COLUMN[0x61 + k] = k + 1;
-for (let k = 0; k < 10; k++) DENSE_COLUMN[0x30 + k] = 27 + k;
+for (let k = 0; k < DENSE_UNITS.length; k++) DENSE_COLUMN[DENSE_UNITS.charCodeAt(k)] = k + 1;
 
 /** Set in a row's entry when phrases end in its state: one read gives the next state and whether to look. */
 export const ROW_REPORTS = 0x20000000;
@@ -29,10 +30,9 @@ export function denseRows(automaton: PhraseAutomaton): Uint32Array {
   const { root, fail, edgeStart, edgeCode, edgeTarget, report } = automaton;
   const states = automaton.stateCount;
   const rows = new Uint32Array(states * DENSE_WIDTH);
-  for (let u = 0; u < 0x10000; u++) {
-    const column = DENSE_COLUMN[u] ?? 0;
-    if (column !== 0) rows[column - 1] = root[u] ?? 0;
-  }
+  // Runs on every page load, mostly before the compiler has seen it: few steps, no pass over 64K units.
+  const entry = (target: number) => ((report[target] ?? -1) >= 0 ? target | ROW_REPORTS : target);
+  for (let k = 0; k < DENSE_UNITS.length; k++) rows[k] = entry(root[DENSE_UNITS.charCodeAt(k)] ?? 0);
   // Breadth first: a state's failure target is shallower, so its row is complete before it is copied.
   const queue = new Uint32Array(states);
   let tail = 0;
@@ -44,13 +44,9 @@ export function denseRows(automaton: PhraseAutomaton): Uint32Array {
     for (let e = edgeStart[s] ?? 0; e < (edgeStart[s + 1] ?? 0); e++) {
       const target = edgeTarget[e] ?? 0;
       const column = DENSE_COLUMN[edgeCode[e] ?? 0] ?? 0;
-      if (column !== 0) rows[s * DENSE_WIDTH + column - 1] = target;
+      if (column !== 0) rows[s * DENSE_WIDTH + column - 1] = entry(target);
       queue[tail++] = target;
     }
-  }
-  for (let k = 0; k < rows.length; k++) {
-    const target = rows[k] ?? 0;
-    if ((report[target] ?? -1) >= 0) rows[k] = target | ROW_REPORTS;
   }
   return rows;
 }

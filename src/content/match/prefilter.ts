@@ -55,6 +55,10 @@ const CODE_SPARSE = 3;
 const CODE_SLOW = 4;
 const CODE_DENSE = 8;
 
+/** Units read before the fast path is built: a few pages of text. */
+const FAST_PATH_AFTER = 32_768;
+const NO_ROWS = new Uint32Array(0);
+
 function learn(c: number): number {
   let value: number;
   if (c >= 0xd800 && c <= 0xdfff) {
@@ -120,10 +124,15 @@ export class PagePrefilter {
   /** Word-boundary needs of each phrase as the exact scan matches it (before stripping). */
   private readonly edges: Uint8Array;
   private readonly seen: Uint8Array;
-  /** Resolved transitions on Latin letters and digits, and the units any phrase holds (dense-rows.ts). */
-  private readonly rows: Uint32Array;
-  private readonly units: Uint8Array;
+  /**
+   * Resolved transitions on Latin letters and digits, and the units any phrase holds (dense-rows.ts):
+   * built once the prefilter has read FAST_PATH_AFTER units. Building them takes 5-7 ms of a page
+   * load before the compiler has warmed up, more than an ordinary page's whole text costs without.
+   */
+  private rows: Uint32Array | undefined;
+  private units: Uint8Array | undefined;
   private readonly codes = new Uint8Array(0x10000);
+  private unitsRead = 0;
   private readonly seenIds: number[] = [];
   private unsure = false;
 
@@ -145,9 +154,6 @@ export class PagePrefilter {
       });
     }
     this.seen = new Uint8Array(this.edges.length);
-    this.rows = denseRows(this.automaton);
-    this.units = phraseUnits(this.automaton);
-    train();
   }
 
   toBytes(): Uint8Array {
@@ -175,6 +181,7 @@ export class PagePrefilter {
     let code: number;
     if (u === SKIP || u === DROP) code = CODE_SKIP;
     else if (u === SLOW) code = CODE_SLOW;
+    else if (!this.units) code = CODE_SPARSE;
     else if ((DENSE_COLUMN[u] ?? 0) !== 0) code = CODE_DENSE + (DENSE_COLUMN[u] ?? 0) - 1;
     else code = this.units[u] === 0 ? CODE_RESET : CODE_SPARSE;
     this.codes[c] = code;
@@ -182,7 +189,14 @@ export class PagePrefilter {
   }
 
   memoryEstimateBytes(): number {
-    return this.automaton.memoryEstimateBytes() + this.rows.byteLength + this.units.byteLength + this.codes.byteLength;
+    return this.automaton.memoryEstimateBytes() + (this.rows?.byteLength ?? 0) + (this.units?.byteLength ?? 0) + this.codes.byteLength;
+  }
+
+  /** The fast path's tables; units learnt before them are learnt again. */
+  private buildFastPath(): void {
+    this.rows = denseRows(this.automaton);
+    this.units = phraseUnits(this.automaton);
+    this.codes.fill(CODE_UNKNOWN);
   }
 
   /**
@@ -191,10 +205,15 @@ export class PagePrefilter {
    */
   feed(data: string, state: number): number {
     const { root, fail, report, edgeStart, edgeCode, edgeTarget, hashState, hashCode, hashTarget, hashMask } = this.automaton;
-    const { rows, codes } = this;
+    const n = data.length;
+    if (!this.rows) {
+      this.unitsRead += n;
+      if (this.unitsRead > FAST_PATH_AFTER) this.buildFastPath();
+    }
+    const { codes } = this;
+    const rows = this.rows ?? NO_ROWS;
     let s = state & PREFILTER_STATE;
     let flags = 0;
-    const n = data.length;
     for (let i = 0; i < n; i++) {
       const c = data.charCodeAt(i);
       let code = codes[c] ?? CODE_UNKNOWN;
@@ -343,21 +362,3 @@ export class PagePrefilter {
   }
 }
 
-/*
- * The optimising compiler builds `feed` from the type feedback of its first runs. On a real page the
- * first thousands of characters take only the common paths, so the compiled loop lacked the others
- * and was thrown away (deoptimised) at the first rare character, several times per page: 30-50 ms of
- * the first scan of a 5 MB page ran in slower tiers. One short text through a throwaway prefilter
- * takes every path once before a page's text does.
- */
-const TRAINING_PHRASES = ['ice', 'fake id', 'kg1', '出售', '出a', '出b', '出c', '出d', '出e', '\u{1d400}x'];
-const TRAINING_TEXT = 'office ice, fake-id 出售 出e出x ㎏1 a\u0301 \u{1d400}x \u200b 市 ICE\ud800';
-let trained = false;
-
-function train(): void {
-  if (trained) return;
-  trained = true;
-  const prefilter = new PagePrefilter(TRAINING_PHRASES);
-  let state = 0;
-  for (const text of [TRAINING_TEXT, 'x', '出', 'ice']) state = prefilter.feed(text, state);
-}

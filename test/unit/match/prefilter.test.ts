@@ -107,6 +107,28 @@ describe('PagePrefilter', () => {
     expect(checked).toBeGreaterThan(300);
   });
 
+  it('gives the same flags before and after it builds its fast path for long pages (property)', () => {
+    const phrases = ['fake passports', 'gun', 'ice', 'ak-47', '出售枪支', '冰毒', 'cvv', 'crème', '80%lower', 'x1'];
+    const pieces = [...phrases, 'fake', 'pass', 'ports', '出', '售', ' ', '-', '\u200b', 'a', 'x', '7', 'Ｇ', 'UN', '今天', 'e\u0301', '𝐠', 'off', 'ice', 'k', '1', '%'];
+    const warm = new PagePrefilter(phrases);
+    // Past the threshold (prefilter.ts FAST_PATH_AFTER): from here on it reads through the dense rows.
+    warm.feed('the quick brown fox 今天天气 '.repeat(2000), 0);
+    const rnd = prng(20261201);
+    let hits = 0;
+    for (let round = 0; round < 2000; round++) {
+      const nodes: string[] = [];
+      for (let k = int(rnd, 1, 4); k > 0; k--) {
+        let node = '';
+        for (let j = int(rnd, 0, 6); j > 0; j--) node += pick(rnd, pieces);
+        nodes.push(node);
+      }
+      const cold = flagsOf(new PagePrefilter(phrases), nodes);
+      expect(flagsOf(warm, nodes), JSON.stringify(nodes)).toEqual(cold);
+      if (candidate(cold)) hits++;
+    }
+    expect(hits).toBeGreaterThan(300);
+  });
+
   it('says when it could not tell the phrases apart (combining marks)', () => {
     const prefilter = new PagePrefilter(['crème']);
     prefilter.feed('cre\u0300me', 0);
