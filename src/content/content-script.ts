@@ -5,7 +5,6 @@ import { effectiveSettings, parseManaged } from '../shared/managed-settings';
 import { PHRASE_LISTS_KEY, readStoredLists, subscribedEntries } from '../shared/phrase-subscriptions';
 import { SETTINGS_KEY, type Settings } from '../shared/settings';
 import { PREFILTER_CACHE_KEY, prefilterCacheSchema } from '../shared/prefilter-cache';
-import { siteOf } from '../shared/url';
 import { buildBlockMatcher } from './build-matcher';
 import { createCssHighlighter, createInvisibleHighlighter, supportsCssHighlights, type Highlighter } from './highlighter';
 import { startPageScanner, type PageScanner } from './page-scanner';
@@ -62,16 +61,17 @@ export function startContentScript(): void {
     scanner = undefined;
     const stored = await browser.storage.local.get([SETTINGS_KEY, PHRASE_LISTS_KEY, PREFILTER_CACHE_KEY]);
     const { settings } = effectiveSettings(stored[SETTINGS_KEY], managed);
-    const site = siteOf(location.href);
+    // The same as siteOf(location.href), without parsing a URL: the first `new URL` on a page cost ~1 ms.
+    const site = location.hostname;
     if (!settings.highlight.enabled || settings.highlight.pausedSites.includes(site)) {
       report({ url: location.href, ...EMPTY });
       return;
     }
-    const cached = prefilterCacheSchema.safeParse(stored[PREFILTER_CACHE_KEY]);
+    const cached = stored[PREFILTER_CACHE_KEY] === undefined ? undefined : prefilterCacheSchema.safeParse(stored[PREFILTER_CACHE_KEY]);
     const matcher = await buildBlockMatcher(
       settings,
       subscribedEntries(settings, readStoredLists(stored[PHRASE_LISTS_KEY])),
-      cached.success ? { stored: cached.data, version: browser.runtime.getManifest().version } : undefined,
+      cached?.success ? { stored: cached.data, version: browser.runtime.getManifest().version } : undefined,
     );
     scanner = startPageScanner({
       doc: document,

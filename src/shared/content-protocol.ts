@@ -1,7 +1,10 @@
 import { z } from 'zod/mini';
 
-/** Background → content script (DESIGN.md §8); `messages.ts` re-exports it with the other directions. */
-export const backgroundToContent = z.discriminatedUnion('type', [
+/**
+ * Background → content script (DESIGN.md §8); `messages.ts` re-exports it with the other directions.
+ * Built on the first message: the content script loads on every page, most of which never get one.
+ */
+export const backgroundToContent = z.lazy(() => z.discriminatedUnion('type', [
   z.object({ type: z.literal('content/get-summary') }),
   z.object({
     type: z.literal('content/get-listing'),
@@ -17,7 +20,7 @@ export const backgroundToContent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('content/scroll-for-slice'), y: z.number().check(z.nonnegative()), hideFixed: z.boolean() }),
   z.object({ type: z.literal('content/end-capture'), x: z.number(), y: z.number() }),
   z.object({ type: z.literal('content/snapshot') }),
-]);
+]));
 export type BackgroundToContentMessage = z.infer<typeof backgroundToContent>;
 
 /** Replies never reject: rejections do not cross contexts reliably. */

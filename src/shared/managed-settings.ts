@@ -8,7 +8,7 @@ import { checkEndpointUrl } from './url';
  * public/managed-schema.json; docs/DEPLOYMENT.md). Each field is validated on its own: a bad value in a
  * policy is ignored with a warning, the rest still applies, and nothing can crash on it.
  */
-const managedFields = {
+const makeManagedFields = () => ({
   endpointUrl: z.string().check(
     z.maxLength(2048),
     z.refine((url) => checkEndpointUrl(url) === null, { message: 'must be https (http only for loopback), without user:password' }),
@@ -18,10 +18,12 @@ const managedFields = {
   categories: z.array(categorySchema),
   highlightEnabled: z.boolean(),
   retentionDays: z.int().check(z.minimum(1), z.maximum(3650)),
-};
+});
+type ManagedFields = ReturnType<typeof makeManagedFields>;
+let managedFields: ManagedFields | undefined;
 
-export type ManagedField = keyof typeof managedFields;
-export type Managed = { [K in ManagedField]?: z.infer<(typeof managedFields)[K]> };
+export type ManagedField = keyof ManagedFields;
+export type Managed = { [K in ManagedField]?: z.infer<ManagedFields[K]> };
 
 /** Settings paths the options page shows as set by the organisation. */
 export type LockedSetting = 'endpoint' | 'subscriptions' | 'categories' | 'highlight.enabled' | 'privacy.retentionDays';
@@ -30,8 +32,11 @@ export function parseManaged(raw: unknown): { managed: Managed; ignored: string[
   const managed: Record<string, unknown> = {};
   const ignored: string[] = [];
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { managed: {}, ignored: raw === undefined || raw === null ? [] : ['(all)'] };
-  for (const [key, value] of Object.entries(raw)) {
-    const schema = (managedFields as Record<string, z.ZodMiniType>)[key];
+  // Built on the first policy value: most browsers have none.
+  const entries = Object.entries(raw);
+  if (entries.length > 0) managedFields ??= makeManagedFields();
+  for (const [key, value] of entries) {
+    const schema = (managedFields as Record<string, z.ZodMiniType> | undefined)?.[key];
     const parsed = schema?.safeParse(value);
     if (parsed?.success) managed[key] = parsed.data;
     else ignored.push(key);

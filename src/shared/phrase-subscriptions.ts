@@ -5,22 +5,29 @@ import type { Settings } from './settings';
 /** Storage key of the downloaded lists (storage.local), keyed by subscription URL. */
 export const PHRASE_LISTS_KEY = 'phraseLists';
 
-export const listErrorSchema = z.object({
-  code: z.enum(['url', 'network', 'timeout', 'http', 'too-big', 'not-json', 'invalid']),
-  detail: z._default(z.string().check(z.maxLength(500)), ''),
-});
+export const listErrorSchema = z.lazy(() =>
+  z.object({
+    code: z.enum(['url', 'network', 'timeout', 'http', 'too-big', 'not-json', 'invalid']),
+    detail: z._default(z.string().check(z.maxLength(500)), ''),
+  }),
+);
 export type ListError = z.infer<typeof listErrorSchema>;
 
-/** One subscription's state: the last good list (if any) and how the last attempt went. */
-export const storedListSchema = z.object({
-  name: z.optional(z.string().check(z.maxLength(200))),
-  version: z.optional(z.string().check(z.maxLength(50))),
-  entries: z._default(z.array(phraseEntrySchema).check(z.maxLength(MAX_ENTRIES)), []),
-  /** When the kept entries were downloaded. */
-  fetchedAt: z.optional(z.iso.datetime()),
-  lastAttemptAt: z.iso.datetime(),
-  lastError: z.optional(listErrorSchema),
-});
+/**
+ * One subscription's state: the last good list (if any) and how the last attempt went. Lazy: the
+ * content script imports this on every page, and most have no subscription to read.
+ */
+export const storedListSchema = z.lazy(() =>
+  z.object({
+    name: z.optional(z.string().check(z.maxLength(200))),
+    version: z.optional(z.string().check(z.maxLength(50))),
+    entries: z._default(z.array(phraseEntrySchema).check(z.maxLength(MAX_ENTRIES)), []),
+    /** When the kept entries were downloaded. */
+    fetchedAt: z.optional(z.iso.datetime()),
+    lastAttemptAt: z.iso.datetime(),
+    lastError: z.optional(listErrorSchema),
+  }),
+);
 export type StoredList = z.infer<typeof storedListSchema>;
 export type StoredLists = Record<string, StoredList>;
 

@@ -8,11 +8,14 @@ import { z } from 'zod/mini';
  */
 export const PREFILTER_CACHE_KEY = 'prefilterCache';
 
-export const prefilterCacheSchema = z.object({
-  key: z.string().check(z.maxLength(200)),
-  /** Packed tables (match/table-pack.ts) in base64. */
-  tables: z.string().check(z.maxLength(40_000_000)),
-});
+/** Lazy: most pages have no cache to read (built-in phrases only). */
+export const prefilterCacheSchema = z.lazy(() =>
+  z.object({
+    key: z.string().check(z.maxLength(200)),
+    /** Packed tables (match/table-pack.ts) in base64. */
+    tables: z.string().check(z.maxLength(40_000_000)),
+  }),
+);
 export type PrefilterCache = z.infer<typeof prefilterCacheSchema>;
 
 /** Two 32-bit FNV-1a variants over the phrases, their count and the version: cheap on a page, collisions unlikely. */

@@ -48,6 +48,15 @@ const astral = new Map<number, string>();
 
 for (const [from, to] of INVISIBLE_RANGES) kinds.fill(FOLD_DROP, from, to + 1);
 
+// ASCII folds to itself, lower case, or a space, and is most of many pages: known before the first
+// page text, so that none of it goes through `normalize()` one character at a time.
+for (let code = 0; code < 0x80; code++) {
+  const folded = code === 0x09 || code === 0x0a || code === 0x0b || code === 0x0c || code === 0x0d ? 0x20 : code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+  kinds[code] = FOLD_SINGLE;
+  singles[code] = folded;
+  FAST_FOLD[code] = folded;
+}
+
 const MARK = /^\p{M}$/u;
 const SPACE = /^\s$/u;
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FOLD_SINGLE, foldKind, foldNormalised, foldedUnit } from '../../../src/content/match/char-fold';
 import { normalise, normaliseText, sourceRange } from '../../../src/content/match/normalise';
 import { traditionalTableSize } from '../../../src/content/match/trad-simp';
 
@@ -95,5 +96,15 @@ describe('normalise offset map', () => {
     expect(nt.text).toBe('出𠀀售😀');
     const r = sourceRange(nt, 1, 3);
     expect(src.slice(r.start, r.end)).toBe('𠀀');
+  });
+});
+
+describe('ASCII folding known before the first page', () => {
+  it('matches what learning each character would give', () => {
+    for (let code = 0; code < 0x80; code++) {
+      const learnt = foldNormalised(String.fromCharCode(code).normalize('NFKC'));
+      expect(foldKind(code), `U+${code.toString(16)}`).toBe(FOLD_SINGLE);
+      expect(String.fromCharCode(foldedUnit(code)), `U+${code.toString(16)}`).toBe(learnt);
+    }
   });
 });
