@@ -38,7 +38,7 @@ interface BenchWindow {
   };
   __longest: number;
   __phrases: unknown;
-  __tables: string;
+  __tables: string | undefined;
   Mark: new (root: Element) => { markRegExp(regex: RegExp, options: { done: () => void }): void };
 }
 
@@ -78,6 +78,51 @@ async function openPage(html: string): Promise<Page> {
   return page;
 }
 
+interface ScanSample {
+  floorMs: number;
+  scanMs: number;
+  longest: number;
+  nodes: number;
+  scan: { wallMs: number; memoryBytes: number; suspectBlocks: number };
+}
+
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
+
+function median(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+}
+
+/**
+ * One page: three floor passes (their median is the floor; they also make the page's text-node
+ * wrappers, which every later pass finds made), then one scan, with `tables` as the background would
+ * have stored them for the list or without.
+ */
+async function measureScan(html: string, phrases: unknown, tables?: string): Promise<ScanSample> {
+  const page = await openPage(html);
+  const floorRuns: number[] = [];
+  let nodes = 0;
+  for (let i = 0; i < 3; i++) {
+    const { cpuMs, value } = await cpuOf(page, () => page.evaluate(() => (window as unknown as BenchWindow).tiplineBench.floor()));
+    floorRuns.push(cpuMs);
+    nodes = value.nodes;
+  }
+  // The list (and tables) are handed over before the measurement: passing 5,000 phrases through the
+  // protocol cost ~100 ms of the page's main thread, which a real page (lists from the bundle or
+  // storage) never pays.
+  await page.evaluate(([p, t]) => Object.assign(window, { __phrases: p, __tables: t, __longest: 0, __measuring: true }), [phrases, tables] as const);
+  const { cpuMs: scanMs, value: scan } = await cpuOf(page, () =>
+    page.evaluate(() => {
+      const w = window as unknown as BenchWindow;
+      return w.tiplineBench.scan(w.__phrases, w.__tables);
+    }),
+  );
+  // Long-task entries arrive after the task; give them a moment before reading.
+  await page.waitForTimeout(200);
+  const longest = await page.evaluate(() => (window as unknown as BenchWindow).__longest);
+  await page.close();
+  return { floorMs: median(floorRuns), scanMs, longest, nodes, scan };
+}
+
 const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_FLAGS });
 const rows: string[] = [];
 const header =
@@ -93,42 +138,23 @@ for (const megabytes of wanted('pages') ? [1, 5] : []) {
     if (cases && !cases.includes(`${megabytes}x${count}`)) continue;
     const phrases = benchPhrases(count);
     const html = generatePage(megabytes * 1024 * 1024, phrases.slice(0, 20).map((p) => p.phrase));
-    const page = await openPage(html);
-    const floorRuns: number[] = [];
-    let nodes = 0;
-    for (let i = 0; i < 3; i++) {
-      const { cpuMs, value } = await cpuOf(page, () => page.evaluate(() => (window as unknown as BenchWindow).tiplineBench.floor()));
-      floorRuns.push(cpuMs);
-      nodes = value.nodes;
-    }
-    const floorMs = floorRuns.sort((a, b) => a - b)[1]!;
-    await page.evaluate(() => Object.assign(window, { __longest: 0, __measuring: true }));
-    // The list is handed over before the measurement: passing 5,000 phrases through the protocol cost
-    // ~100 ms of the page's main thread, which a real page (lists from the bundle or storage) never pays.
-    await page.evaluate((p) => Object.assign(window, { __phrases: p }), phrases);
-    const { cpuMs: scanMs, value: scan } = await cpuOf(page, () => page.evaluate(() => {
-      const w = window as unknown as BenchWindow;
-      return w.tiplineBench.scan(w.__phrases);
-    }));
-    // Long-task entries arrive after the task; give them a moment before reading.
-    await page.waitForTimeout(200);
-    const longest = await page.evaluate(() => (window as unknown as BenchWindow).__longest);
-    await page.close();
-
     // The same list with its prefilter built beforehand, as the background stores it for pages.
     const tables = Buffer.from(new PagePrefilter(prefilterPatterns(phrases)).toBytes()).toString('base64');
-    const prebuiltPage = await openPage(html);
-    // Handed over before the measurement: on a real page the tables come from storage. The same three
-    // floor passes as on the first page first, so that both scans find the page's wrappers made.
-    await prebuiltPage.evaluate(([t, p]) => Object.assign(window, { __tables: t, __phrases: p }), [tables, phrases] as const);
-    for (let i = 0; i < 3; i++) await prebuiltPage.evaluate(() => (window as unknown as BenchWindow).tiplineBench.floor());
-    const { cpuMs: prebuiltMs } = await cpuOf(prebuiltPage, () =>
-      prebuiltPage.evaluate(() => {
-        const w = window as unknown as BenchWindow;
-        return w.tiplineBench.scan(w.__phrases, w.__tables);
-      }),
-    );
-    await prebuiltPage.close();
+    // Each measurement on fresh pages, REPEAT times: on this machine the floor alone moves 2-4x between
+    // runs, so one sample of each says little.
+    const plain: ScanSample[] = [];
+    const prebuilt: ScanSample[] = [];
+    for (let run = 0; run < REPEAT; run++) {
+      plain.push(await measureScan(html, phrases));
+      prebuilt.push(await measureScan(html, phrases, tables));
+    }
+    const floorMs = median(plain.map((x) => x.floorMs));
+    const scanMs = median(plain.map((x) => x.scanMs));
+    const ratio = median(plain.map((x) => x.scanMs / x.floorMs));
+    const prebuiltMs = median(prebuilt.map((x) => x.scanMs));
+    const prebuiltRatio = median(prebuilt.map((x) => x.scanMs / x.floorMs));
+    const longest = Math.max(...plain.map((x) => x.longest), ...prebuilt.map((x) => x.longest));
+    const { nodes, scan } = plain[0]!;
 
     // mark.js on a fresh copy of the page, with one alternation regex (its fastest use for many terms).
     let markMs = Number.NaN;
@@ -149,7 +175,7 @@ for (const megabytes of wanted('pages') ? [1, 5] : []) {
     await markPage.close();
 
     rows.push(
-      `| ${megabytes} MB | ${count} | ${nodes} | ${floorMs.toFixed(1)} | ${scanMs.toFixed(1)} | ${(scanMs / floorMs).toFixed(2)}x | ${scan.wallMs.toFixed(0)} | ${longest.toFixed(0)} | ${(scan.memoryBytes / 1024 / 1024).toFixed(2)} MB | ${scan.suspectBlocks} | ${Number.isNaN(markMs) ? 'n/a' : markMs.toFixed(0)} | ${Number.isNaN(markMs) ? 'n/a' : (markMs / scanMs).toFixed(1) + 'x'} | ${prebuiltMs.toFixed(1)} | ${(prebuiltMs / floorMs).toFixed(2)}x | ${Number.isNaN(markMs) ? 'n/a' : (markMs / prebuiltMs).toFixed(1) + 'x'} |`,
+      `| ${megabytes} MB | ${count} | ${nodes} | ${floorMs.toFixed(1)} | ${scanMs.toFixed(1)} | ${ratio.toFixed(2)}x | ${scan.wallMs.toFixed(0)} | ${longest.toFixed(0)} | ${(scan.memoryBytes / 1024 / 1024).toFixed(2)} MB | ${scan.suspectBlocks} | ${Number.isNaN(markMs) ? 'n/a' : markMs.toFixed(0)} | ${Number.isNaN(markMs) ? 'n/a' : (markMs / scanMs).toFixed(1) + 'x'} | ${prebuiltMs.toFixed(1)} | ${prebuiltRatio.toFixed(2)}x | ${Number.isNaN(markMs) ? 'n/a' : (markMs / prebuiltMs).toFixed(1) + 'x'} |`,
     );
     console.log(rows.at(-1));
   }
