@@ -73,6 +73,16 @@ export function foldNormalised(s: string): string {
 }
 
 function learn(code: number): number {
+  if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf)) {
+    // Unified ideographs have no NFKC mapping, no case and are neither spaces nor marks: only the
+    // traditional -> simplified fold applies. Most of a Chinese page, and the first use of the
+    // Unicode-property regular expressions below cost milliseconds.
+    const folded = foldTraditional(code);
+    singles[code] = folded;
+    FAST_FOLD[code] = folded;
+    kinds[code] = FOLD_SINGLE;
+    return FOLD_SINGLE;
+  }
   const ch = String.fromCharCode(code);
   // A lone surrogate is not text; U+FFFD keeps one unit per unit so offsets stay exact.
   const folded = code >= 0xd800 && code <= 0xdfff ? '\ufffd' : foldNormalised(ch.normalize('NFKC'));

@@ -54,6 +54,7 @@ export function denseRows(automaton: PhraseAutomaton): Uint32Array {
 /** 1 for every unit some phrase holds: any other unit sends the automaton back to the root. */
 export function phraseUnits(automaton: PhraseAutomaton): Uint8Array {
   const units = new Uint8Array(0x10000);
-  for (const code of automaton.edgeCode) units[code] = 1;
+  const codes = automaton.edgeCode;
+  for (let e = 0; e < codes.length; e++) units[codes[e] ?? 0] = 1;
   return units;
 }

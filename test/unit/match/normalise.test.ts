@@ -108,3 +108,19 @@ describe('ASCII folding known before the first page', () => {
     }
   });
 });
+
+describe('Han folding without normalize()', () => {
+  it('gives every unified ideograph what NFKC, case folding and the traditional table give', () => {
+    for (const [from, to] of [
+      [0x3400, 0x4dbf],
+      [0x4e00, 0x9fff],
+    ] as const) {
+      for (let code = from; code <= to; code++) {
+        const ch = String.fromCharCode(code);
+        expect(ch.normalize('NFKC').toLowerCase(), `U+${code.toString(16)}`).toBe(ch);
+        expect(foldKind(code)).toBe(FOLD_SINGLE);
+        expect(foldedUnit(code)).toBe(foldNormalised(ch).charCodeAt(0));
+      }
+    }
+  });
+});
