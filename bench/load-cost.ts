@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { CHROMIUM_FLAGS, chromiumPath, launchExtension } from '../test/e2e/harness/browser';
+import { median } from './median';
 
 export interface LoadCost {
   page: string;
@@ -12,26 +13,18 @@ export interface LoadCost {
   addedMs: number;
 }
 
-/** Main-thread CPU (DevTools `TaskDuration`) of loading a page and letting it settle, median of `runs`. */
-async function loadCpu(context: BrowserContext, html: string, runs: number): Promise<number> {
-  const samples: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const page = await context.newPage();
-    const session = await context.newCDPSession(page);
-    await session.send('Performance.enable');
-    await page.route('http://bench.local/page', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
-    await page.goto('http://bench.local/page', { waitUntil: 'load' });
-    // The content script starts at document_idle and scans in slices: give it time to finish.
-    await page.waitForTimeout(1500);
-    const { metrics } = (await session.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-    samples.push((metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000);
-    await page.close();
-  }
-  return samples.sort((a, b) => a - b)[Math.floor(runs / 2)] ?? Number.NaN;
-}
-
-function median(values: number[]): number {
-  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+/** Main-thread CPU (DevTools `TaskDuration`) of loading a page once and letting it settle. */
+async function loadCpu(context: BrowserContext, html: string): Promise<number> {
+  const page = await context.newPage();
+  const session = await context.newCDPSession(page);
+  await session.send('Performance.enable');
+  await page.route('http://bench.local/page', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+  await page.goto('http://bench.local/page', { waitUntil: 'load' });
+  // The content script starts at document_idle and scans in slices: give it time to finish.
+  await page.waitForTimeout(1500);
+  const { metrics } = (await session.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  await page.close();
+  return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
 }
 
 /**
@@ -55,8 +48,8 @@ export async function benchLoadCost(pages: readonly { name: string; html: string
       const without: number[] = [];
       const withExtension: number[] = [];
       for (let run = 0; run < runs; run++) {
-        without.push(await loadCpu(plainContext, html, 1));
-        withExtension.push(await loadCpu(extension.context, html, 1));
+        without.push(await loadCpu(plainContext, html));
+        withExtension.push(await loadCpu(extension.context, html));
       }
       const withoutMs = median(without);
       const withMs = median(withExtension);

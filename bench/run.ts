@@ -11,6 +11,7 @@ import { generatePage } from './page-generator';
 import { benchPhrases } from './phrase-sets';
 import { benchHistory } from './history-bench';
 import { benchLoadCost } from './load-cost';
+import { median } from './median';
 import { readFileSync } from 'node:fs';
 import { PagePrefilter } from '../src/content/match/prefilter';
 import { prefilterPatterns } from '../src/content/prebuilt-tables';
@@ -87,10 +88,6 @@ interface ScanSample {
 }
 
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
-
-function median(values: readonly number[]): number {
-  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-}
 
 /**
  * One page: three floor passes (their median is the floor; they also make the page's text-node

@@ -8,9 +8,8 @@ const SKIP_NAMES = new Set(['script', 'style', 'noscript', 'textarea', 'input', 
  */
 export function isSkippedElement(element: Element): boolean {
   if (SKIP_NAMES.has(element.localName)) return true;
-  // hasAttribute makes no string; nearly every element has no such attribute.
-  if (!element.hasAttribute('contenteditable')) return false;
-  return element.getAttribute('contenteditable') !== 'false';
+  const editable = element.getAttribute('contenteditable');
+  return editable !== null && editable !== 'false';
 }
 
 /** Whether text under `node` may be read: neither it nor an ancestor is skipped. For subtree roots. */
@@ -47,13 +46,12 @@ export class TextWalk {
 
   /** The next readable text node with some non-space text, or null at the end. */
   next(): Text | null {
-    let walker = this.walkers[this.walkers.length - 1];
     for (;;) {
+      const walker = this.walkers[this.walkers.length - 1];
       if (!walker) return null;
       const node = walker.nextNode();
       if (!node) {
         this.walkers.pop();
-        walker = this.walkers[this.walkers.length - 1];
         continue;
       }
       if (node.nodeType === 3) {
@@ -64,15 +62,12 @@ export class TextWalk {
       if (isSkippedElement(element)) {
         if (element.localName === 'iframe') this.frame(element as HTMLIFrameElement);
         walker.currentNode = lastDescendant(element);
-        // A same-origin frame's walker, if frame() entered one, goes first.
-        walker = this.walkers[this.walkers.length - 1];
         continue;
       }
       const shadow = element.shadowRoot;
       if (shadow) {
         this.context.onRoot?.(shadow);
         this.enter(shadow);
-        walker = this.walkers[this.walkers.length - 1];
       }
     }
   }

@@ -32,11 +32,9 @@ export function parseManaged(raw: unknown): { managed: Managed; ignored: string[
   const managed: Record<string, unknown> = {};
   const ignored: string[] = [];
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { managed: {}, ignored: raw === undefined || raw === null ? [] : ['(all)'] };
-  // Built on the first policy value: most browsers have none.
-  const entries = Object.entries(raw);
-  if (entries.length > 0) managedFields ??= makeManagedFields();
-  for (const [key, value] of entries) {
-    const schema = (managedFields as Record<string, z.ZodMiniType> | undefined)?.[key];
+  for (const [key, value] of Object.entries(raw)) {
+    // Built on the first policy value: most browsers have none.
+    const schema = ((managedFields ??= makeManagedFields()) as Record<string, z.ZodMiniType>)[key];
     const parsed = schema?.safeParse(value);
     if (parsed?.success) managed[key] = parsed.data;
     else ignored.push(key);

@@ -83,10 +83,14 @@ function isWord(unit: number): boolean {
   return CHAR_CLASS[unit] === CLS_WORD;
 }
 
-function unitAt(data: string, k: number): number {
-  const c = data.charCodeAt(k);
+/** The folded unit of raw unit `c`, or SKIP, SLOW or DROP. */
+function unitOf(c: number): number {
   const u = table[c] ?? UNKNOWN;
   return u === UNKNOWN ? learn(c) : u;
+}
+
+function unitAt(data: string, k: number): number {
+  return unitOf(data.charCodeAt(k));
 }
 
 /** Class of the first visible unit from `k` in direction `step`: a word unit, not one, or unsure. */
@@ -177,12 +181,13 @@ export class PagePrefilter {
   }
 
   private learnCode(c: number): number {
-    const u = unitAt(String.fromCharCode(c), 0);
+    const u = unitOf(c);
+    const column = u >= 0 ? (DENSE_COLUMN[u] ?? 0) : 0;
     let code: number;
     if (u === SKIP || u === DROP) code = CODE_SKIP;
     else if (u === SLOW) code = CODE_SLOW;
     else if (!this.units) code = CODE_SPARSE;
-    else if ((DENSE_COLUMN[u] ?? 0) !== 0) code = CODE_DENSE + (DENSE_COLUMN[u] ?? 0) - 1;
+    else if (column !== 0) code = CODE_DENSE + column - 1;
     else code = this.units[u] === 0 ? CODE_RESET : CODE_SPARSE;
     this.codes[c] = code;
     return code;
@@ -361,4 +366,3 @@ export class PagePrefilter {
     return { state: s, flags, next };
   }
 }
-
