@@ -57,6 +57,12 @@ const CODE_DENSE = 8;
 
 /** Units read before the fast path is built: a few pages of text. */
 const FAST_PATH_AFTER = 32_768;
+/**
+ * Above this many states the dense rows (144 bytes a state) are not built: 14 MB at the limit, while
+ * 5,000 phrases make ~36,000 states. Operator lists can hold far more (50 lists of 20,000 entries);
+ * such a prefilter keeps the sparse path rather than asking a page for gigabytes.
+ */
+export const DENSE_MAX_STATES = 100_000;
 const NO_ROWS = new Uint32Array(0);
 
 function learn(c: number): number {
@@ -137,6 +143,7 @@ export class PagePrefilter {
   private units: Uint8Array | undefined;
   private readonly codes = new Uint8Array(0x10000);
   private unitsRead = 0;
+  private fastPathBuilt = false;
   private readonly seenIds: number[] = [];
   private unsure = false;
 
@@ -187,7 +194,7 @@ export class PagePrefilter {
     if (u === SKIP || u === DROP) code = CODE_SKIP;
     else if (u === SLOW) code = CODE_SLOW;
     else if (!this.units) code = CODE_SPARSE;
-    else if (column !== 0) code = CODE_DENSE + column - 1;
+    else if (column !== 0 && this.rows) code = CODE_DENSE + column - 1;
     else code = this.units[u] === 0 ? CODE_RESET : CODE_SPARSE;
     this.codes[c] = code;
     return code;
@@ -199,7 +206,8 @@ export class PagePrefilter {
 
   /** The fast path's tables; units learnt before them are learnt again. */
   private buildFastPath(): void {
-    this.rows = denseRows(this.automaton);
+    this.fastPathBuilt = true;
+    if (this.automaton.stateCount <= DENSE_MAX_STATES) this.rows = denseRows(this.automaton);
     this.units = phraseUnits(this.automaton);
     this.codes.fill(CODE_UNKNOWN);
   }
@@ -211,7 +219,7 @@ export class PagePrefilter {
   feed(data: string, state: number): number {
     const { root, fail, report, edgeStart, edgeCode, edgeTarget, hashState, hashCode, hashTarget, hashMask } = this.automaton;
     const n = data.length;
-    if (!this.rows) {
+    if (!this.fastPathBuilt) {
       this.unitsRead += n;
       if (this.unitsRead > FAST_PATH_AFTER) this.buildFastPath();
     }

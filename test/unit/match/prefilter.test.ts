@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMatcher } from '../../../src/content/match';
 import { normaliseText } from '../../../src/content/match/normalise';
-import { PagePrefilter as Prefilter, PREFILTER_HIT, PREFILTER_ODD, stripForPrefilter } from '../../../src/content/match/prefilter';
+import { DENSE_MAX_STATES, PagePrefilter as Prefilter, PREFILTER_HIT, PREFILTER_ODD, stripForPrefilter } from '../../../src/content/match/prefilter';
 import { int, pick, prng } from './prng';
 
 /** Flags of each node when the prefilter reads them in order, as the page scanner does. */
@@ -127,6 +127,28 @@ describe('PagePrefilter', () => {
       if (candidate(cold)) hits++;
     }
     expect(hits).toBeGreaterThan(300);
+  });
+
+  it('keeps the sparse path for lists too large for dense rows, with the same flags (property)', () => {
+    const rnd = prng(20261202);
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const phrases = ['fake passports', 'gun', 'ice', '出售枪支'];
+    while (phrases.length < 15_000) phrases.push(Array.from({ length: 12 }, () => pick(rnd, [...letters])).join(''));
+    const large = new PagePrefilter(phrases);
+    const before = large.memoryEstimateBytes();
+    large.feed('the quick brown fox 今天天气 '.repeat(2000), 0);
+    // Past the threshold: the table of units came, the rows (144 bytes a state, > 14 MB here) did not.
+    expect(large.memoryEstimateBytes() - before).toBeLessThan(DENSE_MAX_STATES);
+    const pieces = ['fake', ' passports', 'gun', 'ice', 'off', '出售', '枪支', ' ', 'x', phrases[100]!, phrases[5000]!.slice(0, 6)];
+    let hits = 0;
+    for (let round = 0; round < 300; round++) {
+      const nodes = Array.from({ length: int(rnd, 1, 3) }, () => Array.from({ length: int(rnd, 1, 4) }, () => pick(rnd, pieces)).join(''));
+      const cold = flagsOf(new PagePrefilter(phrases.slice(0, 4).concat(phrases.slice(100, 101), phrases.slice(5000, 5001))), nodes);
+      const warm = flagsOf(large, nodes);
+      expect(candidate(warm), JSON.stringify(nodes)).toBe(candidate(cold));
+      if (candidate(warm)) hits++;
+    }
+    expect(hits).toBeGreaterThan(50);
   });
 
   it('says when it could not tell the phrases apart (combining marks)', () => {
