@@ -36,12 +36,12 @@ async function folderSize(dir: string): Promise<number> {
 
 const started = Date.now();
 await rm(dist, { recursive: true, force: true });
-// The content script gets the built-in prefilter's and the sale words' tables rather than building them
-// on every page load.
+// The content script and the worker (which scans pages' candidate blocks) get the built-in prefilter's
+// and the sale words' tables rather than building them on every page load or worker start.
 const base64 = (bytes: Uint8Array) => JSON.stringify(Buffer.from(bytes).toString('base64'));
 const tables = { __TIPLINE_BUILTIN_PREFILTER__: base64(builtinPrefilterBytes()), __TIPLINE_SIGNAL_WORDS__: base64(signalWordBytes()) };
 for (const mode of ['pages', 'background', 'content']) {
-  const define = mode === 'content' ? tables : {};
+  const define = mode === 'pages' ? {} : tables;
   await build({ configFile: join(here, 'vite.config.ts'), mode, logLevel: 'warn', define });
 }
 // Highlight colours ship as the content scripts' CSS (see highlighter.ts for why), from the one definition.

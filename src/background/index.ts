@@ -7,6 +7,7 @@ import { MENU_ID, openReportWindow, reportListing } from './report-listing';
 import { LISTS_ALARM, refreshSubscriptions, scheduleListRefresh } from './subscriptions';
 import { forgetManaged, readManaged } from './settings-store';
 import { refreshPrefilterCache, watchPrefilterInputs } from './prefilter-cache';
+import { watchBlockScanInputs } from './block-scan';
 
 /*
  * Listeners only, registered synchronously at top level: MV3 wakes the worker for an event only if
@@ -14,6 +15,7 @@ import { refreshPrefilterCache, watchPrefilterInputs } from './prefilter-cache';
  */
 browser.runtime.onMessage.addListener(routeMessage);
 watchPrefilterInputs();
+watchBlockScanInputs();
 
 // Ask for the policy early: the first answer can take seconds, and every settings read waits for it.
 void readManaged();

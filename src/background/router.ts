@@ -1,6 +1,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { contentToBackground, fail, ok, uiToBackground, type Reply, type UiMessage, type ContentMessage } from '../shared/messages';
 import { updateBadge } from './badge';
+import { scanBlocks } from './block-scan';
 import { handleUiMessage } from './ui-handlers';
 
 export type SenderKind = 'ui' | 'content' | 'foreign';
@@ -61,13 +62,16 @@ async function settle(work: Promise<unknown>): Promise<Reply<unknown>> {
   }
 }
 
-async function handleContentMessage(message: ContentMessage, sender: Runtime.MessageSender): Promise<null> {
-  const tabId = sender.tab?.id;
-  // Only the top frame speaks for the tab's badge; frames report through it.
-  if (tabId === undefined || (sender.frameId ?? 0) !== 0) return null;
+async function handleContentMessage(message: ContentMessage, sender: Runtime.MessageSender): Promise<unknown> {
   switch (message.type) {
-    case 'content/summary':
+    case 'content/scan-blocks':
+      return scanBlocks(message.blocks);
+    case 'content/summary': {
+      const tabId = sender.tab?.id;
+      // Only the top frame speaks for the tab's badge; frames report through it.
+      if (tabId === undefined || (sender.frameId ?? 0) !== 0) return null;
       await updateBadge(tabId, message.summary);
       return null;
+    }
   }
 }

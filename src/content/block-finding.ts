@@ -1,22 +1,6 @@
-import type { Category } from '../shared/taxonomy';
+import type { BlockFinding } from '../shared/block-scan';
 
-/** One phrase found in a block, located in the block's text nodes. */
-export interface FoundSpan {
-  /** Text-node coordinates; a match may run across adjacent nodes ("出<b>售</b>枪支"). */
-  startNode: number;
-  startOffset: number;
-  endNode: number;
-  endOffset: number;
-  phrase: string;
-  category: Category;
-  strength: 'strong' | 'weak';
-}
-
-export interface BlockFinding {
-  spans: FoundSpan[];
-  /** A listing: a strong phrase, or a weak one next to sale intent, and not a report about crime. */
-  suspect: boolean;
-}
+export type { BlockFinding, FoundSpan } from '../shared/block-scan';
 
 /** What the page scanner needs of the matching engine: text nodes of one block in, findings out. */
 export interface BlockMatcher {

@@ -12,6 +12,7 @@ import { createWrapHighlighter } from './wrap-highlighter';
 import { captureListing, rememberRightClicks } from './listing-picker';
 import { endCapture, pageMetrics, scrollForSlice } from './page-capture';
 import { snapshotHtml } from './snapshot';
+import { findingsOf, scanBlocksReplySchema, type BlockFinding } from '../shared/block-scan';
 
 /**
  * Policy values (docs/DEPLOYMENT.md), or nothing where there is no policy or no managed storage.
@@ -21,6 +22,16 @@ import { snapshotHtml } from './snapshot';
 async function readManaged(): Promise<unknown> {
   try {
     return await browser.storage.managed.get(null);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The exact scan in the background worker (shared/block-scan.ts); undefined when it cannot answer. */
+async function scanElsewhere(blocks: string[][]): Promise<BlockFinding[] | undefined> {
+  try {
+    const parsed = scanBlocksReplySchema.safeParse(await browser.runtime.sendMessage({ type: 'content/scan-blocks', blocks }));
+    return parsed.success ? findingsOf(parsed.data.data, blocks.length) : undefined;
   } catch {
     return undefined;
   }
@@ -79,6 +90,7 @@ export function startContentScript(): void {
       highlighter: chooseHighlighter(settings, site),
       signal: controller.signal,
       onSummary: report,
+      scanElsewhere,
     });
   }
 

@@ -8,6 +8,7 @@ import { isReadable, sameOriginDocument, TextWalk, textNodesOf } from './text-no
 import { WRAP_ATTRIBUTE } from './wrap-highlighter';
 import { SLICE_MS, yieldToPage } from './yield-main-thread';
 import { isElement, isText } from './node-kind';
+import { SCAN_BATCH_BLOCKS, SCAN_BATCH_UNITS, SCAN_BLOCK_NODES, unitsOf } from '../shared/block-scan';
 
 export interface PageScannerOptions {
   doc: Document;
@@ -18,6 +19,30 @@ export interface PageScannerOptions {
   onSummary: (summary: PageSummary) => void;
   /** How long changes gather before one rescan (infinite scroll adds posts in bursts). */
   mutationDelayMs?: number;
+  /**
+   * The exact scan of candidate blocks somewhere else (the background worker, shared/block-scan.ts):
+   * one finding per block, in order, or undefined when it cannot answer.
+   */
+  scanElsewhere?: (blocks: string[][]) => Promise<BlockFinding[] | undefined>;
+}
+
+/** A block's text nodes and the texts the matcher reads: `owners` maps a text's index to its node. */
+interface PreparedBlock {
+  block: Element;
+  nodes: Text[];
+  texts: string[];
+  owners: number[];
+}
+
+/** Is a block's text still what was sent for its scan? */
+function unchanged({ block, nodes, texts, owners }: PreparedBlock): boolean {
+  if (!block.isConnected) return false;
+  for (let index = 0; index < texts.length; index++) {
+    const owner = owners[index] ?? -1;
+    const node = nodes[owner];
+    if (owner >= 0 && (!node || node.data !== texts[index] || !node.isConnected)) return false;
+  }
+  return true;
 }
 
 export interface PageScanner {
@@ -29,7 +54,7 @@ export interface PageScanner {
 }
 
 export function startPageScanner(options: PageScannerOptions): PageScanner {
-  const { doc, matcher, highlighter, signal } = options;
+  const { doc, matcher, highlighter, signal, scanElsewhere } = options;
   const findings = new Map<Element, BlockFinding>();
   const blockCache = newBlockCache();
   const lineCache = new WeakMap<Element, Element>();
@@ -62,9 +87,12 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     );
   };
 
-  function scanBlock(block: Element, nodes: Text[]) {
-    const { texts, owners } = withSeparators(nodes, lineCache);
-    const finding = matcher.scanBlock(texts);
+  /** A block's text as the matcher reads it. */
+  function prepare(block: Element, nodes: Text[]): PreparedBlock {
+    return { block, nodes, ...withSeparators(nodes, lineCache) };
+  }
+
+  function apply({ block, nodes, owners }: PreparedBlock, finding: BlockFinding) {
     if (finding.spans.length === 0) {
       if (findings.has(block)) highlighter.remove(block);
       findings.delete(block);
@@ -74,7 +102,8 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     for (const span of finding.spans) {
       const startNode = nodes[owners[span.startNode] ?? -1];
       const endNode = nodes[owners[span.endNode] ?? -1];
-      if (startNode && endNode) {
+      // Offsets come from the worker too: one past its node's end would throw in Range.setStart.
+      if (startNode && endNode && span.startOffset <= startNode.data.length && span.endOffset <= endNode.data.length) {
         spans.push({ startNode, startOffset: span.startOffset, endNode, endOffset: span.endOffset, category: span.category, suspect: finding.suspect });
       }
     }
@@ -128,18 +157,65 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     await scanBlocks(candidates, () => true);
   }
 
-  /** Exact scans of blocks, in time slices; `needed` can skip a block before its scan. */
+  /**
+   * Exact scans of blocks, in time slices; `needed` can skip a block before its scan. Blocks go to
+   * `scanElsewhere` in batches while it answers; a block too big for a request, a batch it cannot
+   * answer, and every block after that are scanned here.
+   */
   async function scanBlocks(blocks: Iterable<Element>, needed: (block: Element, nodes: Text[]) => boolean): Promise<void> {
     let sliceStart = performance.now();
+    const timeSlice = async () => {
+      if (performance.now() - sliceStart <= SLICE_MS) return;
+      await yieldToPage();
+      sliceStart = performance.now();
+    };
+    let batch: PreparedBlock[] = [];
+    let batchUnits = 0;
+    const send = async () => {
+      const sent = batch;
+      batch = [];
+      batchUnits = 0;
+      const answer = await askElsewhere(sent);
+      if (signal.aborted) return;
+      // The wait was the worker's time, not the page's.
+      sliceStart = performance.now();
+      for (let index = 0; index < sent.length; index++) {
+        const prepared = sent[index] as PreparedBlock;
+        // A block whose text changed meanwhile is left to the rescan its mutation asked for.
+        if (!unchanged(prepared)) continue;
+        apply(prepared, answer?.[index] ?? matcher.scanBlock(prepared.texts));
+        if (!answer) await timeSlice();
+        if (signal.aborted) return;
+      }
+    };
     for (const block of blocks) {
       const nodes = block.isConnected ? nodesOfBlock(block) : [];
-      if (needed(block, nodes)) scanBlock(block, nodes);
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await yieldToPage();
-        if (signal.aborted) return;
-        sliceStart = performance.now();
+      if (needed(block, nodes)) {
+        const prepared = prepare(block, nodes);
+        const units = unitsOf([prepared.texts]);
+        if (scanElsewhere && elsewhereWorks && units <= SCAN_BATCH_UNITS && prepared.texts.length <= SCAN_BLOCK_NODES) {
+          if (batch.length === SCAN_BATCH_BLOCKS || batchUnits + units > SCAN_BATCH_UNITS) await send();
+          batch.push(prepared);
+          batchUnits += units;
+        } else {
+          apply(prepared, matcher.scanBlock(prepared.texts));
+        }
       }
+      await timeSlice();
+      if (signal.aborted) return;
     }
+    if (batch.length > 0) await send();
+  }
+
+  /** False after `scanElsewhere` failed once: the page scans by itself from then on. */
+  let elsewhereWorks = true;
+
+  async function askElsewhere(blocks: readonly PreparedBlock[]): Promise<BlockFinding[] | undefined> {
+    if (!scanElsewhere || !elsewhereWorks) return undefined;
+    const answer = await scanElsewhere(blocks.map((prepared) => prepared.texts)).catch(() => undefined);
+    if (answer?.length === blocks.length) return answer;
+    elsewhereWorks = false;
+    return undefined;
   }
 
   // --- changes: rescan only the blocks they touched (DESIGN.md §7) ---

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { categorySchema } from './taxonomy';
 import { listingSchema, matchSchema } from './report';
 import { settingsSchema, endpointSchema } from './settings';
+import { SCAN_BATCH_BLOCKS, SCAN_BATCH_UNITS, SCAN_BLOCK_NODES, unitsOf } from './block-scan';
 
 /*
  * One typed protocol per direction, validated at the door (DESIGN.md §8). The sender decides which
@@ -62,8 +63,19 @@ export const preparedDraftSchema = z.object({
 });
 export type PreparedDraft = z.infer<typeof preparedDraftSchema>;
 
+/** Candidate blocks for the worker's exact scan (shared/block-scan.ts): each block's text nodes, in order. */
+export const scanBlocksRequestSchema = z.object({
+  type: z.literal('content/scan-blocks'),
+  blocks: z
+    .array(z.array(z.string()).max(SCAN_BLOCK_NODES))
+    .min(1)
+    .max(SCAN_BATCH_BLOCKS)
+    .refine((blocks) => unitsOf(blocks) <= SCAN_BATCH_UNITS, { message: `more than ${SCAN_BATCH_UNITS} units of text` }),
+});
+
 export const contentToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('content/summary'), summary: pageSummarySchema }),
+  scanBlocksRequestSchema,
 ]);
 export type ContentMessage = z.infer<typeof contentToBackground>;
 

@@ -1,0 +1,84 @@
+import { z } from 'zod/mini';
+import { categorySchema } from './taxonomy';
+
+/*
+ * The exact scan of candidate blocks, asked of the background worker (DESIGN.md §7). A page keeps the
+ * walk, the prefilter and the highlighting; the worker's matcher stays compiled from page to page,
+ * while on the page it would run cold on every load. Both directions are validated: the request by
+ * the router, the reply by the content script, which scans the blocks itself when the reply is
+ * missing or wrong. The request's schema is with the other messages to the worker (messages.ts).
+ */
+
+/** Blocks in one request. */
+export const SCAN_BATCH_BLOCKS = 200;
+/** UTF-16 units of text in one request: a bigger block is scanned on the page. */
+export const SCAN_BATCH_UNITS = 1_000_000;
+/** Text nodes of one block. */
+export const SCAN_BLOCK_NODES = 5_000;
+
+const offset = () => z.number().check(z.int(), z.nonnegative());
+
+/** One phrase found in a block, located in the block's text nodes. */
+const foundSpan = () => z.object({
+  /** Text-node coordinates; a match may run across adjacent nodes ("出<b>售</b>枪支"). */
+  startNode: offset(),
+  startOffset: offset(),
+  endNode: offset(),
+  endOffset: offset(),
+  phrase: z.string().check(z.maxLength(1000)),
+  category: categorySchema,
+  strength: z.enum(['strong', 'weak']),
+});
+export type FoundSpan = z.infer<ReturnType<typeof foundSpan>>;
+
+/*
+ * Built on the first reply, like the other schemas a page may never need (the content script runs
+ * on every page, and building schemas is part of its start-up).
+ */
+export const blockFindingSchema = z.lazy(() =>
+  z.object({
+    spans: z.array(foundSpan()).check(z.maxLength(100_000)),
+    /** A listing: a strong phrase, or a weak one next to sale intent, and not a report about crime. */
+    suspect: z.boolean(),
+  }),
+);
+export type BlockFinding = z.infer<typeof blockFindingSchema>;
+
+/**
+ * The router's reply to a scan request (shared/messages.ts `Reply`), as the content script reads it:
+ * the blocks with a finding, by their index in the request. Most candidate blocks have none, and a
+ * reply without them is quicker to validate on a page where the validator runs cold.
+ */
+export const scanBlocksReplySchema = z.lazy(() =>
+  z.object({
+    ok: z.literal(true),
+    data: z.array(z.object({ block: offset(), finding: blockFindingSchema })).check(z.maxLength(SCAN_BATCH_BLOCKS)),
+  }),
+);
+export type ScanBlocksReply = z.infer<typeof scanBlocksReplySchema>;
+
+/** The reply's data for some blocks' findings. */
+export function foundIn(findings: readonly BlockFinding[]): ScanBlocksReply['data'] {
+  const found: ScanBlocksReply['data'] = [];
+  findings.forEach((finding, block) => {
+    if (finding.spans.length > 0) found.push({ block, finding });
+  });
+  return found;
+}
+
+/** Every block's finding from a reply's data; undefined when it names a block that was not asked about. */
+export function findingsOf(found: ScanBlocksReply['data'], blocks: number): BlockFinding[] | undefined {
+  const findings: BlockFinding[] = Array.from({ length: blocks }, () => ({ spans: [], suspect: false }));
+  for (const { block, finding } of found) {
+    if (block >= blocks) return undefined;
+    findings[block] = finding;
+  }
+  return findings;
+}
+
+/** UTF-16 units of text in some blocks. */
+export function unitsOf(blocks: readonly (readonly string[])[]): number {
+  let units = 0;
+  for (const texts of blocks) for (const text of texts) units += text.length;
+  return units;
+}
