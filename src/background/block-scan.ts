@@ -14,6 +14,7 @@ import { storedLists } from './subscriptions';
  */
 
 let matcher: Promise<BlockMatcher> | undefined;
+let blocksScanned = 0;
 /** The policy as last read; undefined until the first read answers, as on a page. */
 let managed: unknown;
 
@@ -29,12 +30,18 @@ export async function scanBlocks(blocks: readonly (readonly string[])[]): Promis
   const current = (matcher ??= buildMatcher());
   try {
     const built = await current;
+    blocksScanned += blocks.length;
     return foundIn(blocks.map((texts) => built.scanBlock(texts)));
   } catch (error) {
     // A failed build (storage unreadable) is tried again on the next request; the page scans itself.
     if (matcher === current) matcher = undefined;
     throw error;
   }
+}
+
+/** Blocks scanned since the worker started: the end-to-end tests read it to see where scans run. */
+export function blockScanCount(): number {
+  return blocksScanned;
 }
 
 /** Drops the matcher when what it is built from changes; the next request builds it again. */

@@ -7,7 +7,7 @@ import { MENU_ID, openReportWindow, reportListing } from './report-listing';
 import { LISTS_ALARM, refreshSubscriptions, scheduleListRefresh } from './subscriptions';
 import { forgetManaged, readManaged } from './settings-store';
 import { refreshPrefilterCache, watchPrefilterInputs } from './prefilter-cache';
-import { watchBlockScanInputs } from './block-scan';
+import { blockScanCount, watchBlockScanInputs } from './block-scan';
 
 /*
  * Listeners only, registered synchronously at top level: MV3 wakes the worker for an event only if
@@ -58,8 +58,9 @@ browser.commands.onCommand.addListener((command, tab) => {
   if (command === 'report-page' && tab?.id !== undefined) void openReportWindow(tab.id);
 });
 
-// The menu's entry point, reachable from the worker's own console (and the end-to-end tests) only.
-Object.assign(globalThis, { tiplineReportListing: reportListing });
+// The menu's entry point and the count of blocks scanned for pages, reachable from the worker's own
+// console (and the end-to-end tests) only.
+Object.assign(globalThis, { tiplineReportListing: reportListing, tiplineBlocksScanned: blockScanCount });
 
 // No reliable `online` event reaches an extension worker, so it is one trigger among several.
 self.addEventListener('online', () => void drainQueue());

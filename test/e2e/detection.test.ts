@@ -47,6 +47,17 @@ describe('suspect-phrase detection in Chromium', () => {
     await page.close();
   });
 
+  it('runs the exact scan of candidate blocks in the worker, not on the page', async () => {
+    const scanned = () => browser.worker.evaluate(() => (globalThis as unknown as { tiplineBlocksScanned(): number }).tiplineBlocksScanned());
+    const before = await scanned();
+    const page = await browser.context.newPage();
+    await page.goto(`${fixtures.url}/listings/drugs-precursors.zh.html`);
+    await settle(page);
+    expect(await badgeText(browser, page)).toMatch(/^\d+$/);
+    expect(await scanned()).toBeGreaterThan(before);
+    await page.close();
+  });
+
   it.each(benign)('stays quiet on the benign page %s', async (file) => {
     const page = await browser.context.newPage();
     await page.goto(`${fixtures.url}/benign/${file}`);

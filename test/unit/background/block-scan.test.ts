@@ -1,0 +1,88 @@
+import { describe, expect, it, vi } from 'vitest';
+import { SEARCHABLE_CATEGORIES } from '../../../src/shared/taxonomy';
+import { findingsOf, foundIn, type BlockFinding, SCAN_BATCH_BLOCKS, SCAN_BATCH_UNITS, scanBlocksReplySchema } from '../../../src/shared/block-scan';
+import { contentToBackground } from '../../../src/shared/messages';
+
+type Listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => void;
+
+const storage = new Map<string, unknown>();
+const listeners: Listener[] = [];
+let managedReads = 0;
+const browser = {
+  storage: {
+    local: {
+      get: vi.fn(async (keys: string | string[]) => Object.fromEntries([keys].flat().filter((key) => storage.has(key)).map((key) => [key, storage.get(key)]))),
+    },
+    managed: { get: vi.fn(async () => (managedReads++, {})) },
+    onChanged: { addListener: (listener: Listener) => listeners.push(listener) },
+  },
+  runtime: { getManifest: () => ({ version: '0.1.0' }), id: 'test-extension' },
+};
+vi.mock('webextension-polyfill', () => ({ default: browser }));
+
+const { scanBlocks, watchBlockScanInputs } = await import('../../../src/background/block-scan');
+watchBlockScanInputs();
+
+function setSettings(value: unknown) {
+  storage.set('settings', value);
+  for (const listener of listeners) listener({ settings: { newValue: value } }, 'local');
+}
+
+const GUNS = ['出售枪支 气狗 微信 abc12345 价格 1800元'];
+const PASSPORTS = ['fake passports for sale, DM on Telegram @docs4u, $900'];
+const RIVER = ['A quiet walk by the river on Sunday.'];
+
+describe("the worker's exact scan of pages' blocks", () => {
+  it('names the blocks with findings by their place in the request', async () => {
+    const found = await scanBlocks([RIVER, GUNS, RIVER, PASSPORTS]);
+    expect(found.map(({ block }) => block)).toEqual([1, 3]);
+    expect(found.every(({ finding }) => finding.suspect)).toBe(true);
+    expect(found[0]?.finding.spans.map((span) => span.category)).toContain('firearms-explosives');
+    // What a page reads back is one finding per block it sent.
+    const findings = findingsOf(scanBlocksReplySchema.parse({ ok: true, data: found }).data, 4);
+    expect(findings?.map((finding) => finding.spans.length > 0)).toEqual([false, true, false, true]);
+  });
+
+  it('follows the settings: a category switched off is not searched for after the change', async () => {
+    expect(await scanBlocks([GUNS])).toHaveLength(1);
+    setSettings({ categories: SEARCHABLE_CATEGORIES.filter((id) => id !== 'firearms-explosives') });
+    const found = await scanBlocks([GUNS, PASSPORTS]);
+    expect(found.map(({ block }) => block)).toEqual([1]);
+    setSettings({});
+    expect(await scanBlocks([GUNS])).toHaveLength(1);
+  });
+
+  it("searches for the reporter's own phrases", async () => {
+    setSettings({ customPhrases: [{ phrase: 'blue lobster deal', category: 'other', strength: 'strong', regex: false }] });
+    const found = await scanBlocks([['one blue lobster deal, cash only']]);
+    expect(found[0]?.finding.spans.map((span) => span.phrase)).toEqual(['blue lobster deal']);
+    setSettings({});
+  });
+
+  it('reads the policy without waiting for it before the first scan', async () => {
+    expect(managedReads).toBeGreaterThan(0);
+  });
+});
+
+describe('scan messages', () => {
+  it('refuses requests beyond the limits, and empty ones', () => {
+    const request = (blocks: unknown) => contentToBackground.safeParse({ type: 'content/scan-blocks', blocks }).success;
+    expect(request([GUNS])).toBe(true);
+    expect(request([])).toBe(false);
+    expect(request(Array.from({ length: SCAN_BATCH_BLOCKS + 1 }, () => RIVER))).toBe(false);
+    expect(request([['x'.repeat(SCAN_BATCH_UNITS / 2)], ['x'.repeat(SCAN_BATCH_UNITS / 2 + 1)]])).toBe(false);
+    expect(request([[42]])).toBe(false);
+  });
+
+  it('refuses malformed replies, and a reply naming a block that was not asked about', () => {
+    const finding: BlockFinding = { suspect: true, spans: [{ startNode: 0, startOffset: 0, endNode: 0, endOffset: 4, phrase: 'x', category: 'jammers', strength: 'weak' }] };
+    const reply = (data: unknown) => scanBlocksReplySchema.safeParse({ ok: true, data }).success;
+    expect(reply([{ block: 0, finding }])).toBe(true);
+    expect(reply([{ block: -1, finding }])).toBe(false);
+    expect(reply([{ block: 0, finding: { ...finding, spans: [{ ...finding.spans[0], category: 'weather' }] } }])).toBe(false);
+    expect(reply([{ block: 0, finding: { ...finding, spans: [{ ...finding.spans[0], startOffset: 1.5 }] } }])).toBe(false);
+    expect(scanBlocksReplySchema.safeParse({ ok: false, error: 'no' }).success).toBe(false);
+    expect(findingsOf([{ block: 2, finding }], 2)).toBeUndefined();
+    expect(findingsOf(foundIn([{ suspect: false, spans: [] }, finding]), 2)?.[1]).toEqual(finding);
+  });
+});
