@@ -18,23 +18,27 @@ import { prefilterPatterns } from '../src/content/prebuilt-tables';
 
 const here = resolve(import.meta.dirname, '..');
 const bundle = resolve(here, 'dist/bench/page-bench.js');
+const workerBundle = resolve(here, 'dist/bench/scan-worker.js');
 const markJs = createRequire(import.meta.url).resolve('mark.js/dist/mark.min.js');
 
-await build({
-  configFile: false,
-  logLevel: 'warn',
-  build: {
-    outDir: resolve(here, 'dist/bench'),
-    emptyOutDir: true,
-    minify: true,
-    lib: { entry: resolve(here, 'bench/page-bench.ts'), formats: ['iife'], name: 'tiplineBench', fileName: () => 'page-bench.js' },
-  },
-});
+for (const name of ['page-bench', 'scan-worker']) {
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      outDir: resolve(here, 'dist/bench'),
+      emptyOutDir: name === 'page-bench',
+      minify: true,
+      lib: { entry: resolve(here, `bench/${name}.ts`), formats: ['iife'], name: name.replace('-', '_'), fileName: () => `${name}.js` },
+    },
+  });
+}
 
 interface BenchWindow {
   tiplineBench: {
     floor(): { ms: number; nodes: number; chars: number };
-    scan(phrases: unknown, tables?: string): Promise<{ buildMs: number; wallMs: number; memoryBytes: number; suspectBlocks: number; highlighted: number }>;
+    scan(phrases: unknown, tables?: string): Promise<{ buildMs: number; wallMs: number; workerMs: number; memoryBytes: number; suspectBlocks: number; highlighted: number }>;
+    startWorker(phrases: unknown, tables?: string): Promise<void>;
     mutation(phrases: unknown, count: number): Promise<{ ms: number }>;
   };
   __longest: number;
@@ -63,6 +67,7 @@ async function openPage(html: string): Promise<Page> {
   await session.send('Performance.enable');
   sessions.set(page, session);
   await page.route('http://bench.local/', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+  await page.route('http://bench.local/scan-worker.js', (route) => route.fulfill({ contentType: 'text/javascript', body: readFileSync(workerBundle) }));
   await page.goto('http://bench.local/');
   await page.addScriptTag({ path: bundle });
   // Let the page finish its own first layout and paint, so that only our work is measured.
@@ -84,7 +89,7 @@ interface ScanSample {
   scanMs: number;
   longest: number;
   nodes: number;
-  scan: { wallMs: number; memoryBytes: number; suspectBlocks: number };
+  scan: { wallMs: number; workerMs: number; memoryBytes: number; suspectBlocks: number };
 }
 
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
@@ -94,7 +99,7 @@ const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
  * wrappers, which every later pass finds made), then one scan, with `tables` as the background would
  * have stored them for the list or without.
  */
-async function measureScan(html: string, phrases: unknown, tables?: string): Promise<ScanSample> {
+async function measureScan(html: string, phrases: unknown, tables?: string, inWorker = false): Promise<ScanSample> {
   const page = await openPage(html);
   const floorRuns: number[] = [];
   let nodes = 0;
@@ -107,6 +112,7 @@ async function measureScan(html: string, phrases: unknown, tables?: string): Pro
   // protocol cost ~100 ms of the page's main thread, which a real page (lists from the bundle or
   // storage) never pays.
   await page.evaluate(([p, t]) => Object.assign(window, { __phrases: p, __tables: t, __longest: 0, __measuring: true }), [phrases, tables] as const);
+  if (inWorker) await page.evaluate(() => (window as unknown as BenchWindow).tiplineBench.startWorker((window as unknown as BenchWindow).__phrases, (window as unknown as BenchWindow).__tables));
   const { cpuMs: scanMs, value: scan } = await cpuOf(page, () =>
     page.evaluate(() => {
       const w = window as unknown as BenchWindow;
@@ -122,6 +128,10 @@ async function measureScan(html: string, phrases: unknown, tables?: string): Pro
 
 const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_FLAGS });
 const rows: string[] = [];
+const workerRows: string[] = [
+  '| page | phrases | floor CPU ms | page CPU ms | ratio | worker scan ms | page + worker ratio | longest task ms | vs mark.js (page CPU) |',
+  '|---|---|---|---|---|---|---|---|---|',
+];
 const header =
   '| page | phrases | text nodes | floor CPU ms | scan CPU ms | ratio | scan wall ms | longest task ms | automaton | suspect listings | mark.js ms | vs mark.js | scan CPU, list prebuilt | ratio | vs mark.js |';
 rows.push(header, '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
@@ -141,9 +151,11 @@ for (const megabytes of wanted('pages') ? [1, 5] : []) {
     // runs, so one sample of each says little.
     const plain: ScanSample[] = [];
     const prebuilt: ScanSample[] = [];
+    const inWorker: ScanSample[] = [];
     for (let run = 0; run < REPEAT; run++) {
       plain.push(await measureScan(html, phrases));
       prebuilt.push(await measureScan(html, phrases, tables));
+      inWorker.push(await measureScan(html, phrases, tables, true));
     }
     const floorMs = median(plain.map((x) => x.floorMs));
     const scanMs = median(plain.map((x) => x.scanMs));
@@ -170,6 +182,13 @@ for (const megabytes of wanted('pages') ? [1, 5] : []) {
     });
     if (markRun) markMs = markRun.cpuMs;
     await markPage.close();
+
+    // As the extension runs: prefilter and highlighting on the page, exact scans in a worker.
+    const workerPageMs = median(inWorker.map((x) => x.scanMs));
+    workerRows.push(
+      `| ${megabytes} MB | ${count} | ${median(inWorker.map((x) => x.floorMs)).toFixed(1)} | ${workerPageMs.toFixed(1)} | ${median(inWorker.map((x) => x.scanMs / x.floorMs)).toFixed(2)}x | ${median(inWorker.map((x) => x.scan.workerMs)).toFixed(1)} | ${median(inWorker.map((x) => (x.scanMs + x.scan.workerMs) / x.floorMs)).toFixed(2)}x | ${Math.max(...inWorker.map((x) => x.longest)).toFixed(0)} | ${Number.isNaN(markMs) ? 'n/a' : (markMs / workerPageMs).toFixed(1) + 'x'} |`,
+    );
+    console.log(workerRows.at(-1));
 
     rows.push(
       `| ${megabytes} MB | ${count} | ${nodes} | ${floorMs.toFixed(1)} | ${scanMs.toFixed(1)} | ${ratio.toFixed(2)}x | ${scan.wallMs.toFixed(0)} | ${longest.toFixed(0)} | ${(scan.memoryBytes / 1024 / 1024).toFixed(2)} MB | ${scan.suspectBlocks} | ${Number.isNaN(markMs) ? 'n/a' : markMs.toFixed(0)} | ${Number.isNaN(markMs) ? 'n/a' : (markMs / scanMs).toFixed(1) + 'x'} | ${prebuiltMs.toFixed(1)} | ${prebuiltRatio.toFixed(2)}x | ${Number.isNaN(markMs) ? 'n/a' : (markMs / prebuiltMs).toFixed(1) + 'x'} |`,
@@ -206,6 +225,7 @@ const loads = wanted('load')
   : [];
 
 if (rows.length > 2) console.log(`\n${rows.join('\n')}\n`);
+if (workerRows.length > 2) console.log(`exact scans in a worker, list prebuilt:\n${workerRows.join('\n')}\n`);
 if (mutations) console.log(`mutation of 100 new nodes: ${mutations.large.toFixed(1)} ms on the 5 MB page, ${mutations.small.toFixed(1)} ms on a 100 KB page`);
 if (loads.length > 0) {
   console.log('\n| page | size | load CPU without | with Tipline | added |\n|---|---|---|---|---|');
