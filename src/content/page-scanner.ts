@@ -164,8 +164,8 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
    */
   async function scanBlocks(blocks: Iterable<Element>, needed: (block: Element, nodes: Text[]) => boolean): Promise<void> {
     let sliceStart = performance.now();
-    const timeSlice = async () => {
-      if (performance.now() - sliceStart <= SLICE_MS) return;
+    const sliceOver = () => performance.now() - sliceStart > SLICE_MS;
+    const nextSlice = async () => {
       await yieldToPage();
       sliceStart = performance.now();
     };
@@ -184,7 +184,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
         // A block whose text changed meanwhile is left to the rescan its mutation asked for.
         if (!unchanged(prepared)) continue;
         apply(prepared, answer?.[index] ?? matcher.scanBlock(prepared.texts));
-        if (!answer) await timeSlice();
+        if (!answer && sliceOver()) await nextSlice();
         if (signal.aborted) return;
       }
     };
@@ -201,8 +201,10 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
           apply(prepared, matcher.scanBlock(prepared.texts));
         }
       }
-      await timeSlice();
-      if (signal.aborted) return;
+      if (sliceOver()) {
+        await nextSlice();
+        if (signal.aborted) return;
+      }
     }
     if (batch.length > 0) await send();
   }
