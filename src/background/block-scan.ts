@@ -1,8 +1,8 @@
 import browser from 'webextension-polyfill';
 import { buildBlockMatcher } from '../content/build-matcher';
 import type { BlockMatcher } from '../content/block-finding';
-import { foundIn, type ScanBlocksReply } from '../shared/block-scan';
-import { effectiveSettings } from '../shared/managed-settings';
+import { foundIn, policyFingerprint, type ScanBlocksReply } from '../shared/block-scan';
+import { effectiveSettings, parseManaged } from '../shared/managed-settings';
 import { PHRASE_LISTS_KEY, subscribedEntries } from '../shared/phrase-subscriptions';
 import { SETTINGS_KEY } from '../shared/settings';
 import { readManaged } from './settings-store';
@@ -13,23 +13,41 @@ import { storedLists } from './subscriptions';
  * until the settings, the lists or the policy change.
  */
 
-let matcher: Promise<BlockMatcher> | undefined;
+/** The matcher and the policy it was built under (`policyFingerprint`). */
+let matcher: { policy: string; built: Promise<BlockMatcher> } | undefined;
 let blocksScanned = 0;
-/** The policy as last read; undefined until the first read answers, as on a page. */
-let managed: unknown;
+/** The policy as last read, once a read has answered. */
+let managed: { value: unknown } | undefined;
 
-async function buildMatcher(): Promise<BlockMatcher> {
+const policyJson = (value: unknown) => JSON.stringify(parseManaged(value).managed);
+const NO_POLICY = policyFingerprint(policyJson(undefined));
+
+async function buildMatcher(policy: unknown): Promise<BlockMatcher> {
   const stored = await browser.storage.local.get([SETTINGS_KEY, PHRASE_LISTS_KEY]);
-  // Pages start without waiting for the policy (Chromium can take seconds to answer the first read)
-  // and restart when it turns up; the matcher does the same, so that both scan for the same phrases.
-  const { settings } = effectiveSettings(stored[SETTINGS_KEY], managed);
+  const { settings } = effectiveSettings(stored[SETTINGS_KEY], policy);
   return buildBlockMatcher(settings, subscribedEntries(settings, await storedLists()));
 }
 
-export async function scanBlocks(blocks: readonly (readonly string[])[]): Promise<ScanBlocksReply['data']> {
-  const current = (matcher ??= buildMatcher());
+/**
+ * The policy to scan under, when it is the page's. A page starts without waiting for its policy
+ * (Chromium can take seconds to answer the first read when there is none) and restarts when one
+ * turns up, so "none" is answered at once while this worker has not read the policy yet either; a
+ * page that has a policy waits for this worker's read, which the browser has answered for the page.
+ */
+async function policyFor(pagePolicy: string): Promise<unknown> {
+  if (!managed && pagePolicy === NO_POLICY) return undefined;
+  const value = managed ? managed.value : await readManaged();
+  if (policyFingerprint(policyJson(value)) !== pagePolicy) throw new Error('the page scans under another policy');
+  return value;
+}
+
+/** The findings of a page's candidate blocks under the page's policy, or an error the page scans itself after. */
+export async function scanBlocks(blocks: readonly (readonly string[])[], pagePolicy: string): Promise<ScanBlocksReply['data']> {
+  const policy = await policyFor(pagePolicy);
+  if (matcher?.policy !== pagePolicy) matcher = { policy: pagePolicy, built: buildMatcher(policy) };
+  const current = matcher;
   try {
-    const built = await current;
+    const built = await current.built;
     blocksScanned += blocks.length;
     return foundIn(blocks.map((texts) => built.scanBlock(texts)));
   } catch (error) {
@@ -46,22 +64,18 @@ export function blockScanCount(): number {
 
 /** Drops the matcher when what it is built from changes; the next request builds it again. */
 export function watchBlockScanInputs(): void {
-  const policy = (value: unknown) => JSON.stringify(value ?? null);
-  void readManaged().then((value) => {
-    if (policy(value) !== policy(managed)) matcher = undefined;
-    managed = value;
-  });
+  const remember = (value: unknown) => {
+    managed = { value };
+    matcher = undefined;
+  };
+  void readManaged().then(remember);
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && (SETTINGS_KEY in changes || PHRASE_LISTS_KEY in changes)) matcher = undefined;
     if (area === 'managed') {
+      managed = undefined;
       matcher = undefined;
       // After this event's other listeners, one of which makes `readManaged` ask the browser again.
-      setTimeout(() => {
-        void readManaged().then((value) => {
-          managed = value;
-          matcher = undefined;
-        });
-      }, 0);
+      setTimeout(() => void readManaged().then(remember), 0);
     }
   });
 }

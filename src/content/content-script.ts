@@ -12,7 +12,7 @@ import { createWrapHighlighter } from './wrap-highlighter';
 import { captureListing, rememberRightClicks } from './listing-picker';
 import { endCapture, pageMetrics, scrollForSlice } from './page-capture';
 import { snapshotHtml } from './snapshot';
-import { findingsOf, scanBlocksReplySchema, type BlockFinding } from '../shared/block-scan';
+import { findingsOf, policyFingerprint, SCAN_TIMEOUT_MS, scanBlocksReplySchema, type BlockFinding } from '../shared/block-scan';
 
 /**
  * Policy values (docs/DEPLOYMENT.md), or nothing where there is no policy or no managed storage.
@@ -27,13 +27,23 @@ async function readManaged(): Promise<unknown> {
   }
 }
 
-/** The exact scan in the background worker (shared/block-scan.ts); undefined when it cannot answer. */
-async function scanElsewhere(blocks: string[][]): Promise<BlockFinding[] | undefined> {
+/**
+ * The exact scan in the background worker (shared/block-scan.ts) under the page's policy; undefined
+ * when it cannot answer in time, or not for that policy.
+ */
+async function scanElsewhere(blocks: string[][], policy: string): Promise<BlockFinding[] | undefined> {
+  let timer: number | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = window.setTimeout(() => resolve(undefined), SCAN_TIMEOUT_MS);
+  });
   try {
-    const parsed = scanBlocksReplySchema.safeParse(await browser.runtime.sendMessage({ type: 'content/scan-blocks', blocks }));
+    const reply = await Promise.race([browser.runtime.sendMessage({ type: 'content/scan-blocks', policy, blocks }), late]);
+    const parsed = scanBlocksReplySchema.safeParse(reply);
     return parsed.success ? findingsOf(parsed.data.data, blocks.length) : undefined;
   } catch {
     return undefined;
+  } finally {
+    window.clearTimeout(timer);
   }
 }
 
@@ -90,7 +100,7 @@ export function startContentScript(): void {
       highlighter: chooseHighlighter(settings, site),
       signal: controller.signal,
       onSummary: report,
-      scanElsewhere,
+      scanElsewhere: (blocks) => scanElsewhere(blocks, policyFingerprint(policyOf(managed))),
     });
   }
 

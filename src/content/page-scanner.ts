@@ -32,6 +32,8 @@ interface PreparedBlock {
   nodes: Text[];
   texts: string[];
   owners: number[];
+  /** Which reading of the block this is: only the latest one's finding is applied. */
+  reading: number;
 }
 
 /** Is a block's text still what was sent for its scan? */
@@ -87,9 +89,20 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     );
   };
 
+  /** The latest reading of each block: an answer to an older one (a rescan overtook it) is dropped. */
+  const readings = new WeakMap<Element, number>();
+  let nextReading = 0;
+
   /** A block's text as the matcher reads it. */
   function prepare(block: Element, nodes: Text[]): PreparedBlock {
-    return { block, nodes, ...withSeparators(nodes, lineCache) };
+    const reading = ++nextReading;
+    readings.set(block, reading);
+    return { block, nodes, reading, ...withSeparators(nodes, lineCache) };
+  }
+
+  /** Is this still the block's latest reading, and its text what was read? */
+  function current(prepared: PreparedBlock): boolean {
+    return readings.get(prepared.block) === prepared.reading && unchanged(prepared);
   }
 
   function apply({ block, nodes, owners }: PreparedBlock, finding: BlockFinding) {
@@ -159,8 +172,8 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
 
   /**
    * Exact scans of blocks, in time slices; `needed` can skip a block before its scan. Blocks go to
-   * `scanElsewhere` in batches while it answers; a block too big for a request, a batch it cannot
-   * answer, and every block after that are scanned here.
+   * `scanElsewhere` in batches; a block too big for a request and a batch without an answer are
+   * scanned here, and so is everything once a few requests in a row went unanswered.
    */
   async function scanBlocks(blocks: Iterable<Element>, needed: (block: Element, nodes: Text[]) => boolean): Promise<void> {
     let sliceStart = performance.now();
@@ -182,10 +195,12 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
       for (let index = 0; index < sent.length; index++) {
         const prepared = sent[index] as PreparedBlock;
         // A block whose text changed meanwhile is left to the rescan its mutation asked for.
-        if (!unchanged(prepared)) continue;
+        if (!current(prepared)) continue;
         apply(prepared, answer?.[index] ?? matcher.scanBlock(prepared.texts));
-        if (!answer && sliceOver()) await nextSlice();
-        if (signal.aborted) return;
+        if (sliceOver()) {
+          await nextSlice();
+          if (signal.aborted) return;
+        }
       }
     };
     for (const block of blocks) {
@@ -193,7 +208,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
       if (needed(block, nodes)) {
         const prepared = prepare(block, nodes);
         const units = unitsOf([prepared.texts]);
-        if (scanElsewhere && elsewhereWorks && units <= SCAN_BATCH_UNITS && prepared.texts.length <= SCAN_BLOCK_NODES) {
+        if (scanElsewhere && unanswered < GIVE_UP_AFTER && units <= SCAN_BATCH_UNITS && prepared.texts.length <= SCAN_BLOCK_NODES) {
           if (batch.length === SCAN_BATCH_BLOCKS || batchUnits + units > SCAN_BATCH_UNITS) await send();
           batch.push(prepared);
           batchUnits += units;
@@ -209,14 +224,17 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     if (batch.length > 0) await send();
   }
 
-  /** False after `scanElsewhere` failed once: the page scans by itself from then on. */
-  let elsewhereWorks = true;
+  /** Requests in a row that got no answer: after a few the page scans by itself from then on. */
+  let unanswered = 0;
 
   async function askElsewhere(blocks: readonly PreparedBlock[]): Promise<BlockFinding[] | undefined> {
-    if (!scanElsewhere || !elsewhereWorks) return undefined;
+    if (!scanElsewhere || unanswered >= GIVE_UP_AFTER) return undefined;
     const answer = await scanElsewhere(blocks.map((prepared) => prepared.texts)).catch(() => undefined);
-    if (answer?.length === blocks.length) return answer;
-    elsewhereWorks = false;
+    if (answer?.length === blocks.length) {
+      unanswered = 0;
+      return answer;
+    }
+    unanswered++;
     return undefined;
   }
 
@@ -322,6 +340,9 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
 }
 
 const CANDIDATE = PREFILTER_HIT | PREFILTER_ODD;
+
+/** A worker that did not answer this many requests in a row (stopped, broken, another policy) is not asked again. */
+const GIVE_UP_AFTER = 3;
 
 const LINE_SELECTOR = 'p, div, li, td, th, tr, dd, dt, h1, h2, h3, h4, h5, h6, article, section, blockquote, header, footer, figcaption, pre, body';
 

@@ -13,8 +13,10 @@ import { categorySchema } from './taxonomy';
 export const SCAN_BATCH_BLOCKS = 200;
 /** UTF-16 units of text in one request: a bigger block is scanned on the page. */
 export const SCAN_BATCH_UNITS = 1_000_000;
-/** Text nodes of one block. */
+/** Strings of one block: its text nodes and the separators between lines. */
 export const SCAN_BLOCK_NODES = 5_000;
+/** How long a page waits for an answer before it scans the batch itself. */
+export const SCAN_TIMEOUT_MS = 3_000;
 
 const offset = () => z.number().check(z.int(), z.nonnegative());
 
@@ -74,6 +76,22 @@ export function findingsOf(found: ScanBlocksReply['data'], blocks: number): Bloc
     findings[block] = finding;
   }
   return findings;
+}
+
+/**
+ * What identifies the policy a matcher was built under (`JSON.stringify(parseManaged(raw).managed)`),
+ * short enough to send with every request: two 32-bit FNV-1a variants. The page and the worker read
+ * the policy separately, and the worker answers only for the policy the page scans under.
+ */
+export function policyFingerprint(policyJson: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < policyJson.length; i++) {
+    const c = policyJson.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return `${policyJson.length}:${(a >>> 0).toString(36)}${(b >>> 0).toString(36)}`;
 }
 
 /** UTF-16 units of text in some blocks. */

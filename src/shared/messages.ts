@@ -66,6 +66,8 @@ export type PreparedDraft = z.infer<typeof preparedDraftSchema>;
 /** Candidate blocks for the worker's exact scan (shared/block-scan.ts): each block's text nodes, in order. */
 export const scanBlocksRequestSchema = z.object({
   type: z.literal('content/scan-blocks'),
+  /** `policyFingerprint` of the policy the page scans under. */
+  policy: z.string().max(64),
   blocks: z
     .array(z.array(z.string()).max(SCAN_BLOCK_NODES))
     .min(1)

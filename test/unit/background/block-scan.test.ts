@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SEARCHABLE_CATEGORIES } from '../../../src/shared/taxonomy';
-import { findingsOf, foundIn, type BlockFinding, SCAN_BATCH_BLOCKS, SCAN_BATCH_UNITS, scanBlocksReplySchema } from '../../../src/shared/block-scan';
+import { findingsOf, foundIn, policyFingerprint, type BlockFinding, SCAN_BATCH_BLOCKS, SCAN_BATCH_UNITS, scanBlocksReplySchema } from '../../../src/shared/block-scan';
 import { contentToBackground } from '../../../src/shared/messages';
 
 type Listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => void;
@@ -8,20 +8,33 @@ type Listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknow
 const storage = new Map<string, unknown>();
 const listeners: Listener[] = [];
 let managedReads = 0;
+let policy: Record<string, unknown> = {};
 const browser = {
   storage: {
     local: {
       get: vi.fn(async (keys: string | string[]) => Object.fromEntries([keys].flat().filter((key) => storage.has(key)).map((key) => [key, storage.get(key)]))),
     },
-    managed: { get: vi.fn(async () => (managedReads++, {})) },
+    managed: { get: vi.fn(async () => (managedReads++, policy)) },
     onChanged: { addListener: (listener: Listener) => listeners.push(listener) },
   },
   runtime: { getManifest: () => ({ version: '0.1.0' }), id: 'test-extension' },
 };
 vi.mock('webextension-polyfill', () => ({ default: browser }));
 
-const { scanBlocks, watchBlockScanInputs } = await import('../../../src/background/block-scan');
+const { scanBlocks: scanUnder, watchBlockScanInputs } = await import('../../../src/background/block-scan');
+const { forgetManaged } = await import('../../../src/background/settings-store');
+const { parseManaged } = await import('../../../src/shared/managed-settings');
 watchBlockScanInputs();
+
+/** What a page sends for the policy it scans under. */
+const fingerprint = (value: unknown) => policyFingerprint(JSON.stringify(parseManaged(value).managed));
+const scanBlocks = (blocks: string[][]) => scanUnder(blocks, fingerprint(policy));
+
+function setPolicy(value: Record<string, unknown>) {
+  policy = value;
+  forgetManaged();
+  for (const listener of listeners) listener({}, 'managed');
+}
 
 function setSettings(value: unknown) {
   storage.set('settings', value);
@@ -59,14 +72,24 @@ describe("the worker's exact scan of pages' blocks", () => {
     setSettings({});
   });
 
-  it('reads the policy without waiting for it before the first scan', async () => {
+  it('scans under the policy the page scans under, and refuses another', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(managedReads).toBeGreaterThan(0);
+    setPolicy({ categories: SEARCHABLE_CATEGORIES.filter((id) => id !== 'firearms-explosives') });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    // A page that has read the policy: the locked-off category is not searched for.
+    expect((await scanBlocks([GUNS, PASSPORTS])).map(({ block }) => block)).toEqual([1]);
+    // A page that has not read it yet (or has another) gets no answer, and scans by itself.
+    await expect(scanUnder([GUNS], fingerprint(undefined))).rejects.toThrow(/another policy/);
+    setPolicy({});
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await scanBlocks([GUNS])).toHaveLength(1);
   });
 });
 
 describe('scan messages', () => {
   it('refuses requests beyond the limits, and empty ones', () => {
-    const request = (blocks: unknown) => contentToBackground.safeParse({ type: 'content/scan-blocks', blocks }).success;
+    const request = (blocks: unknown) => contentToBackground.safeParse({ type: 'content/scan-blocks', policy: fingerprint({}), blocks }).success;
     expect(request([GUNS])).toBe(true);
     expect(request([])).toBe(false);
     expect(request(Array.from({ length: SCAN_BATCH_BLOCKS + 1 }, () => RIVER))).toBe(false);
