@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { buildBlockMatcher } from '../content/build-matcher';
 import type { BlockMatcher } from '../content/block-finding';
-import { foundIn, policyFingerprint, type ScanBlocksReply } from '../shared/block-scan';
+import { foundIn, policyFingerprint, unitsOf, type ScanBlocksReply } from '../shared/block-scan';
 import { effectiveSettings, parseManaged } from '../shared/managed-settings';
 import { PHRASE_LISTS_KEY, subscribedEntries } from '../shared/phrase-subscriptions';
 import { SETTINGS_KEY } from '../shared/settings';
@@ -41,8 +41,31 @@ async function policyFor(pagePolicy: string): Promise<unknown> {
   return value;
 }
 
+/**
+ * Text a tab may have scanned here: a bucket of UTF-16 units per tab that refills with time. One
+ * worker serves every tab, and a page that keeps changing its text could otherwise keep it busy; past
+ * the budget the page scans by itself, on its own main thread.
+ */
+const BUDGET_UNITS = 4_000_000;
+const REFILL_UNITS_PER_MS = 2_000;
+const budgets = new Map<number, { units: number; at: number }>();
+
+export function takeFromBudget(tabId: number, units: number, now = Date.now()): boolean {
+  const last = budgets.get(tabId);
+  const available = last ? Math.min(BUDGET_UNITS, last.units + (now - last.at) * REFILL_UNITS_PER_MS) : BUDGET_UNITS;
+  if (available < units) {
+    budgets.set(tabId, { units: available, at: now });
+    return false;
+  }
+  budgets.set(tabId, { units: available - units, at: now });
+  // Closed tabs leave entries behind; a full bucket says nothing, so those are dropped now and then.
+  if (budgets.size > 200) for (const [id, bucket] of budgets) if (now - bucket.at > 60_000) budgets.delete(id);
+  return true;
+}
+
 /** The findings of a page's candidate blocks under the page's policy, or an error the page scans itself after. */
-export async function scanBlocks(blocks: readonly (readonly string[])[], pagePolicy: string): Promise<ScanBlocksReply['data']> {
+export async function scanBlocks(blocks: readonly (readonly string[])[], pagePolicy: string, tabId = -1): Promise<ScanBlocksReply['data']> {
+  if (!takeFromBudget(tabId, unitsOf(blocks))) throw new Error('this tab has used its scan budget for now');
   const policy = await policyFor(pagePolicy);
   if (matcher?.policy !== pagePolicy) matcher = { policy: pagePolicy, built: buildMatcher(policy) };
   const current = matcher;

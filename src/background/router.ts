@@ -65,7 +65,7 @@ async function settle(work: Promise<unknown>): Promise<Reply<unknown>> {
 async function handleContentMessage(message: ContentMessage, sender: Runtime.MessageSender): Promise<unknown> {
   switch (message.type) {
     case 'content/scan-blocks':
-      return scanBlocks(message.blocks, message.policy);
+      return scanBlocks(message.blocks, message.policy, sender.tab?.id);
     case 'content/summary': {
       const tabId = sender.tab?.id;
       // Only the top frame speaks for the tab's badge; frames report through it.

@@ -21,7 +21,7 @@ const browser = {
 };
 vi.mock('webextension-polyfill', () => ({ default: browser }));
 
-const { scanBlocks: scanUnder, watchBlockScanInputs } = await import('../../../src/background/block-scan');
+const { scanBlocks: scanUnder, takeFromBudget, watchBlockScanInputs } = await import('../../../src/background/block-scan');
 const { forgetManaged } = await import('../../../src/background/settings-store');
 const { parseManaged } = await import('../../../src/shared/managed-settings');
 watchBlockScanInputs();
@@ -84,6 +84,29 @@ describe("the worker's exact scan of pages' blocks", () => {
     setPolicy({});
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(await scanBlocks([GUNS])).toHaveLength(1);
+  });
+});
+
+describe("a tab's scan budget", () => {
+  it('refuses a tab that scanned too much lately, refills with time, and leaves other tabs alone', async () => {
+    const now = 1_000_000;
+    expect(takeFromBudget(7, 3_000_000, now)).toBe(true);
+    expect(takeFromBudget(7, 1_000_000, now)).toBe(true);
+    expect(takeFromBudget(7, 1_000_000, now)).toBe(false);
+    expect(takeFromBudget(8, 1_000_000, now)).toBe(true);
+    // 2,000 units a millisecond: half a second later, a million units again.
+    expect(takeFromBudget(7, 1_000_000, now + 500)).toBe(true);
+    expect(takeFromBudget(7, 1, now + 500)).toBe(false);
+    // Never more than the full bucket, however long the tab was quiet.
+    expect(takeFromBudget(7, 4_000_001, now + 3_600_000)).toBe(false);
+  });
+
+  it('answers a tab over its budget with an error, which makes the page scan by itself', async () => {
+    expect(await scanUnder([GUNS], fingerprint(policy), 42)).toHaveLength(1);
+    // The tab uses up its bucket; a scan right after it is refused (it would take half a second to refill).
+    expect(takeFromBudget(42, 4_000_000 - GUNS[0]!.length)).toBe(true);
+    await expect(scanUnder([['x'.repeat(900_000)]], fingerprint(policy), 42)).rejects.toThrow(/budget/);
+    expect(await scanUnder([GUNS], fingerprint(policy), 43)).toHaveLength(1);
   });
 });
 
