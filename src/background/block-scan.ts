@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import { buildBlockMatcher } from '../content/build-matcher';
 import type { BlockMatcher } from '../content/block-finding';
 import { foundIn, policyFingerprint, unitsOf, type ScanBlocksReply } from '../shared/block-scan';
-import { effectiveSettings, parseManaged } from '../shared/managed-settings';
+import { effectiveSettings, policyJson } from '../shared/managed-settings';
 import { PHRASE_LISTS_KEY, subscribedEntries } from '../shared/phrase-subscriptions';
 import { SETTINGS_KEY } from '../shared/settings';
 import { readManaged } from './settings-store';
@@ -19,7 +19,6 @@ let blocksScanned = 0;
 /** The policy as last read, once a read has answered. */
 let managed: { value: unknown } | undefined;
 
-const policyJson = (value: unknown) => JSON.stringify(parseManaged(value).managed);
 const NO_POLICY = policyFingerprint(policyJson(undefined));
 
 async function buildMatcher(policy: unknown): Promise<BlockMatcher> {

@@ -1,7 +1,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { backgroundToContent, ok } from '../shared/content-protocol';
 import type { PageSummary } from '../shared/messages';
-import { effectiveSettings, parseManaged } from '../shared/managed-settings';
+import { effectiveSettings, policyJson } from '../shared/managed-settings';
 import { PHRASE_LISTS_KEY, readStoredLists, subscribedEntries } from '../shared/phrase-subscriptions';
 import { SETTINGS_KEY, type Settings } from '../shared/settings';
 import { PREFILTER_CACHE_KEY, prefilterCacheSchema } from '../shared/prefilter-cache';
@@ -64,10 +64,9 @@ export function startContentScript(): void {
   let scanner: PageScanner | undefined;
   const lastRightClick = rememberRightClicks();
   let managed: unknown;
-  const policyOf = (value: unknown) => JSON.stringify(parseManaged(value).managed);
   const refreshManaged = () =>
     readManaged().then((value) => {
-      const changed = policyOf(value) !== policyOf(managed);
+      const changed = policyJson(value) !== policyJson(managed);
       managed = value;
       if (changed) void start();
     });
@@ -94,13 +93,15 @@ export function startContentScript(): void {
       subscribedEntries(settings, readStoredLists(stored[PHRASE_LISTS_KEY])),
       cached?.success ? { stored: cached.data, version: browser.runtime.getManifest().version } : undefined,
     );
+    // A new policy restarts the scan, so the one this scan runs under is known here.
+    const policy = policyFingerprint(policyJson(managed));
     scanner = startPageScanner({
       doc: document,
       matcher,
       highlighter: chooseHighlighter(settings, site),
       signal: controller.signal,
       onSummary: report,
-      scanElsewhere: (blocks) => scanElsewhere(blocks, policyFingerprint(policyOf(managed))),
+      scanElsewhere: (blocks) => scanElsewhere(blocks, policy),
     });
   }
 

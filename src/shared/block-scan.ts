@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { categorySchema } from './taxonomy';
+import { quickHash } from './hash';
 
 /*
  * The exact scan of candidate blocks, asked of the background worker (DESIGN.md §7). A page keeps the
@@ -79,19 +80,12 @@ export function findingsOf(found: ScanBlocksReply['data'], blocks: number): Bloc
 }
 
 /**
- * What identifies the policy a matcher was built under (`JSON.stringify(parseManaged(raw).managed)`),
- * short enough to send with every request: two 32-bit FNV-1a variants. The page and the worker read
- * the policy separately, and the worker answers only for the policy the page scans under.
+ * What identifies the policy a matcher was built under (`policyJson` of managed-settings.ts), short
+ * enough to send with every request. The page and the worker read the policy separately, and the
+ * worker answers only for the policy the page scans under.
  */
 export function policyFingerprint(policyJson: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193;
-  for (let i = 0; i < policyJson.length; i++) {
-    const c = policyJson.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
-  }
-  return `${policyJson.length}:${(a >>> 0).toString(36)}${(b >>> 0).toString(36)}`;
+  return `${policyJson.length}:${quickHash([policyJson])}`;
 }
 
 /** UTF-16 units of text in some blocks. */

@@ -28,6 +28,11 @@ export type Managed = { [K in ManagedField]?: z.infer<ManagedFields[K]> };
 /** Settings paths the options page shows as set by the organisation. */
 export type LockedSetting = 'endpoint' | 'subscriptions' | 'categories' | 'highlight.enabled' | 'privacy.retentionDays';
 
+/** The valid part of a policy as one string: what tells one policy from another. */
+export function policyJson(raw: unknown): string {
+  return JSON.stringify(parseManaged(raw).managed);
+}
+
 export function parseManaged(raw: unknown): { managed: Managed; ignored: string[] } {
   const managed: Record<string, unknown> = {};
   const ignored: string[] = [];

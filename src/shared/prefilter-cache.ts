@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { quickHash } from './hash';
 
 /**
  * The prefilter of the reporter's own phrases and subscribed lists with the built-in ones, built by the
@@ -18,20 +19,7 @@ export const prefilterCacheSchema = z.lazy(() =>
 );
 export type PrefilterCache = z.infer<typeof prefilterCacheSchema>;
 
-/** Two 32-bit FNV-1a variants over the phrases, their count and the version: cheap on a page, collisions unlikely. */
+/** A hash of the phrases, their count and the version (`quickHash`). */
 export function phraseSetKey(phrases: readonly { phrase: string }[], version: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193;
-  const mix = (text: string) => {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
-    }
-    a = Math.imul(a ^ 0xffff, 0x01000193);
-    b = Math.imul(b ^ 0xffff, 0x5bd1e995);
-  };
-  mix(version);
-  for (const entry of phrases) mix(entry.phrase);
-  return `${version}:${phrases.length}:${(a >>> 0).toString(36)}${(b >>> 0).toString(36)}`;
+  return `${version}:${phrases.length}:${quickHash([version, ...phrases.map((entry) => entry.phrase)])}`;
 }

@@ -23,11 +23,11 @@ vi.mock('webextension-polyfill', () => ({ default: browser }));
 
 const { scanBlocks: scanUnder, takeFromBudget, watchBlockScanInputs } = await import('../../../src/background/block-scan');
 const { forgetManaged } = await import('../../../src/background/settings-store');
-const { parseManaged } = await import('../../../src/shared/managed-settings');
+const { policyJson } = await import('../../../src/shared/managed-settings');
 watchBlockScanInputs();
 
 /** What a page sends for the policy it scans under. */
-const fingerprint = (value: unknown) => policyFingerprint(JSON.stringify(parseManaged(value).managed));
+const fingerprint = (value: unknown) => policyFingerprint(policyJson(value));
 const scanBlocks = (blocks: string[][]) => scanUnder(blocks, fingerprint(policy));
 
 function setPolicy(value: Record<string, unknown>) {
