@@ -8,8 +8,10 @@ import { fromBase64 } from '../src/content/match/table-pack';
 import { createCssHighlighter } from '../src/content/highlighter';
 import { startPageScanner } from '../src/content/page-scanner';
 import type { Category } from '../src/shared/taxonomy';
-import type { BlockFinding } from '../src/content/block-finding';
-import { findingsOf, scanBlocksReplySchema } from '../src/shared/block-scan';
+import type { BlockMatcher } from '../src/content/block-finding';
+import { createLocalEngine } from '../src/content/local-engine';
+import { createRemoteEngine } from '../src/content/remote-engine';
+import type { ScanEngine } from '../src/content/scan-engine';
 
 interface BenchPhrase {
   phrase: string;
@@ -30,65 +32,60 @@ function floor(): { ms: number; nodes: number; chars: number } {
   return { ms: performance.now() - started, nodes, chars };
 }
 
-/** The exact scan in a Web Worker (bench/scan-worker.ts), as the extension runs it in its worker. */
-let worker: { scan(blocks: string[][]): Promise<BlockFinding[] | undefined>; busyMs(): number } | undefined;
+/** The matching in a Web Worker (bench/scan-worker.ts), as the extension runs it in its worker. */
+let worker: { engine: ScanEngine; busyMs(): number } | undefined;
 
 /** Starts the worker and builds (and warms) its matcher, before anything is timed. */
 async function startWorker(phrases: BenchPhrase[], tables?: string): Promise<void> {
   const thread = new Worker('/scan-worker.js');
-  const waiting = new Map<number, (found: unknown) => void>();
+  const waiting = new Map<number, (json: string) => void>();
   let busyMs = 0;
   let nextId = 0;
   await new Promise<void>((resolve) => {
-    thread.onmessage = (event: MessageEvent<{ type: string; id?: number; found?: unknown; busyMs?: number }>) => {
+    thread.onmessage = (event: MessageEvent<{ type: string; id?: number; json?: string; busyMs?: number }>) => {
       if (event.data.type === 'ready') return resolve();
       busyMs = event.data.busyMs ?? busyMs;
-      waiting.get(event.data.id ?? -1)?.(event.data.found);
+      waiting.get(event.data.id ?? -1)?.(event.data.json ?? 'null');
       waiting.delete(event.data.id ?? -1);
     };
     thread.postMessage({ type: 'init', phrases, tables });
   });
-  worker = {
-    busyMs: () => busyMs,
-    scan(blocks) {
+  // The content script's engine, over JSON text as extension messages carry it.
+  const send = (message: unknown) =>
+    new Promise<unknown>((resolve) => {
       const id = nextId++;
-      return new Promise((resolve) => {
-        // Read back as the content script reads the extension worker's reply.
-        waiting.set(id, (found) => {
-          const parsed = scanBlocksReplySchema.safeParse({ ok: true, data: found });
-          resolve(parsed.success ? findingsOf(parsed.data.data, blocks.length) : undefined);
-        });
-        thread.postMessage({ type: 'scan', id, blocks });
-      });
-    },
-  };
+      waiting.set(id, (json) => resolve(JSON.parse(json)));
+      thread.postMessage({ type: 'message', id, json: JSON.stringify(message) });
+    });
+  worker = { busyMs: () => busyMs, engine: createRemoteEngine('bench', send) };
 }
 
 /** `tables`: the list's prefilter as the background stores it for pages (shared/prefilter-cache.ts). */
 async function scan(phrases: BenchPhrase[], tables?: string) {
   const buildStart = performance.now();
-  const matcher = tables
-    ? createBlockMatcher(phrases, [], { prefilter: new PagePrefilter(fromBase64(tables)), include: () => true })
-    : createBlockMatcher(phrases);
+  const matcher = worker
+    ? undefined
+    : tables
+      ? createBlockMatcher(phrases, [], { prefilter: new PagePrefilter(fromBase64(tables)), include: () => true })
+      : createBlockMatcher(phrases);
   const buildMs = performance.now() - buildStart;
   const controller = new AbortController();
   const started = performance.now();
   let summary: { suspectBlocks: number } | undefined;
   const scanner = startPageScanner({
     doc: document,
-    matcher,
+    engine: worker?.engine ?? createLocalEngine(matcher as BlockMatcher),
     highlighter: createCssHighlighter(),
     signal: controller.signal,
     onSummary: (s) => (summary = s),
-    scanElsewhere: worker?.scan,
   });
   await scanner.ready;
   const wallMs = performance.now() - started;
   const workerMs = worker?.busyMs() ?? 0;
   const highlighted = [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0);
   controller.abort();
-  return { buildMs, wallMs, workerMs, // In the worker's case the page never builds an exact matcher: asking its size would.
-    memoryBytes: worker ? 0 : matcher.memoryEstimateBytes(), suspectBlocks: summary?.suspectBlocks ?? 0, highlighted };
+  return { buildMs, wallMs, workerMs, // In the worker's case the page never builds a matcher.
+    memoryBytes: matcher?.memoryEstimateBytes() ?? 0, suspectBlocks: summary?.suspectBlocks ?? 0, highlighted };
 }
 
 /** Appends `count` new posts and times the rescan of just them. */
@@ -99,7 +96,7 @@ async function mutation(phrases: BenchPhrase[], count: number) {
   let initial = true;
   const scanner = startPageScanner({
     doc: document,
-    matcher,
+    engine: createLocalEngine(matcher),
     highlighter: createCssHighlighter(),
     signal: controller.signal,
     mutationDelayMs: 0,

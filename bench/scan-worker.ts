@@ -1,21 +1,37 @@
 /**
  * The background worker's part of a scan (src/background/block-scan.ts), in a Web Worker of a
- * benchmark page: the exact scan of the blocks the page sends, with the same matcher and reply.
+ * benchmark page: the prefilter over the texts the page sends and the exact scan of its candidate
+ * blocks, with the same matcher and replies. Requests and replies travel as JSON text, as extension
+ * messages do, so that the page pays for serialising them.
  */
 import { createBlockMatcher } from '../src/content/build-matcher';
 import type { BlockMatcher } from '../src/content/block-finding';
 import { PagePrefilter } from '../src/content/match/prefilter';
+import { PREFILTER_HIT, PREFILTER_ODD, PREFILTER_STATE } from '../src/content/match/prefilter-bits';
 import { fromBase64 } from '../src/content/match/table-pack';
 import { foundIn } from '../src/shared/block-scan';
 import type { Category } from '../src/shared/taxonomy';
 
 type Request =
   | { type: 'init'; phrases: { phrase: string; category: Category; strength: 'strong' | 'weak' }[]; tables?: string }
-  | { type: 'scan'; id: number; blocks: string[][] };
+  | { type: 'message'; id: number; json: string };
+
+type Message = { type: 'content/prefilter-texts'; state: number; texts: string[] } | { type: 'content/scan-blocks'; blocks: string[][] };
 
 let matcher: BlockMatcher | undefined;
-/** Time spent scanning, for the page to report. */
+/** Time spent answering, for the page to report. */
 let busyMs = 0;
+
+function answer(message: Message, built: BlockMatcher): unknown {
+  if (message.type === 'content/scan-blocks') return foundIn(message.blocks.map((texts) => built.scanBlock(texts)));
+  let state = message.state < built.prefilter.stateCount ? message.state : 0;
+  const candidates: number[] = [];
+  message.texts.forEach((text, index) => {
+    state = built.prefilter.feed(text, state);
+    if ((state & (PREFILTER_HIT | PREFILTER_ODD)) !== 0) candidates.push(index);
+  });
+  return { state: state & PREFILTER_STATE, candidates };
+}
 
 self.onmessage = (event: MessageEvent<Request>) => {
   const request = event.data;
@@ -25,12 +41,14 @@ self.onmessage = (event: MessageEvent<Request>) => {
       ? createBlockMatcher(phrases, [], { prefilter: new PagePrefilter(fromBase64(tables)), include: () => true })
       : createBlockMatcher(phrases);
     // Warm, as the extension's worker is after its first pages.
-    matcher.scanBlock([phrases.map((p) => p.phrase).join(' | ')]);
+    const sample = phrases.map((p) => p.phrase).join(' | ');
+    matcher.scanBlock([sample]);
+    answer({ type: 'content/prefilter-texts', state: 0, texts: [sample] }, matcher);
     self.postMessage({ type: 'ready' });
     return;
   }
   const started = performance.now();
-  const found = foundIn(request.blocks.map((texts) => (matcher as BlockMatcher).scanBlock(texts)));
+  const json = JSON.stringify({ ok: true, data: answer(JSON.parse(request.json) as Message, matcher as BlockMatcher) });
   busyMs += performance.now() - started;
-  self.postMessage({ type: 'found', id: request.id, found, busyMs });
+  self.postMessage({ type: 'reply', id: request.id, json, busyMs });
 };

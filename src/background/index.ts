@@ -7,7 +7,7 @@ import { MENU_ID, openReportWindow, reportListing } from './report-listing';
 import { LISTS_ALARM, refreshSubscriptions, scheduleListRefresh } from './subscriptions';
 import { forgetManaged, readManaged } from './settings-store';
 import { refreshPrefilterCache, watchPrefilterInputs } from './prefilter-cache';
-import { blockScanCount, watchBlockScanInputs } from './block-scan';
+import { blockScanCount, prefilterCount, watchBlockScanInputs } from './block-scan';
 
 /*
  * Listeners only, registered synchronously at top level: MV3 wakes the worker for an event only if
@@ -60,7 +60,7 @@ browser.commands.onCommand.addListener((command, tab) => {
 
 // The menu's entry point and the count of blocks scanned for pages, reachable from the worker's own
 // console (and the end-to-end tests) only.
-Object.assign(globalThis, { tiplineReportListing: reportListing, tiplineBlocksScanned: blockScanCount });
+Object.assign(globalThis, { tiplineReportListing: reportListing, tiplineBlocksScanned: blockScanCount, tiplineTextsPrefiltered: prefilterCount });
 
 // No reliable `online` event reaches an extension worker, so it is one trigger among several.
 self.addEventListener('online', () => void drainQueue());

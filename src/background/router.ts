@@ -1,7 +1,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { contentToBackground, fail, ok, uiToBackground, type Reply, type UiMessage, type ContentMessage } from '../shared/messages';
 import { updateBadge } from './badge';
-import { scanBlocks } from './block-scan';
+import { prefilterTexts, scanBlocks, scanPlan } from './block-scan';
 import { handleUiMessage } from './ui-handlers';
 
 export type SenderKind = 'ui' | 'content' | 'foreign';
@@ -66,6 +66,10 @@ async function handleContentMessage(message: ContentMessage, sender: Runtime.Mes
   switch (message.type) {
     case 'content/scan-blocks':
       return scanBlocks(message.blocks, message.policy, sender.tab?.id);
+    case 'content/prefilter-texts':
+      return prefilterTexts(message.texts, message.state, message.policy, sender.tab?.id);
+    case 'content/scan-plan':
+      return scanPlan(message.site);
     case 'content/summary': {
       const tabId = sender.tab?.id;
       // Only the top frame speaks for the tab's badge; frames report through it.

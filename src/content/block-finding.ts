@@ -6,5 +6,5 @@ export type { BlockFinding, FoundSpan } from '../shared/block-scan';
 export interface BlockMatcher {
   scanBlock(texts: readonly string[]): BlockFinding;
   /** The page-wide first pass that names the blocks worth `scanBlock` (see match/prefilter.ts). */
-  prefilter: { feed(data: string, state: number): number };
+  prefilter: { feed(data: string, state: number): number; readonly stateCount: number };
 }

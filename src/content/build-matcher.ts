@@ -46,6 +46,7 @@ export function createBlockMatcher(
     regexes.length === 0
       ? phraseFilter
       : {
+          stateCount: phraseFilter.stateCount,
           feed(data: string, state: number): number {
             const result = phraseFilter.feed(data, state);
             if ((result & (PREFILTER_HIT | PREFILTER_ODD)) !== 0 || !anyRegexMatches(regexes, data)) return result;
@@ -73,8 +74,14 @@ export function createBlockMatcher(
     heldPhrases: () => (exact === undefined ? 0 : held === -1 ? phrases.length : held),
     scanBlock(texts): BlockFinding {
       // The exact matcher holds the phrases the prefilter has read: make sure it has read these texts.
+      // What the prefilter finds nothing in, the exact scan would not either (prefilter.ts).
       let state = 0;
-      for (const text of texts) state = phraseFilter.feed(text, state);
+      let flags = 0;
+      for (const text of texts) {
+        state = prefilter.feed(text, state);
+        flags |= state;
+      }
+      if ((flags & (PREFILTER_HIT | PREFILTER_ODD)) === 0) return { spans: [], suspect: false };
       const exact = matcher();
       const scan = exact.scanText(texts);
       const custom = regexSpans(regexes, texts);

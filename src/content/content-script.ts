@@ -1,75 +1,36 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { backgroundToContent, ok } from '../shared/content-protocol';
 import type { PageSummary } from '../shared/messages';
-import { effectiveSettings, policyJson } from '../shared/managed-settings';
-import { PHRASE_LISTS_KEY, readStoredLists, subscribedEntries } from '../shared/phrase-subscriptions';
-import { SETTINGS_KEY, type Settings } from '../shared/settings';
-import { PREFILTER_CACHE_KEY, prefilterCacheSchema } from '../shared/prefilter-cache';
-import { buildBlockMatcher } from './build-matcher';
+import { scanPlanReplySchema, type ScanPlan } from '../shared/block-scan';
 import { createCssHighlighter, createInvisibleHighlighter, supportsCssHighlights, type Highlighter } from './highlighter';
 import { startPageScanner, type PageScanner } from './page-scanner';
 import { createWrapHighlighter } from './wrap-highlighter';
 import { captureListing, rememberRightClicks } from './listing-picker';
 import { endCapture, pageMetrics, scrollForSlice } from './page-capture';
 import { snapshotHtml } from './snapshot';
-import { findingsOf, policyFingerprint, SCAN_TIMEOUT_MS, scanBlocksReplySchema, type BlockFinding } from '../shared/block-scan';
+import { askWorker, createRemoteEngine, PolicyChangedError } from './remote-engine';
 
-/**
- * Policy values (docs/DEPLOYMENT.md), or nothing where there is no policy or no managed storage.
- * Chromium can take seconds to answer the first read when there is no policy, so the scan never
- * waits for it: it starts with the reporter's settings and restarts if a policy turns up.
- */
-async function readManaged(): Promise<unknown> {
-  try {
-    return await browser.storage.managed.get(null);
-  } catch {
-    return undefined;
-  }
-}
+import { PHRASE_LISTS_KEY, SETTINGS_KEY } from '../shared/storage-keys';
 
-/**
- * The exact scan in the background worker (shared/block-scan.ts) under the page's policy; undefined
- * when it cannot answer in time, or not for that policy.
- */
-async function scanElsewhere(blocks: string[][], policy: string): Promise<BlockFinding[] | undefined> {
-  let timer: number | undefined;
-  const late = new Promise<undefined>((resolve) => {
-    timer = window.setTimeout(() => resolve(undefined), SCAN_TIMEOUT_MS);
-  });
-  try {
-    const reply = await Promise.race([browser.runtime.sendMessage({ type: 'content/scan-blocks', policy, blocks }), late]);
-    const parsed = scanBlocksReplySchema.safeParse(reply);
-    return parsed.success ? findingsOf(parsed.data.data, blocks.length) : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    window.clearTimeout(timer);
-  }
-}
+const send = (message: unknown) => browser.runtime.sendMessage(message);
 
 const EMPTY: Omit<PageSummary, 'url'> = { matches: [], suspectBlocks: 0, weakHits: 0, strongHits: 0 };
 
-function stealthFor(settings: Settings, site: string): boolean {
-  return settings.highlight.stealth || settings.highlight.stealthSites.includes(site);
-}
-
-function chooseHighlighter(settings: Settings, site: string): Highlighter {
-  if (stealthFor(settings, site)) return createInvisibleHighlighter();
+function chooseHighlighter(plan: ScanPlan): Highlighter {
+  if (plan.stealth) return createInvisibleHighlighter();
   return supportsCssHighlights() ? createCssHighlighter() : createWrapHighlighter(document);
 }
 
-/** Runs the scanner for the current settings and restarts it when they change. */
+/**
+ * Runs the scanner as the background worker's scan plan says, and restarts it when the settings or
+ * the policy change. The settings and the matching stay in the worker: the page walks its text, hands
+ * it over and highlights what comes back (DESIGN.md §7), so that the script that runs on every page
+ * is small and starts fast.
+ */
 export function startContentScript(): void {
   let controller: AbortController | undefined;
   let scanner: PageScanner | undefined;
   const lastRightClick = rememberRightClicks();
-  let managed: unknown;
-  const refreshManaged = () =>
-    readManaged().then((value) => {
-      const changed = policyJson(value) !== policyJson(managed);
-      managed = value;
-      if (changed) void start();
-    });
 
   const report = (summary: PageSummary) => {
     void browser.runtime.sendMessage({ type: 'content/summary', summary }).catch(() => undefined);
@@ -77,33 +38,32 @@ export function startContentScript(): void {
 
   async function start() {
     controller?.abort();
-    controller = new AbortController();
+    const current = new AbortController();
+    controller = current;
     scanner = undefined;
-    const stored = await browser.storage.local.get([SETTINGS_KEY, PHRASE_LISTS_KEY, PREFILTER_CACHE_KEY]);
-    const { settings } = effectiveSettings(stored[SETTINGS_KEY], managed);
     // The same as siteOf(location.href), without parsing a URL: the first `new URL` on a page cost ~1 ms.
     const site = location.hostname;
-    if (!settings.highlight.enabled || settings.highlight.pausedSites.includes(site)) {
+    const plan = (await askWorker(send, { type: 'content/scan-plan', site }, scanPlanReplySchema)).data;
+    if (current.signal.aborted) return;
+    if (!plan.scan) {
       report({ url: location.href, ...EMPTY });
       return;
     }
-    const cached = stored[PREFILTER_CACHE_KEY] === undefined ? undefined : prefilterCacheSchema.safeParse(stored[PREFILTER_CACHE_KEY]);
-    const matcher = await buildBlockMatcher(
-      settings,
-      subscribedEntries(settings, readStoredLists(stored[PHRASE_LISTS_KEY])),
-      cached?.success ? { stored: cached.data, version: browser.runtime.getManifest().version } : undefined,
-    );
-    // A new policy restarts the scan, so the one this scan runs under is known here.
-    const policy = policyFingerprint(policyJson(managed));
     scanner = startPageScanner({
       doc: document,
-      matcher,
-      highlighter: chooseHighlighter(settings, site),
-      signal: controller.signal,
+      engine: createRemoteEngine(plan.policy, send),
+      highlighter: chooseHighlighter(plan),
+      signal: current.signal,
       onSummary: report,
-      scanElsewhere: (blocks) => scanElsewhere(blocks, policy),
+      onError: (error) => {
+        // The worker read a new policy: a new plan, under it.
+        if (error instanceof PolicyChangedError) void restart();
+        else console.warn('tipline: the scan stopped', error);
+      },
     });
   }
+
+  const restart = () => start().catch((error: unknown) => console.warn('tipline: content script could not start', error));
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) return undefined;
@@ -141,7 +101,7 @@ export function startContentScript(): void {
           return Promise.resolve({ ok: false as const, error: error instanceof Error ? error.message : String(error) });
         }
       case 'content/settings-changed':
-        void start();
+        void restart();
         return Promise.resolve(ok(null));
       default:
         return undefined;
@@ -151,10 +111,9 @@ export function startContentScript(): void {
   // A restart drops the page's highlights and scans it again: only for a value that really changed.
   browser.storage.onChanged.addListener((changes, area) => {
     const changed = (key: string) => key in changes && JSON.stringify(changes[key]?.oldValue) !== JSON.stringify(changes[key]?.newValue);
-    if (area === 'local' && (changed(SETTINGS_KEY) || changed(PHRASE_LISTS_KEY))) void start();
-    if (area === 'managed') void refreshManaged();
+    if (area === 'local' && (changed(SETTINGS_KEY) || changed(PHRASE_LISTS_KEY))) void restart();
+    if (area === 'managed') void restart();
   });
 
-  void start().catch((error: unknown) => console.warn('tipline: content script could not start', error));
-  void refreshManaged();
+  void restart();
 }

@@ -1,29 +1,26 @@
 import type { PageSummary } from '../shared/messages';
-import type { BlockFinding, BlockMatcher } from './block-finding';
+import type { BlockFinding } from './block-finding';
 import { blockOf, newBlockCache } from './blocks';
 import type { Highlighter, HighlightSpan } from './highlighter';
 import { summarise } from './page-summary';
-import { PREFILTER_HIT, PREFILTER_ODD } from './match/prefilter';
 import { isReadable, sameOriginDocument, TextWalk, textNodesOf } from './text-nodes';
 import { WRAP_ATTRIBUTE } from './wrap-highlighter';
 import { SLICE_MS, yieldToPage } from './yield-main-thread';
 import { isElement, isText } from './node-kind';
-import { SCAN_BATCH_BLOCKS, SCAN_BATCH_UNITS, SCAN_BLOCK_NODES, unitsOf } from '../shared/block-scan';
+import { NO_FINDING, type ScanEngine } from './scan-engine';
 
 export interface PageScannerOptions {
   doc: Document;
-  matcher: BlockMatcher;
+  /** Where the text is matched: the background worker, or the page itself. */
+  engine: ScanEngine;
   highlighter: Highlighter;
   signal: AbortSignal;
   /** Called after the first full scan and after each batch of changes. */
   onSummary: (summary: PageSummary) => void;
   /** How long changes gather before one rescan (infinite scroll adds posts in bursts). */
   mutationDelayMs?: number;
-  /**
-   * The exact scan of candidate blocks somewhere else (the background worker, shared/block-scan.ts):
-   * one finding per block, in order, or undefined when it cannot answer.
-   */
-  scanElsewhere?: (blocks: string[][]) => Promise<BlockFinding[] | undefined>;
+  /** A scan the engine could not finish (remote-engine.ts: the worker gave no answer, or the policy changed). */
+  onError?: (error: unknown) => void;
 }
 
 /** A block's text nodes and the texts the matcher reads: `owners` maps a text's index to its node. */
@@ -56,7 +53,13 @@ export interface PageScanner {
 }
 
 export function startPageScanner(options: PageScannerOptions): PageScanner {
-  const { doc, matcher, highlighter, signal, scanElsewhere } = options;
+  const { doc, engine, highlighter, signal } = options;
+  const { limits } = engine;
+  const failed = (error: unknown) => {
+    if (signal.aborted) return;
+    if (options.onError) options.onError(error);
+    else console.warn('tipline: scan failed', error);
+  };
   const findings = new Map<Element, BlockFinding>();
   const blockCache = newBlockCache();
   const lineCache = new WeakMap<Element, Element>();
@@ -83,7 +86,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
         running = running
           .then(() => scanSubtree([body]))
           .then(() => options.onSummary(summary()))
-          .catch((error: unknown) => console.warn('tipline: frame scan failed', error));
+          .catch(failed);
       },
       { signal },
     );
@@ -124,16 +127,6 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     findings.set(block, finding);
   }
 
-  /** Does a block need the exact scan: the prefilter read something in its text? */
-  function prefilterFlags(nodes: readonly Text[]): boolean {
-    let state = 0;
-    for (const node of nodes) {
-      state = matcher.prefilter.feed(node.data, state);
-      if ((state & CANDIDATE) !== 0) return true;
-    }
-    return false;
-  }
-
   /** A block's own text nodes: those of blocks nested in it belong to them. */
   function nodesOfBlock(block: Element): Text[] {
     const nodes: Text[] = [];
@@ -142,9 +135,9 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   }
 
   /**
-   * Scans whole subtrees in two passes (DESIGN.md §7): the prefilter reads every text node in time
-   * slices and names the few blocks that may hold a phrase; only those get the exact scan. Most of a
-   * page is read once, by a loop that allocates nothing.
+   * Scans whole subtrees in two passes (DESIGN.md §7): the engine's prefilter reads every text node
+   * and names the few that may end a phrase; only their blocks get the exact scan. The page only
+   * walks, in time slices, and hands the texts over in batches.
    */
   async function scanSubtree(roots: readonly Node[]): Promise<void> {
     const candidates = new Set<Element>();
@@ -153,12 +146,33 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     for (const root of roots) {
       const walk = new TextWalk(root, { onRoot, onFrame });
       let state = 0;
-      for (let node = walk.next(); node; node = walk.next()) {
-        state = matcher.prefilter.feed(node.data, state);
-        if ((state & CANDIDATE) !== 0) {
-          const block = blockOf(node, blockCache);
+      let nodes: Text[] = [];
+      let texts: string[] = [];
+      let units = 0;
+      const prefilter = async () => {
+        const sent = nodes;
+        const result = await engine.prefilter(texts, state);
+        nodes = [];
+        texts = [];
+        units = 0;
+        state = result.state;
+        for (const index of result.candidates) {
+          const node = sent[index];
+          const block = node ? blockOf(node, blockCache) : null;
           if (block) candidates.add(block);
         }
+        // The wait was the engine's time, not the page's.
+        sliceStart = performance.now();
+      };
+      for (let node = walk.next(); node; node = walk.next()) {
+        const data = node.data;
+        if (texts.length > 0 && (texts.length === limits.prefilterTexts || units + data.length > limits.units)) {
+          await prefilter();
+          if (signal.aborted) return;
+        }
+        nodes.push(node);
+        texts.push(data);
+        units += data.length;
         // Reading the clock costs more than a node; every 32 nodes is often enough to stay within a slice.
         if ((++seen & 31) === 0 && performance.now() - sliceStart > SLICE_MS) {
           await yieldToPage();
@@ -166,16 +180,14 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
           sliceStart = performance.now();
         }
       }
+      if (texts.length > 0) await prefilter();
+      if (signal.aborted) return;
     }
-    await scanBlocks(candidates, () => true);
+    await scanBlocks(candidates);
   }
 
-  /**
-   * Exact scans of blocks, in time slices; `needed` can skip a block before its scan. Blocks go to
-   * `scanElsewhere` in batches; a block too big for a request and a batch without an answer are
-   * scanned here, and so is everything once a few requests in a row went unanswered.
-   */
-  async function scanBlocks(blocks: Iterable<Element>, needed: (block: Element, nodes: Text[]) => boolean): Promise<void> {
+  /** Exact scans of blocks, in batches to the engine; the findings are laid on the page in time slices. */
+  async function scanBlocks(blocks: Iterable<Element>): Promise<void> {
     let sliceStart = performance.now();
     const sliceOver = () => performance.now() - sliceStart > SLICE_MS;
     const nextSlice = async () => {
@@ -188,15 +200,14 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
       const sent = batch;
       batch = [];
       batchUnits = 0;
-      const answer = await askElsewhere(sent);
+      const answer = await engine.scanBlocks(sent.map((prepared) => prepared.texts));
       if (signal.aborted) return;
-      // The wait was the worker's time, not the page's.
       sliceStart = performance.now();
       for (let index = 0; index < sent.length; index++) {
         const prepared = sent[index] as PreparedBlock;
         // A block whose text changed meanwhile is left to the rescan its mutation asked for.
         if (!current(prepared)) continue;
-        apply(prepared, answer?.[index] ?? matcher.scanBlock(prepared.texts));
+        apply(prepared, answer[index] ?? NO_FINDING);
         if (sliceOver()) {
           await nextSlice();
           if (signal.aborted) return;
@@ -204,38 +215,21 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
       }
     };
     for (const block of blocks) {
-      const nodes = block.isConnected ? nodesOfBlock(block) : [];
-      if (needed(block, nodes)) {
-        const prepared = prepare(block, nodes);
-        const units = unitsOf([prepared.texts]);
-        if (scanElsewhere && unanswered < GIVE_UP_AFTER && units <= SCAN_BATCH_UNITS && prepared.texts.length <= SCAN_BLOCK_NODES) {
-          if (batch.length === SCAN_BATCH_BLOCKS || batchUnits + units > SCAN_BATCH_UNITS) await send();
-          batch.push(prepared);
-          batchUnits += units;
-        } else {
-          apply(prepared, matcher.scanBlock(prepared.texts));
-        }
+      const prepared = prepare(block, block.isConnected ? nodesOfBlock(block) : []);
+      let units = 0;
+      for (const text of prepared.texts) units += text.length;
+      if (batch.length > 0 && (batch.length === limits.blocks || batchUnits + units > limits.units)) {
+        await send();
+        if (signal.aborted) return;
       }
+      batch.push(prepared);
+      batchUnits += units;
       if (sliceOver()) {
         await nextSlice();
         if (signal.aborted) return;
       }
     }
     if (batch.length > 0) await send();
-  }
-
-  /** Requests in a row that got no answer: after a few the page scans by itself from then on. */
-  let unanswered = 0;
-
-  async function askElsewhere(blocks: readonly PreparedBlock[]): Promise<BlockFinding[] | undefined> {
-    if (!scanElsewhere || unanswered >= GIVE_UP_AFTER) return undefined;
-    const answer = await scanElsewhere(blocks.map((prepared) => prepared.texts)).catch(() => undefined);
-    if (answer?.length === blocks.length) {
-      unanswered = 0;
-      return answer;
-    }
-    unanswered++;
-    return undefined;
   }
 
   // --- changes: rescan only the blocks they touched (DESIGN.md §7) ---
@@ -266,7 +260,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     timer = undefined;
     const nodes = [...dirty];
     dirty.clear();
-    running = running.then(() => rescan(nodes)).catch((error: unknown) => console.warn('tipline: rescan failed', error));
+    running = running.then(() => rescan(nodes)).catch(failed);
   }
 
   /**
@@ -297,9 +291,9 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
         for (const child of node.childNodes) if (isText(child)) addBlockOf(child);
       }
     }
-    // A block with highlights is always rescanned (its text may have lost them); others only when the
-    // prefilter reads something in them.
-    await scanBlocks(blocks, (block, nodes) => findings.has(block) || prefilterFlags(nodes));
+    // Every touched block is read again: one with highlights may have lost them, and the engine's
+    // exact scan starts with the prefilter, so a block without a possible phrase costs little.
+    await scanBlocks(blocks);
     options.onSummary(summary());
   }
 
@@ -324,7 +318,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   observe(body);
   const ready = scanSubtree([body]).then(() => {
     if (!signal.aborted) options.onSummary(summary());
-  });
+  }, failed);
 
   return {
     ready,
@@ -338,11 +332,6 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     },
   };
 }
-
-const CANDIDATE = PREFILTER_HIT | PREFILTER_ODD;
-
-/** A worker that did not answer this many requests in a row (stopped, broken, another policy) is not asked again. */
-const GIVE_UP_AFTER = 3;
 
 const LINE_SELECTOR = 'p, div, li, td, th, tr, dd, dt, h1, h2, h3, h4, h5, h6, article, section, blockquote, header, footer, figcaption, pre, body';
 

@@ -16,8 +16,40 @@ export const SCAN_BATCH_BLOCKS = 200;
 export const SCAN_BATCH_UNITS = 1_000_000;
 /** Strings of one block: its text nodes and the separators between lines. */
 export const SCAN_BLOCK_NODES = 5_000;
-/** How long a page waits for an answer before it scans the batch itself. */
-export const SCAN_TIMEOUT_MS = 3_000;
+/** How long a page waits for an answer before it asks again (the worker may have been stopped). */
+export const SCAN_TIMEOUT_MS = 30_000;
+/** Text nodes in one prefilter request, and their units (`SCAN_BATCH_UNITS`). */
+export const PREFILTER_BATCH_TEXTS = 20_000;
+/** The worker's refusal of a request made under another policy: the page starts again under the new one. */
+export const POLICY_CHANGED = 'the page scans under another policy';
+
+/** Prefilter states are small integers (match/prefilter.ts `PREFILTER_STATE`). */
+export const PREFILTER_STATE_MAX = 0x0fffffff;
+const state = () => z.number().check(z.int(), z.nonnegative(), z.lte(PREFILTER_STATE_MAX));
+
+/**
+ * The worker's first pass over a page's text nodes (match/prefilter.ts): the indices of the texts
+ * after which the prefilter read a possible phrase, and the state to carry into the next request.
+ */
+export const prefilterReplySchema = z.lazy(() =>
+  z.object({
+    ok: z.literal(true),
+    data: z.object({ state: state(), candidates: z.array(offset()).check(z.maxLength(PREFILTER_BATCH_TEXTS)) }),
+  }),
+);
+export type PrefilterReply = z.infer<typeof prefilterReplySchema>;
+
+/**
+ * What a page needs to know before it scans (content/scan-plan): whether to highlight on this site,
+ * whether invisibly, and the policy its requests name. The settings stay in the worker.
+ */
+export const scanPlanReplySchema = z.lazy(() =>
+  z.object({
+    ok: z.literal(true),
+    data: z.object({ scan: z.boolean(), stealth: z.boolean(), policy: z.string().check(z.maxLength(64)) }),
+  }),
+);
+export type ScanPlan = z.infer<typeof scanPlanReplySchema>['data'];
 
 const offset = () => z.number().check(z.int(), z.nonnegative());
 

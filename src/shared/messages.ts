@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { categorySchema } from './taxonomy';
 import { listingSchema, matchSchema } from './report';
 import { settingsSchema, endpointSchema } from './settings';
-import { SCAN_BATCH_BLOCKS, SCAN_BATCH_UNITS, SCAN_BLOCK_NODES, unitsOf } from './block-scan';
+import { PREFILTER_BATCH_TEXTS, PREFILTER_STATE_MAX, SCAN_BATCH_BLOCKS, SCAN_BATCH_UNITS, SCAN_BLOCK_NODES, unitsOf } from './block-scan';
 
 /*
  * One typed protocol per direction, validated at the door (DESIGN.md §8). The sender decides which
@@ -75,9 +75,30 @@ export const scanBlocksRequestSchema = z.object({
     .refine((blocks) => unitsOf(blocks) <= SCAN_BATCH_UNITS, { message: `more than ${SCAN_BATCH_UNITS} units of text` }),
 });
 
+/** A page's text nodes, in walk order, for the worker's prefilter (shared/block-scan.ts). */
+export const prefilterTextsRequestSchema = z.object({
+  type: z.literal('content/prefilter-texts'),
+  policy: z.string().max(64),
+  /** The prefilter's state after the page's previous request, so that a phrase split by markup at a batch edge is read. */
+  state: z.number().int().nonnegative().max(PREFILTER_STATE_MAX),
+  texts: z
+    .array(z.string())
+    .min(1)
+    .max(PREFILTER_BATCH_TEXTS)
+    .refine((texts) => unitsOf([texts]) <= SCAN_BATCH_UNITS, { message: `more than ${SCAN_BATCH_UNITS} units of text` }),
+});
+
+export const scanPlanRequestSchema = z.object({
+  type: z.literal('content/scan-plan'),
+  /** The page's host name, for the reporter's paused and hidden sites. */
+  site: z.string().max(253),
+});
+
 export const contentToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('content/summary'), summary: pageSummarySchema }),
   scanBlocksRequestSchema,
+  prefilterTextsRequestSchema,
+  scanPlanRequestSchema,
 ]);
 export type ContentMessage = z.infer<typeof contentToBackground>;
 

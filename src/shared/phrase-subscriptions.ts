@@ -2,8 +2,7 @@ import { z } from 'zod/mini';
 import { MAX_ENTRIES, phraseEntrySchema, type PhraseEntry } from './phrase-list';
 import type { Settings } from './settings';
 
-/** Storage key of the downloaded lists (storage.local), keyed by subscription URL. */
-export const PHRASE_LISTS_KEY = 'phraseLists';
+export { PHRASE_LISTS_KEY } from './storage-keys';
 
 export const listErrorSchema = z.lazy(() =>
   z.object({

@@ -2,8 +2,7 @@ import { z } from 'zod/mini';
 import { categorySchema, LISTABLE_CATEGORY_IDS, SEARCHABLE_CATEGORIES } from './taxonomy';
 import { checkEndpointUrl } from './url';
 
-/** Storage key of the settings object (DESIGN.md §5, contract). */
-export const SETTINGS_KEY = 'settings';
+export { SETTINGS_KEY } from './storage-keys';
 export const SETTINGS_VERSION = 1;
 
 export const endpointSchema = z.object({

@@ -21,14 +21,9 @@ import { unpackTables, packTables } from './table-pack';
  * ("出<b>售</b>枪支"); the hit is reported on the node where the phrase ends.
  */
 
-/**
- * `feed` result bits: a phrase ended in this text; this text needs the exact scan anyway. All below
- * 2^30, so that states stay small integers (V8's Smis): a result with bit 30 set was a heap number,
- * and the compiled loop was thrown away the first time a hit came back.
- */
-export const PREFILTER_HIT = 0x20000000;
-export const PREFILTER_ODD = 0x10000000;
-export const PREFILTER_STATE = 0x0fffffff;
+import { PREFILTER_HIT, PREFILTER_ODD, PREFILTER_STATE } from './prefilter-bits';
+
+export { PREFILTER_HIT, PREFILTER_ODD, PREFILTER_STATE };
 
 // Per-unit table learnt on first sight: the folded unit, or one of these.
 const UNKNOWN = -1;
@@ -165,6 +160,11 @@ export class PagePrefilter {
       });
     }
     this.seen = new Uint8Array(this.edges.length);
+  }
+
+  /** States of the automaton: a state carried in from elsewhere must be below this. */
+  get stateCount(): number {
+    return this.automaton.stateCount;
   }
 
   toBytes(): Uint8Array {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SEARCHABLE_CATEGORIES } from '../../../src/shared/taxonomy';
-import { findingsOf, foundIn, policyFingerprint, type BlockFinding, SCAN_BATCH_BLOCKS, SCAN_BATCH_UNITS, scanBlocksReplySchema } from '../../../src/shared/block-scan';
+import { findingsOf, foundIn, POLICY_CHANGED, policyFingerprint, type BlockFinding, SCAN_BATCH_BLOCKS, SCAN_BATCH_UNITS, scanBlocksReplySchema, PREFILTER_BATCH_TEXTS } from '../../../src/shared/block-scan';
 import { contentToBackground } from '../../../src/shared/messages';
 
 type Listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => void;
@@ -21,7 +21,7 @@ const browser = {
 };
 vi.mock('webextension-polyfill', () => ({ default: browser }));
 
-const { scanBlocks: scanUnder, takeFromBudget, watchBlockScanInputs } = await import('../../../src/background/block-scan');
+const { scanBlocks: scanUnder, prefilterTexts, scanPlan, takeFromBudget, watchBlockScanInputs, BUDGET_UNITS, PREFILTER_UNIT_COST } = await import('../../../src/background/block-scan');
 const { forgetManaged } = await import('../../../src/background/settings-store');
 const { policyJson } = await import('../../../src/shared/managed-settings');
 watchBlockScanInputs();
@@ -79,8 +79,8 @@ describe("the worker's exact scan of pages' blocks", () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     // A page that has read the policy: the locked-off category is not searched for.
     expect((await scanBlocks([GUNS, PASSPORTS])).map(({ block }) => block)).toEqual([1]);
-    // A page that has not read it yet (or has another) gets no answer, and scans by itself.
-    await expect(scanUnder([GUNS], fingerprint(undefined))).rejects.toThrow(/another policy/);
+    // A page that has not read it yet (or has another) is refused, and starts again with a new plan.
+    await expect(scanUnder([GUNS], fingerprint(undefined))).rejects.toThrow(POLICY_CHANGED);
     setPolicy({});
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(await scanBlocks([GUNS])).toHaveLength(1);
@@ -88,29 +88,89 @@ describe("the worker's exact scan of pages' blocks", () => {
 });
 
 describe("a tab's scan budget", () => {
-  it('refuses a tab that scanned too much lately, refills with time, and leaves other tabs alone', async () => {
+  it('makes a tab that scanned too much lately wait, refills with time, and leaves other tabs alone', async () => {
     const now = 1_000_000;
-    expect(takeFromBudget(7, 3_000_000, now)).toBe(true);
-    expect(takeFromBudget(7, 1_000_000, now)).toBe(true);
-    expect(takeFromBudget(7, 1_000_000, now)).toBe(false);
-    expect(takeFromBudget(8, 1_000_000, now)).toBe(true);
-    // 2,000 units a millisecond: half a second later, a million units again.
-    expect(takeFromBudget(7, 1_000_000, now + 500)).toBe(true);
-    expect(takeFromBudget(7, 1, now + 500)).toBe(false);
+    expect(takeFromBudget(7, 3_000_000, now)).toBe(0);
+    expect(takeFromBudget(7, 1_000_000, now)).toBe(0);
+    // The bucket is empty: a million units more wait for 2,000 units a millisecond.
+    expect(takeFromBudget(7, 1_000_000, now)).toBe(500);
+    expect(takeFromBudget(8, 1_000_000, now)).toBe(0);
+    // The tab is a million in debt; a second later it has a million again.
+    expect(takeFromBudget(7, 1_000_000, now + 1000)).toBe(0);
+    expect(takeFromBudget(7, 2_000, now + 1000)).toBe(1);
     // Never more than the full bucket, however long the tab was quiet.
-    expect(takeFromBudget(7, 4_000_001, now + 3_600_000)).toBe(false);
+    expect(takeFromBudget(7, 4_002_000, now + 3_600_000)).toBe(1);
   });
 
-  it('answers a tab over its budget with an error, which makes the page scan by itself', async () => {
+  it('answers a tab over its budget late rather than not at all', async () => {
     expect(await scanUnder([GUNS], fingerprint(policy), 42)).toHaveLength(1);
-    // The tab uses up its bucket; a scan right after it is refused (it would take half a second to refill).
-    expect(takeFromBudget(42, 4_000_000 - GUNS[0]!.length)).toBe(true);
-    await expect(scanUnder([['x'.repeat(900_000)]], fingerprint(policy), 42)).rejects.toThrow(/budget/);
+    // The tab uses up its bucket; a scan right after it waits for 100,000 units to refill (50 ms).
+    expect(takeFromBudget(42, 4_000_000 - GUNS[0]!.length)).toBe(0);
+    const started = Date.now();
+    expect(await scanUnder([[...GUNS, 'x'.repeat(100_000)]], fingerprint(policy), 42)).toHaveLength(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(45);
+    const other = Date.now();
     expect(await scanUnder([GUNS], fingerprint(policy), 43)).toHaveLength(1);
+    expect(Date.now() - other).toBeLessThan(45);
+  });
+
+  it('charges the prefilter a quarter of a unit a character', async () => {
+    expect(PREFILTER_UNIT_COST).toBe(0.25);
+    takeFromBudget(9, BUDGET_UNITS);
+    const started = Date.now();
+    await prefilterTexts(['x'.repeat(400_000)], 0, fingerprint(policy), 9);
+    const waited = Date.now() - started;
+    // 100,000 units at 2,000 a millisecond, not the 200 ms that 400,000 would take.
+    expect(waited).toBeGreaterThanOrEqual(45);
+    expect(waited).toBeLessThan(190);
+  });
+});
+
+describe("the worker's prefilter of pages' text", () => {
+  it('names the texts after which a phrase may end, carrying the state across requests', async () => {
+    const first = await prefilterTexts(['A quiet walk.', '出售枪支 价格 1800元', 'by the river', 'fresh ful'], 0, fingerprint(policy));
+    expect(first.candidates).toEqual([1]);
+    expect(first.state).toBeGreaterThan(0);
+    // "ful" + "lz": a phrase split across two requests by markup.
+    expect((await prefilterTexts(['lz here'], first.state, fingerprint(policy))).candidates).toEqual([0]);
+    expect((await prefilterTexts(['lz here'], 0, fingerprint(policy))).candidates).toEqual([]);
+  });
+
+  it('reads a state it does not know (another matcher, a hostile page) as the start', async () => {
+    const found = await prefilterTexts(['fullz here'], 0x0ffffff0, fingerprint(policy));
+    expect(found.candidates).toEqual([0]);
+  });
+
+  it('refuses a page under another policy', async () => {
+    await expect(prefilterTexts(['x'], 0, 'not-a-policy')).rejects.toThrow(POLICY_CHANGED);
+  });
+});
+
+describe('the scan plan', () => {
+  it("tells a page whether to scan, from the reporter's settings for its site", async () => {
+    setSettings({ highlight: { pausedSites: ['paused.example'], stealthSites: ['quiet.example'] } });
+    expect(await scanPlan('news.example')).toEqual({ scan: true, stealth: false, policy: fingerprint(policy) });
+    expect((await scanPlan('paused.example')).scan).toBe(false);
+    expect((await scanPlan('quiet.example')).stealth).toBe(true);
+    setSettings({ highlight: { enabled: false } });
+    expect((await scanPlan('news.example')).scan).toBe(false);
+    setSettings({});
   });
 });
 
 describe('scan messages', () => {
+  it('refuses prefilter requests beyond the limits, empty ones, and impossible states', () => {
+    const request = (texts: unknown, state: unknown = 0) => contentToBackground.safeParse({ type: 'content/prefilter-texts', policy: fingerprint({}), state, texts }).success;
+    expect(request(GUNS)).toBe(true);
+    expect(request([])).toBe(false);
+    expect(request(Array.from({ length: PREFILTER_BATCH_TEXTS + 1 }, () => 'x'))).toBe(false);
+    expect(request(['x'.repeat(SCAN_BATCH_UNITS / 2), 'x'.repeat(SCAN_BATCH_UNITS / 2 + 1)])).toBe(false);
+    expect(request(GUNS, -1)).toBe(false);
+    expect(request(GUNS, 1.5)).toBe(false);
+    expect(request(GUNS, 2 ** 40)).toBe(false);
+    expect(contentToBackground.safeParse({ type: 'content/scan-plan', site: 'x'.repeat(254) }).success).toBe(false);
+  });
+
   it('refuses requests beyond the limits, and empty ones', () => {
     const request = (blocks: unknown) => contentToBackground.safeParse({ type: 'content/scan-blocks', policy: fingerprint({}), blocks }).success;
     expect(request([GUNS])).toBe(true);

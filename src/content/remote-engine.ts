@@ -1,0 +1,163 @@
+import {
+  findingsOf,
+  POLICY_CHANGED,
+  PREFILTER_BATCH_TEXTS,
+  prefilterReplySchema,
+  SCAN_BATCH_BLOCKS,
+  SCAN_BATCH_UNITS,
+  SCAN_BLOCK_NODES,
+  SCAN_TIMEOUT_MS,
+  scanBlocksReplySchema,
+  type BlockFinding,
+  type FoundSpan,
+} from '../shared/block-scan';
+import type { ScanEngine } from './scan-engine';
+
+/** The policy the page scanned under has changed: the page starts again with a new plan. */
+export class PolicyChangedError extends Error {
+  constructor() {
+    super(POLICY_CHANGED);
+  }
+}
+
+/** Sends one message to the background and resolves with its reply (`browser.runtime.sendMessage`). */
+export type SendMessage = (message: unknown) => Promise<unknown>;
+
+/** Waits before each new try of a request that got no valid answer; then the scan gives up. */
+const RETRY_AFTER_MS = [250, 2_000, 8_000];
+
+interface Schema<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false };
+}
+
+/**
+ * Asks the background worker, validating its reply. A request without a valid answer in time (the
+ * browser stopped the worker, or it is busy) is tried again a few times; a refusal under another
+ * policy is not: the page must start again.
+ */
+export async function askWorker<T>(send: SendMessage, message: unknown, schema: Schema<T>, timeoutMs = SCAN_TIMEOUT_MS, retries = RETRY_AFTER_MS): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    const reply = await withTimeout(send(message), timeoutMs).catch(() => undefined);
+    const parsed = schema.safeParse(reply);
+    if (parsed.success) return parsed.data;
+    if ((reply as { error?: unknown } | undefined)?.error === POLICY_CHANGED) throw new PolicyChangedError();
+    const wait = retries[attempt];
+    if (wait === undefined) throw new Error(`tipline: no valid answer from the worker to ${(message as { type?: string }).type ?? 'a request'}`);
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+/** A text cut where it exceeds one request's units: `[text index, offset of the piece]` per piece. */
+interface Pieces {
+  texts: string[];
+  origins: [number, number][];
+}
+
+function cut(texts: readonly string[], limit: number): Pieces {
+  const out: Pieces = { texts: [], origins: [] };
+  texts.forEach((text, index) => {
+    if (text.length <= limit) {
+      out.texts.push(text);
+      out.origins.push([index, 0]);
+      return;
+    }
+    for (let at = 0; at < text.length; at += limit) {
+      out.texts.push(text.slice(at, at + limit));
+      out.origins.push([index, at]);
+    }
+  });
+  return out;
+}
+
+/**
+ * Groups pieces into runs that fit one request (`maxTexts` strings, `maxUnits` units). The run of a
+ * block too big for one request is scanned in parts; a phrase across two parts is not found, which
+ * only a block of more than a million characters or 5,000 text nodes risks.
+ */
+function runs(texts: readonly string[], maxTexts: number, maxUnits: number): [number, number][] {
+  const out: [number, number][] = [];
+  let start = 0;
+  let units = 0;
+  texts.forEach((text, index) => {
+    if (index > start && (index - start === maxTexts || units + text.length > maxUnits)) {
+      out.push([start, index]);
+      start = index;
+      units = 0;
+    }
+    units += text.length;
+  });
+  if (texts.length > start) out.push([start, texts.length]);
+  return out;
+}
+
+/** Matching in the background worker, for the policy the scan plan named. */
+export function createRemoteEngine(policy: string, send: SendMessage, patience: { timeoutMs?: number; retryAfterMs?: number[] } = {}): ScanEngine {
+  const ask = <T>(message: unknown, schema: Schema<T>) => askWorker(send, message, schema, patience.timeoutMs, patience.retryAfterMs);
+  const prefilterOnce = (texts: string[], state: number) =>
+    ask({ type: 'content/prefilter-texts', policy, state, texts }, prefilterReplySchema).then((reply) => reply.data);
+
+  const scanOnce = async (blocks: string[][]): Promise<BlockFinding[]> => {
+    const reply = await ask({ type: 'content/scan-blocks', policy, blocks }, scanBlocksReplySchema);
+    const findings = findingsOf(reply.data, blocks.length);
+    if (!findings) throw new Error('tipline: the worker answered for blocks it was not asked about');
+    return findings;
+  };
+
+  /** A block over one request's limits, in parts; their findings put back in the block's coordinates. */
+  const scanBig = async (texts: readonly string[]): Promise<BlockFinding> => {
+    const pieces = cut(texts, SCAN_BATCH_UNITS);
+    const spans: FoundSpan[] = [];
+    let suspect = false;
+    for (const [start, end] of runs(pieces.texts, SCAN_BLOCK_NODES, SCAN_BATCH_UNITS)) {
+      const [finding] = await scanOnce([pieces.texts.slice(start, end)]);
+      if (!finding) continue;
+      suspect ||= finding.suspect;
+      for (const span of finding.spans) {
+        const first = pieces.origins[start + span.startNode];
+        const last = pieces.origins[start + span.endNode];
+        if (!first || !last) continue;
+        spans.push({ ...span, startNode: first[0], startOffset: first[1] + span.startOffset, endNode: last[0], endOffset: last[1] + span.endOffset });
+      }
+    }
+    return { spans, suspect };
+  };
+
+  return {
+    limits: { prefilterTexts: PREFILTER_BATCH_TEXTS, units: SCAN_BATCH_UNITS, blocks: SCAN_BATCH_BLOCKS },
+    async prefilter(texts, state) {
+      if (texts.every((text) => text.length <= SCAN_BATCH_UNITS) && texts.length <= PREFILTER_BATCH_TEXTS) return prefilterOnce(texts, state);
+      // A text node of more than a million characters: its pieces, in order, carry the state on.
+      const pieces = cut(texts, SCAN_BATCH_UNITS);
+      const candidates = new Set<number>();
+      let carried = state;
+      for (const [start, end] of runs(pieces.texts, PREFILTER_BATCH_TEXTS, SCAN_BATCH_UNITS)) {
+        const reply = await prefilterOnce(pieces.texts.slice(start, end), carried);
+        carried = reply.state;
+        for (const index of reply.candidates) {
+          const origin = pieces.origins[start + index];
+          if (origin) candidates.add(origin[0]);
+        }
+      }
+      return { state: carried, candidates: [...candidates] };
+    },
+    async scanBlocks(blocks) {
+      const units = blocks.map((texts) => texts.reduce((n, text) => n + text.length, 0));
+      const fits = (index: number) => (units[index] ?? 0) <= SCAN_BATCH_UNITS && (blocks[index]?.length ?? 0) <= SCAN_BLOCK_NODES;
+      if (blocks.every((_, index) => fits(index))) return scanOnce(blocks);
+      const out: BlockFinding[] = [];
+      for (let index = 0; index < blocks.length; index++) {
+        const texts = blocks[index] as string[];
+        out.push(fits(index) ? ((await scanOnce([texts]))[0] as BlockFinding) : await scanBig(texts));
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import type { BlockFinding } from './block-finding';
+
+/**
+ * Where a page's text is matched (DESIGN.md §7): in the background worker, whose matcher stays
+ * compiled from page to page (remote-engine.ts), or on the page itself (local-engine.ts: the
+ * benchmark and the tests). The page scanner walks, batches and highlights; an engine only reads text.
+ */
+export interface ScanEngine {
+  /** What one call may carry; a single text or block over them is the engine's to split. */
+  readonly limits: EngineLimits;
+  /** The first pass over text nodes in walk order, from `state`: which texts may end a phrase. */
+  prefilter(texts: string[], state: number): Promise<{ state: number; candidates: number[] }>;
+  /** Exact scans: one finding per block (its texts in order), in order. */
+  scanBlocks(blocks: string[][]): Promise<BlockFinding[]>;
+}
+
+export interface EngineLimits {
+  prefilterTexts: number;
+  /** UTF-16 units per call, for both kinds of call. */
+  units: number;
+  blocks: number;
+}
+
+export const NO_FINDING: BlockFinding = { spans: [], suspect: false };

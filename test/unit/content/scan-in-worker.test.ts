@@ -1,0 +1,275 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_PHRASE_LISTS } from '../../../src/phrases';
+import { createBlockMatcher } from '../../../src/content/build-matcher';
+import type { BlockMatcher } from '../../../src/content/block-finding';
+import type { Highlighter, HighlightSpan } from '../../../src/content/highlighter';
+import { startPageScanner } from '../../../src/content/page-scanner';
+import { createLocalEngine } from '../../../src/content/local-engine';
+import { createRemoteEngine, PolicyChangedError, type SendMessage } from '../../../src/content/remote-engine';
+import type { ScanEngine } from '../../../src/content/scan-engine';
+import { PREFILTER_HIT, PREFILTER_ODD, PREFILTER_STATE } from '../../../src/content/match/prefilter-bits';
+import { foundIn, POLICY_CHANGED } from '../../../src/shared/block-scan';
+import { prefilterTextsRequestSchema, scanBlocksRequestSchema } from '../../../src/shared/messages';
+
+/*
+ * The page scanner with its text matched in the background worker (remote-engine.ts), against a
+ * stand-in for the worker that answers as src/background/block-scan.ts does: what it applies, what
+ * it sends, and what it does when the answer is late, missing, wrong or refused.
+ */
+
+const entries = BUILTIN_PHRASE_LISTS.flatMap((list) => list.entries);
+
+const POSTS = [
+  '<article><p>出售枪支 气狗 微信 abc12345 价格 1800元</p></article>',
+  '<article><p>Pour the lemonade over ice and serve.</p></article>',
+  '<article><p>fake passports for sale, DM on Telegram @docs4u, $900</p></article>',
+  '<article><p>A quiet walk by the river on Sunday.</p></article>',
+];
+
+function page(html: string): Document {
+  document.body.innerHTML = html;
+  return document;
+}
+
+type Sent = { type: 'content/prefilter-texts'; state: number; texts: string[] } | { type: 'content/scan-blocks'; blocks: string[][] };
+
+/** The worker's side of the protocol, with the router's validation; `hold` can delay or replace an answer. */
+function fakeWorker(matcher: BlockMatcher = createBlockMatcher(entries), hold?: (message: Sent, reply: unknown) => Promise<unknown>) {
+  const sent: Sent[] = [];
+  const send: SendMessage = async (message) => {
+    const request = message as Sent;
+    if (request.type === 'content/prefilter-texts') prefilterTextsRequestSchema.parse(request);
+    else scanBlocksRequestSchema.parse(request);
+    sent.push(request);
+    let data: unknown;
+    if (request.type === 'content/scan-blocks') {
+      data = foundIn(request.blocks.map((texts) => matcher.scanBlock(texts)));
+    } else {
+      let state = request.state;
+      const candidates: number[] = [];
+      request.texts.forEach((text, index) => {
+        state = matcher.prefilter.feed(text, state);
+        if ((state & (PREFILTER_HIT | PREFILTER_ODD)) !== 0) candidates.push(index);
+      });
+      data = { state: state & PREFILTER_STATE, candidates };
+    }
+    const reply = { ok: true, data };
+    return hold ? hold(request, reply) : reply;
+  };
+  const blocksAsked = () => sent.flatMap((message) => (message.type === 'content/scan-blocks' ? message.blocks.flat() : []));
+  const textsPrefiltered = () => sent.flatMap((message) => (message.type === 'content/prefilter-texts' ? message.texts : []));
+  return { send, sent, blocksAsked, textsPrefiltered };
+}
+
+/** Records what the scanner highlights, as text. */
+function recordingHighlighter() {
+  const marked = new Map<Element, string[]>();
+  const highlighter: Highlighter = {
+    set(block, spans: readonly HighlightSpan[]) {
+      marked.set(block, spans.map((span) => span.startNode.data.slice(span.startOffset, span.startNode === span.endNode ? span.endOffset : undefined)));
+    },
+    remove(block) {
+      marked.delete(block);
+    },
+    adoptRoot() {},
+    rangeFor: () => null,
+    clear() {
+      marked.clear();
+    },
+  };
+  return { highlighter, marked };
+}
+
+const QUICK = { timeoutMs: 200, retryAfterMs: [5, 5] };
+
+function scan(doc: Document, engine: ScanEngine, mutationDelayMs = 10) {
+  const { highlighter, marked } = recordingHighlighter();
+  const controller = new AbortController();
+  const errors: unknown[] = [];
+  const scanner = startPageScanner({
+    doc,
+    engine,
+    highlighter,
+    signal: controller.signal,
+    onSummary: () => undefined,
+    onError: (error) => errors.push(error),
+    mutationDelayMs,
+  });
+  const texts = () => [...marked.values()].flat().sort();
+  return { scanner, texts, errors, stop: () => controller.abort() };
+}
+
+const local = () => createLocalEngine(createBlockMatcher(entries));
+
+describe('scans in the worker', () => {
+  it('finds what a scan on the page finds; the worker prefilters every text and scans only candidate blocks', async () => {
+    const here = scan(page(POSTS.join('')), local());
+    await here.scanner.ready;
+    const worker = fakeWorker();
+    const there = scan(page(POSTS.join('')), createRemoteEngine('p', worker.send));
+    await there.scanner.ready;
+    expect(there.texts()).toEqual(here.texts());
+    expect(there.texts().length).toBeGreaterThan(0);
+    expect(there.scanner.summary()).toEqual(here.scanner.summary());
+    expect(there.scanner.summary().suspectBlocks).toBe(2);
+    expect(worker.textsPrefiltered().join(' ')).toContain('river');
+    // The river walk has nothing the prefilter reads: its block is never scanned exactly.
+    expect(worker.blocksAsked().join(' ')).not.toContain('river');
+    expect(worker.blocksAsked().join(' ')).toContain('出售枪支');
+    here.stop();
+    there.stop();
+  });
+
+  it('carries the prefilter state from one call to the next, so a phrase split by markup at a batch edge is found', async () => {
+    const html = '<article><p>fresh ful<b>lz</b> here, DM me</p></article>';
+    const oneTextACall = createLocalEngine(createBlockMatcher(entries), { prefilterTexts: 1, units: 65_536, blocks: 20 });
+    const split = scan(page(html), oneTextACall);
+    await split.scanner.ready;
+    expect(split.scanner.summary().suspectBlocks).toBe(1);
+    // The span starts in the first node and ends in the second.
+    expect(split.texts()).toEqual(['ful']);
+    split.stop();
+  });
+
+  it('asks again when the worker gives no valid answer, and reports the failure after the last try', async () => {
+    let failures = 2;
+    const flaky = fakeWorker(undefined, async (_message, reply) => (failures-- > 0 ? { ok: true, data: 'garbage' } : reply));
+    const recovered = scan(page(POSTS.join('')), createRemoteEngine('p', flaky.send, QUICK));
+    await recovered.scanner.ready;
+    expect(recovered.scanner.summary().suspectBlocks).toBe(2);
+    expect(recovered.errors).toEqual([]);
+    recovered.stop();
+
+    let calls = 0;
+    const silent: SendMessage = () => {
+      calls++;
+      return new Promise(() => undefined);
+    };
+    const lost = scan(page(POSTS.join('')), createRemoteEngine('p', silent, QUICK));
+    await lost.scanner.ready;
+    expect(calls).toBe(3);
+    expect(lost.errors).toHaveLength(1);
+    expect(lost.texts()).toEqual([]);
+    lost.stop();
+  });
+
+  it('stops at once, without asking again, when the worker scans under another policy', async () => {
+    let calls = 0;
+    const refusing: SendMessage = async () => {
+      calls++;
+      return { ok: false, error: POLICY_CHANGED };
+    };
+    const refused = scan(page(POSTS.join('')), createRemoteEngine('old', refusing, QUICK));
+    await refused.scanner.ready;
+    expect(calls).toBe(1);
+    expect(refused.errors[0]).toBeInstanceOf(PolicyChangedError);
+    refused.stop();
+  });
+
+  it('drops an answer that a later reading of the same block overtook', async () => {
+    const doc = page(POSTS.join(''));
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let scans = 0;
+    const worker = fakeWorker(undefined, async (message, reply) => {
+      if (message.type === 'content/scan-blocks' && scans++ === 0) await held;
+      return reply;
+    });
+    const overtaken = scan(doc, createRemoteEngine('p', worker.send));
+    await until(() => scans === 1);
+    // A node joins the first post while its first answer is out; the rescan's answer comes back first.
+    const added = doc.createElement('span');
+    added.textContent = '。冰毒 一克 300元';
+    doc.querySelector('article p')!.append(added);
+    await until(() => overtaken.texts().some((text) => text.includes('冰毒')));
+    release();
+    await overtaken.scanner.ready;
+    expect(overtaken.texts().some((text) => text.includes('冰毒'))).toBe(true);
+    expect(overtaken.texts().join(' ')).toContain('气狗');
+    overtaken.stop();
+  });
+
+  it('does not apply an answer to text that changed while it was asked about, and rescans the change', async () => {
+    const doc = page(POSTS.join(''));
+    const first = doc.querySelector('article p')!;
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let scans = 0;
+    const worker = fakeWorker(undefined, async (message, reply) => {
+      if (message.type === 'content/scan-blocks' && scans++ === 0) await held;
+      return reply;
+    });
+    const changing = scan(doc, createRemoteEngine('p', worker.send), 300);
+    // The page edits the post while the first answer is on its way.
+    await until(() => scans === 1);
+    first.textContent = '已售出。出售 冰毒 1g 300元';
+    release();
+    await changing.scanner.ready;
+    // Before the rescan: the old answer's offsets were not laid on the new text; other posts were marked.
+    expect(changing.texts().join(' ')).toContain('fake passports');
+    expect([...changing.texts()].some((text) => /售出|冰毒|出售/.test(text))).toBe(false);
+    // After it: the post is marked by its new text.
+    await until(() => changing.texts().some((text) => text.includes('冰毒')));
+    expect(scans).toBe(2);
+    changing.stop();
+  });
+
+  it('drops spans whose offsets lie past their text node', async () => {
+    const worker = fakeWorker(undefined, async (message, reply) =>
+      message.type === 'content/prefilter-texts'
+        ? reply
+        : {
+            ok: true,
+            data: [
+              {
+                block: 0,
+                finding: {
+                  suspect: true,
+                  spans: [
+                    { startNode: 0, startOffset: 0, endNode: 0, endOffset: 4, phrase: '出售枪支', category: 'firearms-explosives', strength: 'strong' },
+                    { startNode: 0, startOffset: 2, endNode: 0, endOffset: 9999, phrase: 'x', category: 'firearms-explosives', strength: 'strong' },
+                    { startNode: 7, startOffset: 0, endNode: 7, endOffset: 1, phrase: 'y', category: 'firearms-explosives', strength: 'strong' },
+                  ],
+                },
+              },
+            ],
+          },
+    );
+    const found = scan(page(POSTS.slice(0, 1).join('')), createRemoteEngine('p', worker.send));
+    await found.scanner.ready;
+    expect(found.texts()).toEqual(['出售枪支']);
+    found.stop();
+  });
+});
+
+describe('text over one request’s limits', () => {
+  const filler = 'the garden market by the river '.repeat(40_000); // 1.24M units
+
+  it('prefilters a text node of more than a million characters in pieces and names the node', async () => {
+    const worker = fakeWorker();
+    const engine = createRemoteEngine('p', worker.send);
+    const result = await engine.prefilter(['a quiet walk', `${filler}fake passports for sale`, 'by the river'], 0);
+    expect(result.candidates).toEqual([1]);
+    expect(worker.sent.length).toBeGreaterThan(1);
+  });
+
+  it('scans a block of more than a million characters in parts, with offsets in the whole text', async () => {
+    const worker = fakeWorker();
+    const engine = createRemoteEngine('p', worker.send);
+    const text = `${filler}fake passports for sale`;
+    const [finding] = await engine.scanBlocks([['intro'], [text]]).then((findings) => findings.slice(1));
+    const span = finding?.spans.find((s) => s.phrase === 'fake passports');
+    expect(span).toBeDefined();
+    expect(text.slice(span!.startOffset, span!.endOffset).toLowerCase()).toBe('fake passports');
+    expect(span!.startNode).toBe(0);
+  });
+});
+
+async function until(condition: () => boolean, timeoutMs = 3000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
