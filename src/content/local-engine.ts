@@ -9,6 +9,7 @@ import type { EngineLimits, ScanEngine } from './scan-engine';
 export function createLocalEngine(matcher: BlockMatcher, limits: EngineLimits = { prefilterTexts: 2_000, units: 65_536, blocks: 20 }): ScanEngine {
   return {
     limits,
+    offThread: false,
     prefilter(texts, state) {
       const candidates: number[] = [];
       let carried = state;

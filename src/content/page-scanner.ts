@@ -161,8 +161,8 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
           const block = node ? blockOf(node, blockCache) : null;
           if (block) candidates.add(block);
         }
-        // The wait was the engine's time, not the page's.
-        sliceStart = performance.now();
+        // The wait was another thread's time, not the page's.
+        if (engine.offThread) sliceStart = performance.now();
       };
       for (let node = walk.next(); node; node = walk.next()) {
         const data = node.data;
@@ -202,7 +202,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
       batchUnits = 0;
       const answer = await engine.scanBlocks(sent.map((prepared) => prepared.texts));
       if (signal.aborted) return;
-      sliceStart = performance.now();
+      if (engine.offThread) sliceStart = performance.now();
       for (let index = 0; index < sent.length; index++) {
         const prepared = sent[index] as PreparedBlock;
         // A block whose text changed meanwhile is left to the rescan its mutation asked for.

@@ -132,6 +132,7 @@ export function createRemoteEngine(policy: string, send: SendMessage, patience: 
 
   return {
     limits: { prefilterTexts: PREFILTER_BATCH_TEXTS, units: SCAN_BATCH_UNITS, blocks: SCAN_BATCH_BLOCKS },
+    offThread: true,
     async prefilter(texts, state) {
       if (texts.every((text) => text.length <= SCAN_BATCH_UNITS) && texts.length <= PREFILTER_BATCH_TEXTS) return prefilterOnce(texts, state);
       // A text node of more than a million characters: its pieces, in order, carry the state on.

@@ -8,6 +8,11 @@ import type { BlockFinding } from './block-finding';
 export interface ScanEngine {
   /** What one call may carry; a single text or block over them is the engine's to split. */
   readonly limits: EngineLimits;
+  /**
+   * Whether a call's wait is another thread's time: then the page's time slice starts afresh after it.
+   * A call on the page's own thread resolves in a microtask, which does not yield to the page.
+   */
+  readonly offThread: boolean;
   /** The first pass over text nodes in walk order, from `state`: which texts may end a phrase. */
   prefilter(texts: string[], state: number): Promise<{ state: number; candidates: number[] }>;
   /** Exact scans: one finding per block (its texts in order), in order. */

@@ -47,14 +47,27 @@ describe('suspect-phrase detection in Chromium', () => {
     await page.close();
   });
 
-  it('runs the exact scan of candidate blocks in the worker, not on the page', async () => {
-    const scanned = () => browser.worker.evaluate(() => (globalThis as unknown as { tiplineBlocksScanned(): number }).tiplineBlocksScanned());
-    const before = await scanned();
+  it("matches the page's text in the worker: every text node is prefiltered there, the candidate blocks scanned there", async () => {
+    const count = (name: 'tiplineBlocksScanned' | 'tiplineTextsPrefiltered') =>
+      browser.worker.evaluate((fn) => (globalThis as unknown as Record<string, () => number>)[fn]!(), name);
+    const before = { texts: await count('tiplineTextsPrefiltered'), blocks: await count('tiplineBlocksScanned') };
     const page = await browser.context.newPage();
     await page.goto(`${fixtures.url}/listings/drugs-precursors.zh.html`);
     await settle(page);
     expect(await badgeText(browser, page)).toMatch(/^\d+$/);
-    expect(await scanned()).toBeGreaterThan(before);
+    // The page's text nodes with some text in them, as the scanner walks them.
+    const textNodes = await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let n = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.parentElement?.closest('script, style') === null && /\S/.test((node as Text).data)) n++;
+      return n;
+    });
+    expect((await count('tiplineTextsPrefiltered')) - before.texts).toBeGreaterThanOrEqual(textNodes);
+    const blocks = (await count('tiplineBlocksScanned')) - before.blocks;
+    expect(blocks).toBeGreaterThan(0);
+    expect(blocks).toBeLessThan(textNodes);
+    // The highlights on the page came from the worker's answers: the page has no matcher of its own.
+    expect(await page.evaluate(() => [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0))).toBeGreaterThan(0);
     await page.close();
   });
 

@@ -7,7 +7,7 @@ import type { Highlighter, HighlightSpan } from '../../../src/content/highlighte
 import { startPageScanner } from '../../../src/content/page-scanner';
 import { createLocalEngine } from '../../../src/content/local-engine';
 import { createRemoteEngine, PolicyChangedError, type SendMessage } from '../../../src/content/remote-engine';
-import type { ScanEngine } from '../../../src/content/scan-engine';
+import { NO_FINDING, type ScanEngine } from '../../../src/content/scan-engine';
 import { PREFILTER_HIT, PREFILTER_ODD, PREFILTER_STATE } from '../../../src/content/match/prefilter-bits';
 import { foundIn, POLICY_CHANGED } from '../../../src/shared/block-scan';
 import { prefilterTextsRequestSchema, scanBlocksRequestSchema } from '../../../src/shared/messages';
@@ -240,6 +240,31 @@ describe('scans in the worker', () => {
     await found.scanner.ready;
     expect(found.texts()).toEqual(['出售枪支']);
     found.stop();
+  });
+});
+
+describe('an engine on the page’s own thread', () => {
+  it('still gets time slices: the scanner yields to the page between its calls', async () => {
+    let ticked = false;
+    let tickSeen = false;
+    const busy: ScanEngine = {
+      limits: { prefilterTexts: 1, units: 65_536, blocks: 20 },
+      offThread: false,
+      async prefilter(_texts, state) {
+        // Half a millisecond of page time a text node.
+        const end = performance.now() + 0.5;
+        while (performance.now() < end);
+        tickSeen ||= ticked;
+        return { state, candidates: [] };
+      },
+      scanBlocks: async (blocks) => blocks.map(() => NO_FINDING),
+    };
+    const doc = page(Array.from({ length: 200 }, (_, i) => `<p>post ${i}</p>`).join(''));
+    setTimeout(() => (ticked = true), 0);
+    const run = scan(doc, busy);
+    await run.scanner.ready;
+    expect(tickSeen).toBe(true);
+    run.stop();
   });
 });
 
