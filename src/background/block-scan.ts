@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { buildBlockMatcher } from '../content/build-matcher';
 import type { BlockMatcher } from '../content/block-finding';
-import { foundIn, POLICY_CHANGED, policyFingerprint, unitsOf, type PrefilterReply, type ScanBlocksReply, type ScanPlan } from '../shared/block-scan';
+import { foundIn, POLICY_CHANGED, policyFingerprint, prefilterReplySchema, scanBlocksReplySchema, scanPlanReplySchema, unitsOf, type PrefilterReply, type ScanBlocksReply, type ScanPlan } from '../shared/block-scan';
 import { PREFILTER_HIT, PREFILTER_ODD, PREFILTER_STATE } from '../content/match/prefilter-bits';
 import { effectiveSettings, policyJson } from '../shared/managed-settings';
 import { PHRASE_LISTS_KEY, subscribedEntries } from '../shared/phrase-subscriptions';
@@ -71,6 +71,14 @@ async function waitForBudget(tabId: number, units: number): Promise<void> {
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
 }
 
+/**
+ * A reply as the page will read it: checked here with the zod schema, which the page's guards follow
+ * (content/read-replies.ts), so that a reply a page would refuse is an error on this side.
+ */
+function checked<T>(schema: { parse(value: unknown): { data: T } }, data: T): T {
+  return schema.parse({ ok: true, data }).data;
+}
+
 /** The matcher for the page's policy, built on first use. */
 async function matcherFor(pagePolicy: string): Promise<BlockMatcher> {
   const policy = await policyFor(pagePolicy);
@@ -90,7 +98,7 @@ export async function scanBlocks(blocks: readonly (readonly string[])[], pagePol
   await waitForBudget(tabId, unitsOf(blocks));
   const built = await matcherFor(pagePolicy);
   blocksScanned += blocks.length;
-  return foundIn(blocks.map((texts) => built.scanBlock(texts)));
+  return checked(scanBlocksReplySchema, foundIn(blocks.map((texts) => built.scanBlock(texts))));
 }
 
 /**
@@ -108,7 +116,7 @@ export async function prefilterTexts(texts: readonly string[], state: number, pa
     carried = prefilter.feed(text, carried);
     if ((carried & (PREFILTER_HIT | PREFILTER_ODD)) !== 0) candidates.push(index);
   });
-  return { state: carried & PREFILTER_STATE, candidates };
+  return checked(prefilterReplySchema, { state: carried & PREFILTER_STATE, candidates });
 }
 
 /** What a page on `site` is to do (shared/block-scan.ts `ScanPlan`), under the policy as this worker knows it. */
@@ -117,11 +125,11 @@ export async function scanPlan(site: string): Promise<ScanPlan> {
   const stored = await browser.storage.local.get(SETTINGS_KEY);
   const { settings } = effectiveSettings(stored[SETTINGS_KEY], policy);
   const { enabled, pausedSites, stealth, stealthSites } = settings.highlight;
-  return {
+  return checked(scanPlanReplySchema, {
     scan: enabled && !pausedSites.includes(site),
     stealth: stealth || stealthSites.includes(site),
     policy: policyFingerprint(policyJson(policy)),
-  };
+  });
 }
 
 /** Blocks scanned since the worker started: the end-to-end tests read it to see where scans run. */

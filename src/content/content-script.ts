@@ -1,7 +1,8 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { backgroundToContent, ok } from '../shared/content-protocol';
 import type { PageSummary } from '../shared/messages';
-import { scanPlanReplySchema, type ScanPlan } from '../shared/block-scan';
+import type { ScanPlan } from '../shared/block-scan';
+import { readScanPlan } from './read-replies';
 import { createCssHighlighter, createInvisibleHighlighter, supportsCssHighlights, type Highlighter } from './highlighter';
 import { startPageScanner, type PageScanner } from './page-scanner';
 import { createWrapHighlighter } from './wrap-highlighter';
@@ -43,7 +44,7 @@ export function startContentScript(): void {
     scanner = undefined;
     // The same as siteOf(location.href), without parsing a URL: the first `new URL` on a page cost ~1 ms.
     const site = location.hostname;
-    const plan = (await askWorker(send, { type: 'content/scan-plan', site }, scanPlanReplySchema)).data;
+    const plan = await askWorker(send, { type: 'content/scan-plan', site }, readScanPlan);
     if (current.signal.aborted) return;
     if (!plan.scan) {
       report({ url: location.href, ...EMPTY });

@@ -1,16 +1,6 @@
-import {
-  findingsOf,
-  POLICY_CHANGED,
-  PREFILTER_BATCH_TEXTS,
-  prefilterReplySchema,
-  SCAN_BATCH_BLOCKS,
-  SCAN_BATCH_UNITS,
-  SCAN_BLOCK_NODES,
-  SCAN_TIMEOUT_MS,
-  scanBlocksReplySchema,
-  type BlockFinding,
-  type FoundSpan,
-} from '../shared/block-scan';
+import { findingsOf, POLICY_CHANGED, PREFILTER_BATCH_TEXTS, SCAN_BATCH_BLOCKS, SCAN_BATCH_UNITS, SCAN_BLOCK_NODES, SCAN_TIMEOUT_MS } from '../shared/block-scan-limits';
+import type { BlockFinding, FoundSpan } from '../shared/block-scan';
+import { readPrefilterReply, readScanBlocksReply } from './read-replies';
 import type { ScanEngine } from './scan-engine';
 
 /** The policy the page scanned under has changed: the page starts again with a new plan. */
@@ -26,20 +16,19 @@ export type SendMessage = (message: unknown) => Promise<unknown>;
 /** Waits before each new try of a request that got no valid answer; then the scan gives up. */
 const RETRY_AFTER_MS = [250, 2_000, 8_000];
 
-interface Schema<T> {
-  safeParse(value: unknown): { success: true; data: T } | { success: false };
-}
+/** Reads a reply (read-replies.ts): its data, or undefined when it is not a valid answer. */
+type Reader<T> = (reply: unknown) => T | undefined;
 
 /**
  * Asks the background worker, validating its reply. A request without a valid answer in time (the
  * browser stopped the worker, or it is busy) is tried again a few times; a refusal under another
  * policy is not: the page must start again.
  */
-export async function askWorker<T>(send: SendMessage, message: unknown, schema: Schema<T>, timeoutMs = SCAN_TIMEOUT_MS, retries = RETRY_AFTER_MS): Promise<T> {
+export async function askWorker<T>(send: SendMessage, message: unknown, read: Reader<T>, timeoutMs = SCAN_TIMEOUT_MS, retries = RETRY_AFTER_MS): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     const reply = await withTimeout(send(message), timeoutMs).catch(() => undefined);
-    const parsed = schema.safeParse(reply);
-    if (parsed.success) return parsed.data;
+    const data = read(reply);
+    if (data !== undefined) return data;
     if ((reply as { error?: unknown } | undefined)?.error === POLICY_CHANGED) throw new PolicyChangedError();
     const wait = retries[attempt];
     if (wait === undefined) throw new Error(`tipline: no valid answer from the worker to ${(message as { type?: string }).type ?? 'a request'}`);
@@ -100,13 +89,12 @@ function runs(texts: readonly string[], maxTexts: number, maxUnits: number): [nu
 
 /** Matching in the background worker, for the policy the scan plan named. */
 export function createRemoteEngine(policy: string, send: SendMessage, patience: { timeoutMs?: number; retryAfterMs?: number[] } = {}): ScanEngine {
-  const ask = <T>(message: unknown, schema: Schema<T>) => askWorker(send, message, schema, patience.timeoutMs, patience.retryAfterMs);
-  const prefilterOnce = (texts: string[], state: number) =>
-    ask({ type: 'content/prefilter-texts', policy, state, texts }, prefilterReplySchema).then((reply) => reply.data);
+  const ask = <T>(message: unknown, read: Reader<T>) => askWorker(send, message, read, patience.timeoutMs, patience.retryAfterMs);
+  const prefilterOnce = (texts: string[], state: number) => ask({ type: 'content/prefilter-texts', policy, state, texts }, readPrefilterReply);
 
   const scanOnce = async (blocks: string[][]): Promise<BlockFinding[]> => {
-    const reply = await ask({ type: 'content/scan-blocks', policy, blocks }, scanBlocksReplySchema);
-    const findings = findingsOf(reply.data, blocks.length);
+    const found = await ask({ type: 'content/scan-blocks', policy, blocks }, readScanBlocksReply);
+    const findings = findingsOf(found, blocks.length);
     if (!findings) throw new Error('tipline: the worker answered for blocks it was not asked about');
     return findings;
   };

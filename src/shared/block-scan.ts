@@ -1,30 +1,19 @@
 import { z } from 'zod/mini';
 import { categorySchema } from './taxonomy';
-import { quickHash } from './hash';
+import { PREFILTER_BATCH_TEXTS, PREFILTER_STATE_MAX, SCAN_BATCH_BLOCKS } from './block-scan-limits';
+
+export * from './block-scan-limits';
 
 /*
- * The exact scan of candidate blocks, asked of the background worker (DESIGN.md §7). A page keeps the
- * walk, the prefilter and the highlighting; the worker's matcher stays compiled from page to page,
- * while on the page it would run cold on every load. Both directions are validated: the request by
- * the router, the reply by the content script, which scans the blocks itself when the reply is
- * missing or wrong. The request's schema is with the other messages to the worker (messages.ts).
+ * The replies of the worker's scans of pages' text (DESIGN.md §7; limits and helpers in
+ * block-scan-limits.ts). The worker checks each reply with these schemas before it sends it; the
+ * content script reads it with the guards of content/read-replies.ts, which a property test holds to
+ * these schemas, because building zod schemas on every page load cost 10-20 ms of it. The requests'
+ * schemas are with the other messages to the worker (messages.ts).
  */
 
-/** Blocks in one request. */
-export const SCAN_BATCH_BLOCKS = 200;
-/** UTF-16 units of text in one request: a bigger block is scanned on the page. */
-export const SCAN_BATCH_UNITS = 1_000_000;
-/** Strings of one block: its text nodes and the separators between lines. */
-export const SCAN_BLOCK_NODES = 5_000;
-/** How long a page waits for an answer before it asks again (the worker may have been stopped). */
-export const SCAN_TIMEOUT_MS = 30_000;
-/** Text nodes in one prefilter request, and their units (`SCAN_BATCH_UNITS`). */
-export const PREFILTER_BATCH_TEXTS = 20_000;
-/** The worker's refusal of a request made under another policy: the page starts again under the new one. */
-export const POLICY_CHANGED = 'the page scans under another policy';
 
 /** Prefilter states are small integers (match/prefilter.ts `PREFILTER_STATE`). */
-export const PREFILTER_STATE_MAX = 0x0fffffff;
 const state = () => z.number().check(z.int(), z.nonnegative(), z.lte(PREFILTER_STATE_MAX));
 
 /**
@@ -92,37 +81,6 @@ export const scanBlocksReplySchema = z.lazy(() =>
 );
 export type ScanBlocksReply = z.infer<typeof scanBlocksReplySchema>;
 
-/** The reply's data for some blocks' findings. */
-export function foundIn(findings: readonly BlockFinding[]): ScanBlocksReply['data'] {
-  const found: ScanBlocksReply['data'] = [];
-  findings.forEach((finding, block) => {
-    if (finding.spans.length > 0) found.push({ block, finding });
-  });
-  return found;
-}
 
-/** Every block's finding from a reply's data; undefined when it names a block that was not asked about. */
-export function findingsOf(found: ScanBlocksReply['data'], blocks: number): BlockFinding[] | undefined {
-  const findings: BlockFinding[] = Array.from({ length: blocks }, () => ({ spans: [], suspect: false }));
-  for (const { block, finding } of found) {
-    if (block >= blocks) return undefined;
-    findings[block] = finding;
-  }
-  return findings;
-}
 
-/**
- * What identifies the policy a matcher was built under (`policyJson` of managed-settings.ts), short
- * enough to send with every request. The page and the worker read the policy separately, and the
- * worker answers only for the policy the page scans under.
- */
-export function policyFingerprint(policyJson: string): string {
-  return `${policyJson.length}:${quickHash([policyJson])}`;
-}
 
-/** UTF-16 units of text in some blocks. */
-export function unitsOf(blocks: readonly (readonly string[])[]): number {
-  let units = 0;
-  for (const texts of blocks) for (const text of texts) units += text.length;
-  return units;
-}

@@ -2,9 +2,10 @@ import { z } from 'zod/mini';
 
 /**
  * Background → content script (DESIGN.md §8); `messages.ts` re-exports it with the other directions.
- * Built on the first message: the content script loads on every page, most of which never get one.
+ * Built on the first message, not at start-up: the content script loads on every page, most of which
+ * never get one, and even a `z.lazy` wrapper runs zod code while the page loads.
  */
-export const backgroundToContent = z.lazy(() => z.discriminatedUnion('type', [
+const backgroundToContentSchema = () => z.discriminatedUnion('type', [
   z.object({ type: z.literal('content/get-summary') }),
   z.object({
     type: z.literal('content/get-listing'),
@@ -20,8 +21,17 @@ export const backgroundToContent = z.lazy(() => z.discriminatedUnion('type', [
   z.object({ type: z.literal('content/scroll-for-slice'), y: z.number().check(z.nonnegative()), hideFixed: z.boolean() }),
   z.object({ type: z.literal('content/end-capture'), x: z.number(), y: z.number() }),
   z.object({ type: z.literal('content/snapshot') }),
-]));
-export type BackgroundToContentMessage = z.infer<typeof backgroundToContent>;
+]);
+export type BackgroundToContentMessage = z.infer<ReturnType<typeof backgroundToContentSchema>>;
+
+let built: ReturnType<typeof backgroundToContentSchema> | undefined;
+
+export const backgroundToContent = {
+  safeParse(message: unknown) {
+    built ??= backgroundToContentSchema();
+    return built.safeParse(message);
+  },
+};
 
 /** Replies never reject: rejections do not cross contexts reliably. */
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { readPrefilterReply, readScanBlocksReply, readScanPlan } from '../../../src/content/read-replies';
+import { prefilterReplySchema, scanBlocksReplySchema, scanPlanReplySchema } from '../../../src/shared/block-scan';
+
+/*
+ * The content script reads the worker's replies with hand-written guards (they start faster than
+ * zod schemas on a page). They must accept exactly what the schemas accept, and give the same data.
+ */
+
+function prng(seed: number) {
+  return () => {
+    seed = (seed * 1664525 + 1013904223) >>> 0;
+    return seed / 2 ** 32;
+  };
+}
+
+const ODD_VALUES: unknown[] = [
+  undefined, null, true, false, 0, 1, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53, 0x0fffffff, 0x10000000,
+  '', 'x', 'strong', 'weak', 'jammers', 'weather', 'x'.repeat(1001), 'x'.repeat(65), [], [1, 2], {}, { ok: true },
+];
+
+const span = { startNode: 0, startOffset: 2, endNode: 1, endOffset: 3, phrase: 'fullz', category: 'personal-data', strength: 'strong' };
+const VALID = {
+  plan: { ok: true, data: { scan: true, stealth: false, policy: '2:abc' } },
+  prefilter: { ok: true, data: { state: 17, candidates: [0, 4, 9] } },
+  blocks: { ok: true, data: [{ block: 0, finding: { suspect: true, spans: [span, { ...span, startNode: 1 }] } }, { block: 3, finding: { suspect: false, spans: [span] } }] },
+};
+
+/** Every path to a value inside `value` (objects and arrays), the root included. */
+function paths(value: unknown, at: (string | number)[] = []): (string | number)[][] {
+  const out = [at];
+  if (value && typeof value === 'object') for (const [key, child] of Object.entries(value)) out.push(...paths(child, [...at, Array.isArray(value) ? Number(key) : key]));
+  return out;
+}
+
+function mutate(value: unknown, random: () => number): unknown {
+  const copy = structuredClone(value) as Record<string | number, unknown>;
+  const all = paths(copy);
+  const path = all[Math.floor(random() * all.length)]!;
+  const replacement = ODD_VALUES[Math.floor(random() * ODD_VALUES.length)];
+  if (path.length === 0) return replacement;
+  let parent: Record<string | number, unknown> = copy;
+  for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+  const last = path[path.length - 1]!;
+  const action = random();
+  if (action < 0.15 && !Array.isArray(parent)) delete parent[last];
+  else if (action < 0.25 && !Array.isArray(parent)) parent.extra = replacement;
+  else parent[last] = replacement;
+  return copy;
+}
+
+const CASES = [
+  ['scan plan', VALID.plan, readScanPlan, scanPlanReplySchema],
+  ['prefilter', VALID.prefilter, readPrefilterReply, prefilterReplySchema],
+  ['scan blocks', VALID.blocks, readScanBlocksReply, scanBlocksReplySchema],
+] as const;
+
+describe("the page's guards of the worker's replies", () => {
+  it.each(CASES)('accept what the %s schema accepts, and only that, with the same data', (_name, valid, read, schema) => {
+    const random = prng(11);
+    let refused = 0;
+    for (let i = 0; i < 3000; i++) {
+      // One to three mutations of a valid reply: most are invalid, some stay valid.
+      let reply: unknown = valid;
+      for (let n = 1 + Math.floor(random() * 3); n > 0; n--) reply = mutate(reply, random);
+      const parsed = (schema as { safeParse(v: unknown): { success: boolean; data?: { data: unknown } } }).safeParse(reply);
+      const data = (read as (v: unknown) => unknown)(reply);
+      expect(data !== undefined, JSON.stringify(reply)).toBe(parsed.success);
+      if (parsed.success) expect(data).toEqual(parsed.data?.data);
+      else refused++;
+    }
+    expect(refused).toBeGreaterThan(1000);
+    expect((read as (v: unknown) => unknown)(valid)).toEqual(valid.data);
+  });
+
+  it('hold to the length limits', () => {
+    expect(readPrefilterReply({ ok: true, data: { state: 0, candidates: Array.from({ length: 20_001 }, () => 0) } })).toBeUndefined();
+    expect(prefilterReplySchema.safeParse({ ok: true, data: { state: 0, candidates: Array.from({ length: 20_001 }, () => 0) } }).success).toBe(false);
+    const many = Array.from({ length: 201 }, (_, block) => ({ block, finding: { suspect: false, spans: [span] } }));
+    expect(readScanBlocksReply({ ok: true, data: many })).toBeUndefined();
+    expect(scanBlocksReplySchema.safeParse({ ok: true, data: many }).success).toBe(false);
+    expect(readScanBlocksReply({ ok: true, data: many.slice(0, 200) })).toHaveLength(200);
+  });
+});
