@@ -9,9 +9,9 @@ import { storedLists } from './subscriptions';
 let pending: ReturnType<typeof setTimeout> | undefined;
 
 /**
- * Builds the prefilter of the reporter's own phrases and lists once, here, for every page to load
- * (shared/prefilter-cache.ts); removes it when the built-in one serves. A failure (storage full) only
- * costs pages the time to build it themselves.
+ * Builds the prefilter of the reporter's own phrases and lists once, when they change, for the worker
+ * to load on each start (shared/prefilter-cache.ts); removes it when the built-in one serves. A failure
+ * (storage full) only costs the worker the time to build it itself.
  */
 export async function refreshPrefilterCache(): Promise<void> {
   const settings = await loadSettings();

@@ -3,13 +3,14 @@ import { quickHash } from './hash';
 
 /**
  * The prefilter of the reporter's own phrases and subscribed lists with the built-in ones, built by the
- * background when they change (storage.local, key `prefilterCache`) so that pages do not build it on
- * every load: 5,000 phrases cost 50-130 ms cold. A page uses it only when its key names the very
- * phrases, in order, and the extension version it would build from itself.
+ * background when they change (storage.local, key `prefilterCache`) so that the worker, which MV3
+ * stops after 30 s idle, does not build it on every start: 5,000 phrases cost 50-130 ms cold. The
+ * worker uses it only when its key names the very phrases, in order, and the extension version it
+ * would build from itself.
  */
 export const PREFILTER_CACHE_KEY = 'prefilterCache';
 
-/** Lazy: most pages have no cache to read (built-in phrases only). */
+/** Lazy: most workers have no cache to read (built-in phrases only). */
 export const prefilterCacheSchema = z.lazy(() =>
   z.object({
     key: z.string().check(z.maxLength(200)),

@@ -23,6 +23,12 @@ vi.mock('webextension-polyfill', () => ({ default: browser }));
 
 const { scanBlocks: scanUnder, prefilterTexts, scanPlan, takeFromBudget, watchBlockScanInputs, BUDGET_UNITS, PREFILTER_UNIT_COST } = await import('../../../src/background/block-scan');
 const { forgetManaged } = await import('../../../src/background/settings-store');
+const { activePhrases } = await import('../../../src/content/build-matcher');
+const { PagePrefilter } = await import('../../../src/content/match/prefilter');
+const { prefilterPatterns } = await import('../../../src/content/prebuilt-tables');
+const { toBase64 } = await import('../../../src/content/match/table-pack');
+const { phraseSetKey } = await import('../../../src/shared/prefilter-cache');
+const { settingsSchema } = await import('../../../src/shared/settings');
 const { policyJson } = await import('../../../src/shared/managed-settings');
 watchBlockScanInputs();
 
@@ -143,6 +149,26 @@ describe("the worker's prefilter of pages' text", () => {
 
   it('refuses a page under another policy', async () => {
     await expect(prefilterTexts(['x'], 0, 'not-a-policy')).rejects.toThrow(POLICY_CHANGED);
+  });
+});
+
+describe("the worker's prefilter of the reporter's own phrases", () => {
+  it('loads the tables the background stored for them instead of building its own', async () => {
+    const own = { customPhrases: [{ phrase: 'blue lobster deal', category: 'other', strength: 'strong', regex: false }] };
+    const settings = settingsSchema.parse(own);
+    const phrases = activePhrases(settings);
+    // Tables for these phrases plus one more: only a worker that loads them reads "zebra monkey".
+    const tables = toBase64(new PagePrefilter(prefilterPatterns([...phrases, { phrase: 'zebra monkey' }])).toBytes());
+    storage.set('prefilterCache', { key: phraseSetKey(phrases, '0.1.0'), tables });
+    setSettings(own);
+    expect((await prefilterTexts(['a zebra monkey here'], 0, fingerprint(policy))).candidates).toEqual([0]);
+    // Tables stored for other phrases are not used.
+    storage.set('prefilterCache', { key: phraseSetKey(phrases.slice(1), '0.1.0'), tables });
+    setSettings(own);
+    expect((await prefilterTexts(['a zebra monkey here'], 0, fingerprint(policy))).candidates).toEqual([]);
+    expect((await prefilterTexts(['one blue lobster deal'], 0, fingerprint(policy))).candidates).toEqual([0]);
+    storage.delete('prefilterCache');
+    setSettings({});
   });
 });
 
