@@ -127,9 +127,26 @@ export async function prefilterTexts(texts: readonly string[], state: number, pa
   return checked(prefilterReplySchema, { state: carried & PREFILTER_STATE, candidates });
 }
 
+/**
+ * How long a plan waits for this worker's first read of the policy. Where there is a policy the
+ * browser answers at once; where there is none Chromium can take seconds, and "none" is right then. A
+ * policy that turns up later makes the worker refuse the page's requests, and the page asks again.
+ */
+const PLAN_POLICY_WAIT_MS = 1_000;
+
+async function readManagedWithin(ms: number): Promise<unknown> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  try {
+    return await Promise.race([readManaged(), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** What a page on `site` is to do (shared/block-scan.ts `ScanPlan`), under the policy as this worker knows it. */
 export async function scanPlan(site: string): Promise<ScanPlan> {
-  const policy = managed ? managed.value : undefined;
+  const policy = managed ? managed.value : await readManagedWithin(PLAN_POLICY_WAIT_MS);
   const stored = await browser.storage.local.get(SETTINGS_KEY);
   const { settings } = effectiveSettings(stored[SETTINGS_KEY], policy);
   const { enabled, pausedSites, stealth, stealthSites } = settings.highlight;

@@ -182,6 +182,17 @@ describe('the scan plan', () => {
     expect((await scanPlan('news.example')).scan).toBe(false);
     setSettings({});
   });
+
+  it('names the policy even while the worker has not read it yet, so that the scan runs under it', async () => {
+    setPolicy({ categories: SEARCHABLE_CATEGORIES.filter((id) => id !== 'firearms-explosives') });
+    // Right after the change: the worker's own read has not come back yet.
+    const plan = await scanPlan('news.example');
+    expect(plan.policy).toBe(fingerprint(policy));
+    expect(plan.policy).not.toBe(fingerprint({}));
+    expect(await scanUnder([GUNS], plan.policy)).toEqual([]);
+    setPolicy({});
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  });
 });
 
 describe('scan messages', () => {
