@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { buildBlockMatcher } from '../content/build-matcher';
 import type { BlockMatcher } from '../content/block-finding';
-import { foundIn, POLICY_CHANGED, policyFingerprint, prefilterReplySchema, scanBlocksReplySchema, scanPlanReplySchema, unitsOf, type PrefilterReply, type ScanBlocksReply, type ScanPlan } from '../shared/block-scan';
+import { foundIn, POLICY_CHANGED, WORKER_BUSY, policyFingerprint, prefilterReplySchema, scanBlocksReplySchema, scanPlanReplySchema, unitsOf, type PrefilterReply, type ScanBlocksReply, type ScanPlan } from '../shared/block-scan';
 import { PREFILTER_HIT, PREFILTER_ODD, PREFILTER_STATE } from '../content/match/prefilter-bits';
 import { effectiveSettings, policyJson } from '../shared/managed-settings';
 import { PHRASE_LISTS_KEY, subscribedEntries } from '../shared/phrase-subscriptions';
@@ -54,9 +54,9 @@ async function policyFor(pagePolicy: string): Promise<unknown> {
 /**
  * Text a tab may have scanned here: a bucket of UTF-16 units per tab that refills with time. One
  * worker serves every tab, and a page that keeps changing its text could otherwise keep it busy. Past
- * the budget a request waits for the bucket to refill (the bucket may go into debt by one request, so
- * that even the biggest request is served in time); a tab that asks too much is slowed, not served
- * on its own main thread.
+ * the budget a request waits for the bucket to refill (the bucket may go into debt, so that even the
+ * biggest request is served in time), and past a few seconds of waiting it is sent back: a tab that
+ * asks too much is slowed down.
  */
 export const BUDGET_UNITS = 4_000_000;
 const REFILL_UNITS_PER_MS = 2_000;
@@ -64,18 +64,28 @@ const REFILL_UNITS_PER_MS = 2_000;
 export const PREFILTER_UNIT_COST = 0.25;
 const budgets = new Map<number, { units: number; at: number }>();
 
-/** Takes `units` from the tab's budget; returns how long to wait (ms) before serving the request. */
+/** The longest a request waits for its tab's budget; past it the page is told to ask again later. */
+export const MAX_BUDGET_WAIT_MS = 5_000;
+
+/**
+ * Takes `units` from the tab's budget; returns how long to wait (ms) before serving the request, or -1
+ * (nothing taken) when that would be longer than MAX_BUDGET_WAIT_MS. Requests waiting here stay
+ * bounded (a few seconds of refill a tab), however many frames of a tab ask at once.
+ */
 export function takeFromBudget(tabId: number, units: number, now = Date.now()): number {
   const last = budgets.get(tabId);
   const available = last ? Math.min(BUDGET_UNITS, last.units + (now - last.at) * REFILL_UNITS_PER_MS) : BUDGET_UNITS;
+  const wait = available >= units ? 0 : Math.ceil((units - available) / REFILL_UNITS_PER_MS);
+  if (wait > MAX_BUDGET_WAIT_MS) return -1;
   budgets.set(tabId, { units: available - units, at: now });
   // Closed tabs leave entries behind; a full bucket says nothing, so those are dropped now and then.
   if (budgets.size > 200) for (const [id, bucket] of budgets) if (now - bucket.at > 60_000) budgets.delete(id);
-  return available >= units ? 0 : Math.ceil((units - available) / REFILL_UNITS_PER_MS);
+  return wait;
 }
 
 async function waitForBudget(tabId: number, units: number): Promise<void> {
   const wait = takeFromBudget(tabId, units);
+  if (wait < 0) throw new Error(WORKER_BUSY);
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
 }
 
@@ -134,9 +144,23 @@ export async function prefilterTexts(texts: readonly string[], state: number, pa
  */
 const PLAN_POLICY_WAIT_MS = 1_000;
 
+/** Whether a plan named no policy because this worker's first read had not answered in time. */
+let plannedWithoutPolicy = false;
+
+async function restartPages(): Promise<void> {
+  const tabs = await browser.tabs.query({}).catch(() => []);
+  for (const tab of tabs) {
+    if (tab.id !== undefined) void browser.tabs.sendMessage(tab.id, { type: 'content/settings-changed' }).catch(() => undefined);
+  }
+}
+
 async function readManagedWithin(ms: number): Promise<unknown> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  const late = new Promise<undefined>((resolve) =>
+    (timer = setTimeout(() => {
+      plannedWithoutPolicy = true;
+      resolve(undefined);
+    }, ms)));
   try {
     return await Promise.race([readManaged(), late]);
   } finally {
@@ -172,6 +196,10 @@ export function watchBlockScanInputs(): void {
   const remember = (value: unknown) => {
     managed = { value };
     matcher = undefined;
+    // Plans handed out before this read named no policy; a page that has finished scanning (or was
+    // told not to) would never be refused, so every page is asked to start again under this one.
+    if (plannedWithoutPolicy && policyFingerprint(policyJson(value)) !== NO_POLICY) void restartPages();
+    plannedWithoutPolicy = false;
   };
   void readManaged().then(remember);
   browser.storage.onChanged.addListener((changes, area) => {

@@ -10,6 +10,9 @@ import { PagePrefilter, PREFILTER_HIT, PREFILTER_ODD } from './match/prefilter';
 import { detectSaleSignals } from './match/sale-signals';
 import { activeRegexPhrases, anyRegexMatches, regexSpans, type RegexPhrase } from './regex-phrases';
 
+/** Highlights kept per block: 200 blocks a reply stay a few megabytes. */
+export const MAX_SPANS_PER_BLOCK = 500;
+
 interface Entry extends MatcherPhrase {
   category: Category;
 }
@@ -105,7 +108,9 @@ export function createBlockMatcher(
           category: hit.entry.category,
           strength: hit.strength,
         }));
-      return { suspect, spans: [...spans, ...custom] };
+      // A block of nothing but one short phrase repeated would otherwise make a reply of millions of
+      // spans (over the schema's limit and the browser's message size): the first ones mark it enough.
+      return { suspect, spans: [...spans, ...custom].slice(0, MAX_SPANS_PER_BLOCK) };
     },
   };
 }

@@ -44,7 +44,7 @@ export function startContentScript(): void {
     scanner = undefined;
     // The same as siteOf(location.href), without parsing a URL: the first `new URL` on a page cost ~1 ms.
     const site = location.hostname;
-    const plan = await askWorker(send, { type: 'content/scan-plan', site }, readScanPlan);
+    const plan = await askWorker(send, { type: 'content/scan-plan', site }, readScanPlan, { signal: current.signal });
     if (current.signal.aborted) return;
     if (!plan.scan) {
       report({ url: location.href, ...EMPTY });
@@ -52,14 +52,24 @@ export function startContentScript(): void {
     }
     scanner = startPageScanner({
       doc: document,
-      engine: createRemoteEngine(plan.policy, send),
+      engine: createRemoteEngine(plan.policy, send, { signal: current.signal }),
       highlighter: chooseHighlighter(plan),
       signal: current.signal,
       onSummary: report,
       onError: (error) => {
         // The worker read a new policy: a new plan, under it.
-        if (error instanceof PolicyChangedError) void restart();
-        else console.warn('tipline: the scan stopped', error);
+        if (error instanceof PolicyChangedError) {
+          void restart();
+          return;
+        }
+        // The worker does not answer (or this script was orphaned by an update): stop watching the
+        // page rather than piling up requests that will not be answered.
+        console.warn('tipline: the scan stopped', error);
+        current.abort();
+        if (controller === current) {
+          scanner = undefined;
+          report({ url: location.href, ...EMPTY });
+        }
       },
     });
   }

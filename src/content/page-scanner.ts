@@ -85,7 +85,9 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
         const body = frameDoc.body;
         running = running
           .then(() => scanSubtree([body]))
-          .then(() => options.onSummary(summary()))
+          .then(() => {
+            if (!signal.aborted) options.onSummary(summary());
+          })
           .catch(failed);
       },
       { signal },
@@ -256,11 +258,23 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     if (dirty.size > 0 && !timer) timer = setTimeout(flush, options.mutationDelayMs ?? 150);
   }
 
+  /** One rescan at a time: changes that come meanwhile gather for the next one. */
+  let rescanning = false;
+
   function flush() {
     timer = undefined;
+    if (signal.aborted) return;
+    if (rescanning) {
+      timer = setTimeout(flush, options.mutationDelayMs ?? 150);
+      return;
+    }
     const nodes = [...dirty];
     dirty.clear();
-    running = running.then(() => rescan(nodes)).catch(failed);
+    rescanning = true;
+    running = running
+      .then(() => rescan(nodes))
+      .catch(failed)
+      .finally(() => (rescanning = false));
   }
 
   /**
@@ -294,7 +308,8 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     // Every touched block is read again: one with highlights may have lost them, and the engine's
     // exact scan starts with the prefilter, so a block without a possible phrase costs little.
     await scanBlocks(blocks);
-    options.onSummary(summary());
+    // A scan stopped meanwhile (a restart) has cleared its findings: its summary would blank the badge.
+    if (!signal.aborted) options.onSummary(summary());
   }
 
   function observe(root: Node) {

@@ -1,4 +1,4 @@
-import { findingsOf, POLICY_CHANGED, PREFILTER_BATCH_TEXTS, SCAN_BATCH_BLOCKS, SCAN_BATCH_UNITS, SCAN_BLOCK_NODES, SCAN_TIMEOUT_MS } from '../shared/block-scan-limits';
+import { BUSY_RETRY_MS, findingsOf, POLICY_CHANGED, PREFILTER_BATCH_TEXTS, WORKER_BUSY, SCAN_BATCH_BLOCKS, SCAN_BATCH_UNITS, SCAN_BLOCK_NODES, SCAN_TIMEOUT_MS } from '../shared/block-scan-limits';
 import type { BlockFinding, FoundSpan } from '../shared/block-scan';
 import { readPrefilterReply, readScanBlocksReply } from './read-replies';
 import type { ScanEngine } from './scan-engine';
@@ -24,16 +24,33 @@ type Reader<T> = (reply: unknown) => T | undefined;
  * browser stopped the worker, or it is busy) is tried again a few times; a refusal under another
  * policy is not: the page must start again.
  */
-export async function askWorker<T>(send: SendMessage, message: unknown, read: Reader<T>, timeoutMs = SCAN_TIMEOUT_MS, retries = RETRY_AFTER_MS): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
+export async function askWorker<T>(
+  send: SendMessage,
+  message: unknown,
+  read: Reader<T>,
+  { timeoutMs = SCAN_TIMEOUT_MS, retryAfterMs = RETRY_AFTER_MS, busyRetryMs = BUSY_RETRY_MS, signal }: Patience = {},
+): Promise<T> {
+  for (let attempt = 0; ; ) {
+    if (signal?.aborted) throw new Error('tipline: the scan was stopped');
     const reply = await withTimeout(send(message), timeoutMs).catch(() => undefined);
     const data = read(reply);
     if (data !== undefined) return data;
-    if ((reply as { error?: unknown } | undefined)?.error === POLICY_CHANGED) throw new PolicyChangedError();
-    const wait = retries[attempt];
+    const error = (reply as { error?: unknown } | undefined)?.error;
+    if (error === POLICY_CHANGED) throw new PolicyChangedError();
+    // A tab over its budget is slowed down, not failed: the wait does not count as a try.
+    const wait = error === WORKER_BUSY ? busyRetryMs : retryAfterMs[attempt++];
     if (wait === undefined) throw new Error(`tipline: no valid answer from the worker to ${(message as { type?: string }).type ?? 'a request'}`);
     await new Promise((resolve) => setTimeout(resolve, wait));
   }
+}
+
+/** How long to wait for answers, and when to stop. */
+export interface Patience {
+  timeoutMs?: number;
+  retryAfterMs?: readonly number[];
+  busyRetryMs?: number;
+  /** The scan the requests are for: once it is stopped, no request is tried again. */
+  signal?: AbortSignal;
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
@@ -88,8 +105,8 @@ function runs(texts: readonly string[], maxTexts: number, maxUnits: number): [nu
 }
 
 /** Matching in the background worker, for the policy the scan plan named. */
-export function createRemoteEngine(policy: string, send: SendMessage, patience: { timeoutMs?: number; retryAfterMs?: number[] } = {}): ScanEngine {
-  const ask = <T>(message: unknown, read: Reader<T>) => askWorker(send, message, read, patience.timeoutMs, patience.retryAfterMs);
+export function createRemoteEngine(policy: string, send: SendMessage, patience: Patience = {}): ScanEngine {
+  const ask = <T>(message: unknown, read: Reader<T>) => askWorker(send, message, read, patience);
   const prefilterOnce = (texts: string[], state: number) => ask({ type: 'content/prefilter-texts', policy, state, texts }, readPrefilterReply);
 
   const scanOnce = async (blocks: string[][]): Promise<BlockFinding[]> => {

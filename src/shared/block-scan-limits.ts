@@ -19,6 +19,11 @@ export const PREFILTER_BATCH_TEXTS = 20_000;
 /** The worker's refusal of a request made under another policy: the page starts again under the new one. */
 export const POLICY_CHANGED = 'the page scans under another policy';
 
+/** The worker's answer to a tab over its scan budget: the page asks again a few seconds later. */
+export const WORKER_BUSY = 'this tab has used its scan budget for now';
+/** How long a page waits after WORKER_BUSY before it asks again. */
+export const BUSY_RETRY_MS = 5_000;
+
 /** Prefilter states are small integers (match/prefilter.ts `PREFILTER_STATE`). */
 export const PREFILTER_STATE_MAX = 0x0fffffff;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SEARCHABLE_CATEGORIES } from '../../../src/shared/taxonomy';
-import { findingsOf, foundIn, POLICY_CHANGED, policyFingerprint, type BlockFinding, SCAN_BATCH_BLOCKS, SCAN_BATCH_UNITS, scanBlocksReplySchema, PREFILTER_BATCH_TEXTS } from '../../../src/shared/block-scan';
+import { findingsOf, foundIn, POLICY_CHANGED, WORKER_BUSY, policyFingerprint, type BlockFinding, SCAN_BATCH_BLOCKS, SCAN_BATCH_UNITS, scanBlocksReplySchema, PREFILTER_BATCH_TEXTS } from '../../../src/shared/block-scan';
 import { contentToBackground } from '../../../src/shared/messages';
 
 type Listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => void;
@@ -21,7 +21,7 @@ const browser = {
 };
 vi.mock('webextension-polyfill', () => ({ default: browser }));
 
-const { scanBlocks: scanUnder, prefilterTexts, scanPlan, takeFromBudget, watchBlockScanInputs, BUDGET_UNITS, PREFILTER_UNIT_COST } = await import('../../../src/background/block-scan');
+const { scanBlocks: scanUnder, prefilterTexts, scanPlan, takeFromBudget, watchBlockScanInputs, BUDGET_UNITS, MAX_BUDGET_WAIT_MS, PREFILTER_UNIT_COST } = await import('../../../src/background/block-scan');
 const { forgetManaged } = await import('../../../src/background/settings-store');
 const { activePhrases } = await import('../../../src/content/build-matcher');
 const { PagePrefilter } = await import('../../../src/content/match/prefilter');
@@ -71,6 +71,12 @@ describe("the worker's exact scan of pages' blocks", () => {
     expect(await scanBlocks([GUNS])).toHaveLength(1);
   });
 
+  it('keeps at most 500 highlights a block, so that a reply stays small', async () => {
+    const found = await scanBlocks([['fullz '.repeat(2_000)]]);
+    expect(found[0]?.finding.spans).toHaveLength(500);
+    expect(found[0]?.finding.suspect).toBe(true);
+  });
+
   it("searches for the reporter's own phrases", async () => {
     setSettings({ customPhrases: [{ phrase: 'blue lobster deal', category: 'other', strength: 'strong', regex: false }] });
     const found = await scanBlocks([['one blue lobster deal, cash only']]);
@@ -118,6 +124,17 @@ describe("a tab's scan budget", () => {
     const other = Date.now();
     expect(await scanUnder([GUNS], fingerprint(policy), 43)).toHaveLength(1);
     expect(Date.now() - other).toBeLessThan(45);
+  });
+
+  it('sends a request back, and takes nothing, when it would wait more than a few seconds', async () => {
+    const now = 9_000_000;
+    expect(takeFromBudget(11, BUDGET_UNITS, now)).toBe(0);
+    // 10,000,001 units more would wait 5,000.5 ms: refused, and the bucket is as it was.
+    expect(takeFromBudget(11, 2_000 * MAX_BUDGET_WAIT_MS + 1, now)).toBe(-1);
+    expect(takeFromBudget(11, 2_000, now)).toBe(1);
+    takeFromBudget(12, BUDGET_UNITS);
+    for (let i = 0; i < 10; i++) takeFromBudget(12, 1_000_000);
+    await expect(scanUnder([GUNS], fingerprint(policy), 12)).rejects.toThrow(WORKER_BUSY);
   });
 
   it('charges the prefilter a quarter of a unit a character', async () => {

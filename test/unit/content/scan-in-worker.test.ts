@@ -6,10 +6,10 @@ import type { BlockMatcher } from '../../../src/content/block-finding';
 import type { Highlighter, HighlightSpan } from '../../../src/content/highlighter';
 import { startPageScanner } from '../../../src/content/page-scanner';
 import { createLocalEngine } from '../../../src/content/local-engine';
-import { createRemoteEngine, PolicyChangedError, type SendMessage } from '../../../src/content/remote-engine';
+import { askWorker, createRemoteEngine, PolicyChangedError, type SendMessage } from '../../../src/content/remote-engine';
 import { NO_FINDING, type ScanEngine } from '../../../src/content/scan-engine';
 import { PREFILTER_HIT, PREFILTER_ODD, PREFILTER_STATE } from '../../../src/content/match/prefilter-bits';
-import { foundIn, POLICY_CHANGED } from '../../../src/shared/block-scan';
+import { foundIn, POLICY_CHANGED, WORKER_BUSY } from '../../../src/shared/block-scan';
 import { prefilterTextsRequestSchema, scanBlocksRequestSchema } from '../../../src/shared/messages';
 
 /*
@@ -81,7 +81,7 @@ function recordingHighlighter() {
   return { highlighter, marked };
 }
 
-const QUICK = { timeoutMs: 200, retryAfterMs: [5, 5] };
+const QUICK = { timeoutMs: 200, retryAfterMs: [5, 5] as number[] };
 
 function scan(doc: Document, engine: ScanEngine, mutationDelayMs = 10) {
   const { highlighter, marked } = recordingHighlighter();
@@ -152,6 +152,28 @@ describe('scans in the worker', () => {
     expect(lost.errors).toHaveLength(1);
     expect(lost.texts()).toEqual([]);
     lost.stop();
+  });
+
+  it('asks again later, without counting a try, while the worker says the tab is over its budget', async () => {
+    let busy = 5;
+    const slowed = fakeWorker(undefined, async (_message, reply) => (busy-- > 0 ? { ok: false, error: WORKER_BUSY } : reply));
+    const run = scan(page(POSTS.join('')), createRemoteEngine('p', slowed.send, { ...QUICK, busyRetryMs: 5 }));
+    await run.scanner.ready;
+    expect(run.errors).toEqual([]);
+    expect(run.scanner.summary().suspectBlocks).toBe(2);
+    run.stop();
+  });
+
+  it('asks nothing again once the scan is stopped', async () => {
+    let calls = 0;
+    const controller = new AbortController();
+    const silent: SendMessage = async () => {
+      calls++;
+      controller.abort();
+      return undefined;
+    };
+    await expect(askWorker(silent, { type: 'content/scan-plan', site: 'x' }, () => undefined, { ...QUICK, signal: controller.signal })).rejects.toThrow(/stopped/);
+    expect(calls).toBe(1);
   });
 
   it('stops at once, without asking again, when the worker scans under another policy', async () => {
