@@ -127,7 +127,9 @@ export async function prefilterTexts(texts: readonly string[], state: number, pa
   await waitForBudget(tabId, Math.ceil(unitsOf([texts]) * PREFILTER_UNIT_COST));
   const { prefilter } = await matcherFor(pagePolicy);
   textsPrefiltered += texts.length;
-  // A state from another matcher (the settings changed between two requests) means nothing here.
+  // A state from a page under another policy, or one this automaton does not have, means nothing
+  // here. (After a settings change a state from the previous matcher is only a wrong start: at worst
+  // a phrase split by markup at that one batch edge is missed, or a block is a candidate for nothing.)
   let carried = pagePolicy === matcher?.policy && state < prefilter.stateCount ? state : 0;
   const candidates: number[] = [];
   texts.forEach((text, index) => {

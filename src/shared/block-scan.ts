@@ -55,10 +55,7 @@ const foundSpan = () => z.object({
 });
 export type FoundSpan = z.infer<ReturnType<typeof foundSpan>>;
 
-/*
- * Built on the first reply, like the other schemas a page may never need (the content script runs
- * on every page, and building schemas is part of its start-up).
- */
+/** Lazy, like the other schemas here: built on the worker's first reply. */
 export const blockFindingSchema = z.lazy(() =>
   z.object({
     spans: z.array(foundSpan()).check(z.maxLength(100_000)),
@@ -69,9 +66,9 @@ export const blockFindingSchema = z.lazy(() =>
 export type BlockFinding = z.infer<typeof blockFindingSchema>;
 
 /**
- * The router's reply to a scan request (shared/messages.ts `Reply`), as the content script reads it:
- * the blocks with a finding, by their index in the request. Most candidate blocks have none, and a
- * reply without them is quicker to validate on a page where the validator runs cold.
+ * The router's reply to a scan request (shared/messages.ts `Reply`): the blocks with a finding, by
+ * their index in the request. Most candidate blocks have none, and a reply without them is smaller to
+ * send and to read.
  */
 export const scanBlocksReplySchema = z.lazy(() =>
   z.object({
