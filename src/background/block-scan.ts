@@ -140,13 +140,10 @@ export async function prefilterTexts(texts: readonly string[], state: number, pa
 }
 
 /**
- * How long a plan waits for this worker's first read of the policy. Where there is a policy the
- * browser answers at once; where there is none Chromium can take seconds, and "none" is right then. A
- * policy that turns up later makes the worker refuse the page's requests, and the page asks again.
+ * Whether a plan named no policy because this worker had not read it yet. Chromium can take seconds
+ * to answer the first read where there is no policy, so a plan never waits for it; a policy that then
+ * turns up makes the worker refuse the pages' requests and ask every tab to start again.
  */
-const PLAN_POLICY_WAIT_MS = 1_000;
-
-/** Whether a plan named no policy because this worker's first read had not answered in time. */
 let plannedWithoutPolicy = false;
 
 async function restartPages(): Promise<void> {
@@ -156,23 +153,10 @@ async function restartPages(): Promise<void> {
   }
 }
 
-async function readManagedWithin(ms: number): Promise<unknown> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<undefined>((resolve) =>
-    (timer = setTimeout(() => {
-      plannedWithoutPolicy = true;
-      resolve(undefined);
-    }, ms)));
-  try {
-    return await Promise.race([readManaged(), late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /** What a page on `site` is to do (shared/block-scan.ts `ScanPlan`), under the policy as this worker knows it. */
 export async function scanPlan(site: string): Promise<ScanPlan> {
-  const policy = managed ? managed.value : await readManagedWithin(PLAN_POLICY_WAIT_MS);
+  if (!managed) plannedWithoutPolicy = true;
+  const policy = managed ? managed.value : undefined;
   const stored = await browser.storage.local.get(SETTINGS_KEY);
   const { settings } = effectiveSettings(stored[SETTINGS_KEY], policy);
   const { enabled, pausedSites, stealth, stealthSites } = settings.highlight;

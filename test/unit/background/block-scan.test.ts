@@ -18,6 +18,7 @@ const browser = {
     onChanged: { addListener: (listener: Listener) => listeners.push(listener) },
   },
   runtime: { getManifest: () => ({ version: '0.1.0' }), id: 'test-extension' },
+  tabs: { query: vi.fn(async () => [{ id: 1 }, { id: 2 }]), sendMessage: vi.fn(async () => undefined) },
 };
 vi.mock('webextension-polyfill', () => ({ default: browser }));
 
@@ -200,15 +201,25 @@ describe('the scan plan', () => {
     setSettings({});
   });
 
-  it('names the policy even while the worker has not read it yet, so that the scan runs under it', async () => {
+  it('asks every tab to start again when a policy turns up after a plan named none', async () => {
     setPolicy({ categories: SEARCHABLE_CATEGORIES.filter((id) => id !== 'firearms-explosives') });
-    // Right after the change: the worker's own read has not come back yet.
+    // Right after the change the worker has not read the policy yet: the plan cannot name it.
     const plan = await scanPlan('news.example');
-    expect(plan.policy).toBe(fingerprint(policy));
-    expect(plan.policy).not.toBe(fingerprint({}));
-    expect(await scanUnder([GUNS], plan.policy)).toEqual([]);
+    expect(plan.policy).toBe(fingerprint(undefined));
+    browser.tabs.sendMessage.mockClear();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(browser.tabs.sendMessage.mock.calls).toEqual([
+      [1, { type: 'content/settings-changed' }],
+      [2, { type: 'content/settings-changed' }],
+    ]);
+    // And the page's requests under that plan are refused until it has a new one.
+    await expect(scanUnder([GUNS], plan.policy)).rejects.toThrow(POLICY_CHANGED);
+    expect((await scanPlan('news.example')).policy).toBe(fingerprint(policy));
+    // Without a plan in between, a new read starts no pages.
+    browser.tabs.sendMessage.mockClear();
     setPolicy({});
     await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(browser.tabs.sendMessage).not.toHaveBeenCalled();
   });
 });
 
