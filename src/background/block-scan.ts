@@ -113,8 +113,9 @@ async function matcherFor(pagePolicy: string): Promise<BlockMatcher> {
 
 /** The findings of a page's candidate blocks under the page's policy. */
 export async function scanBlocks(blocks: readonly (readonly string[])[], pagePolicy: string, tabId = -1): Promise<ScanBlocksReply['data']> {
-  await waitForBudget(tabId, unitsOf(blocks));
+  // The policy first: a refused request costs its tab nothing.
   const built = await matcherFor(pagePolicy);
+  await waitForBudget(tabId, unitsOf(blocks));
   blocksScanned += blocks.length;
   return checked(scanBlocksReplySchema, foundIn(blocks.map((texts) => built.scanBlock(texts))));
 }
@@ -124,8 +125,8 @@ export async function scanBlocks(blocks: readonly (readonly string[])[], pagePol
  * ended in: which texts end where a phrase may be (their blocks get the exact scan).
  */
 export async function prefilterTexts(texts: readonly string[], state: number, pagePolicy: string, tabId = -1): Promise<PrefilterReply['data']> {
-  await waitForBudget(tabId, Math.ceil(unitsOf([texts]) * PREFILTER_UNIT_COST));
   const { prefilter } = await matcherFor(pagePolicy);
+  await waitForBudget(tabId, Math.ceil(unitsOf([texts]) * PREFILTER_UNIT_COST));
   textsPrefiltered += texts.length;
   // A state from a page under another policy, or one this automaton does not have, means nothing
   // here. (After a settings change a state from the previous matcher is only a wrong start: at worst

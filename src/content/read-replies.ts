@@ -40,8 +40,10 @@ export function readPrefilterReply(reply: unknown): PrefilterReply['data'] | und
   if (!isRecord(data)) return undefined;
   const { state, candidates } = data;
   if (!isOffset(state) || state > PREFILTER_STATE_MAX) return undefined;
-  if (!Array.isArray(candidates) || candidates.length > PREFILTER_BATCH_TEXTS || !candidates.every(isOffset)) return undefined;
-  return { state, candidates };
+  if (!Array.isArray(candidates) || candidates.length > PREFILTER_BATCH_TEXTS) return undefined;
+  // An index loop, not `every`, which skips the holes of a sparse array.
+  for (let index = 0; index < candidates.length; index++) if (!isOffset(candidates[index])) return undefined;
+  return { state, candidates: candidates as number[] };
 }
 
 function readSpan(value: unknown): FoundSpan | undefined {

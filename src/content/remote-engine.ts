@@ -75,9 +75,14 @@ function cut(texts: readonly string[], limit: number): Pieces {
       out.origins.push([index, 0]);
       return;
     }
-    for (let at = 0; at < text.length; at += limit) {
-      out.texts.push(text.slice(at, at + limit));
+    for (let at = 0; at < text.length; ) {
+      let end = Math.min(at + limit, text.length);
+      // Not between the two halves of a surrogate pair.
+      const last = text.charCodeAt(end - 1);
+      if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+      out.texts.push(text.slice(at, end));
       out.origins.push([index, at]);
+      at = end;
     }
   });
   return out;

@@ -80,5 +80,10 @@ describe("the page's guards of the worker's replies", () => {
     expect(readScanBlocksReply({ ok: true, data: many })).toBeUndefined();
     expect(scanBlocksReplySchema.safeParse({ ok: true, data: many }).success).toBe(false);
     expect(readScanBlocksReply({ ok: true, data: many.slice(0, 200) })).toHaveLength(200);
+    // A sparse array (not JSON, but a reply is a value): its holes are not offsets.
+    // eslint-disable-next-line no-sparse-arrays
+    const sparse = [0, , 2];
+    expect(readPrefilterReply({ ok: true, data: { state: 0, candidates: sparse } })).toBeUndefined();
+    expect(prefilterReplySchema.safeParse({ ok: true, data: { state: 0, candidates: sparse } }).success).toBe(false);
   });
 });

@@ -301,6 +301,18 @@ describe('text over one request’s limits', () => {
     expect(worker.sent.length).toBeGreaterThan(1);
   });
 
+  it('cuts a long text between characters, not between the halves of a surrogate pair', async () => {
+    const worker = fakeWorker();
+    const engine = createRemoteEngine('p', worker.send);
+    // An astral character across the million-unit mark.
+    const text = `${'x'.repeat(999_999)}😀fake passports for sale`;
+    await engine.prefilter([text], 0);
+    const pieces = worker.textsPrefiltered();
+    expect(pieces.join('')).toBe(text);
+    expect(pieces[0]).toHaveLength(999_999);
+    expect(pieces[1]?.startsWith('😀')).toBe(true);
+  });
+
   it('scans a block of more than a million characters in parts, with offsets in the whole text', async () => {
     const worker = fakeWorker();
     const engine = createRemoteEngine('p', worker.send);
