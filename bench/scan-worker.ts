@@ -7,7 +7,7 @@
 import { createBlockMatcher } from '../src/content/build-matcher';
 import type { BlockMatcher } from '../src/content/block-finding';
 import { PagePrefilter } from '../src/content/match/prefilter';
-import { PREFILTER_HIT, PREFILTER_ODD, PREFILTER_STATE } from '../src/content/match/prefilter-bits';
+import { prefilterCandidates } from '../src/content/match/prefilter-bits';
 import { fromBase64 } from '../src/content/match/table-pack';
 import { foundIn } from '../src/shared/block-scan';
 import type { Category } from '../src/shared/taxonomy';
@@ -24,13 +24,7 @@ let busyMs = 0;
 
 function answer(message: Message, built: BlockMatcher): unknown {
   if (message.type === 'content/scan-blocks') return foundIn(message.blocks.map((texts) => built.scanBlock(texts)));
-  let state = message.state < built.prefilter.stateCount ? message.state : 0;
-  const candidates: number[] = [];
-  message.texts.forEach((text, index) => {
-    state = built.prefilter.feed(text, state);
-    if ((state & (PREFILTER_HIT | PREFILTER_ODD)) !== 0) candidates.push(index);
-  });
-  return { state: state & PREFILTER_STATE, candidates };
+  return prefilterCandidates(built.prefilter, message.texts, message.state < built.prefilter.stateCount ? message.state : 0);
 }
 
 self.onmessage = (event: MessageEvent<Request>) => {

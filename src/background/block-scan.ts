@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import { buildBlockMatcher } from '../content/build-matcher';
 import type { BlockMatcher } from '../content/block-finding';
 import { foundIn, POLICY_CHANGED, WORKER_BUSY, policyFingerprint, prefilterReplySchema, scanBlocksReplySchema, scanPlanReplySchema, unitsOf, type PrefilterReply, type ScanBlocksReply, type ScanPlan } from '../shared/block-scan';
-import { PREFILTER_HIT, PREFILTER_ODD, PREFILTER_STATE } from '../content/match/prefilter-bits';
+import { prefilterCandidates } from '../content/match/prefilter-bits';
 import { effectiveSettings, policyJson } from '../shared/managed-settings';
 import { PHRASE_LISTS_KEY, subscribedEntries } from '../shared/phrase-subscriptions';
 import { PREFILTER_CACHE_KEY, prefilterCacheSchema } from '../shared/prefilter-cache';
@@ -128,16 +128,10 @@ export async function prefilterTexts(texts: readonly string[], state: number, pa
   const { prefilter } = await matcherFor(pagePolicy);
   await waitForBudget(tabId, Math.ceil(unitsOf([texts]) * PREFILTER_UNIT_COST));
   textsPrefiltered += texts.length;
-  // A state from a page under another policy, or one this automaton does not have, means nothing
-  // here. (After a settings change a state from the previous matcher is only a wrong start: at worst
-  // a phrase split by markup at that one batch edge is missed, or a block is a candidate for nothing.)
-  let carried = pagePolicy === matcher?.policy && state < prefilter.stateCount ? state : 0;
-  const candidates: number[] = [];
-  texts.forEach((text, index) => {
-    carried = prefilter.feed(text, carried);
-    if ((carried & (PREFILTER_HIT | PREFILTER_ODD)) !== 0) candidates.push(index);
-  });
-  return checked(prefilterReplySchema, { state: carried & PREFILTER_STATE, candidates });
+  // A state this automaton does not have (a hostile page) means nothing here. After a settings change
+  // a state from the previous matcher is only a wrong start: at worst a phrase split by markup at that
+  // one batch edge is missed, or a block is a candidate for nothing.
+  return checked(prefilterReplySchema, prefilterCandidates(prefilter, texts, state < prefilter.stateCount ? state : 0));
 }
 
 /**

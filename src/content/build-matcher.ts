@@ -6,7 +6,8 @@ import { BUILTIN_ENTRIES, prebuiltPrefilter, prefilterPatterns, SIGNAL_WORDS, si
 import { phraseSetKey, type PrefilterCache } from '../shared/prefilter-cache';
 import { fromBase64, toBase64 } from './match/table-pack';
 import { createMatcher, type Matcher, type MatcherPhrase } from './match';
-import { PagePrefilter, PREFILTER_HIT, PREFILTER_ODD } from './match/prefilter';
+import { PagePrefilter } from './match/prefilter';
+import { PREFILTER_CANDIDATE, PREFILTER_ODD } from './match/prefilter-bits';
 import { detectSaleSignals } from './match/sale-signals';
 import { activeRegexPhrases, anyRegexMatches, regexSpans, type RegexPhrase } from './regex-phrases';
 
@@ -52,7 +53,7 @@ export function createBlockMatcher(
           stateCount: phraseFilter.stateCount,
           feed(data: string, state: number): number {
             const result = phraseFilter.feed(data, state);
-            if ((result & (PREFILTER_HIT | PREFILTER_ODD)) !== 0 || !anyRegexMatches(regexes, data)) return result;
+            if ((result & PREFILTER_CANDIDATE) !== 0 || !anyRegexMatches(regexes, data)) return result;
             return result | PREFILTER_ODD;
           },
         };
@@ -84,7 +85,7 @@ export function createBlockMatcher(
         state = prefilter.feed(text, state);
         flags |= state;
       }
-      if ((flags & (PREFILTER_HIT | PREFILTER_ODD)) === 0) return { spans: [], suspect: false };
+      if ((flags & PREFILTER_CANDIDATE) === 0) return { spans: [], suspect: false };
       const exact = matcher();
       const scan = exact.scanText(texts);
       const custom = regexSpans(regexes, texts);

@@ -1,5 +1,5 @@
 import type { BlockMatcher } from './block-finding';
-import { PREFILTER_HIT, PREFILTER_ODD } from './match/prefilter-bits';
+import { prefilterCandidates } from './match/prefilter-bits';
 import type { EngineLimits, ScanEngine } from './scan-engine';
 
 /**
@@ -11,13 +11,7 @@ export function createLocalEngine(matcher: BlockMatcher, limits: EngineLimits = 
     limits,
     offThread: false,
     prefilter(texts, state) {
-      const candidates: number[] = [];
-      let carried = state;
-      for (let index = 0; index < texts.length; index++) {
-        carried = matcher.prefilter.feed(texts[index] as string, carried);
-        if ((carried & (PREFILTER_HIT | PREFILTER_ODD)) !== 0) candidates.push(index);
-      }
-      return Promise.resolve({ state: carried, candidates });
+      return Promise.resolve(prefilterCandidates(matcher.prefilter, texts, state));
     },
     scanBlocks(blocks) {
       return Promise.resolve(blocks.map((texts) => matcher.scanBlock(texts)));

@@ -8,6 +8,7 @@ import { WRAP_ATTRIBUTE } from './wrap-highlighter';
 import { SLICE_MS, yieldToPage } from './yield-main-thread';
 import { isElement, isText } from './node-kind';
 import { NO_FINDING, type ScanEngine } from './scan-engine';
+import { unitsOf } from '../shared/block-scan-limits';
 
 export interface PageScannerOptions {
   doc: Document;
@@ -218,8 +219,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     };
     for (const block of blocks) {
       const prepared = prepare(block, block.isConnected ? nodesOfBlock(block) : []);
-      let units = 0;
-      for (const text of prepared.texts) units += text.length;
+      const units = unitsOf([prepared.texts]);
       if (batch.length > 0 && (batch.length === limits.blocks || batchUnits + units > limits.units)) {
         await send();
         if (signal.aborted) return;

@@ -1,4 +1,4 @@
-import { BUSY_RETRY_MS, findingsOf, POLICY_CHANGED, PREFILTER_BATCH_TEXTS, WORKER_BUSY, SCAN_BATCH_BLOCKS, SCAN_BATCH_UNITS, SCAN_BLOCK_NODES, SCAN_TIMEOUT_MS } from '../shared/block-scan-limits';
+import { BUSY_RETRY_MS, findingsOf, POLICY_CHANGED, PREFILTER_BATCH_TEXTS, WORKER_BUSY, SCAN_BATCH_BLOCKS, SCAN_BATCH_UNITS, SCAN_BLOCK_NODES, SCAN_TIMEOUT_MS, unitsOf } from '../shared/block-scan-limits';
 import type { BlockFinding, FoundSpan } from '../shared/block-scan';
 import { readPrefilterReply, readScanBlocksReply } from './read-replies';
 import type { ScanEngine } from './scan-engine';
@@ -160,7 +160,7 @@ export function createRemoteEngine(policy: string, send: SendMessage, patience: 
       return { state: carried, candidates: [...candidates] };
     },
     async scanBlocks(blocks) {
-      const units = blocks.map((texts) => texts.reduce((n, text) => n + text.length, 0));
+      const units = blocks.map((texts) => unitsOf([texts]));
       const fits = (index: number) => (units[index] ?? 0) <= SCAN_BATCH_UNITS && (blocks[index]?.length ?? 0) <= SCAN_BLOCK_NODES;
       if (blocks.every((_, index) => fits(index))) return scanOnce(blocks);
       const out: BlockFinding[] = [];

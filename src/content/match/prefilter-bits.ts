@@ -7,3 +7,24 @@
 export const PREFILTER_HIT = 0x20000000;
 export const PREFILTER_ODD = 0x10000000;
 export const PREFILTER_STATE = 0x0fffffff;
+
+/** A result that makes its text a candidate for the exact scan. */
+export const PREFILTER_CANDIDATE = PREFILTER_HIT | PREFILTER_ODD;
+
+/**
+ * Feeds texts in walk order to a prefilter from `state`: the indices of the texts after which a
+ * phrase may end, and the state to carry into the next texts.
+ */
+export function prefilterCandidates(
+  prefilter: { feed(data: string, state: number): number },
+  texts: readonly string[],
+  state: number,
+): { state: number; candidates: number[] } {
+  const candidates: number[] = [];
+  let carried = state;
+  for (let index = 0; index < texts.length; index++) {
+    carried = prefilter.feed(texts[index] as string, carried);
+    if ((carried & PREFILTER_CANDIDATE) !== 0) candidates.push(index);
+  }
+  return { state: carried & PREFILTER_STATE, candidates };
+}

@@ -8,7 +8,7 @@ import { startPageScanner } from '../../../src/content/page-scanner';
 import { createLocalEngine } from '../../../src/content/local-engine';
 import { askWorker, createRemoteEngine, PolicyChangedError, type SendMessage } from '../../../src/content/remote-engine';
 import { NO_FINDING, type ScanEngine } from '../../../src/content/scan-engine';
-import { PREFILTER_HIT, PREFILTER_ODD, PREFILTER_STATE } from '../../../src/content/match/prefilter-bits';
+import { prefilterCandidates } from '../../../src/content/match/prefilter-bits';
 import { foundIn, POLICY_CHANGED, WORKER_BUSY } from '../../../src/shared/block-scan';
 import { prefilterTextsRequestSchema, scanBlocksRequestSchema } from '../../../src/shared/messages';
 
@@ -42,24 +42,28 @@ function fakeWorker(matcher: BlockMatcher = createBlockMatcher(entries), hold?: 
     if (request.type === 'content/prefilter-texts') prefilterTextsRequestSchema.parse(request);
     else scanBlocksRequestSchema.parse(request);
     sent.push(request);
-    let data: unknown;
-    if (request.type === 'content/scan-blocks') {
-      data = foundIn(request.blocks.map((texts) => matcher.scanBlock(texts)));
-    } else {
-      let state = request.state;
-      const candidates: number[] = [];
-      request.texts.forEach((text, index) => {
-        state = matcher.prefilter.feed(text, state);
-        if ((state & (PREFILTER_HIT | PREFILTER_ODD)) !== 0) candidates.push(index);
-      });
-      data = { state: state & PREFILTER_STATE, candidates };
-    }
+    const data =
+      request.type === 'content/scan-blocks'
+        ? foundIn(request.blocks.map((texts) => matcher.scanBlock(texts)))
+        : prefilterCandidates(matcher.prefilter, request.texts, request.state);
     const reply = { ok: true, data };
     return hold ? hold(request, reply) : reply;
   };
   const blocksAsked = () => sent.flatMap((message) => (message.type === 'content/scan-blocks' ? message.blocks.flat() : []));
   const textsPrefiltered = () => sent.flatMap((message) => (message.type === 'content/prefilter-texts' ? message.texts : []));
   return { send, sent, blocksAsked, textsPrefiltered };
+}
+
+/** A stand-in worker whose first exact-scan answer waits until `release` is called. */
+function holdingFirstScan() {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let scans = 0;
+  const worker = fakeWorker(undefined, async (message, reply) => {
+    if (message.type === 'content/scan-blocks' && scans++ === 0) await held;
+    return reply;
+  });
+  return { worker, release: () => release(), scans: () => scans };
 }
 
 /** Records what the scanner highlights, as text. */
@@ -191,15 +195,9 @@ describe('scans in the worker', () => {
 
   it('drops an answer that a later reading of the same block overtook', async () => {
     const doc = page(POSTS.join(''));
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let scans = 0;
-    const worker = fakeWorker(undefined, async (message, reply) => {
-      if (message.type === 'content/scan-blocks' && scans++ === 0) await held;
-      return reply;
-    });
+    const { worker, release, scans } = holdingFirstScan();
     const overtaken = scan(doc, createRemoteEngine('p', worker.send));
-    await until(() => scans === 1);
+    await until(() => scans() === 1);
     // A node joins the first post while its first answer is out; the rescan's answer comes back first.
     const added = doc.createElement('span');
     added.textContent = '。冰毒 一克 300元';
@@ -215,16 +213,10 @@ describe('scans in the worker', () => {
   it('does not apply an answer to text that changed while it was asked about, and rescans the change', async () => {
     const doc = page(POSTS.join(''));
     const first = doc.querySelector('article p')!;
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let scans = 0;
-    const worker = fakeWorker(undefined, async (message, reply) => {
-      if (message.type === 'content/scan-blocks' && scans++ === 0) await held;
-      return reply;
-    });
+    const { worker, release, scans } = holdingFirstScan();
     const changing = scan(doc, createRemoteEngine('p', worker.send), 300);
     // The page edits the post while the first answer is on its way.
-    await until(() => scans === 1);
+    await until(() => scans() === 1);
     first.textContent = '已售出。出售 冰毒 1g 300元';
     release();
     await changing.scanner.ready;
@@ -233,7 +225,7 @@ describe('scans in the worker', () => {
     expect([...changing.texts()].some((text) => /售出|冰毒|出售/.test(text))).toBe(false);
     // After it: the post is marked by its new text.
     await until(() => changing.texts().some((text) => text.includes('冰毒')));
-    expect(scans).toBe(2);
+    expect(scans()).toBe(2);
     changing.stop();
   });
 
