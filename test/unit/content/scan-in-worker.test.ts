@@ -229,6 +229,30 @@ describe('scans in the worker', () => {
     changing.stop();
   });
 
+  it('gathers the changes made while a rescan waits into one next rescan', async () => {
+    const doc = page(POSTS[3]!);
+    const { worker, release, scans } = holdingFirstScan();
+    const run = scan(doc, createRemoteEngine('p', worker.send));
+    await run.scanner.ready;
+    const add = (text: string) => {
+      const post = doc.createElement('article');
+      post.textContent = text;
+      doc.body.append(post);
+    };
+    add('出售 冰毒 1g 300元 QQ 12345678');
+    await until(() => scans() === 1);
+    // Three more bursts of changes while the first rescan's answer is held.
+    for (const drug of ['麻古', 'K粉', '摇头丸']) {
+      add(`出售 ${drug} 1g 300元 QQ 12345678`);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+    expect(scans()).toBe(1);
+    release();
+    await until(() => run.texts().some((text) => text.includes('摇头丸')));
+    expect(scans()).toBe(2);
+    run.stop();
+  });
+
   it('drops spans whose offsets lie past their text node', async () => {
     const worker = fakeWorker(undefined, async (message, reply) =>
       message.type === 'content/prefilter-texts'
