@@ -11,6 +11,8 @@ import { generatePage } from './page-generator';
 import { benchPhrases } from './phrase-sets';
 import { benchHistory } from './history-bench';
 import { benchLoadCost } from './load-cost';
+import { benchExtensionScan, summariseExtensionScan } from './extension-scan';
+import { BUILTIN_PHRASE_LISTS } from '../src/phrases';
 import { median } from './median';
 import { readFileSync } from 'node:fs';
 import { PagePrefilter } from '../src/content/match/prefilter';
@@ -136,9 +138,9 @@ const header =
   '| page | phrases | text nodes | floor CPU ms | scan CPU ms | ratio | scan wall ms | longest task ms | automaton | suspect listings | mark.js ms | vs mark.js | scan CPU, list prebuilt | ratio | vs mark.js |';
 rows.push(header, '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 
-/** BENCH_ONLY=pages|history|load runs one part; BENCH_CASES=5x5000,1x100 only those pages (MB x phrases). */
+/** BENCH_ONLY=pages|extension|history|load runs one part; BENCH_CASES=5x5000,1x100 only those pages (MB x phrases). */
 const only = process.env.BENCH_ONLY;
-const wanted = (part: 'pages' | 'history' | 'load') => !only || only === part;
+const wanted = (part: 'pages' | 'extension' | 'history' | 'load') => !only || only === part;
 const cases = process.env.BENCH_CASES?.split(',');
 for (const megabytes of wanted('pages') ? [1, 5] : []) {
   for (const count of [100, 1000, 5000]) {
@@ -210,6 +212,24 @@ if (wanted('pages')) {
 }
 await browser.close();
 
+// The built extension itself on the same pages: its content script in its own world, its messages
+// through the browser, its worker. The pages series above models this; this is what a user pays.
+const builtInCount = BUILTIN_PHRASE_LISTS.flatMap((list) => list.entries).length;
+const extensionRows: string[] = [];
+for (const megabytes of wanted('extension') ? [1, 5] : []) {
+  for (const count of [builtInCount, 5000]) {
+    if (cases && !cases.includes(`${megabytes}x${count}`) && !(count === builtInCount && cases.includes(`${megabytes}xbuiltin`))) continue;
+    // A subscribed list on top of the built-in lists, up to `count` (invented phrases, never on the page).
+    const extra = benchPhrases(count).slice(builtInCount);
+    const html = generatePage(megabytes * 1024 * 1024, benchPhrases(20).map((p) => p.phrase));
+    const s = summariseExtensionScan(await benchExtensionScan(html, extra, REPEAT));
+    extensionRows.push(
+      `| ${megabytes} MB | ${count.toLocaleString('en')} | ${s.floorColdMs.toFixed(1)} | ${s.floorWarmMs.toFixed(1)} | ${s.scanMs.toFixed(0)} | ${s.coldRatio.toFixed(2)}x | ${s.warmRatio.toFixed(2)}x | ${s.longestTaskMs > 0 ? s.longestTaskMs.toFixed(0) : '< 50'} | ${s.textsPrefiltered} | ${s.blocksScanned} |`,
+    );
+    console.log(extensionRows.at(-1));
+  }
+}
+
 const history = wanted('history') ? await benchHistory(10_000) : undefined;
 
 // What the content script adds to the load of ordinary pages (and of one listing page).
@@ -226,6 +246,11 @@ const loads = wanted('load')
 
 if (rows.length > 2) console.log(`\n${rows.join('\n')}\n`);
 if (workerRows.length > 2) console.log(`exact scans in a worker, list prebuilt:\n${workerRows.join('\n')}\n`);
+if (extensionRows.length > 0) {
+  console.log('the built extension (built-in lists, plus a subscribed list up to the count):');
+  console.log('| page | phrases | floor, fresh content-script world ms | floor, page world warm ms | page CPU ms | ratio to fresh floor | ratio to warm floor | longest task ms | texts prefiltered | blocks exact-scanned |\n|---|---|---|---|---|---|---|---|---|---|');
+  console.log(`${extensionRows.join('\n')}\n`);
+}
 if (mutations) console.log(`mutation of 100 new nodes: ${mutations.large.toFixed(1)} ms on the 5 MB page, ${mutations.small.toFixed(1)} ms on a 100 KB page`);
 if (loads.length > 0) {
   console.log('\n| page | size | load CPU without | with Tipline | added |\n|---|---|---|---|---|');
