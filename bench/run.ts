@@ -130,6 +130,8 @@ async function measureScan(html: string, phrases: unknown, tables?: string, inWo
 
 const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_FLAGS });
 const rows: string[] = [];
+/** mark.js CPU per page and list (`MB x phrases`), for the extension's series. */
+const markByCase = new Map<string, number>();
 const workerRows: string[] = [
   '| page | phrases | floor CPU ms | page CPU ms | ratio | worker scan ms | page + worker ratio | longest task ms | vs mark.js (page CPU) |',
   '|---|---|---|---|---|---|---|---|---|',
@@ -183,6 +185,7 @@ for (const megabytes of wanted('pages') ? [1, 5] : []) {
       return null;
     });
     if (markRun) markMs = markRun.cpuMs;
+    markByCase.set(`${megabytes}x${count}`, markMs);
     await markPage.close();
 
     // As the extension runs: prefilter and highlighting on the page, exact scans in a worker.
@@ -224,7 +227,7 @@ for (const megabytes of wanted('extension') ? [1, 5] : []) {
     const html = generatePage(megabytes * 1024 * 1024, benchPhrases(20).map((p) => p.phrase));
     const s = summariseExtensionScan(await benchExtensionScan(html, extra, REPEAT));
     extensionRows.push(
-      `| ${megabytes} MB | ${count.toLocaleString('en')} | ${s.floorColdMs.toFixed(1)} | ${s.floorWarmMs.toFixed(1)} | ${s.scanMs.toFixed(0)} | ${s.coldRatio.toFixed(2)}x | ${s.warmRatio.toFixed(2)}x | ${s.longestTaskMs > 0 ? s.longestTaskMs.toFixed(0) : '< 50'} | ${s.textsPrefiltered} | ${s.blocksScanned} |`,
+      `| ${megabytes} MB | ${count.toLocaleString('en')} | ${s.floorColdMs.toFixed(1)} | ${s.floorWarmMs.toFixed(1)} | ${s.scanMs.toFixed(0)} | ${s.coldRatio.toFixed(2)}x | ${s.warmRatio.toFixed(2)}x | ${s.longestTaskMs > 0 ? s.longestTaskMs.toFixed(0) : '< 50'} | ${s.textsPrefiltered} | ${s.blocksScanned} | ${markByCase.has(`${megabytes}x${count}`) ? (markByCase.get(`${megabytes}x${count}`)! / s.scanMs).toFixed(1) + 'x' : 'n/a'} |`,
     );
     console.log(extensionRows.at(-1));
   }
@@ -248,7 +251,7 @@ if (rows.length > 2) console.log(`\n${rows.join('\n')}\n`);
 if (workerRows.length > 2) console.log(`exact scans in a worker, list prebuilt:\n${workerRows.join('\n')}\n`);
 if (extensionRows.length > 0) {
   console.log('the built extension (built-in lists, plus a subscribed list up to the count):');
-  console.log('| page | phrases | floor, fresh content-script world ms | floor, page world warm ms | page CPU ms | ratio to fresh floor | ratio to warm floor | longest task ms | texts prefiltered | blocks exact-scanned |\n|---|---|---|---|---|---|---|---|---|---|');
+  console.log('| page | phrases | floor, fresh content-script world ms | floor, page world warm ms | page CPU ms | ratio to fresh floor | ratio to warm floor | longest task ms | texts prefiltered | blocks exact-scanned | vs mark.js |\n|---|---|---|---|---|---|---|---|---|---|---|');
   console.log(`${extensionRows.join('\n')}\n`);
 }
 if (mutations) console.log(`mutation of 100 new nodes: ${mutations.large.toFixed(1)} ms on the 5 MB page, ${mutations.small.toFixed(1)} ms on a 100 KB page`);
