@@ -2,6 +2,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { launchExtension, type ExtensionBrowser } from '../test/e2e/harness/browser';
 import { median } from './median';
+import { longestTask, taskMs, watchLongTasks } from './task-time';
 
 export interface ExtensionScan {
   /** One bare TreeWalker pass in a fresh isolated world: what a content script's first walk pays. */
@@ -17,11 +18,6 @@ export interface ExtensionScan {
 
 const WALK = `(() => { const started = performance.now(); const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); let chars = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) chars += node.data.length; return performance.now() - started; })()`;
-
-async function taskMs(session: CDPSession): Promise<number> {
-  const { metrics } = (await session.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-  return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
-}
 
 /** The worker's counters of texts prefiltered and blocks scanned (background/index.ts). */
 function counters(extension: ExtensionBrowser): Promise<[number, number]> {
@@ -89,13 +85,7 @@ export async function benchExtensionScan(html: string, extraPhrases: readonly un
       await page.goto('http://bench.local/page', { waitUntil: 'load' });
       await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 1500)))));
       const floor = await floors(page, session);
-      await page.evaluate(() => {
-        const w = window as unknown as { __longest: number };
-        w.__longest = 0;
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) w.__longest = Math.max(w.__longest, entry.duration);
-        }).observe({ type: 'longtask' });
-      });
+      await watchLongTasks(page);
       const [prefilteredBefore, scannedBefore] = await counters(extension);
       const before = await taskMs(session);
       await setEnabled(extension, true, withList);
@@ -109,7 +99,7 @@ export async function benchExtensionScan(html: string, extraPhrases: readonly un
         last = now;
       }
       const scanMs = (await taskMs(session)) - before;
-      const longestTaskMs = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+      const longestTaskMs = await longestTask(page);
       await page.close();
       if (run === 0) continue;
       out.push({ floorColdMs: floor.cold, floorWarmMs: floor.warm, scanMs, longestTaskMs, textsPrefiltered: last[0]! - prefilteredBefore, blocksScanned: last[1]! - scannedBefore });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { CHROMIUM_FLAGS, chromiumPath, launchExtension } from '../test/e2e/harness/browser';
 import { median } from './median';
+import { taskMs } from './task-time';
 
 export interface LoadCost {
   page: string;
@@ -22,9 +23,9 @@ async function loadCpu(context: BrowserContext, html: string): Promise<number> {
   await page.goto('http://bench.local/page', { waitUntil: 'load' });
   // The content script starts at document_idle and scans in slices: give it time to finish.
   await page.waitForTimeout(1500);
-  const { metrics } = (await session.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const cpuMs = await taskMs(session);
   await page.close();
-  return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+  return cpuMs;
 }
 
 /**

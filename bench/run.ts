@@ -14,6 +14,7 @@ import { benchLoadCost } from './load-cost';
 import { benchExtensionScan, summariseExtensionScan } from './extension-scan';
 import { BUILTIN_PHRASE_LISTS } from '../src/phrases';
 import { median } from './median';
+import { longestTask, taskMs, watchLongTasks } from './task-time';
 import { readFileSync } from 'node:fs';
 import { PagePrefilter } from '../src/content/match/prefilter';
 import { prefilterPatterns } from '../src/content/prebuilt-tables';
@@ -43,7 +44,6 @@ interface BenchWindow {
     startWorker(phrases: unknown, tables?: string): Promise<void>;
     mutation(phrases: unknown, count: number): Promise<{ ms: number; browserMs: number }>;
   };
-  __longest: number;
   __phrases: unknown;
   __tables: string | undefined;
   Mark: new (root: Element) => { markRegExp(regex: RegExp, options: { done: () => void }): void };
@@ -51,16 +51,11 @@ interface BenchWindow {
 
 const sessions = new WeakMap<Page, CDPSession>();
 
-async function taskSeconds(page: Page): Promise<number> {
-  const session = sessions.get(page)!;
-  const { metrics } = (await session.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-  return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
-}
-
 async function cpuOf<T>(page: Page, work: () => Promise<T>): Promise<{ cpuMs: number; value: T }> {
-  const before = await taskSeconds(page);
+  const session = sessions.get(page)!;
+  const before = await taskMs(session);
   const value = await work();
-  return { cpuMs: ((await taskSeconds(page)) - before) * 1000, value };
+  return { cpuMs: (await taskMs(session)) - before, value };
 }
 
 async function openPage(html: string): Promise<Page> {
@@ -74,15 +69,7 @@ async function openPage(html: string): Promise<Page> {
   await page.addScriptTag({ path: bundle });
   // Let the page finish its own first layout and paint, so that only our work is measured.
   await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 1000)))));
-  await page.evaluate(() => {
-    const w = window as unknown as { __longest: number; __measuring: boolean };
-    w.__longest = 0;
-    w.__measuring = false;
-    new PerformanceObserver((list) => {
-      if (!w.__measuring) return;
-      for (const entry of list.getEntries()) w.__longest = Math.max(w.__longest, entry.duration);
-    }).observe({ type: 'longtask' });
-  });
+  await watchLongTasks(page, true);
   return page;
 }
 
@@ -123,7 +110,7 @@ async function measureScan(html: string, phrases: unknown, tables?: string, inWo
   );
   // Long-task entries arrive after the task; give them a moment before reading.
   await page.waitForTimeout(200);
-  const longest = await page.evaluate(() => (window as unknown as BenchWindow).__longest);
+  const longest = await longestTask(page);
   await page.close();
   return { floorMs: median(floorRuns), scanMs, longest, nodes, scan };
 }

@@ -24,7 +24,7 @@ let busyMs = 0;
 
 function answer(message: Message, built: BlockMatcher): unknown {
   if (message.type === 'content/scan-blocks') return foundIn(message.blocks.map((texts) => built.scanBlock(texts)));
-  return prefilterCandidates(built.prefilter, message.texts, message.state < built.prefilter.stateCount ? message.state : 0);
+  return prefilterCandidates(built.prefilter, message.texts, message.state);
 }
 
 self.onmessage = (event: MessageEvent<Request>) => {

@@ -128,10 +128,7 @@ export async function prefilterTexts(texts: readonly string[], state: number, pa
   const { prefilter } = await matcherFor(pagePolicy);
   await waitForBudget(tabId, Math.ceil(unitsOf([texts]) * PREFILTER_UNIT_COST));
   textsPrefiltered += texts.length;
-  // A state this automaton does not have (a hostile page) means nothing here. After a settings change
-  // a state from the previous matcher is only a wrong start: at worst a phrase split by markup at that
-  // one batch edge is missed, or a block is a candidate for nothing.
-  return checked(prefilterReplySchema, prefilterCandidates(prefilter, texts, state < prefilter.stateCount ? state : 0));
+  return checked(prefilterReplySchema, prefilterCandidates(prefilter, texts, state));
 }
 
 /**

@@ -77,9 +77,9 @@ function cut(texts: readonly string[], limit: number): Pieces {
     }
     for (let at = 0; at < text.length; ) {
       let end = Math.min(at + limit, text.length);
-      // Not between the two halves of a surrogate pair.
+      // Not between the two halves of a surrogate pair (and never an empty piece).
       const last = text.charCodeAt(end - 1);
-      if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+      if (end < text.length && end - 1 > at && last >= 0xd800 && last <= 0xdbff) end--;
       out.texts.push(text.slice(at, end));
       out.origins.push([index, at]);
       at = end;
