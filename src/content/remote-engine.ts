@@ -163,11 +163,25 @@ export function createRemoteEngine(policy: string, send: SendMessage, patience: 
       const units = blocks.map((texts) => unitsOf([texts]));
       const fits = (index: number) => (units[index] ?? 0) <= SCAN_BATCH_UNITS && (blocks[index]?.length ?? 0) <= SCAN_BLOCK_NODES;
       if (blocks.every((_, index) => fits(index))) return scanOnce(blocks);
-      const out: BlockFinding[] = [];
+      // An oversized block goes in parts on its own; the blocks around it still go together.
+      const out: BlockFinding[] = new Array<BlockFinding>(blocks.length);
+      let together: number[] = [];
+      const sendTogether = async () => {
+        if (together.length === 0) return;
+        const sent = together;
+        together = [];
+        const found = await scanOnce(sent.map((index) => blocks[index] as string[]));
+        sent.forEach((index, at) => (out[index] = found[at] as BlockFinding));
+      };
       for (let index = 0; index < blocks.length; index++) {
-        const texts = blocks[index] as string[];
-        out.push(fits(index) ? ((await scanOnce([texts]))[0] as BlockFinding) : await scanBig(texts));
+        if (fits(index)) {
+          together.push(index);
+          continue;
+        }
+        await sendTogether();
+        out[index] = await scanBig(blocks[index] as string[]);
       }
+      await sendTogether();
       return out;
     },
   };

@@ -339,6 +339,18 @@ describe('text over one request’s limits', () => {
     expect(text.slice(span!.startOffset, span!.endOffset).toLowerCase()).toBe('fake passports');
     expect(span!.startNode).toBe(0);
   });
+  it('sends a block of more text nodes than one request takes in parts, and the blocks around it together', async () => {
+    const worker = fakeWorker();
+    const engine = createRemoteEngine('p', worker.send);
+    const many = Array.from({ length: 6_000 }, (_, i) => (i === 5_500 ? 'fake passports for sale' : `note ${i} `));
+    const findings = await engine.scanBlocks([['出售枪支 微信 abc12345'], many, ['a quiet walk'], ['fullz for sale, DM me']]);
+    const requests = worker.sent.filter((message) => message.type === 'content/scan-blocks').map((message) => message.blocks.length);
+    // One request before the big block, two for its parts, one for the two after it.
+    expect(requests).toEqual([1, 1, 1, 2]);
+    expect(findings.map((finding) => finding.spans.length > 0)).toEqual([true, true, false, true]);
+    const span = findings[1]?.spans.find((s) => s.phrase === 'fake passports');
+    expect(span?.startNode).toBe(5_500);
+  });
 });
 
 async function until(condition: () => boolean, timeoutMs = 3000): Promise<void> {
