@@ -9,7 +9,8 @@ import { createWrapHighlighter } from './wrap-highlighter';
 import { captureListing, rememberRightClicks } from './listing-picker';
 import { endCapture, pageMetrics, scrollForSlice } from './page-capture';
 import { snapshotHtml } from './snapshot';
-import { askWorker, createRemoteEngine, PolicyChangedError } from './remote-engine';
+import { askWorker, createRemoteEngine, PolicyChangedError, type Patience } from './remote-engine';
+import { isOrphaned, restartSchedule, RESTART_AFTER_MS } from './scan-recovery';
 
 import { PHRASE_LISTS_KEY, SETTINGS_KEY } from '../shared/storage-keys';
 
@@ -22,56 +23,88 @@ function chooseHighlighter(plan: ScanPlan): Highlighter {
   return supportsCssHighlights() ? createCssHighlighter() : createWrapHighlighter(document);
 }
 
+/** What tests shorten: how long the page waits for the worker, and before it starts a stopped scan again. */
+export interface ContentScriptTiming {
+  patience?: Omit<Patience, 'signal'>;
+  restartAfterMs?: readonly number[];
+}
+
 /**
  * Runs the scanner as the background worker's scan plan says, and restarts it when the settings or
  * the policy change. The settings and the matching stay in the worker: the page walks its text, hands
  * it over and highlights what comes back (DESIGN.md §7), so that the script that runs on every page
  * is small and starts fast.
  */
-export function startContentScript(): void {
+export function startContentScript({ patience = {}, restartAfterMs = RESTART_AFTER_MS }: ContentScriptTiming = {}): void {
   let controller: AbortController | undefined;
   let scanner: PageScanner | undefined;
   const lastRightClick = rememberRightClicks();
+  const schedule = restartSchedule(restartAfterMs);
+  let restartTimer: ReturnType<typeof setTimeout> | undefined;
 
   const report = (summary: PageSummary) => {
     void browser.runtime.sendMessage({ type: 'content/summary', summary }).catch(() => undefined);
   };
 
   async function start() {
+    clearTimeout(restartTimer);
+    restartTimer = undefined;
     controller?.abort();
     const current = new AbortController();
     controller = current;
     scanner = undefined;
+    const asked = { ...patience, signal: current.signal };
     // The same as siteOf(location.href), without parsing a URL: the first `new URL` on a page cost ~1 ms.
     const site = location.hostname;
-    const plan = await askWorker(send, { type: 'content/scan-plan', site }, readScanPlan, { signal: current.signal });
+    let plan: ScanPlan;
+    try {
+      plan = await askWorker(send, { type: 'content/scan-plan', site }, readScanPlan, asked);
+    } catch (error) {
+      // No plan came (a start that a newer one replaced has nothing to do).
+      if (controller === current && !current.signal.aborted) {
+        console.warn('tipline: content script could not start', error);
+        startLater();
+      }
+      return;
+    }
     if (current.signal.aborted) return;
     if (!plan.scan) {
+      schedule.reset();
       report({ url: location.href, ...EMPTY });
       return;
     }
     scanner = startPageScanner({
       doc: document,
-      engine: createRemoteEngine(plan.policy, send, { signal: current.signal }),
+      engine: createRemoteEngine(plan.policy, send, asked),
       highlighter: chooseHighlighter(plan),
       signal: current.signal,
-      onSummary: report,
+      onSummary: (summary) => {
+        schedule.reset();
+        report(summary);
+      },
       onError: (error) => {
         // The worker read a new policy: a new plan, under it.
         if (error instanceof PolicyChangedError) {
           void restart();
           return;
         }
-        // The worker does not answer (or this script was orphaned by an update): stop watching the
-        // page rather than piling up requests that will not be answered.
+        // The worker does not answer: stop watching the page rather than piling up requests that
+        // will not be answered, and start afresh a while later.
         console.warn('tipline: the scan stopped', error);
         current.abort();
-        if (controller === current) {
-          scanner = undefined;
-          report({ url: location.href, ...EMPTY });
-        }
+        if (controller !== current) return;
+        scanner = undefined;
+        report({ url: location.href, ...EMPTY });
+        startLater();
       },
     });
+  }
+
+  /** A stopped scan starts again later, unless this script has outlived its extension. */
+  function startLater() {
+    if (isOrphaned(browser.runtime)) return;
+    clearTimeout(restartTimer);
+    restartTimer = setTimeout(() => void restart(), schedule.next());
   }
 
   const restart = () => start().catch((error: unknown) => console.warn('tipline: content script could not start', error));
