@@ -10,7 +10,7 @@ import { askWorker, createRemoteEngine, PolicyChangedError, type SendMessage } f
 import { NO_FINDING, type ScanEngine } from '../../../src/content/scan-engine';
 import { prefilterCandidates } from '../../../src/content/match/prefilter-bits';
 import { foundIn, POLICY_CHANGED, WORKER_BUSY } from '../../../src/shared/block-scan';
-import { prefilterTextsRequestSchema, scanBlocksRequestSchema } from '../../../src/shared/messages';
+import { prefilterTextsRequestSchema, scanBlocksRequestSchema, type PageSummary } from '../../../src/shared/messages';
 
 /*
  * The page scanner with its text matched in the background worker (remote-engine.ts), against a
@@ -91,17 +91,18 @@ function scan(doc: Document, engine: ScanEngine, mutationDelayMs = 10) {
   const { highlighter, marked } = recordingHighlighter();
   const controller = new AbortController();
   const errors: unknown[] = [];
+  const summaries: PageSummary[] = [];
   const scanner = startPageScanner({
     doc,
     engine,
     highlighter,
     signal: controller.signal,
-    onSummary: () => undefined,
+    onSummary: (summary) => summaries.push(summary),
     onError: (error) => errors.push(error),
     mutationDelayMs,
   });
   const texts = () => [...marked.values()].flat().sort();
-  return { scanner, texts, errors, stop: () => controller.abort() };
+  return { scanner, texts, errors, summaries, stop: () => controller.abort() };
 }
 
 const local = () => createLocalEngine(createBlockMatcher(entries));
@@ -251,6 +252,25 @@ describe('scans in the worker', () => {
     await until(() => run.texts().some((text) => text.includes('摇头丸')));
     expect(scans()).toBe(2);
     run.stop();
+  });
+
+  it('reports nothing and lays nothing when it is stopped while a rescan’s answer is out', async () => {
+    const doc = page(POSTS[3]!);
+    const { worker, release, scans } = holdingFirstScan();
+    const run = scan(doc, createRemoteEngine('p', worker.send));
+    await run.scanner.ready;
+    expect(run.summaries).toHaveLength(1);
+    const post = doc.createElement('article');
+    post.textContent = '出售 冰毒 1g 300元 QQ 12345678';
+    doc.body.append(post);
+    await until(() => scans() === 1);
+    // A restart (new settings) stops this scan while the worker holds its answer.
+    run.stop();
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(run.summaries).toHaveLength(1);
+    expect(run.texts()).toEqual([]);
+    expect(run.errors).toEqual([]);
   });
 
   it('drops spans whose offsets lie past their text node', async () => {
