@@ -89,9 +89,57 @@ function cut(texts: readonly string[], limit: number): Pieces {
 }
 
 /**
- * Groups pieces into runs that fit one request (`maxTexts` strings, `maxUnits` units). The run of a
- * block too big for one request is scanned in parts; a phrase across two parts is not found, which
- * only a block of more than a million characters or 5,000 text nodes risks.
+ * What a part of an oversized block is sent with on each side: longer than any phrase (at most 1,000
+ * characters), spread out with separators as sellers do ("f.a.k.e"), can be.
+ */
+const CONTEXT_UNITS = 8_192;
+const CONTEXT_TEXTS = 256;
+/** The units of its own that one part of an oversized block holds. */
+export const PART_UNITS = SCAN_BATCH_UNITS - 2 * CONTEXT_UNITS;
+
+/** Whether a unit is the second half of a surrogate pair, where a slice must not start. */
+function isLowSurrogate(text: string, at: number): boolean {
+  const unit = text.charCodeAt(at);
+  return unit >= 0xdc00 && unit <= 0xdfff;
+}
+
+/** The last units before piece `start` (at most CONTEXT_UNITS in CONTEXT_TEXTS pieces), with their origins. */
+function contextBefore(pieces: Pieces, start: number): Pieces {
+  const out: Pieces = { texts: [], origins: [] };
+  let units = 0;
+  for (let index = start - 1; index >= 0 && units < CONTEXT_UNITS && out.texts.length < CONTEXT_TEXTS; index--) {
+    const text = pieces.texts[index] as string;
+    const origin = pieces.origins[index] as [number, number];
+    let from = Math.max(0, text.length - (CONTEXT_UNITS - units));
+    if (from > 0 && isLowSurrogate(text, from)) from++;
+    if (from >= text.length) break;
+    out.texts.unshift(text.slice(from));
+    out.origins.unshift([origin[0], origin[1] + from]);
+    units += text.length - from;
+  }
+  return out;
+}
+
+/** The first units from piece `end` on, likewise. */
+function contextAfter(pieces: Pieces, end: number): Pieces {
+  const out: Pieces = { texts: [], origins: [] };
+  let units = 0;
+  for (let index = end; index < pieces.texts.length && units < CONTEXT_UNITS && out.texts.length < CONTEXT_TEXTS; index++) {
+    const text = pieces.texts[index] as string;
+    const origin = pieces.origins[index] as [number, number];
+    let to = Math.min(text.length, CONTEXT_UNITS - units);
+    if (to < text.length && isLowSurrogate(text, to)) to--;
+    if (to <= 0) break;
+    out.texts.push(text.slice(0, to));
+    out.origins.push(origin);
+    units += to;
+  }
+  return out;
+}
+
+/**
+ * Groups pieces into runs that fit one request (`maxTexts` strings, `maxUnits` units), for the
+ * prefilter, which carries its state from one run to the next, and for the parts of an oversized block.
  */
 function runs(texts: readonly string[], maxTexts: number, maxUnits: number): [number, number][] {
   const out: [number, number][] = [];
@@ -121,18 +169,28 @@ export function createRemoteEngine(policy: string, send: SendMessage, patience: 
     return findings;
   };
 
-  /** A block over one request's limits, in parts; their findings put back in the block's coordinates. */
+  /**
+   * A block over one request's limits, in parts; their findings put back in the block's coordinates.
+   * Each part is sent with the units on either side of it, so that a phrase across a cut is whole in
+   * the part where it starts and words at the cut keep their neighbours (a page cannot hide a phrase,
+   * or make "gun" of "gunmetal", by padding its block past the limits).
+   */
   const scanBig = async (texts: readonly string[]): Promise<BlockFinding> => {
-    const pieces = cut(texts, SCAN_BATCH_UNITS);
+    const pieces = cut(texts, PART_UNITS);
     const spans: FoundSpan[] = [];
     let suspect = false;
-    for (const [start, end] of runs(pieces.texts, SCAN_BLOCK_NODES, SCAN_BATCH_UNITS)) {
-      const [finding] = await scanOnce([pieces.texts.slice(start, end)]);
+    for (const [start, end] of runs(pieces.texts, SCAN_BLOCK_NODES - 2 * CONTEXT_TEXTS, PART_UNITS)) {
+      const before = contextBefore(pieces, start);
+      const after = contextAfter(pieces, end);
+      const origins = [...before.origins, ...pieces.origins.slice(start, end), ...after.origins];
+      const [finding] = await scanOnce([[...before.texts, ...pieces.texts.slice(start, end), ...after.texts]]);
       if (!finding) continue;
       suspect ||= finding.suspect;
       for (const span of finding.spans) {
-        const first = pieces.origins[start + span.startNode];
-        const last = pieces.origins[start + span.endNode];
+        // A phrase belongs to the part where it starts: the parts on either side report their own.
+        if (span.startNode < before.texts.length || span.startNode >= before.texts.length + end - start) continue;
+        const first = origins[span.startNode];
+        const last = origins[span.endNode];
         if (!first || !last) continue;
         spans.push({ ...span, startNode: first[0], startOffset: first[1] + span.startOffset, endNode: last[0], endOffset: last[1] + span.endOffset });
       }

@@ -6,10 +6,10 @@ import type { BlockMatcher } from '../../../src/content/block-finding';
 import type { Highlighter, HighlightSpan } from '../../../src/content/highlighter';
 import { startPageScanner } from '../../../src/content/page-scanner';
 import { createLocalEngine } from '../../../src/content/local-engine';
-import { askWorker, createRemoteEngine, PolicyChangedError, type SendMessage } from '../../../src/content/remote-engine';
+import { askWorker, createRemoteEngine, PART_UNITS, PolicyChangedError, type SendMessage } from '../../../src/content/remote-engine';
 import { NO_FINDING, type ScanEngine } from '../../../src/content/scan-engine';
 import { prefilterCandidates } from '../../../src/content/match/prefilter-bits';
-import { foundIn, POLICY_CHANGED, WORKER_BUSY } from '../../../src/shared/block-scan';
+import { foundIn, POLICY_CHANGED, SCAN_BATCH_UNITS, WORKER_BUSY } from '../../../src/shared/block-scan';
 import { prefilterTextsRequestSchema, scanBlocksRequestSchema, type PageSummary } from '../../../src/shared/messages';
 
 /*
@@ -359,6 +359,23 @@ describe('text over one request’s limits', () => {
     expect(text.slice(span!.startOffset, span!.endOffset).toLowerCase()).toBe('fake passports');
     expect(span!.startNode).toBe(0);
   });
+  it('finds a phrase across a cut between parts once, where it is, and keeps the neighbours of a word at a cut', async () => {
+    const worker = fakeWorker();
+    const engine = createRemoteEngine('p', worker.send);
+    const pad = 'the garden market by the river ';
+    // The phrase straddles each place a cut may fall, and "gunmetal" straddles one more.
+    const cuts = [PART_UNITS, SCAN_BATCH_UNITS, 2 * PART_UNITS, 2 * SCAN_BATCH_UNITS];
+    let text = '';
+    for (const at of cuts) text += `${pad.repeat(Math.ceil(at / pad.length)).slice(0, at - text.length - 7)} fake passports for sale `;
+    text += `${pad.repeat(Math.ceil(PART_UNITS / pad.length)).slice(0, 3 * PART_UNITS - text.length - 4)} gunmetal paint, DM me`;
+    const [finding] = await engine.scanBlocks([[text]]);
+    const found = finding!.spans.filter((span) => span.phrase === 'fake passports');
+    expect(found.map((span) => span.startOffset)).toEqual(cuts.map((at) => at - 6));
+    for (const span of found) expect(text.slice(span.startOffset, span.endOffset).toLowerCase()).toBe('fake passports');
+    expect(finding!.spans.some((span) => span.phrase === 'gun')).toBe(false);
+    expect(worker.sent.filter((message) => message.type === 'content/scan-blocks').length).toBeGreaterThan(2);
+  });
+
   it('sends a block of more text nodes than one request takes in parts, and the blocks around it together', async () => {
     const worker = fakeWorker();
     const engine = createRemoteEngine('p', worker.send);
