@@ -1,8 +1,8 @@
 import browser from 'webextension-polyfill';
 import { buildBlockMatcher } from '../content/build-matcher';
-import type { BlockMatcher } from '../content/block-finding';
+import type { BlockFinding, BlockMatcher } from '../content/block-finding';
 import { foundIn, POLICY_CHANGED, WORKER_BUSY, policyFingerprint, prefilterReplySchema, scanBlocksReplySchema, scanPlanReplySchema, unitsOf, type PrefilterReply, type ScanBlocksReply, type ScanPlan } from '../shared/block-scan';
-import { prefilterCandidates } from '../content/match/prefilter-bits';
+import { PREFILTER_CANDIDATE, prefilterCandidates } from '../content/match/prefilter-bits';
 import { effectiveSettings, policyJson } from '../shared/managed-settings';
 import { PHRASE_LISTS_KEY, subscribedEntries } from '../shared/phrase-subscriptions';
 import { PREFILTER_CACHE_KEY, prefilterCacheSchema } from '../shared/prefilter-cache';
@@ -111,13 +111,33 @@ async function matcherFor(pagePolicy: string): Promise<BlockMatcher> {
   }
 }
 
-/** The findings of a page's candidate blocks under the page's policy. */
+/** Whether the prefilter reads a possible phrase in a block: only then does it get the exact scan. */
+function mayHoldPhrase(prefilter: BlockMatcher['prefilter'], texts: readonly string[]): boolean {
+  let state = 0;
+  for (const text of texts) {
+    state = prefilter.feed(text, state);
+    if ((state & PREFILTER_CANDIDATE) !== 0) return true;
+  }
+  return false;
+}
+
+const NO_FINDING: BlockFinding = { spans: [], suspect: false };
+
+/**
+ * The findings of a page's candidate blocks under the page's policy. The blocks of a rescan are not
+ * prefiltered by the page (the changed posts of an infinite scroll), and most hold no possible phrase:
+ * those cost their tab the prefilter's rate, and only the rest the exact scan's.
+ */
 export async function scanBlocks(blocks: readonly (readonly string[])[], pagePolicy: string, tabId = -1): Promise<ScanBlocksReply['data']> {
-  // The policy first: a refused request costs its tab nothing.
+  // The policy first, then the prefilter's share: a refused request costs its tab nothing.
   const built = await matcherFor(pagePolicy);
-  await waitForBudget(tabId, unitsOf(blocks));
+  const units = blocks.map((texts) => unitsOf([texts]));
+  await waitForBudget(tabId, Math.ceil(units.reduce((sum, n) => sum + n, 0) * PREFILTER_UNIT_COST));
+  const candidates = blocks.map((texts) => mayHoldPhrase(built.prefilter, texts));
+  const exactUnits = units.reduce((sum, n, index) => (candidates[index] ? sum + n : sum), 0);
+  if (exactUnits > 0) await waitForBudget(tabId, Math.ceil(exactUnits * (1 - PREFILTER_UNIT_COST)));
   blocksScanned += blocks.length;
-  return checked(scanBlocksReplySchema, foundIn(blocks.map((texts) => built.scanBlock(texts))));
+  return checked(scanBlocksReplySchema, foundIn(blocks.map((texts, index) => (candidates[index] ? built.scanBlock(texts) : NO_FINDING))));
 }
 
 /**

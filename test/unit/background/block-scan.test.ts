@@ -135,8 +135,25 @@ describe("a tab's scan budget", () => {
     expect(takeFromBudget(11, 2_000, now)).toBe(1);
     takeFromBudget(12, BUDGET_UNITS);
     for (let i = 0; i < 10; i++) takeFromBudget(12, 1_000_000);
-    // A request big enough to stay over the limit however slowly this test runs (900,000 units: ~450 ms more).
-    await expect(scanUnder([['x'.repeat(900_000)]], fingerprint(policy), 12)).rejects.toThrow(WORKER_BUSY);
+    // A request big enough to stay over the limit however slowly this test runs (a candidate block of
+    // 900,000 units: ~340 ms more at the exact scan's rate).
+    await expect(scanUnder([[`fake passports for sale ${'x'.repeat(900_000)}`]], fingerprint(policy), 12)).rejects.toThrow(WORKER_BUSY);
+  });
+
+  it('charges an exact-scan request the prefilter’s rate for the blocks the prefilter rules out', async () => {
+    takeFromBudget(14, BUDGET_UNITS);
+    let started = Date.now();
+    // 400,000 units with nothing the prefilter reads: 100,000 units of budget (50 ms), not 400,000 (200 ms).
+    expect(await scanUnder([['x'.repeat(400_000)]], fingerprint(policy), 14)).toEqual([]);
+    let waited = Date.now() - started;
+    expect(waited).toBeGreaterThanOrEqual(45);
+    expect(waited).toBeLessThan(190);
+    takeFromBudget(15, BUDGET_UNITS);
+    started = Date.now();
+    // The same units in a block that may hold a phrase cost the full rate.
+    expect(await scanUnder([[`出售枪支 ${'x'.repeat(400_000)}`]], fingerprint(policy), 15)).toHaveLength(1);
+    waited = Date.now() - started;
+    expect(waited).toBeGreaterThanOrEqual(195);
   });
 
   it('charges the prefilter a quarter of a unit a character', async () => {
