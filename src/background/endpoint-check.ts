@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { REPORT_SCHEMA_ID } from '../shared/report';
 import type { Endpoint } from '../shared/settings';
+import { readLimited } from './read-body';
 
 export type EndpointCheck =
   | { ok: true }
   | { ok: false; problem: 'unreachable' | 'unauthorized' | 'wrong-protocol' | 'http-error'; detail: string };
 
 const protocolAnswer = z.object({ protocol: z.string() });
+const MAX_ANSWER_BYTES = 64 * 1024;
 
 /** "Test connection": a GET of the endpoint answers `{"protocol":"tipline.report/v1"}` (PROTOCOL.md). */
 export async function checkEndpoint(endpoint: Endpoint, fetchImpl: typeof fetch = fetch): Promise<EndpointCheck> {
@@ -21,7 +23,10 @@ export async function checkEndpoint(endpoint: Endpoint, fetchImpl: typeof fetch 
   if (response.status === 401 || response.status === 403) return { ok: false, problem: 'unauthorized', detail: `HTTP ${response.status}` };
   if (!response.ok) return { ok: false, problem: 'http-error', detail: `HTTP ${response.status}` };
   try {
-    const answer = protocolAnswer.parse(await response.json());
+    // The answer is a few bytes: a bigger body is not one, and is not downloaded.
+    const body = await readLimited(response, MAX_ANSWER_BYTES);
+    if (body === null) return { ok: false, problem: 'wrong-protocol', detail: 'the answer is too big to be a protocol id' };
+    const answer = protocolAnswer.parse(JSON.parse(body));
     if (answer.protocol === REPORT_SCHEMA_ID) return { ok: true };
     return { ok: false, problem: 'wrong-protocol', detail: answer.protocol.slice(0, 100) };
   } catch {

@@ -1,6 +1,7 @@
 import { classifyResponse, type DeliveryOutcome } from '../shared/classify-response';
 import type { Endpoint } from '../shared/settings';
 import type { PartRecord, ReportRecord } from './records';
+import { readBodyPrefix } from './read-body';
 
 export const SEND_TIMEOUT_MS = 60_000;
 const MAX_BODY_TEXT = 64 * 1024;
@@ -47,7 +48,7 @@ export async function sendReport(
   }
   let body = '';
   try {
-    body = (await response.text()).slice(0, MAX_BODY_TEXT);
+    body = (await readBodyPrefix(response, MAX_BODY_TEXT)).text;
   } catch {
     return { kind: 'retry', reason: 'response cut off' };
   }

@@ -3,6 +3,7 @@ import { parsePhraseList, type PhraseList } from '../shared/phrase-list';
 import { PHRASE_LISTS_KEY, readStoredLists, type ListError, type StoredLists } from '../shared/phrase-subscriptions';
 import { checkEndpointUrl } from '../shared/url';
 import { loadSettings } from './settings-store';
+import { readLimited } from './read-body';
 
 /** Daily refresh of subscribed phrase lists (docs/PHRASE-LISTS.md). */
 export const LISTS_ALARM = 'tipline-lists';
@@ -37,31 +38,6 @@ export async function fetchPhraseList(url: string, fetchImpl: typeof fetch = fet
   } finally {
     clearTimeout(timer);
   }
-}
-
-/** The body as text, or null once it grows past `limit` bytes (a server may omit or lie about its length). */
-async function readLimited(response: Response, limit: number): Promise<string | null> {
-  if (!response.body) return response.text();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
 }
 
 export async function storedLists(): Promise<StoredLists> {

@@ -1,0 +1,41 @@
+/**
+ * A response body read up to a limit, and the rest left unread: a server may omit or lie about its
+ * length, and `response.text()` would hold gigabytes in the worker before any check could cut them.
+ */
+export async function readBodyPrefix(response: Response, limit: number): Promise<{ text: string; complete: boolean }> {
+  if (!response.body) {
+    const text = await response.text();
+    return { text: text.slice(0, limit), complete: text.length <= limit };
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let complete = true;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (total + value.byteLength > limit) {
+      chunks.push(value.subarray(0, limit - total));
+      total = limit;
+      complete = false;
+      // The rest is never downloaded.
+      await reader.cancel().catch(() => undefined);
+      break;
+    }
+    chunks.push(value);
+    total += value.byteLength;
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return { text: new TextDecoder().decode(bytes), complete };
+}
+
+/** The body as text, or null once it grows past `limit` bytes. */
+export async function readLimited(response: Response, limit: number): Promise<string | null> {
+  const { text, complete } = await readBodyPrefix(response, limit);
+  return complete ? text : null;
+}
