@@ -30,8 +30,19 @@ async function runDue(now = Date.now()): Promise<void> {
     .filter((record) => isDue(record, now))
     .sort((a, b) => (a.nextAttemptAt ?? 0) - (b.nextAttemptAt ?? 0));
   // One at a time keeps the order and the load modest; a failing report only costs its own attempt.
-  for (const record of due) await attempt(record.id);
-  await scheduleWake();
+  try {
+    for (const record of due) {
+      try {
+        await attempt(record.id);
+      } catch (error) {
+        // A store that refused a write (a full disk, a database closed for an upgrade): the report
+        // stays where it was, to be taken up again at the next wake, and the others still go.
+        console.warn('tipline: a send attempt failed', record.id, error);
+      }
+    }
+  } finally {
+    await scheduleWake();
+  }
 }
 
 function isDue(record: ReportRecord, now: number): boolean {

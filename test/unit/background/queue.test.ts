@@ -134,6 +134,24 @@ describe('delivery queue', () => {
     expect((await getReport(fine.id))?.status).toBe('delivered');
   });
 
+  it('goes on with the other reports, and still sets its wake, when an attempt throws', async () => {
+    const first = newRecord('first');
+    const second = newRecord('second');
+    await putReport(first);
+    await putReport(second);
+    // The settings read of the first attempt fails (storage refused it); the second goes through.
+    browser.storage.local.get.mockRejectedValueOnce(new Error('storage unavailable'));
+    fetchMock.mockResolvedValue(respond(201, '{"receipt":"ok"}'));
+    browser.alarms.create.mockClear();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await drainQueue();
+    warn.mockRestore();
+    const statuses = [(await getReport(first.id))?.status, (await getReport(second.id))?.status].sort();
+    // One was delivered; the other is still in line (its lease lapses and it is sent at the next wake).
+    expect(statuses).toEqual(['delivered', 'sending']);
+    expect(browser.alarms.create).toHaveBeenCalled();
+  });
+
   it('keeps reports locally when the endpoint was removed', async () => {
     browser._storage.set('settings', { endpoint: null });
     const record = newRecord();
