@@ -50,25 +50,29 @@ export async function getPart(id: string): Promise<PartRecord | undefined> {
   return parsed.data;
 }
 
+/** A draft's parts not yet attached to a report (a draft id may serve several reports in turn). */
 export async function partsOfDraft(draftId: string): Promise<PartRecord[]> {
   const db = await database();
   const raw = await db.getAllFromIndex('parts', 'draftId', draftId);
   return raw.flatMap((part) => {
     const parsed = partRecordSchema.safeParse(part);
-    return parsed.success ? [parsed.data] : [];
+    return parsed.success && !parsed.data.reportId ? [parsed.data] : [];
   });
 }
 
-/** Deletes a draft's parts that were not attached to a report (discarded or never sent). */
+/**
+ * Deletes a draft's parts that were not attached to a report (discarded or never sent). A part that
+ * is already a stored report's evidence stays, whatever later use of the same draft id asks.
+ */
 export async function discardDraftParts(draftId: string, keep: ReadonlySet<string> = new Set()): Promise<number> {
   const db = await database();
   const tx = db.transaction('parts', 'readwrite');
   let removed = 0;
-  for (const key of await tx.store.index('draftId').getAllKeys(draftId)) {
-    if (!keep.has(key)) {
-      await tx.store.delete(key);
-      removed++;
-    }
+  for (let cursor = await tx.store.index('draftId').openCursor(draftId); cursor; cursor = await cursor.continue()) {
+    const part = cursor.value as Partial<PartRecord>;
+    if (part.reportId || keep.has(cursor.primaryKey)) continue;
+    await cursor.delete();
+    removed++;
   }
   await tx.done;
   return removed;

@@ -77,7 +77,10 @@ export async function attempt(id: string): Promise<void> {
     const part = await getPart(partId);
     if (part) parts.push(part);
   }
-  const outcome = await sendReport(record, parts, settings.endpoint);
+  // Evidence that is gone (deleted, unreadable) is taken out of the report and named, rather than
+  // declared and not sent, which an endpoint rejects for good.
+  const sending = parts.length === record.partIds.length ? record : ((await updateReport(id, (current) => withoutMissingParts(current, parts))) ?? record);
+  const outcome = await sendReport(sending, parts, settings.endpoint);
   await updateReport(id, (current) => {
     const base = { ...current, leaseUntil: undefined, leaseOwner: undefined, endpointUrl: settings.endpoint?.url };
     switch (outcome.kind) {
@@ -96,6 +99,20 @@ export async function attempt(id: string): Promise<void> {
         };
     }
   });
+}
+
+/** The record without the evidence whose parts could not be read, and those parts' names in `droppedParts`. */
+function withoutMissingParts(record: ReportRecord, found: readonly PartRecord[]): ReportRecord {
+  const present = new Set(found.map((part) => part.id));
+  // partIds and report.evidence are built in the same order (package-report.ts).
+  const kept = record.partIds.map((partId) => present.has(partId));
+  const dropped = record.report.evidence.filter((_, index) => !kept[index]).map((entry) => entry.part);
+  return {
+    ...record,
+    partIds: record.partIds.filter((_, index) => kept[index]),
+    report: { ...record.report, evidence: record.report.evidence.filter((_, index) => kept[index]) },
+    droppedParts: [...new Set([...(record.droppedParts ?? []), ...dropped])],
+  };
 }
 
 /** Wakes the worker for the next due report: an alarm survives worker shutdown and browser restarts. */
