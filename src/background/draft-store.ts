@@ -17,3 +17,13 @@ export async function loadDraft(draftId: string): Promise<PreparedDraft | null> 
 export async function forgetDraft(draftId: string): Promise<void> {
   await browser.storage.session.remove(key(draftId));
 }
+
+/**
+ * What is left of a prepared draft once its evidence is discarded (a category that takes none was
+ * chosen): the tab it came from, without the listing's text, the matches or the parts, so that a
+ * reloaded report window neither shows them nor takes a new capture in their place.
+ */
+export async function scrubDraft(draftId: string): Promise<void> {
+  const draft = await loadDraft(draftId);
+  if (draft) await saveDraft({ draftId: draft.draftId, tabId: draft.tabId, matches: [], parts: [] });
+}

@@ -37,9 +37,10 @@ export function packageReport({ draft, parts, client, hasEndpoint, now = new Dat
     category: draft.category,
     page: {
       url: stripUserInfo(draft.page.url),
-      title: draft.page.title,
+      // The title and language are read off the page too: such a report carries its URL alone.
+      title: forbidden ? '' : draft.page.title,
       capturedAt,
-      ...(draft.page.lang ? { lang: draft.page.lang } : {}),
+      ...(draft.page.lang && !forbidden ? { lang: draft.page.lang } : {}),
     },
     ...(listing ? { listing } : {}),
     matches: forbidden ? [] : draft.matches,

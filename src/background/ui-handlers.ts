@@ -2,7 +2,8 @@ import browser from 'webextension-polyfill';
 import type { UiMessage } from '../shared/messages';
 import { checkEndpoint } from './endpoint-check';
 import { captureVisibleToDraft } from './capture';
-import { discardDraftParts, savePart } from './part-store';
+import { deleteParts, discardDraftParts, savePart } from './part-store';
+import { evidencePolicy } from '../shared/taxonomy';
 import { captureFullPage } from './full-page';
 import { captureSnapshot } from './snapshot';
 import { cancel, requeue, drainQueue } from './queue';
@@ -12,8 +13,30 @@ import { refreshSubscriptions, storedLists } from './subscriptions';
 import { submitDraft } from './submit-report';
 import { tabContext } from './tab-context';
 import { historyMatcher } from './history-filter';
-import { forgetDraft, loadDraft } from './draft-store';
-import type { ReportRecord, ReportView } from './records';
+import { forgetDraft, loadDraft, scrubDraft } from './draft-store';
+import type { PartRecord, ReportRecord, ReportView } from './records';
+
+/**
+ * How many times each draft's evidence was discarded (a category that takes none was chosen, or such a
+ * report was submitted). A capture under way at that moment is deleted as it lands (DESIGN.md §3):
+ * an MHTML snapshot can take seconds, and a child-sexual-abuse page's capture must not outlive the
+ * choice.
+ */
+const discards = new Map<string, number>();
+
+function discardEvidence(draftId: string): void {
+  discards.set(draftId, (discards.get(draftId) ?? 0) + 1);
+}
+
+async function unlessDiscarded(draftId: string, capture: () => Promise<PartRecord>): Promise<PartRecord> {
+  const before = discards.get(draftId) ?? 0;
+  const part = await capture();
+  if ((discards.get(draftId) ?? 0) !== before) {
+    await deleteParts([part.id]);
+    throw new Error('error_capture_discarded');
+  }
+  return part;
+}
 
 function view(record: ReportRecord): ReportView {
   const { leaseUntil: _lease, leaseOwner: _owner, ...rest } = record;
@@ -25,23 +48,28 @@ export async function handleUiMessage(message: UiMessage): Promise<unknown> {
     case 'tab/context':
       return tabContext(message.tabId);
     case 'capture/visible': {
-      const part = await captureVisibleToDraft(message.tabId, message.draftId);
+      const part = await unlessDiscarded(message.draftId, () => captureVisibleToDraft(message.tabId, message.draftId));
       return { partId: part.id, bytes: part.bytes, sha256: part.sha256 };
     }
     case 'capture/full-page': {
-      const png = await captureFullPage(message.tabId);
-      const part = await savePart({ draftId: message.draftId, name: 'screenshot', mediaType: 'image/png', data: png, variant: 'full-page' });
+      const part = await unlessDiscarded(message.draftId, async () => {
+        const png = await captureFullPage(message.tabId);
+        return savePart({ draftId: message.draftId, name: 'screenshot', mediaType: 'image/png', data: png, variant: 'full-page' });
+      });
       return { partId: part.id, bytes: part.bytes, sha256: part.sha256 };
     }
     case 'capture/snapshot': {
-      const part = await captureSnapshot(message.tabId, message.draftId);
+      const part = await unlessDiscarded(message.draftId, () => captureSnapshot(message.tabId, message.draftId));
       return { partId: part.id, bytes: part.bytes, sha256: part.sha256, mediaType: part.mediaType };
     }
     case 'draft/get':
       return loadDraft(message.draftId);
     case 'draft/discard':
+      discardEvidence(message.draftId);
+      await scrubDraft(message.draftId);
       return { removed: await discardDraftParts(message.draftId) };
     case 'report/submit': {
+      if (evidencePolicy(message.draft.category) === 'forbidden') discardEvidence(message.draft.draftId);
       const record = await submitDraft(message.draft);
       await forgetDraft(message.draft.draftId);
       return view(record);

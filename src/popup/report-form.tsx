@@ -52,6 +52,8 @@ export function ReportForm(props: { client: BackgroundClient; targetTab: Promise
   const [sent, setSent] = useState<ReportView | null>(null);
   const delivered = useDelivery(client, sent);
   const categoryTouched = useRef(false);
+  /** Bumped when the evidence is discarded: a capture that lands after that is not shown (the worker deletes it). */
+  const evidenceGeneration = useRef(0);
 
   useEffect(() => {
     let live = true;
@@ -99,8 +101,12 @@ export function ReportForm(props: { client: BackgroundClient; targetTab: Promise
         if (!settings.privacy.anonymous && settings.privacy.contact.trim()) setIncludeContact(true);
         if (settings.privacy.snapshotByDefault) void takeSnapshot(id);
       }
+      const generation = evidenceGeneration.current;
       const capture = await capturePromise;
-      if (!live) return;
+      if (!live || generation !== evidenceGeneration.current) {
+        setCapturing(false);
+        return;
+      }
       setShots(capture.shots);
       setChosenShot(capture.shots[0]?.partId ?? null);
       setCaptureError(capture.error);
@@ -119,6 +125,7 @@ export function ReportForm(props: { client: BackgroundClient; targetTab: Promise
     setCategory(next);
     if (evidencePolicy(next) === 'forbidden') {
       // DESIGN.md §3: the capture already made is dropped from memory and from storage, not just hidden.
+      evidenceGeneration.current++;
       setShots([]);
       setChosenShot(null);
       setListing(undefined);
@@ -132,13 +139,15 @@ export function ReportForm(props: { client: BackgroundClient; targetTab: Promise
   async function recapture() {
     if (tabId === null) return;
     setCaptureError(null);
+    const generation = evidenceGeneration.current;
     try {
       const part = await client.call({ type: 'capture/visible', tabId, draftId });
+      if (generation !== evidenceGeneration.current) return;
       setShots((current) => [...current.filter((shot) => shot.variant !== 'visible'), { ...part, variant: 'visible' }]);
       setChosenShot(part.partId);
       setIncludeScreenshot(evidencePolicy(category) === 'default');
     } catch (error) {
-      setCaptureError(errorText(error));
+      if (generation === evidenceGeneration.current) setCaptureError(errorText(error));
     }
   }
 
@@ -146,12 +155,14 @@ export function ReportForm(props: { client: BackgroundClient; targetTab: Promise
     if (tabId === null) return;
     setWorking('full-page');
     setCaptureError(null);
+    const generation = evidenceGeneration.current;
     try {
       const part = await client.call({ type: 'capture/full-page', tabId, draftId });
+      if (generation !== evidenceGeneration.current) return;
       setShots((current) => [...current.filter((shot) => shot.variant !== 'full-page'), { ...part, variant: 'full-page' }]);
       setChosenShot(part.partId);
     } catch (error) {
-      setCaptureError(errorText(error));
+      if (generation === evidenceGeneration.current) setCaptureError(errorText(error));
     } finally {
       setWorking(null);
     }
@@ -160,11 +171,14 @@ export function ReportForm(props: { client: BackgroundClient; targetTab: Promise
   async function takeSnapshot(id = tabId) {
     if (id === null) return;
     setWorking('snapshot');
+    const generation = evidenceGeneration.current;
     try {
-      setSnapshot(await client.call({ type: 'capture/snapshot', tabId: id, draftId }));
+      const snapshot = await client.call({ type: 'capture/snapshot', tabId: id, draftId });
+      if (generation !== evidenceGeneration.current) return;
+      setSnapshot(snapshot);
       setIncludeSnapshot(true);
     } catch (error) {
-      setCaptureError(t('error_snapshot', [errorText(error)]));
+      if (generation === evidenceGeneration.current) setCaptureError(t('error_snapshot', [errorText(error)]));
     } finally {
       setWorking(null);
     }
@@ -295,7 +309,7 @@ export function ReportForm(props: { client: BackgroundClient; targetTab: Promise
         )}
       </div>
       <div class="actions">
-        <button type="submit" class="primary" id="submit" disabled={phase === 'sending' || !context || capturing}>
+        <button type="submit" class="primary" id="submit" disabled={phase === 'sending' || !context || capturing || working !== null}>
           {phase === 'sending' ? t('sending') : t('submit')}
         </button>
       </div>

@@ -64,10 +64,18 @@ describe('packageReport', () => {
     expect(record.nextAttemptAt).toBeUndefined();
   });
 
-  it('drops every captured part, listing and match for child sexual abuse reports', () => {
+  it('drops every captured part, listing, match, the title and the language for child sexual abuse reports', () => {
     const shot = part();
-    const record = packageReport({ draft: draft({ category: 'child-sexual-abuse' }, [shot]), parts: [shot], client, hasEndpoint: true });
+    const record = packageReport({
+      draft: draft({ category: 'child-sexual-abuse', page: { url: 'https://market.example/item/9', title: 'page title', lang: 'en' } }, [shot]),
+      parts: [shot],
+      client,
+      hasEndpoint: true,
+    });
     expect(record.report.evidence).toEqual([]);
+    // The title and language were read off the page too.
+    expect(record.report.page.title).toBe('');
+    expect(record.report.page.lang).toBeUndefined();
     expect(record.report.listing).toBeUndefined();
     expect(record.report.matches).toEqual([]);
     expect(record.partIds).toEqual([]);
