@@ -6,6 +6,7 @@ import { createContextMenu } from './context-menu';
 import { MENU_ID, openReportWindow, reportListing } from './report-listing';
 import { LISTS_ALARM, refreshSubscriptions, scheduleListRefresh } from './subscriptions';
 import { forgetManaged, readManaged } from './settings-store';
+import { sendLocalIfEndpoint } from './ui-handlers';
 import { refreshPrefilterCache, watchPrefilterInputs } from './prefilter-cache';
 import { blockScanCount, prefilterCount, watchBlockScanInputs } from './block-scan';
 
@@ -30,6 +31,8 @@ browser.alarms.onAlarm.addListener((alarm) => {
 
 browser.runtime.onStartup.addListener(() => {
   void drainQueue();
+  // A policy may have set an endpoint while the browser was closed.
+  void sendLocalIfEndpoint().catch((error: unknown) => console.warn('tipline: local reports', error));
   void dailyCleanup();
   rebuildPrefilter();
 });
@@ -47,6 +50,8 @@ browser.runtime.onInstalled.addListener(() => {
 // A policy that adds or changes subscriptions takes effect without waiting a day.
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'managed') forgetManaged();
+  // An endpoint set by policy sends what was kept locally without one.
+  if (area === 'managed' && ('endpointUrl' in changes || 'endpointToken' in changes)) void sendLocalIfEndpoint().catch((error: unknown) => console.warn('tipline: local reports', error));
   if (area === 'managed' && 'subscriptions' in changes) void refreshSubscriptions().catch((error: unknown) => console.warn('tipline: list refresh', error));
 });
 

@@ -130,3 +130,8 @@ async function requeueLocal(): Promise<void> {
   for (const record of await reportsWithStatus(['local'])) await requeue(record.id);
   void drainQueue();
 }
+
+/** Reports kept locally go out once an endpoint is in force, wherever it came from (an enterprise policy). */
+export async function sendLocalIfEndpoint(): Promise<void> {
+  if ((await loadSettings()).endpoint) await requeueLocal();
+}

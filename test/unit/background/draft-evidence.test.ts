@@ -88,3 +88,24 @@ describe('evidence that is gone when the report is sent', () => {
     expect(body.get('screenshot')).toBeNull();
   });
 });
+
+describe('reports kept locally for want of an endpoint', () => {
+  it('go out once a policy sets one', async () => {
+    const record = await submitDraft(draft('Z', [], 'kept locally'));
+    expect(record.status).toBe('local');
+    const fetchMock = vi.fn(async () => new Response('{"receipt":"R-9"}', { status: 201 }));
+    vi.stubGlobal('fetch', fetchMock);
+    const { forgetManaged } = await import('../../../src/background/settings-store');
+    const { sendLocalIfEndpoint } = await import('../../../src/background/ui-handlers');
+    (browser.storage as unknown as { managed: unknown }).managed = { get: async () => ({ endpointUrl: 'https://tips.example.org/reports' }) };
+    forgetManaged();
+    try {
+      await sendLocalIfEndpoint();
+      await vi.waitFor(async () => expect((await getReport(record.id))?.status).toBe('delivered'));
+      expect(fetchMock).toHaveBeenCalledTimes(1);
+    } finally {
+      delete (browser.storage as unknown as { managed?: unknown }).managed;
+      forgetManaged();
+    }
+  });
+});
