@@ -72,7 +72,11 @@ function nearest(element: Element | null, test: (e: Element) => boolean, cache: 
 
 export function blockOf(node: Node, cache: BlockCache): Element | null {
   const parent = node.parentElement;
-  if (!parent) return null;
+  return parent ? blockAt(parent, cache) : null;
+}
+
+/** The block that text directly inside `parent` belongs to. */
+export function blockAt(parent: Element, cache: BlockCache): Element {
   let block = nearest(parent, isListingElement, cache.listing);
   if (block) {
     let big = cache.tooBig.get(block);

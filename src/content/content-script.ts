@@ -73,31 +73,38 @@ export function startContentScript({ patience = {}, restartAfterMs = RESTART_AFT
       report({ url: location.href, ...EMPTY });
       return;
     }
-    scanner = startPageScanner({
-      doc: document,
-      engine: createRemoteEngine(plan.policy, send, asked),
-      highlighter: chooseHighlighter(plan),
-      signal: current.signal,
-      onSummary: (summary) => {
-        schedule.reset();
-        report(summary);
-      },
-      onError: (error) => {
-        // The worker read a new policy: a new plan, under it.
-        if (error instanceof PolicyChangedError) {
-          void restart();
-          return;
-        }
-        // The worker does not answer: stop watching the page rather than piling up requests that
-        // will not be answered, and start afresh a while later.
-        console.warn('tipline: the scan stopped', error);
-        current.abort();
-        if (controller !== current) return;
-        scanner = undefined;
-        report({ url: location.href, ...EMPTY });
-        startLater();
-      },
-    });
+    try {
+      scanner = startPageScanner({
+        doc: document,
+        engine: createRemoteEngine(plan.policy, send, asked),
+        highlighter: chooseHighlighter(plan),
+        signal: current.signal,
+        onSummary: (summary) => {
+          schedule.reset();
+          report(summary);
+        },
+        onError: (error) => {
+          // The worker read a new policy: a new plan, under it.
+          if (error instanceof PolicyChangedError) {
+            void restart();
+            return;
+          }
+          // The worker does not answer: stop watching the page rather than piling up requests that
+          // will not be answered, and start afresh a while later.
+          console.warn('tipline: the scan stopped', error);
+          current.abort();
+          if (controller !== current) return;
+          scanner = undefined;
+          report({ url: location.href, ...EMPTY });
+          startLater();
+        },
+      });
+    } catch (error) {
+      // A document the scanner cannot start on (no body yet, say): tried again later.
+      console.warn('tipline: the scan could not start', error);
+      current.abort();
+      startLater();
+    }
   }
 
   /** A stopped scan starts again later, unless this script has outlived its extension. */

@@ -1,6 +1,6 @@
 import type { PageSummary } from '../shared/messages';
 import type { BlockFinding } from './block-finding';
-import { blockOf, newBlockCache } from './blocks';
+import { blockAt, blockOf, newBlockCache } from './blocks';
 import type { Highlighter, HighlightSpan } from './highlighter';
 import { summarise } from './page-summary';
 import { isReadable, sameOriginDocument, TextWalk, textNodesOf } from './text-nodes';
@@ -66,6 +66,8 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   const lineCache = new WeakMap<Element, Element>();
   const observedRoots = new WeakSet<Node>();
   const onRoot = (root: ShadowRoot | Document) => {
+    // A frame's scan queued before a restart may still walk: it watches nothing new.
+    if (signal.aborted) return;
     highlighter.adoptRoot(root);
     if (root !== doc && !observedRoots.has(root)) {
       observedRoots.add(root);
@@ -143,6 +145,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
    * walks, in time slices, and hands the texts over in batches.
    */
   async function scanSubtree(roots: readonly Node[]): Promise<void> {
+    if (signal.aborted) return;
     const candidates = new Set<Element>();
     let sliceStart = performance.now();
     let seen = 0;
@@ -303,6 +306,12 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
         for (const text of textNodesOf(node, { onRoot, onFrame })) addBlockOf(text);
       } else if (isReadable(node)) {
         for (const child of node.childNodes) if (isText(child)) addBlockOf(child);
+        // A block that had findings is read again even when the element kept no text of its own
+        // (`<li><span>…</span></li>` after the span's removal): its highlights may name text now gone.
+        if (isElement(node)) {
+          const block = blockAt(node, blockCache);
+          if (findings.has(block)) blocks.add(block);
+        }
       }
     }
     // Every touched block is read again: one with highlights may have lost them, and the engine's
@@ -325,6 +334,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   signal.addEventListener('abort', () => {
     for (const observer of observers) observer.disconnect();
     if (timer) clearTimeout(timer);
+    dirty.clear();
     highlighter.clear();
     findings.clear();
   });

@@ -81,7 +81,7 @@ const LISTING = '<article><p>出售枪支 气狗 微信 abc12345 价格 1800元<
 /** A fresh content script on `html`, talking to a fresh stand-in browser. */
 async function load(html: string, restartAfterMs: number[]) {
   current = fakeBrowser();
-  document.body.innerHTML = html;
+  if (document.body) document.body.innerHTML = html;
   vi.resetModules();
   const { startContentScript } = await import('../../../src/content/content-script');
   startContentScript({ ...QUICK, restartAfterMs });
@@ -151,6 +151,19 @@ describe('a worker that stops answering', () => {
     const asked = fake.requests.length;
     await wait(300);
     expect(fake.requests.length).toBe(asked);
+  });
+});
+
+describe('a document the scanner cannot start on', () => {
+  it('is tried again later rather than left unscanned', async () => {
+    const root = document.documentElement;
+    root.remove();
+    try {
+      const { fake } = await load('', [50]);
+      await until(() => fake.requests.filter((type) => type === 'content/scan-plan').length >= 2);
+    } finally {
+      document.appendChild(root);
+    }
   });
 });
 

@@ -273,6 +273,19 @@ describe('scans in the worker', () => {
     expect(run.errors).toEqual([]);
   });
 
+  it('drops the highlights of a post whose text went with a removed element', async () => {
+    const doc = page('<ul><li><span>fake passports for sale, DM on Telegram @docs4u, $900</span></li></ul><article><p>fake <b>passports</b> for sale, DM me, $900</p></article>');
+    const run = scan(doc, createRemoteEngine('p', fakeWorker().send));
+    await run.scanner.ready;
+    expect(run.scanner.summary().suspectBlocks).toBe(2);
+    // The list item keeps no text node of its own; the bold element loses its only child.
+    doc.querySelector('li span')!.remove();
+    doc.querySelector('article b')!.textContent = '';
+    await until(() => run.scanner.summary().suspectBlocks === 0);
+    expect(run.texts()).toEqual([]);
+    run.stop();
+  });
+
   it('drops spans whose offsets lie past their text node', async () => {
     const worker = fakeWorker(undefined, async (message, reply) =>
       message.type === 'content/prefilter-texts'
