@@ -72,19 +72,22 @@ export const MAX_BUDGET_WAIT_MS = 5_000;
  * (nothing taken) when that would be longer than MAX_BUDGET_WAIT_MS. Requests waiting here stay
  * bounded (a few seconds of refill a tab), however many frames of a tab ask at once.
  */
-export function takeFromBudget(tabId: number, units: number, now = Date.now()): number {
+export function takeFromBudget(tabId: number, units: number, now = Date.now(), mayRefuse = true): number {
   const last = budgets.get(tabId);
   const available = last ? Math.min(BUDGET_UNITS, last.units + (now - last.at) * REFILL_UNITS_PER_MS) : BUDGET_UNITS;
-  const wait = available >= units ? 0 : Math.ceil((units - available) / REFILL_UNITS_PER_MS);
-  if (wait > MAX_BUDGET_WAIT_MS) return -1;
+  let wait = available >= units ? 0 : Math.ceil((units - available) / REFILL_UNITS_PER_MS);
+  if (wait > MAX_BUDGET_WAIT_MS) {
+    if (mayRefuse) return -1;
+    wait = MAX_BUDGET_WAIT_MS;
+  }
   budgets.set(tabId, { units: available - units, at: now });
   // Closed tabs leave entries behind; a full bucket says nothing, so those are dropped now and then.
   if (budgets.size > 200) for (const [id, bucket] of budgets) if (now - bucket.at > 60_000) budgets.delete(id);
   return wait;
 }
 
-async function waitForBudget(tabId: number, units: number): Promise<void> {
-  const wait = takeFromBudget(tabId, units);
+async function waitForBudget(tabId: number, units: number, mayRefuse = true): Promise<void> {
+  const wait = takeFromBudget(tabId, units, Date.now(), mayRefuse);
   if (wait < 0) throw new Error(WORKER_BUSY);
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
 }
@@ -135,7 +138,9 @@ export async function scanBlocks(blocks: readonly (readonly string[])[], pagePol
   await waitForBudget(tabId, Math.ceil(units.reduce((sum, n) => sum + n, 0) * PREFILTER_UNIT_COST));
   const candidates = blocks.map((texts) => mayHoldPhrase(built.prefilter, texts));
   const exactUnits = units.reduce((sum, n, index) => (candidates[index] ? sum + n : sum), 0);
-  if (exactUnits > 0) await waitForBudget(tabId, Math.ceil(exactUnits * (1 - PREFILTER_UNIT_COST)));
+  // A request let in is served: its exact share goes into debt rather than being refused after the
+  // prefilter's share was taken (many frames of one tab asking at once).
+  if (exactUnits > 0) await waitForBudget(tabId, Math.ceil(exactUnits * (1 - PREFILTER_UNIT_COST)), false);
   blocksScanned += blocks.length;
   return checked(scanBlocksReplySchema, foundIn(blocks.map((texts, index) => (candidates[index] ? built.scanBlock(texts) : NO_FINDING))));
 }
