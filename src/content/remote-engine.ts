@@ -2,6 +2,9 @@ import { BUSY_RETRY_MS, findingsOf, POLICY_CHANGED, PREFILTER_BATCH_TEXTS, WORKE
 import type { BlockFinding, FoundSpan } from '../shared/block-scan';
 import { readPrefilterReply, readScanBlocksReply } from './read-replies';
 import type { ScanEngine } from './scan-engine';
+import { CONTEXT_TEXTS, contextAfter, contextBefore, cut, PART_UNITS, runs } from './text-pieces';
+
+export { PART_UNITS };
 
 /** The policy the page scanned under has changed: the page starts again with a new plan. */
 export class PolicyChangedError extends Error {
@@ -59,102 +62,6 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
     timer = setTimeout(() => resolve(undefined), ms);
   });
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
-}
-
-/** A text cut where it exceeds one request's units: `[text index, offset of the piece]` per piece. */
-interface Pieces {
-  texts: string[];
-  origins: [number, number][];
-}
-
-function cut(texts: readonly string[], limit: number): Pieces {
-  const out: Pieces = { texts: [], origins: [] };
-  texts.forEach((text, index) => {
-    if (text.length <= limit) {
-      out.texts.push(text);
-      out.origins.push([index, 0]);
-      return;
-    }
-    for (let at = 0; at < text.length; ) {
-      let end = Math.min(at + limit, text.length);
-      // Not between the two halves of a surrogate pair (and never an empty piece).
-      const last = text.charCodeAt(end - 1);
-      if (end < text.length && end - 1 > at && last >= 0xd800 && last <= 0xdbff) end--;
-      out.texts.push(text.slice(at, end));
-      out.origins.push([index, at]);
-      at = end;
-    }
-  });
-  return out;
-}
-
-/**
- * What a part of an oversized block is sent with on each side: longer than any phrase (at most 1,000
- * characters), spread out with separators as sellers do ("f.a.k.e"), can be.
- */
-const CONTEXT_UNITS = 8_192;
-const CONTEXT_TEXTS = 256;
-/** The units of its own that one part of an oversized block holds. */
-export const PART_UNITS = SCAN_BATCH_UNITS - 2 * CONTEXT_UNITS;
-
-/** Whether a unit is the second half of a surrogate pair, where a slice must not start. */
-function isLowSurrogate(text: string, at: number): boolean {
-  const unit = text.charCodeAt(at);
-  return unit >= 0xdc00 && unit <= 0xdfff;
-}
-
-/** The last units before piece `start` (at most CONTEXT_UNITS in CONTEXT_TEXTS pieces), with their origins. */
-function contextBefore(pieces: Pieces, start: number): Pieces {
-  const out: Pieces = { texts: [], origins: [] };
-  let units = 0;
-  for (let index = start - 1; index >= 0 && units < CONTEXT_UNITS && out.texts.length < CONTEXT_TEXTS; index--) {
-    const text = pieces.texts[index] as string;
-    const origin = pieces.origins[index] as [number, number];
-    let from = Math.max(0, text.length - (CONTEXT_UNITS - units));
-    if (from > 0 && isLowSurrogate(text, from)) from++;
-    if (from >= text.length) break;
-    out.texts.unshift(text.slice(from));
-    out.origins.unshift([origin[0], origin[1] + from]);
-    units += text.length - from;
-  }
-  return out;
-}
-
-/** The first units from piece `end` on, likewise. */
-function contextAfter(pieces: Pieces, end: number): Pieces {
-  const out: Pieces = { texts: [], origins: [] };
-  let units = 0;
-  for (let index = end; index < pieces.texts.length && units < CONTEXT_UNITS && out.texts.length < CONTEXT_TEXTS; index++) {
-    const text = pieces.texts[index] as string;
-    const origin = pieces.origins[index] as [number, number];
-    let to = Math.min(text.length, CONTEXT_UNITS - units);
-    if (to < text.length && isLowSurrogate(text, to)) to--;
-    if (to <= 0) break;
-    out.texts.push(text.slice(0, to));
-    out.origins.push(origin);
-    units += to;
-  }
-  return out;
-}
-
-/**
- * Groups pieces into runs that fit one request (`maxTexts` strings, `maxUnits` units), for the
- * prefilter, which carries its state from one run to the next, and for the parts of an oversized block.
- */
-function runs(texts: readonly string[], maxTexts: number, maxUnits: number): [number, number][] {
-  const out: [number, number][] = [];
-  let start = 0;
-  let units = 0;
-  texts.forEach((text, index) => {
-    if (index > start && (index - start === maxTexts || units + text.length > maxUnits)) {
-      out.push([start, index]);
-      start = index;
-      units = 0;
-    }
-    units += text.length;
-  });
-  if (texts.length > start) out.push([start, texts.length]);
-  return out;
 }
 
 /** Matching in the background worker, for the policy the scan plan named. */
