@@ -1,5 +1,6 @@
 import type { Draft } from '../shared/messages';
 import { clientInfo } from './client-info';
+import { evidencePolicy } from '../shared/taxonomy';
 import { packageReport } from './package-report';
 import { discardDraftParts, isQuotaError, partsOfDraft } from './part-store';
 import { loadSettings } from './settings-store';
@@ -11,6 +12,9 @@ import type { PartRecord, ReportRecord } from './records';
 export async function submitDraft(draft: Draft): Promise<ReportRecord> {
   const settings = await loadSettings();
   const parts = await partsOfDraft(draft.draftId);
+  // Evidence the reporter saw in the form but that is no longer stored (swept after a day of the form
+  // standing open): not sent without a word, but said, so that it can be taken again.
+  if (evidencePolicy(draft.category) !== 'forbidden' && draft.partIds.some((id) => !parts.some((part) => part.id === id))) throw new Error('error_evidence_gone');
   let record = packageReport({ draft, parts, client: clientInfo(), hasEndpoint: settings.endpoint !== null });
   try {
     await store(record, parts);

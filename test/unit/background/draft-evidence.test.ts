@@ -57,10 +57,18 @@ describe('a draft id used for a second report', () => {
     expect(await discardDraftParts('X')).toBe(1);
     expect(await getPart(second.id)).toBeUndefined();
     expect((await getPart(first.id))?.reportId).toBe(report.id);
-    // A second report from the same draft id does not re-tag the first one's part.
-    const next = await submitDraft(draft('X', [first.id], 'second'));
-    expect(next.partIds).toEqual([]);
+    // A second report from the same draft id cannot take the first one's part: it is not this draft's to give.
+    await expect(submitDraft(draft('X', [first.id], 'second'))).rejects.toThrow('error_evidence_gone');
     expect((await getPart(first.id))?.reportId).toBe(report.id);
+  });
+});
+
+describe('evidence that is gone before the report is stored', () => {
+  it('stops the submit with a message saying so, rather than storing the report without it', async () => {
+    const part = await shot('W');
+    const { deleteParts } = await import('../../../src/background/part-store');
+    await deleteParts([part.id]);
+    await expect(submitDraft(draft('W', [part.id]))).rejects.toThrow('error_evidence_gone');
   });
 });
 
