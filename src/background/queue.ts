@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { nextAttemptDelay } from './backoff';
+import { backoffDelay, nextAttemptDelay } from './backoff';
 import { getPart } from './part-store';
 import { getReport, reportsWithStatus, updateReport } from './report-store';
 import { loadSettings } from './settings-store';
@@ -45,10 +45,19 @@ async function runDue(now = Date.now()): Promise<void> {
   }
 }
 
+/** Sends of a report left by a stopped worker that are taken over at once; later ones wait. */
+const TAKEOVERS_AT_ONCE = 3;
+
 function isDue(record: ReportRecord, now: number): boolean {
-  // A send left by a worker that was stopped mid-request is taken over at once, not after the lease.
-  if (record.status === 'sending') return record.leaseOwner !== WORKER_INSTANCE || (record.leaseUntil ?? 0) <= now;
-  return (record.nextAttemptAt ?? 0) <= now;
+  if (record.status !== 'sending') return (record.nextAttemptAt ?? 0) <= now;
+  const leaseUntil = record.leaseUntil ?? 0;
+  if (leaseUntil <= now) return true;
+  if (record.leaseOwner === WORKER_INSTANCE) return false;
+  // A send left by a worker that was stopped mid-request is taken over at once, not after the lease;
+  // but a report whose sends keep ending with their worker (one that makes it crash) waits as a
+  // retry would, the lease at most, so that it cannot take every new worker down with it.
+  if (record.attempts < TAKEOVERS_AT_ONCE) return true;
+  return leaseUntil - LEASE_MS + backoffDelay(record.attempts, () => 0) <= now;
 }
 
 /** Takes the lease in one transaction: only the caller that flips the record to `sending` may send it. */

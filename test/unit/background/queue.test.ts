@@ -120,6 +120,21 @@ describe('delivery queue', () => {
     expect(await getReport(orphan.id)).toMatchObject({ status: 'delivered', receipt: 'R-orphan' });
   });
 
+  it('does not take over at once a send that has ended with its worker again and again', async () => {
+    // Five sends, each cut off with its worker (a report that makes the worker crash): the sixth waits.
+    const started = Date.now() - 1_000;
+    const crashing = { ...newRecord(), status: 'sending' as const, leaseUntil: started + LEASE_MS, leaseOwner: 'a-worker-that-crashed', attempts: 5 };
+    await putReport(crashing);
+    fetchMock.mockResolvedValue(respond(201, '{"receipt":"R"}'));
+    await drainQueue();
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(await getReport(crashing.id)).toMatchObject({ status: 'sending', attempts: 5 });
+    // Once its lease lapses it goes out.
+    await putReport({ ...crashing, leaseUntil: Date.now() - 1 });
+    await drainQueue();
+    expect(await getReport(crashing.id)).toMatchObject({ status: 'delivered', attempts: 6 });
+  });
+
   it('does not let a failing report hold up the others', async () => {
     const failing = newRecord('failing');
     const fine = newRecord('fine');
