@@ -51,13 +51,13 @@ export function parseManaged(raw: unknown): { managed: Managed; ignored: string[
 export function applyManaged(local: Settings, managed: Managed): { settings: Settings; locked: LockedSetting[] } {
   const settings: Settings = structuredClone(local);
   const locked: LockedSetting[] = [];
-  if (managed.endpointUrl !== undefined || managed.endpointToken !== undefined) {
-    const url = managed.endpointUrl ?? local.endpoint?.url;
-    if (url) {
-      const token = managed.endpointToken ?? (local.endpoint?.url === url ? local.endpoint.token : undefined);
-      settings.endpoint = token ? { url, token } : { url };
-      locked.push('endpoint');
-    }
+  // A policy's token goes only to the policy's own endpoint: with its URL missing or refused, it would
+  // otherwise be sent to whatever endpoint the reporter (or an imported file) had set.
+  if (managed.endpointUrl !== undefined) {
+    const url = managed.endpointUrl;
+    const token = managed.endpointToken ?? (local.endpoint?.url === url ? local.endpoint.token : undefined);
+    settings.endpoint = token ? { url, token } : { url };
+    locked.push('endpoint');
   }
   if (managed.subscriptions) {
     settings.subscriptions = managed.subscriptions.map((url) => ({ url, enabled: true }));

@@ -45,6 +45,15 @@ describe('managed settings (browser policy)', () => {
     expect(applyManaged(local, { endpointUrl: 'https://other.example/r' }).settings.endpoint).toEqual({ url: 'https://other.example/r' });
   });
 
+  it('sends a policy token only to the policy’s own endpoint', () => {
+    // The policy's URL was refused (http) or left out: its token must not go to the reporter's endpoint.
+    const refused = effectiveSettings(local, { endpointUrl: 'http://tips.police.example/reports', endpointToken: 'ORG-SECRET' });
+    expect(refused.settings.endpoint).toEqual(local.endpoint);
+    expect(refused.locked).not.toContain('endpoint');
+    expect(applyManaged(local, { endpointToken: 'ORG-SECRET' }).settings.endpoint).toEqual(local.endpoint);
+    expect(applyManaged({ ...local, endpoint: null }, { endpointToken: 'ORG-SECRET' }).settings.endpoint).toBeNull();
+  });
+
   it('never writes managed values into local settings on save', () => {
     const { settings, locked } = applyManaged(local, { endpointUrl: 'https://tips.police.example/reports', retentionDays: 30 });
     const edited = { ...settings, privacy: { ...settings.privacy, contact: 'me@example.org' } };
