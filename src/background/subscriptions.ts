@@ -19,6 +19,10 @@ export async function fetchPhraseList(url: string, fetchImpl: typeof fetch = fet
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     const response = await fetchImpl(url, { signal: controller.signal, credentials: 'omit', cache: 'no-cache', redirect: 'follow' });
+    // A redirect is followed only where the URL itself could go: https, or http to this machine.
+    if (response.redirected && response.url && checkEndpointUrl(response.url) !== null) {
+      return { ok: false, error: { code: 'url', detail: `redirected to ${response.url.slice(0, 200)}` } };
+    }
     if (!response.ok) return { ok: false, error: { code: 'http', detail: String(response.status) } };
     const declared = Number(response.headers.get('content-length') ?? 0);
     if (declared > MAX_LIST_BYTES) return { ok: false, error: { code: 'too-big', detail: String(declared) } };

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import type { Settings } from '../shared/settings';
-import { exportSettings, importSettings } from '../shared/settings-file';
+import { exportSettings, importSettings, MAX_SETTINGS_FILE_BYTES } from '../shared/settings-file';
 
 /** Export and import of the whole settings file (docs/SETTINGS.md); a bad file changes nothing. */
 export function TransferSection({ settings, onSave }: { settings: Settings; onSave: (next: Settings) => Promise<void> }) {
@@ -24,6 +24,8 @@ export function TransferSection({ settings, onSave }: { settings: Settings; onSa
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
+    // Said before the file is read: a file of gigabytes would be copied whole first.
+    if (file.size > MAX_SETTINGS_FILE_BYTES) return setStatus({ text: t('importProblem_too_big', [`${file.size} > ${MAX_SETTINGS_FILE_BYTES}`]), error: true });
     const result = importSettings(await file.text(), settings);
     if (!result.ok) return setStatus({ text: t(`importProblem_${result.problem.replace(/-/g, '_')}`, [result.detail]), error: true });
     await onSave(result.settings);
