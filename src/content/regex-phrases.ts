@@ -26,11 +26,32 @@ export function activeRegexPhrases(settings: Settings): RegexPhrase[] {
   return out;
 }
 
+/**
+ * Patterns run on windows of this many units, each overlapping the next by REGEX_OVERLAP: a pattern
+ * with an open-ended repetition costs the square of the text it fails on, which a window bounds (a
+ * page of one long line would otherwise hold the worker for minutes). A match is at most REGEX_OVERLAP
+ * units long.
+ */
+export const REGEX_WINDOW = 1_024;
+export const REGEX_OVERLAP = 256;
+
+/** `[offset, window]` pairs covering a text; a short text is its own window. */
+function windowsOf(text: string): [number, string][] {
+  if (text.length <= REGEX_WINDOW) return [[0, text]];
+  const out: [number, string][] = [];
+  for (let at = 0; ; at += REGEX_WINDOW - REGEX_OVERLAP) {
+    out.push([at, text.slice(at, at + REGEX_WINDOW)]);
+    if (at + REGEX_WINDOW >= text.length) return out;
+  }
+}
+
 /** For the page prefilter: a node whose own text matches a pattern makes its block a candidate. */
 export function anyRegexMatches(regexes: readonly RegexPhrase[], data: string): boolean {
   for (const { regex } of regexes) {
-    regex.lastIndex = 0;
-    if (regex.test(data)) return true;
+    for (const [, window] of windowsOf(data)) {
+      regex.lastIndex = 0;
+      if (regex.test(window)) return true;
+    }
   }
   return false;
 }
@@ -57,25 +78,30 @@ export function regexSpans(regexes: readonly RegexPhrase[], texts: readonly stri
     return { node, offset: offset - (starts[node] ?? 0) };
   };
   const spans: FoundSpan[] = [];
+  const windows = windowsOf(joined);
   for (const { regex, category, strength } of regexes) {
-    regex.lastIndex = 0;
-    for (let match = regex.exec(joined); match && spans.length < MAX_MATCHES_PER_BLOCK; match = regex.exec(joined)) {
-      if (match[0].length === 0) {
-        regex.lastIndex++;
-        continue;
+    windows.forEach(([at, window], index) => {
+      // A match belongs to the window it starts in before the overlap (the last window owns its overlap).
+      const owned = index === windows.length - 1 ? window.length : REGEX_WINDOW - REGEX_OVERLAP;
+      regex.lastIndex = 0;
+      for (let match = regex.exec(window); match && match.index < owned && spans.length < MAX_MATCHES_PER_BLOCK; match = regex.exec(window)) {
+        if (match[0].length === 0) {
+          regex.lastIndex++;
+          continue;
+        }
+        const start = locate(at + match.index, false);
+        const end = locate(at + match.index + match[0].length, true);
+        spans.push({
+          startNode: start.node,
+          startOffset: start.offset,
+          endNode: end.node,
+          endOffset: end.offset,
+          phrase: match[0].toLowerCase().slice(0, 200),
+          category,
+          strength,
+        });
       }
-      const start = locate(match.index, false);
-      const end = locate(match.index + match[0].length, true);
-      spans.push({
-        startNode: start.node,
-        startOffset: start.offset,
-        endNode: end.node,
-        endOffset: end.offset,
-        phrase: match[0].toLowerCase().slice(0, 200),
-        category,
-        strength,
-      });
-    }
+    });
   }
   return spans;
 }

@@ -7,8 +7,15 @@
  */
 
 export const MAX_REGEX_LENGTH = 200;
-/** `.*.*.*` is polynomial: three unbounded quantifiers are allowed, more are not. */
-const MAX_UNBOUNDED = 3;
+/**
+ * Each open-ended repetition multiplies the work of a failing match by the length of text it can
+ * cover: `.*.*.*x` took 1.4 s on 300 characters and over a minute on 1,000. One is allowed (and the
+ * text is matched in windows, regex-phrases.ts); a bounded one over 10 counts as open-ended, and the
+ * ranges of the bounded ones may not multiply past MAX_BOUNDED_PRODUCT (`\d{1,50}` five times: 33 s).
+ */
+const MAX_UNBOUNDED = 1;
+const WIDE_BOUND = 10;
+const MAX_BOUNDED_PRODUCT = 10_000;
 
 export type RegexProblem = 'too-long' | 'syntax' | 'nested-quantifier' | 'backreference' | 'too-many-quantifiers' | 'empty-match';
 
@@ -28,7 +35,7 @@ export function checkRegex(source: string): RegexCheck {
   const shape = shapeOf(source);
   if (shape.backreference) return { ok: false, problem: 'backreference' };
   if (shape.nested) return { ok: false, problem: 'nested-quantifier' };
-  if (shape.unbounded > MAX_UNBOUNDED) return { ok: false, problem: 'too-many-quantifiers' };
+  if (shape.unbounded > MAX_UNBOUNDED || shape.boundedProduct > MAX_BOUNDED_PRODUCT) return { ok: false, problem: 'too-many-quantifiers' };
   regex.lastIndex = 0;
   if (regex.test('')) return { ok: false, problem: 'empty-match' };
   regex.lastIndex = 0;
@@ -41,11 +48,12 @@ interface Group {
 }
 
 /** One pass over a syntactically valid pattern: groups, quantifiers, escapes and classes. */
-function shapeOf(source: string): { nested: boolean; backreference: boolean; unbounded: number } {
+function shapeOf(source: string): { nested: boolean; backreference: boolean; unbounded: number; boundedProduct: number } {
   const stack: Group[] = [{ risky: false }];
   let nested = false;
   let backreference = false;
   let unbounded = 0;
+  let boundedProduct = 1;
   /** What the last atom was: a closed group (and whether it was risky), or anything else. */
   let lastGroup: Group | null = null;
   for (let i = 0; i < source.length; i++) {
@@ -94,7 +102,8 @@ function shapeOf(source: string): { nested: boolean; backreference: boolean; unb
     }
     const quantifier = quantifierAt(source, i);
     if (quantifier) {
-      if (quantifier.unbounded) unbounded++;
+      if (quantifier.unbounded || quantifier.max > WIDE_BOUND) unbounded++;
+      else if (quantifier.repeats) boundedProduct *= quantifier.max + 1;
       if (quantifier.repeats && lastGroup?.risky) nested = true;
       top.risky = true;
       i = quantifier.end - 1;
@@ -105,20 +114,20 @@ function shapeOf(source: string): { nested: boolean; backreference: boolean; unb
     }
     lastGroup = null;
   }
-  return { nested, backreference, unbounded };
+  return { nested, backreference, unbounded, boundedProduct };
 }
 
 /** A quantifier at `i`: whether it can repeat more than once, and whether it has no upper bound. */
-function quantifierAt(source: string, i: number): { end: number; repeats: boolean; unbounded: boolean } | null {
+function quantifierAt(source: string, i: number): { end: number; repeats: boolean; unbounded: boolean; max: number } | null {
   const ch = source[i];
-  if (ch === '*' || ch === '+') return { end: i + 1, repeats: true, unbounded: true };
-  if (ch === '?') return { end: i + 1, repeats: false, unbounded: false };
+  if (ch === '*' || ch === '+') return { end: i + 1, repeats: true, unbounded: true, max: Infinity };
+  if (ch === '?') return { end: i + 1, repeats: false, unbounded: false, max: 1 };
   if (ch === '{') {
     const match = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i));
     if (!match) return null;
     const min = Number(match[1]);
     const max = match[2] === undefined ? min : match[3] === '' ? Infinity : Number(match[3]);
-    return { end: i + match[0].length, repeats: max > 1, unbounded: max === Infinity };
+    return { end: i + match[0].length, repeats: max > 1, unbounded: max === Infinity, max };
   }
   return null;
 }
