@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import { buildBlockMatcher } from '../content/build-matcher';
 import type { BlockFinding, BlockMatcher } from '../content/block-finding';
 import { foundIn, POLICY_CHANGED, WORKER_BUSY, policyFingerprint, prefilterReplySchema, scanBlocksReplySchema, scanPlanReplySchema, unitsOf, type PrefilterReply, type ScanBlocksReply, type ScanPlan } from '../shared/block-scan';
-import { PREFILTER_CANDIDATE, prefilterCandidates } from '../content/match/prefilter-bits';
+import { prefilterCandidates } from '../content/match/prefilter-bits';
 import { effectiveSettings, policyJson } from '../shared/managed-settings';
 import { PHRASE_LISTS_KEY, subscribedEntries } from '../shared/phrase-subscriptions';
 import { PREFILTER_CACHE_KEY, prefilterCacheSchema } from '../shared/prefilter-cache';
@@ -114,16 +114,6 @@ async function matcherFor(pagePolicy: string): Promise<BlockMatcher> {
   }
 }
 
-/** Whether the prefilter reads a possible phrase in a block: only then does it get the exact scan. */
-function mayHoldPhrase(prefilter: BlockMatcher['prefilter'], texts: readonly string[]): boolean {
-  let state = 0;
-  for (const text of texts) {
-    state = prefilter.feed(text, state);
-    if ((state & PREFILTER_CANDIDATE) !== 0) return true;
-  }
-  return false;
-}
-
 const NO_FINDING: BlockFinding = { spans: [], suspect: false };
 
 /**
@@ -136,13 +126,13 @@ export async function scanBlocks(blocks: readonly (readonly string[])[], pagePol
   const built = await matcherFor(pagePolicy);
   const units = blocks.map((texts) => unitsOf([texts]));
   await waitForBudget(tabId, Math.ceil(units.reduce((sum, n) => sum + n, 0) * PREFILTER_UNIT_COST));
-  const candidates = blocks.map((texts) => mayHoldPhrase(built.prefilter, texts));
+  const candidates = blocks.map((texts) => built.mayHoldPhrase(texts));
   const exactUnits = units.reduce((sum, n, index) => (candidates[index] ? sum + n : sum), 0);
   // A request let in is served: its exact share goes into debt rather than being refused after the
   // prefilter's share was taken (many frames of one tab asking at once).
   if (exactUnits > 0) await waitForBudget(tabId, Math.ceil(exactUnits * (1 - PREFILTER_UNIT_COST)), false);
   blocksScanned += blocks.length;
-  return checked(scanBlocksReplySchema, foundIn(blocks.map((texts, index) => (candidates[index] ? built.scanBlock(texts) : NO_FINDING))));
+  return checked(scanBlocksReplySchema, foundIn(blocks.map((texts, index) => (candidates[index] ? built.scanCandidate(texts) : NO_FINDING))));
 }
 
 /**

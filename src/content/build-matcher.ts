@@ -71,21 +71,24 @@ export function createBlockMatcher(
     exact = createMatcher(subset, SIGNAL_WORDS, signalWordAutomaton());
     return exact;
   };
-  return {
+  const blockMatcher: BlockMatcher & { memoryEstimateBytes(): number; heldPhrases(): number } = {
     prefilter,
     memoryEstimateBytes: () => matcher().memoryEstimateBytes() + phraseFilter.memoryEstimateBytes(),
     /** Phrases in the exact matcher (none before its first use). */
     heldPhrases: () => (exact === undefined ? 0 : held === -1 ? phrases.length : held),
-    scanBlock(texts): BlockFinding {
-      // The exact matcher holds the phrases the prefilter has read: make sure it has read these texts.
-      // What the prefilter finds nothing in, the exact scan would not either (prefilter.ts).
+    mayHoldPhrase(texts): boolean {
+      // Every text is read, not just up to the first hit: the exact matcher holds the phrases the
+      // prefilter has read. What the prefilter finds nothing in, the exact scan would not either.
       let state = 0;
       let flags = 0;
       for (const text of texts) {
         state = prefilter.feed(text, state);
         flags |= state;
       }
-      if ((flags & PREFILTER_CANDIDATE) === 0) return { spans: [], suspect: false };
+      return (flags & PREFILTER_CANDIDATE) !== 0;
+    },
+    scanBlock: (texts) => (blockMatcher.mayHoldPhrase(texts) ? blockMatcher.scanCandidate(texts) : { spans: [], suspect: false }),
+    scanCandidate(texts): BlockFinding {
       const exact = matcher();
       const scan = exact.scanText(texts);
       const custom = regexSpans(regexes, texts);
@@ -114,6 +117,7 @@ export function createBlockMatcher(
       return { suspect, spans: [...spans, ...custom].slice(0, MAX_SPANS_PER_BLOCK) };
     },
   };
+  return blockMatcher;
 }
 
 /** Do the reporter's own phrases or subscribed lists join the built-in ones (no prebuilt prefilter then)? */

@@ -47,8 +47,9 @@ function windowsOf(text: string): [number, string][] {
 
 /** For the page prefilter: a node whose own text matches a pattern makes its block a candidate. */
 export function anyRegexMatches(regexes: readonly RegexPhrase[], data: string): boolean {
+  const windows = windowsOf(data);
   for (const { regex } of regexes) {
-    for (const [, window] of windowsOf(data)) {
+    for (const [, window] of windows) {
       regex.lastIndex = 0;
       if (regex.test(window)) return true;
     }

@@ -4,8 +4,6 @@ import { readPrefilterReply, readScanBlocksReply } from './read-replies';
 import type { ScanEngine } from './scan-engine';
 import { CONTEXT_TEXTS, contextAfter, contextBefore, cut, PART_UNITS, runs } from './text-pieces';
 
-export { PART_UNITS };
-
 /** The policy the page scanned under has changed: the page starts again with a new plan. */
 export class PolicyChangedError extends Error {
   constructor() {

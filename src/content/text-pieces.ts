@@ -1,4 +1,4 @@
-import { INVISIBLE_RANGES } from './match/invisible';
+import { isInvisible } from './match/invisible';
 import { SCAN_BATCH_UNITS } from '../shared/block-scan-limits';
 
 /*
@@ -67,8 +67,10 @@ export function contextBefore(pieces: Pieces, start: number): Pieces {
 
 /** Spaces that the exact scan reads as one space, whatever their number (normalise.ts). */
 const SPACES = new Set([0x09, 0x0a, 0x0c, 0x0d, 0x20, 0xa0, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x202f, 0x205f, 0x3000]);
-/** Characters that the exact scan drops. */
-const INVISIBLE = new Set(INVISIBLE_RANGES.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, k) => from + k)));
+/** Spaces, and characters that the exact scan drops: a run of them is read as one space or nothing. */
+function isPadding(code: number): boolean {
+  return SPACES.has(code) || isInvisible(code);
+}
 
 /**
  * The text after piece `end` as the part before it needs it to finish a phrase: CONTEXT_UNITS units
@@ -96,14 +98,14 @@ export function contextAfter(pieces: Pieces, end: number): Pieces {
     };
     for (let at = 0; at < text.length && units + (at - from) < CONTEXT_UNITS && out.texts.length < CONTEXT_TEXTS; ) {
       const code = text.charCodeAt(at);
-      if (!SPACES.has(code) && !INVISIBLE.has(code)) {
+      if (!isPadding(code)) {
         spaced = false;
         at++;
         continue;
       }
       let runEnd = at;
       let space = -1;
-      while (runEnd < text.length && (SPACES.has(text.charCodeAt(runEnd)) || INVISIBLE.has(text.charCodeAt(runEnd)))) {
+      while (runEnd < text.length && isPadding(text.charCodeAt(runEnd))) {
         if (space < 0 && SPACES.has(text.charCodeAt(runEnd))) space = runEnd;
         runEnd++;
       }

@@ -15,3 +15,9 @@ export const INVISIBLE_RANGES: ReadonlyArray<readonly [number, number]> = [
   [0xfe00, 0xfe0f],
   [0xfeff, 0xfeff],
 ];
+
+/** Whether a UTF-16 unit is one of the invisible characters above. */
+export function isInvisible(code: number): boolean {
+  for (const [from, to] of INVISIBLE_RANGES) if (code >= from && code <= to) return true;
+  return false;
+}
