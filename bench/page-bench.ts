@@ -2,14 +2,14 @@
  * Runs inside a benchmark page (bundled by bench/run.ts): the content script's scanner and matcher,
  * without the extension around them, so that the page can be timed alone.
  */
-import { createBlockMatcher } from '../src/content/build-matcher';
-import { PagePrefilter } from '../src/content/match/prefilter';
-import { fromBase64 } from '../src/content/match/table-pack';
+import { createBlockMatcher } from '../src/matcher/build-matcher';
+import { PagePrefilter } from '../src/matcher/prefilter';
+import { fromBase64 } from '../src/matcher/table-pack';
 import { createCssHighlighter } from '../src/content/highlighter';
 import { startPageScanner } from '../src/content/page-scanner';
 import type { Category } from '../src/shared/taxonomy';
-import type { BlockMatcher } from '../src/content/block-finding';
-import { createLocalEngine } from '../src/content/local-engine';
+import type { BlockMatcher } from '../src/matcher/block-finding';
+import { createLocalEngine } from './local-engine';
 import { createRemoteEngine } from '../src/content/remote-engine';
 import type { ScanEngine } from '../src/content/scan-engine';
 

@@ -16,8 +16,8 @@ import { BUILTIN_PHRASE_LISTS } from '../src/phrases';
 import { median } from './median';
 import { longestTask, taskMs, watchLongTasks } from './task-time';
 import { readFileSync } from 'node:fs';
-import { PagePrefilter } from '../src/content/match/prefilter';
-import { prefilterPatterns } from '../src/content/prebuilt-tables';
+import { PagePrefilter } from '../src/matcher/prefilter';
+import { prefilterPatterns } from '../src/matcher/prebuilt-tables';
 
 const here = resolve(import.meta.dirname, '..');
 const bundle = resolve(here, 'dist/bench/page-bench.js');

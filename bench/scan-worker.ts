@@ -4,13 +4,13 @@
  * blocks, with the same matcher and replies. Requests and replies travel as JSON text, as extension
  * messages do, so that the page pays for serialising them.
  */
-import { createBlockMatcher } from '../src/content/build-matcher';
-import type { BlockMatcher } from '../src/content/block-finding';
-import { PagePrefilter } from '../src/content/match/prefilter';
-import { prefilterCandidates } from '../src/content/match/prefilter-bits';
-import { fromBase64 } from '../src/content/match/table-pack';
-import { foundIn } from '../src/shared/block-scan';
+import { createBlockMatcher } from '../src/matcher/build-matcher';
+import type { BlockMatcher } from '../src/matcher/block-finding';
+import { PagePrefilter } from '../src/matcher/prefilter';
+import { prefilterCandidates } from '../src/matcher/prefilter-bits';
+import { fromBase64 } from '../src/matcher/table-pack';
 import type { Category } from '../src/shared/taxonomy';
+import { foundIn } from '../src/shared/protocol/scan-replies';
 
 type Request =
   | { type: 'init'; phrases: { phrase: string; category: Category; strength: 'strong' | 'weak' }[]; tables?: string }

@@ -4,7 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { zipSync } from 'fflate';
 import { chromeManifest, firefoxManifest } from './manifest-variants';
 import { highlightCss } from '../src/content/highlighter';
-import { builtinPrefilterBytes, signalWordBytes } from '../src/content/prebuilt-tables';
+import { builtinPrefilterBytes, signalWordBytes } from '../src/matcher/prebuilt-tables';
 
 const here = resolve(import.meta.dirname, '..');
 const dist = join(here, 'dist');

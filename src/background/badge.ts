@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type { PageSummary } from '../shared/messages';
+import type { PageSummary } from '../shared/protocol/messages';
 
 /** Red: listings with unambiguous phrases; amber: listings found only by weak words next to sale intent. */
 export const BADGE_SUSPECT = '#c62828';

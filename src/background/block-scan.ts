@@ -1,17 +1,20 @@
 import browser from 'webextension-polyfill';
-import { buildBlockMatcher } from '../content/build-matcher';
-import type { BlockFinding, BlockMatcher } from '../content/block-finding';
-import { foundIn, POLICY_CHANGED, WORKER_BUSY, policyFingerprint, prefilterReplySchema, scanBlocksReplySchema, scanPlanReplySchema, unitsOf, type PrefilterReply, type ScanBlocksReply, type ScanPlan } from '../shared/block-scan';
-import { prefilterCandidates } from '../content/match/prefilter-bits';
+import { buildBlockMatcher } from '../matcher/build-matcher';
+import type { BlockMatcher } from '../matcher/block-finding';
+import { prefilterReplySchema, scanBlocksReplySchema, scanPlanReplySchema, type PrefilterReply, type ScanBlocksReply, type ScanPlan } from '../shared/protocol/block-scan';
+import { prefilterCandidates } from '../matcher/prefilter-bits';
 import { effectiveSettings, policyJson } from '../shared/managed-settings';
-import { PHRASE_LISTS_KEY, subscribedEntries } from '../shared/phrase-subscriptions';
+import { subscribedEntries } from '../shared/phrase-subscriptions';
 import { PREFILTER_CACHE_KEY, prefilterCacheSchema } from '../shared/prefilter-cache';
-import { SETTINGS_KEY } from '../shared/settings';
 import { readManaged } from './settings-store';
 import { storedLists } from './subscriptions';
+import type { BlockFinding } from '../shared/protocol/block-scan';
+import { foundIn, policyFingerprint, unitsOf } from '../shared/protocol/scan-replies';
+import { POLICY_CHANGED, WORKER_BUSY } from '../shared/protocol/block-scan-limits';
+import { PHRASE_LISTS_KEY, SETTINGS_KEY } from '../shared/protocol/storage-keys';
 
 /*
- * Pages' scans (shared/block-scan.ts): the prefilter over their text nodes and the exact scan of
+ * Pages' scans (shared/protocol/block-scan.ts): the prefilter over their text nodes and the exact scan of
  * their candidate blocks. One matcher serves every page until the settings, the lists or the policy
  * change.
  */
@@ -160,7 +163,7 @@ async function restartPages(): Promise<void> {
   }
 }
 
-/** What a page on `site` is to do (shared/block-scan.ts `ScanPlan`), under the policy as this worker knows it. */
+/** What a page on `site` is to do (shared/protocol/block-scan.ts `ScanPlan`), under the policy as this worker knows it. */
 export async function scanPlan(site: string): Promise<ScanPlan> {
   if (!managed) plannedWithoutPolicy = true;
   const policy = managed ? managed.value : undefined;

@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { isRestrictedUrl } from '../shared/url';
-import { savePart } from './part-store';
-import type { PartRecord } from './records';
+import { savePart } from '../store/part-store';
+import type { PartRecord } from '../store/records';
 import { captureSlot } from './rate-limit';
 
 export class CaptureError extends Error {}

@@ -1,4 +1,4 @@
-import type { Rect } from '../shared/messages';
+import type { Rect } from '../shared/protocol/messages';
 
 export interface PixelRect {
   x: number;

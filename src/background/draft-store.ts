@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { preparedDraftSchema, type PreparedDraft } from '../shared/messages';
+import { preparedDraftSchema, type PreparedDraft } from '../shared/protocol/messages';
 
 const key = (draftId: string) => `draft:${draftId}`;
 

@@ -2,10 +2,7 @@ import { z } from 'zod';
 import { REPORT_SCHEMA_ID } from '../shared/report';
 import type { Endpoint } from '../shared/settings';
 import { readLimited } from './read-body';
-
-export type EndpointCheck =
-  | { ok: true }
-  | { ok: false; problem: 'unreachable' | 'unauthorized' | 'wrong-protocol' | 'http-error'; detail: string };
+import type { EndpointCheck } from '../shared/protocol/ui-replies';
 
 const protocolAnswer = z.object({ protocol: z.string() });
 const MAX_ANSWER_BYTES = 64 * 1024;

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { pageMetricsSchema, type PageMetrics } from '../shared/messages';
+import { pageMetricsSchema, type PageMetrics } from '../shared/protocol/messages';
 import { captureVisiblePng } from './capture';
 
 /** Infinite scroll never ends; canvases stop at 32,767 px. A page is shot down to this height at most. */

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { historyFilterSchema } from '../shared/messages';
-import type { ReportRecord } from './records';
+import type { historyFilterSchema } from '../shared/protocol/messages';
+import type { ReportRecord } from '../store/records';
 
 export function historyMatcher(filter: z.infer<typeof historyFilterSchema>): (record: ReportRecord) => boolean {
   const text = filter.text?.trim().toLowerCase();

@@ -1,8 +1,8 @@
 import { reportSchema, REPORT_SCHEMA_ID, type Report } from '../shared/report';
-import type { Draft } from '../shared/messages';
+import type { Draft } from '../shared/protocol/messages';
 import { evidencePolicy } from '../shared/taxonomy';
 import { siteOf, stripUserInfo } from '../shared/url';
-import type { PartRecord, ReportRecord } from './records';
+import type { PartRecord, ReportRecord } from '../store/records';
 
 export interface PackageInput {
   draft: Draft;

@@ -1,10 +1,10 @@
 import browser from 'webextension-polyfill';
-import { prefilterCacheFor } from '../content/build-matcher';
+import { prefilterCacheFor } from '../matcher/build-matcher';
 import { PREFILTER_CACHE_KEY } from '../shared/prefilter-cache';
-import { PHRASE_LISTS_KEY, subscribedEntries } from '../shared/phrase-subscriptions';
-import { SETTINGS_KEY } from '../shared/settings';
+import { subscribedEntries } from '../shared/phrase-subscriptions';
 import { loadSettings } from './settings-store';
 import { storedLists } from './subscriptions';
+import { PHRASE_LISTS_KEY, SETTINGS_KEY } from '../shared/protocol/storage-keys';
 
 let pending: ReturnType<typeof setTimeout> | undefined;
 

@@ -1,10 +1,10 @@
 import browser from 'webextension-polyfill';
 import { backoffDelay, nextAttemptDelay } from './backoff';
-import { getPart } from './part-store';
-import { getReport, reportsWithStatus, updateReport } from './report-store';
+import { getPart } from '../store/part-store';
+import { getReport, reportsWithStatus, updateReport } from '../store/report-store';
 import { loadSettings } from './settings-store';
 import { sendReport, SEND_TIMEOUT_MS } from './send-report';
-import type { PartRecord, ReportRecord } from './records';
+import type { PartRecord, ReportRecord } from '../store/records';
 
 export const QUEUE_ALARM = 'tipline-queue';
 /** Longer than a send can take, so a live send is never taken over; a dead worker's lease lapses. */

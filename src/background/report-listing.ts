@@ -1,10 +1,10 @@
 import browser, { type Menus, type Tabs } from 'webextension-polyfill';
-import { listingCaptureSchema, type PreparedDraft } from '../shared/messages';
+import { listingCaptureSchema, type PreparedDraft } from '../shared/protocol/messages';
 import { isRestrictedUrl } from '../shared/url';
 import { captureVisiblePng } from './capture';
 import { cropRect } from './crop';
 import { cropPng, imageSize } from './image-ops';
-import { savePart } from './part-store';
+import { savePart } from '../store/part-store';
 import { saveDraft } from './draft-store';
 
 export const MENU_ID = 'tipline-report-listing';

@@ -1,5 +1,5 @@
-import { database } from './database';
-import { sweepOrphanParts } from './part-store';
+import { database } from '../store/database';
+import { sweepOrphanParts } from '../store/part-store';
 import { loadSettings } from './settings-store';
 
 export const CLEANUP_ALARM = 'tipline-cleanup';

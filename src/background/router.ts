@@ -1,8 +1,9 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import { contentToBackground, fail, ok, uiToBackground, type Reply, type UiMessage, type ContentMessage } from '../shared/messages';
+import { contentToBackground, uiToBackground, type UiMessage, type ContentMessage } from '../shared/protocol/messages';
 import { updateBadge } from './badge';
 import { prefilterTexts, scanBlocks, scanPlan } from './block-scan';
 import { handleUiMessage } from './ui-handlers';
+import { fail, ok, type Reply } from '../shared/protocol/reply';
 
 export type SenderKind = 'ui' | 'content' | 'foreign';
 

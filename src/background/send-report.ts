@@ -1,6 +1,6 @@
 import { classifyResponse, type DeliveryOutcome } from '../shared/classify-response';
 import type { Endpoint } from '../shared/settings';
-import type { PartRecord, ReportRecord } from './records';
+import type { PartRecord, ReportRecord } from '../store/records';
 import { readBodyPrefix } from './read-body';
 
 export const SEND_TIMEOUT_MS = 60_000;

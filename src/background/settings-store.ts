@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { effectiveSettings, localPart, type LockedSetting } from '../shared/managed-settings';
-import { SETTINGS_KEY, settingsSchema, type Settings } from '../shared/settings';
+import { settingsSchema, type Settings } from '../shared/settings';
+import { SETTINGS_KEY } from '../shared/protocol/storage-keys';
 
 let managed: Promise<unknown> | undefined;
 

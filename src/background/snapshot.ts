@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
-import { savePart } from './part-store';
-import type { PartRecord } from './records';
+import { savePart } from '../store/part-store';
+import type { PartRecord } from '../store/records';
 
 interface PageCaptureApi {
   saveAsMHTML(details: { tabId: number }): Promise<Blob | ArrayBuffer | undefined>;

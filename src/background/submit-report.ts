@@ -1,12 +1,12 @@
-import type { Draft } from '../shared/messages';
+import type { Draft } from '../shared/protocol/messages';
 import { clientInfo } from './client-info';
 import { evidencePolicy } from '../shared/taxonomy';
 import { packageReport } from './package-report';
-import { discardDraftParts, isQuotaError, partsOfDraft } from './part-store';
+import { discardDraftParts, isQuotaError, partsOfDraft } from '../store/part-store';
 import { loadSettings } from './settings-store';
 import { drainQueue } from './queue';
-import { database } from './database';
-import type { PartRecord, ReportRecord } from './records';
+import { database } from '../store/database';
+import type { PartRecord, ReportRecord } from '../store/records';
 
 /** Stores the report and its parts first; only then may the queue try the network. */
 export async function submitDraft(draft: Draft): Promise<ReportRecord> {

@@ -1,9 +1,10 @@
 import browser from 'webextension-polyfill';
 import { parsePhraseList, type PhraseList } from '../shared/phrase-list';
-import { PHRASE_LISTS_KEY, readStoredLists, type ListError, type StoredLists } from '../shared/phrase-subscriptions';
+import { readStoredLists, type ListError, type StoredLists } from '../shared/phrase-subscriptions';
 import { checkEndpointUrl } from '../shared/url';
 import { loadSettings } from './settings-store';
 import { readLimited } from './read-body';
+import { PHRASE_LISTS_KEY } from '../shared/protocol/storage-keys';
 
 /** Daily refresh of subscribed phrase lists (docs/PHRASE-LISTS.md). */
 export const LISTS_ALARM = 'tipline-lists';

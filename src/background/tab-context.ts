@@ -1,14 +1,7 @@
 import browser from 'webextension-polyfill';
-import { pageSummarySchema, type PageSummary } from '../shared/messages';
+import { pageSummarySchema, type PageSummary } from '../shared/protocol/messages';
 import { isRestrictedUrl } from '../shared/url';
-
-export interface TabContext {
-  tabId: number;
-  url: string;
-  title: string;
-  restricted: boolean;
-  summary: PageSummary | null;
-}
+import type { TabContext } from '../shared/protocol/ui-replies';
 
 /** Asks the tab's content script for its live findings; a page without one (browser pages) has none. */
 export async function tabContext(tabId: number): Promise<TabContext> {

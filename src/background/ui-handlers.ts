@@ -1,20 +1,21 @@
 import browser from 'webextension-polyfill';
-import type { UiMessage } from '../shared/messages';
+import type { UiMessage } from '../shared/protocol/messages';
 import { checkEndpoint } from './endpoint-check';
 import { captureVisibleToDraft } from './capture';
-import { deleteParts, discardDraftParts, savePart } from './part-store';
+import { deleteParts, discardDraftParts, savePart } from '../store/part-store';
 import { evidencePolicy } from '../shared/taxonomy';
 import { captureFullPage } from './full-page';
 import { captureSnapshot } from './snapshot';
 import { cancel, requeue, drainQueue } from './queue';
-import { clearAll, deleteReport, getReport, listReports, reportsWithStatus } from './report-store';
+import { clearAll, deleteReport, getReport, listReports, reportsWithStatus } from '../store/report-store';
 import { loadSettings, lockedSettings, saveSettings } from './settings-store';
 import { refreshSubscriptions, storedLists } from './subscriptions';
 import { submitDraft } from './submit-report';
 import { tabContext } from './tab-context';
 import { historyMatcher } from './history-filter';
 import { forgetDraft, loadDraft, scrubDraft } from './draft-store';
-import type { PartRecord, ReportRecord, ReportView } from './records';
+import type { PartRecord, ReportRecord } from '../store/records';
+import type { ReportView } from '../shared/protocol/ui-replies';
 
 /**
  * How many times each draft's evidence was discarded (a category that takes none was chosen, or such a

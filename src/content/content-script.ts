@@ -1,7 +1,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import { backgroundToContent, ok } from '../shared/content-protocol';
-import type { PageSummary } from '../shared/messages';
-import type { ScanPlan } from '../shared/block-scan';
+import { backgroundToContent } from '../shared/protocol/content-messages';
+import type { PageSummary } from '../shared/protocol/messages';
+import type { ScanPlan } from '../shared/protocol/block-scan';
 import { readScanPlan } from './read-replies';
 import { createCssHighlighter, createInvisibleHighlighter, supportsCssHighlights, type Highlighter } from './highlighter';
 import { startPageScanner, type PageScanner } from './page-scanner';
@@ -12,7 +12,8 @@ import { snapshotHtml } from './snapshot';
 import { askWorker, createRemoteEngine, PolicyChangedError, type Patience } from './remote-engine';
 import { isOrphaned, restartSchedule, RESTART_AFTER_MS } from './scan-recovery';
 
-import { PHRASE_LISTS_KEY, SETTINGS_KEY } from '../shared/storage-keys';
+import { PHRASE_LISTS_KEY, SETTINGS_KEY } from '../shared/protocol/storage-keys';
+import { ok } from '../shared/protocol/reply';
 
 const send = (message: unknown) => browser.runtime.sendMessage(message);
 

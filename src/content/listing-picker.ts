@@ -1,9 +1,9 @@
-import type { ListingCapture } from '../shared/messages';
+import type { ListingCapture } from '../shared/protocol/messages';
 import type { Match } from '../shared/report';
-import type { BlockFinding } from './block-finding';
 import { extractListing } from './listing-extract';
 import { findListingContainer } from './listing-container';
 import { isElement, isText } from './node-kind';
+import type { BlockFinding } from '../shared/protocol/block-scan';
 
 /**
  * Remembers the element under the last right-click. Capture phase on window, plus pointerdown as a

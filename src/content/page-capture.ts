@@ -1,4 +1,4 @@
-import type { PageMetrics } from '../shared/messages';
+import type { PageMetrics } from '../shared/protocol/messages';
 
 const HIDDEN_ATTRIBUTE = 'data-tipline-hidden';
 

@@ -1,5 +1,4 @@
-import type { PageSummary } from '../shared/messages';
-import type { BlockFinding } from './block-finding';
+import type { PageSummary } from '../shared/protocol/messages';
 import { blockAt, blockOf, newBlockCache } from './blocks';
 import type { Highlighter, HighlightSpan } from './highlighter';
 import { summarise } from './page-summary';
@@ -8,7 +7,8 @@ import { WRAP_ATTRIBUTE } from './wrap-highlighter';
 import { SLICE_MS, yieldToPage } from './yield-main-thread';
 import { isElement, isText } from './node-kind';
 import { NO_FINDING, type ScanEngine } from './scan-engine';
-import { unitsOf } from '../shared/block-scan-limits';
+import type { BlockFinding } from '../shared/protocol/block-scan';
+import { unitsOf } from '../shared/protocol/scan-replies';
 
 export interface PageScannerOptions {
   doc: Document;

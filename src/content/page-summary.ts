@@ -1,6 +1,6 @@
-import type { PageSummary } from '../shared/messages';
+import type { PageSummary } from '../shared/protocol/messages';
 import type { Match } from '../shared/report';
-import type { BlockFinding } from './block-finding';
+import type { BlockFinding } from '../shared/protocol/block-scan';
 
 /** Folds per-block findings into what the badge, the popup and the report's `matches` show. */
 export function summarise(url: string, findings: Iterable<BlockFinding>): PageSummary {

@@ -1,10 +1,10 @@
 import { CATEGORY_IDS } from '../shared/taxonomy';
-import { PREFILTER_BATCH_TEXTS, PREFILTER_STATE_MAX, SCAN_BATCH_BLOCKS } from '../shared/block-scan-limits';
-import type { BlockFinding, FoundSpan, PrefilterReply, ScanBlocksReply, ScanPlan } from '../shared/block-scan';
+import { PREFILTER_BATCH_TEXTS, PREFILTER_STATE_MAX, SCAN_BATCH_BLOCKS } from '../shared/protocol/block-scan-limits';
+import type { BlockFinding, FoundSpan, PrefilterReply, ScanBlocksReply, ScanPlan } from '../shared/protocol/block-scan';
 
 /*
  * The content script's reading of the worker's replies: the same rules as the zod schemas of
- * shared/block-scan.ts, written out, because building those schemas on every page load cost 10-20 ms
+ * shared/protocol/block-scan.ts, written out, because building those schemas on every page load cost 10-20 ms
  * of the script's start (A/B runs). The worker checks each reply with the schemas before sending
  * it, and test/unit/content/read-replies.test.ts holds these guards to the schemas on random replies.
  * Each returns the reply's data, or undefined for anything the schema would refuse.

@@ -1,8 +1,9 @@
-import { BUSY_RETRY_MS, findingsOf, POLICY_CHANGED, PREFILTER_BATCH_TEXTS, WORKER_BUSY, SCAN_BATCH_BLOCKS, SCAN_BATCH_UNITS, SCAN_BLOCK_NODES, SCAN_TIMEOUT_MS, unitsOf } from '../shared/block-scan-limits';
-import type { BlockFinding, FoundSpan } from '../shared/block-scan';
+import { BUSY_RETRY_MS, POLICY_CHANGED, PREFILTER_BATCH_TEXTS, WORKER_BUSY, SCAN_BATCH_BLOCKS, SCAN_BATCH_UNITS, SCAN_BLOCK_NODES, SCAN_TIMEOUT_MS } from '../shared/protocol/block-scan-limits';
+import type { BlockFinding, FoundSpan } from '../shared/protocol/block-scan';
 import { readPrefilterReply, readScanBlocksReply } from './read-replies';
 import type { ScanEngine } from './scan-engine';
 import { CONTEXT_TEXTS, contextAfter, contextBefore, cut, PART_UNITS, runs } from './text-pieces';
+import { findingsOf, unitsOf } from '../shared/protocol/scan-replies';
 
 /** The policy the page scanned under has changed: the page starts again with a new plan. */
 export class PolicyChangedError extends Error {

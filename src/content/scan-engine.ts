@@ -1,4 +1,4 @@
-import type { BlockFinding } from './block-finding';
+import type { BlockFinding } from '../shared/protocol/block-scan';
 
 /**
  * Where a page's text is matched (DESIGN.md §7): in the background worker, whose matcher stays

@@ -1,5 +1,5 @@
-import { isInvisible } from './match/invisible';
-import { SCAN_BATCH_UNITS } from '../shared/block-scan-limits';
+import { isInvisible } from '../matcher/invisible';
+import { SCAN_BATCH_UNITS } from '../shared/protocol/block-scan-limits';
 
 /*
  * Texts cut to the size of one request to the worker (remote-engine.ts), and the text that a part of

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import type { EndpointCheck } from '../background/endpoint-check';
 import { t } from '../shared/i18n';
 import type { Settings } from '../shared/settings';
 import { checkEndpointUrl } from '../shared/url';
-import type { BackgroundClient } from '../ui/background-client';
+import type { BackgroundClient } from '../shared/protocol/ui-client';
 import type { LockedSetting } from '../shared/managed-settings';
 import { LockedNote } from './locked-note';
+import type { EndpointCheck } from '../shared/protocol/ui-replies';
 
 export function EndpointSection(props: { client: BackgroundClient; settings: Settings; locked: readonly LockedSetting[]; onSave: (next: Settings) => Promise<void> }) {
   const isLocked = props.locked.includes('endpoint');

@@ -4,7 +4,7 @@ import type { LockedSetting } from '../shared/managed-settings';
 import type { ListError, StoredLists } from '../shared/phrase-subscriptions';
 import type { Settings } from '../shared/settings';
 import { checkEndpointUrl } from '../shared/url';
-import type { BackgroundClient } from '../ui/background-client';
+import type { BackgroundClient } from '../shared/protocol/ui-client';
 import { LockedNote } from './locked-note';
 
 const errorText = (error: ListError) => t(`listError_${error.code.replace(/-/g, '_')}`, [error.detail]);

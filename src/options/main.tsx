@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { backgroundClient } from '../ui/background-client';
+import { backgroundClient } from '../shared/protocol/ui-client';
 import { localiseDocument } from '../ui/localise-document';
 import { OptionsApp } from './options-app';
 

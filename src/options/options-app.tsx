@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import type { Settings } from '../shared/settings';
-import type { BackgroundClient } from '../ui/background-client';
+import type { BackgroundClient } from '../shared/protocol/ui-client';
 import { EndpointSection } from './endpoint-section';
 import { PrivacySection } from './privacy-section';
 import { HighlightSection } from './highlight-section';

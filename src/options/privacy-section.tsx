@@ -1,7 +1,7 @@
 import { t } from '../shared/i18n';
 import type { Settings } from '../shared/settings';
 import { useState } from 'preact/hooks';
-import type { BackgroundClient } from '../ui/background-client';
+import type { BackgroundClient } from '../shared/protocol/ui-client';
 import type { LockedSetting } from '../shared/managed-settings';
 import { LockedNote } from './locked-note';
 

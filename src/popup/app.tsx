@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
-import type { BackgroundClient } from '../ui/background-client';
+import type { BackgroundClient } from '../shared/protocol/ui-client';
 import { ReportForm } from './report-form';
 import { HistoryList } from './history-list';
 

@@ -1,5 +1,5 @@
-import type { ReportView } from '../background/records';
 import { t } from '../shared/i18n';
+import type { ReportView } from '../shared/protocol/ui-replies';
 
 export function formatTime(iso: string | number): string {
   const date = new Date(iso);

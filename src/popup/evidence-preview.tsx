@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { getPart } from '../background/part-store';
+import { getPart } from '../store/part-store';
 import { t } from '../shared/i18n';
 
 /**

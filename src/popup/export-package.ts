@@ -1,8 +1,8 @@
-import type { ReportView } from '../background/records';
-import { getPart } from '../background/part-store';
+import { getPart } from '../store/part-store';
 import { buildEvidencePackage, type PackagePart } from '../shared/evidence-package';
 import { t } from '../shared/i18n';
 import { categoryMessageKey } from '../shared/taxonomy';
+import type { ReportView } from '../shared/protocol/ui-replies';
 
 /** Builds the evidence ZIP in the page (no `downloads` permission needed) and hands it to the browser. */
 export async function exportEvidencePackage(record: ReportView): Promise<void> {

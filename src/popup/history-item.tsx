@@ -1,9 +1,9 @@
-import type { ReportView } from '../background/records';
 import { t } from '../shared/i18n';
 import { categoryMessageKey } from '../shared/taxonomy';
-import type { BackgroundClient } from '../ui/background-client';
+import type { BackgroundClient } from '../shared/protocol/ui-client';
 import { describeStatus, formatTime, StatusChip } from './delivery-status';
 import { exportEvidencePackage } from './export-package';
+import type { ReportView } from '../shared/protocol/ui-replies';
 
 export const RETRYABLE = ['retry', 'rejected', 'local', 'cancelled'];
 export const CANCELLABLE = ['queued', 'retry'];

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ReportView } from '../background/records';
 import { t } from '../shared/i18n';
 import { CATEGORY_IDS, categoryMessageKey, type Category } from '../shared/taxonomy';
-import type { BackgroundClient } from '../ui/background-client';
+import type { BackgroundClient } from '../shared/protocol/ui-client';
 import { HistoryItem } from './history-item';
 import { ReportDetail } from './report-detail';
+import type { ReportView } from '../shared/protocol/ui-replies';
 
 const PAGE = 25;
 const STATUSES = ['local', 'queued', 'sending', 'retry', 'delivered', 'rejected', 'cancelled'] as const;

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { App } from './app';
 import { localiseDocument } from '../ui/localise-document';
-import { backgroundClient } from '../ui/background-client';
+import { backgroundClient } from '../shared/protocol/ui-client';
 import { resolveTargetTab } from './target-tab';
 
 localiseDocument('popupTitle');

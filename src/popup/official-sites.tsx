@@ -1,9 +1,9 @@
 import browser from 'webextension-polyfill';
-import type { ReportView } from '../background/records';
 import { t } from '../shared/i18n';
 import { sitesFor, type OfficialSite } from '../shared/official-sites';
 import { evidencePolicy } from '../shared/taxonomy';
 import { exportEvidencePackage } from './export-package';
+import type { ReportView } from '../shared/protocol/ui-replies';
 
 /** Offers the official web forms for the report's category; CSAM hotlines get the URL alone, no package. */
 export function OfficialSites({ record, sites }: { record: ReportView; sites?: readonly OfficialSite[] }) {

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ReportView } from '../background/records';
 import { t } from '../shared/i18n';
 import { categoryMessageKey } from '../shared/taxonomy';
-import type { BackgroundClient } from '../ui/background-client';
+import type { BackgroundClient } from '../shared/protocol/ui-client';
 import { describeStatus, DroppedNotice, formatTime, StatusChip } from './delivery-status';
 import { formatBytes, usePartUrl } from './evidence-preview';
 import { ReportActions } from './history-item';
+import type { ReportView } from '../shared/protocol/ui-replies';
 
 function PartPreview({ partId }: { partId: string }) {
   const url = usePartUrl(partId);

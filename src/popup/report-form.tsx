@@ -1,9 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ReportView } from '../background/records';
-import type { TabContext } from '../background/tab-context';
 import { t } from '../shared/i18n';
 import { CATEGORY_IDS, categoryMessageKey, evidencePolicy, type Category } from '../shared/taxonomy';
-import type { BackgroundClient } from '../ui/background-client';
+import type { BackgroundClient } from '../shared/protocol/ui-client';
 import { describeStatus, DroppedNotice } from './delivery-status';
 import { EvidencePreview, ScreenshotPicker, type EvidenceItem, type Shot } from './evidence-preview';
 import { ListingPreview } from './listing-preview';
@@ -12,6 +10,7 @@ import { exportEvidencePackage } from './export-package';
 import type { Listing, Match } from '../shared/report';
 import { MatchList, topCategory } from './match-list';
 import { useDelivery } from './use-delivery';
+import type { ReportView, TabContext } from '../shared/protocol/ui-replies';
 
 type Phase = 'loading' | 'editing' | 'sending' | 'done';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ReportView } from '../background/records';
-import type { BackgroundClient } from '../ui/background-client';
+import type { BackgroundClient } from '../shared/protocol/ui-client';
+import type { ReportView } from '../shared/protocol/ui-replies';
 
 const POLL_MS = 500;
 const POLL_FOR_MS = 30_000;

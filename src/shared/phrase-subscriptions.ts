@@ -2,7 +2,6 @@ import { z } from 'zod/mini';
 import { MAX_ENTRIES, phraseEntrySchema, type PhraseEntry } from './phrase-list';
 import type { Settings } from './settings';
 
-export { PHRASE_LISTS_KEY } from './storage-keys';
 
 export const listErrorSchema = z.lazy(() =>
   z.object({

@@ -14,7 +14,7 @@ export const PREFILTER_CACHE_KEY = 'prefilterCache';
 export const prefilterCacheSchema = z.lazy(() =>
   z.object({
     key: z.string().check(z.maxLength(200)),
-    /** Packed tables (match/table-pack.ts) in base64. */
+    /** Packed tables (matcher/table-pack.ts) in base64. */
     tables: z.string().check(z.maxLength(40_000_000)),
   }),
 );

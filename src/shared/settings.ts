@@ -2,7 +2,6 @@ import { z } from 'zod/mini';
 import { categorySchema, LISTABLE_CATEGORY_IDS, SEARCHABLE_CATEGORIES } from './taxonomy';
 import { checkEndpointUrl } from './url';
 
-export { SETTINGS_KEY } from './storage-keys';
 export const SETTINGS_VERSION = 1;
 
 export const endpointSchema = z.object({

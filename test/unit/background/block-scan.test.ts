@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SEARCHABLE_CATEGORIES } from '../../../src/shared/taxonomy';
-import { findingsOf, foundIn, POLICY_CHANGED, WORKER_BUSY, policyFingerprint, type BlockFinding, SCAN_BATCH_BLOCKS, SCAN_BATCH_UNITS, scanBlocksReplySchema, PREFILTER_BATCH_TEXTS } from '../../../src/shared/block-scan';
-import { contentToBackground } from '../../../src/shared/messages';
+import { type BlockFinding, scanBlocksReplySchema } from '../../../src/shared/protocol/block-scan';
+import { contentToBackground } from '../../../src/shared/protocol/messages';
+import { findingsOf, foundIn, policyFingerprint } from '../../../src/shared/protocol/scan-replies';
+import { POLICY_CHANGED, WORKER_BUSY, SCAN_BATCH_BLOCKS, SCAN_BATCH_UNITS, PREFILTER_BATCH_TEXTS } from '../../../src/shared/protocol/block-scan-limits';
 
 type Listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => void;
 
@@ -24,10 +26,10 @@ vi.mock('webextension-polyfill', () => ({ default: browser }));
 
 const { scanBlocks: scanUnder, prefilterTexts, scanPlan, takeFromBudget, watchBlockScanInputs, BUDGET_UNITS, MAX_BUDGET_WAIT_MS, PREFILTER_UNIT_COST } = await import('../../../src/background/block-scan');
 const { forgetManaged } = await import('../../../src/background/settings-store');
-const { activePhrases } = await import('../../../src/content/build-matcher');
-const { PagePrefilter } = await import('../../../src/content/match/prefilter');
-const { prefilterPatterns } = await import('../../../src/content/prebuilt-tables');
-const { toBase64 } = await import('../../../src/content/match/table-pack');
+const { activePhrases } = await import('../../../src/matcher/build-matcher');
+const { PagePrefilter } = await import('../../../src/matcher/prefilter');
+const { prefilterPatterns } = await import('../../../src/matcher/prebuilt-tables');
+const { toBase64 } = await import('../../../src/matcher/table-pack');
 const { phraseSetKey } = await import('../../../src/shared/prefilter-cache');
 const { settingsSchema } = await import('../../../src/shared/settings');
 const { policyJson } = await import('../../../src/shared/managed-settings');

@@ -30,7 +30,7 @@ Object.assign(browser.storage, {
 });
 vi.mock('webextension-polyfill', () => ({ default: browser }));
 
-const { resetDatabaseConnection, database } = await import('../../../src/background/database');
+const { resetDatabaseConnection, database } = await import('../../../src/store/database');
 const { handleUiMessage } = await import('../../../src/background/ui-handlers');
 
 const DRAFT = '7d4f4c1e-3f7a-4c55-9d43-2a8a8d1f5b60';

@@ -6,10 +6,10 @@ import { fakeBrowser } from './fake-browser';
 const browser = fakeBrowser();
 vi.mock('webextension-polyfill', () => ({ default: browser }));
 
-const { resetDatabaseConnection } = await import('../../../src/background/database');
-const { savePart, getPart, discardDraftParts, partsOfDraft } = await import('../../../src/background/part-store');
+const { resetDatabaseConnection } = await import('../../../src/store/database');
+const { savePart, getPart, discardDraftParts, partsOfDraft } = await import('../../../src/store/part-store');
 const { submitDraft } = await import('../../../src/background/submit-report');
-const { getReport } = await import('../../../src/background/report-store');
+const { getReport } = await import('../../../src/store/report-store');
 const { drainQueue } = await import('../../../src/background/queue');
 
 /*
@@ -66,7 +66,7 @@ describe('a draft id used for a second report', () => {
 describe('evidence that is gone before the report is stored', () => {
   it('stops the submit with a message saying so, rather than storing the report without it', async () => {
     const part = await shot('W');
-    const { deleteParts } = await import('../../../src/background/part-store');
+    const { deleteParts } = await import('../../../src/store/part-store');
     await deleteParts([part.id]);
     await expect(submitDraft(draft('W', [part.id]))).rejects.toThrow('error_evidence_gone');
   });
@@ -82,7 +82,7 @@ describe('evidence that is gone when the report is sent', () => {
     browser._storage.set('settings', {});
     const record = await submitDraft(draft('Y', [part.id]));
     expect(record.report.evidence).toHaveLength(1);
-    const { deleteParts } = await import('../../../src/background/part-store');
+    const { deleteParts } = await import('../../../src/store/part-store');
     await deleteParts([part.id]);
     browser._storage.set('settings', { endpoint: { url: 'https://tips.example.org/reports' } });
     const { requeue } = await import('../../../src/background/queue');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { packageReport } from '../../../src/background/package-report';
-import type { PartRecord } from '../../../src/background/records';
-import type { Draft } from '../../../src/shared/messages';
+import type { PartRecord } from '../../../src/store/records';
+import type { Draft } from '../../../src/shared/protocol/messages';
 
 const client = { name: 'tipline' as const, version: '0.1.0', browser: 'test' };
 

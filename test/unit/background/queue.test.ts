@@ -6,8 +6,8 @@ import { fakeBrowser } from './fake-browser';
 const browser = fakeBrowser();
 vi.mock('webextension-polyfill', () => ({ default: browser }));
 
-const { resetDatabaseConnection } = await import('../../../src/background/database');
-const { putReport, getReport } = await import('../../../src/background/report-store');
+const { resetDatabaseConnection } = await import('../../../src/store/database');
+const { putReport, getReport } = await import('../../../src/store/report-store');
 const { drainQueue, attempt, LEASE_MS } = await import('../../../src/background/queue');
 const { packageReport } = await import('../../../src/background/package-report');
 

@@ -7,8 +7,8 @@ import { fakeBrowser } from './fake-browser';
 const browser = fakeBrowser();
 vi.mock('webextension-polyfill', () => ({ default: browser }));
 
-const { database, resetDatabaseConnection, DB_NAME } = await import('../../../src/background/database');
-const { putReport, listReports, getReport } = await import('../../../src/background/report-store');
+const { database, resetDatabaseConnection, DB_NAME } = await import('../../../src/store/database');
+const { putReport, listReports, getReport } = await import('../../../src/store/report-store');
 const { deleteExpired } = await import('../../../src/background/retention');
 const { packageReport } = await import('../../../src/background/package-report');
 

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BUILTIN_PHRASE_LISTS } from '../../../src/phrases';
-import { createBlockMatcher } from '../../../src/content/build-matcher';
-import { prefilterCandidates } from '../../../src/content/match/prefilter-bits';
+import { createBlockMatcher } from '../../../src/matcher/build-matcher';
+import { prefilterCandidates } from '../../../src/matcher/prefilter-bits';
 import { restartSchedule } from '../../../src/content/scan-recovery';
-import { foundIn } from '../../../src/shared/block-scan';
-import type { PageSummary } from '../../../src/shared/messages';
+import type { PageSummary } from '../../../src/shared/protocol/messages';
+import { foundIn } from '../../../src/shared/protocol/scan-replies';
 
 /*
  * The content script as a whole against a stand-in browser whose worker can go silent: a scan the

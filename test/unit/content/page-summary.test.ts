@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBlockMatcher } from '../../../src/content/build-matcher';
+import { createBlockMatcher } from '../../../src/matcher/build-matcher';
 import { summarise } from '../../../src/content/page-summary';
 import { BUILTIN_PHRASE_LISTS } from '../../../src/phrases';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readPrefilterReply, readScanBlocksReply, readScanPlan } from '../../../src/content/read-replies';
-import { prefilterReplySchema, scanBlocksReplySchema, scanPlanReplySchema } from '../../../src/shared/block-scan';
+import { prefilterReplySchema, scanBlocksReplySchema, scanPlanReplySchema } from '../../../src/shared/protocol/block-scan';
 
 /*
  * The content script reads the worker's replies with hand-written guards (they start faster than

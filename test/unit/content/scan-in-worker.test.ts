@@ -1,17 +1,18 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_PHRASE_LISTS } from '../../../src/phrases';
-import { createBlockMatcher } from '../../../src/content/build-matcher';
-import type { BlockMatcher } from '../../../src/content/block-finding';
+import { createBlockMatcher } from '../../../src/matcher/build-matcher';
+import type { BlockMatcher } from '../../../src/matcher/block-finding';
 import type { Highlighter, HighlightSpan } from '../../../src/content/highlighter';
 import { startPageScanner } from '../../../src/content/page-scanner';
-import { createLocalEngine } from '../../../src/content/local-engine';
+import { createLocalEngine } from '../../../bench/local-engine';
 import { askWorker, createRemoteEngine, PolicyChangedError, type SendMessage } from '../../../src/content/remote-engine';
 import { PART_UNITS } from '../../../src/content/text-pieces';
 import { NO_FINDING, type ScanEngine } from '../../../src/content/scan-engine';
-import { prefilterCandidates } from '../../../src/content/match/prefilter-bits';
-import { foundIn, POLICY_CHANGED, SCAN_BATCH_UNITS, WORKER_BUSY } from '../../../src/shared/block-scan';
-import { prefilterTextsRequestSchema, scanBlocksRequestSchema, type PageSummary } from '../../../src/shared/messages';
+import { prefilterCandidates } from '../../../src/matcher/prefilter-bits';
+import { prefilterTextsRequestSchema, scanBlocksRequestSchema, type PageSummary } from '../../../src/shared/protocol/messages';
+import { foundIn } from '../../../src/shared/protocol/scan-replies';
+import { POLICY_CHANGED, SCAN_BATCH_UNITS, WORKER_BUSY } from '../../../src/shared/protocol/block-scan-limits';
 
 /*
  * The page scanner with its text matched in the background worker (remote-engine.ts), against a

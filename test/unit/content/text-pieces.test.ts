@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_PHRASE_LISTS } from '../../../src/phrases';
-import { createBlockMatcher } from '../../../src/content/build-matcher';
+import { createBlockMatcher } from '../../../src/matcher/build-matcher';
 import { createRemoteEngine, type SendMessage } from '../../../src/content/remote-engine';
 import { contextAfter, CONTEXT_UNITS, PART_UNITS } from '../../../src/content/text-pieces';
-import { INVISIBLE_RANGES } from '../../../src/content/match/invisible';
-import { normaliseText } from '../../../src/content/match/normalise';
-import { prefilterCandidates } from '../../../src/content/match/prefilter-bits';
-import { foundIn } from '../../../src/shared/block-scan';
+import { INVISIBLE_RANGES } from '../../../src/matcher/invisible';
+import { normaliseText } from '../../../src/matcher/normalise';
+import { prefilterCandidates } from '../../../src/matcher/prefilter-bits';
+import { foundIn } from '../../../src/shared/protocol/scan-replies';
 
 /*
  * The text a part of an oversized block is sent with after it: runs of spaces and invisible

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createBlockMatcher } from '../../../src/content/build-matcher';
+import { createBlockMatcher } from '../../../src/matcher/build-matcher';
 import { BUILTIN_PHRASE_LISTS } from '../../../src/phrases';
 import { parsePhraseList, phraseListSchema } from '../../../src/shared/phrase-list';
 import { SEARCHABLE_CATEGORIES } from '../../../src/shared/taxonomy';

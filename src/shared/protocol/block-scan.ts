@@ -1,23 +1,21 @@
 import { z } from 'zod/mini';
-import { categorySchema } from './taxonomy';
+import { categorySchema } from '../taxonomy';
 import { PREFILTER_BATCH_TEXTS, PREFILTER_STATE_MAX, SCAN_BATCH_BLOCKS } from './block-scan-limits';
 
-export * from './block-scan-limits';
-
 /*
- * The replies of the worker's scans of pages' text (DESIGN.md §7; limits and helpers in
- * block-scan-limits.ts). The worker checks each reply with these schemas before it sends it; the
+ * The replies of the worker's scans of pages' text (docs/ARCHITECTURE.md; limits in
+ * block-scan-limits.ts, helpers in scan-replies.ts). The worker checks each reply with these schemas before it sends it; the
  * content script reads it with the guards of content/read-replies.ts, which a property test holds to
  * these schemas, because building zod schemas on every page load cost 10-20 ms of it. The requests'
  * schemas are with the other messages to the worker (messages.ts).
  */
 
 
-/** Prefilter states are small integers (match/prefilter.ts `PREFILTER_STATE`). */
+/** Prefilter states are small integers (matcher/prefilter.ts `PREFILTER_STATE`). */
 const state = () => z.number().check(z.int(), z.nonnegative(), z.lte(PREFILTER_STATE_MAX));
 
 /**
- * The worker's first pass over a page's text nodes (match/prefilter.ts): the indices of the texts
+ * The worker's first pass over a page's text nodes (matcher/prefilter.ts): the indices of the texts
  * after which the prefilter read a possible phrase, and the state to carry into the next request.
  */
 export const prefilterReplySchema = z.lazy(() =>
@@ -66,7 +64,7 @@ export const blockFindingSchema = z.lazy(() =>
 export type BlockFinding = z.infer<typeof blockFindingSchema>;
 
 /**
- * The router's reply to a scan request (shared/messages.ts `Reply`): the blocks with a finding, by
+ * The router's reply to a scan request (shared/protocol/messages.ts `Reply`): the blocks with a finding, by
  * their index in the request. Most candidate blocks have none, and a reply without them is smaller to
  * send and to read.
  */

@@ -1,7 +1,7 @@
 import { checkRegex } from '../shared/regex-safety';
 import { enabledCategories, type Settings } from '../shared/settings';
 import type { Category } from '../shared/taxonomy';
-import type { FoundSpan } from './block-finding';
+import type { FoundSpan } from '../shared/protocol/block-scan';
 
 /** A reporter's own regular expression, checked by regex-safety.ts before it gets here. */
 export interface RegexPhrase {

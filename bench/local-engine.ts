@@ -1,6 +1,6 @@
-import type { BlockMatcher } from './block-finding';
-import { prefilterCandidates } from './match/prefilter-bits';
-import type { EngineLimits, ScanEngine } from './scan-engine';
+import type { BlockMatcher } from '../src/matcher/block-finding';
+import { prefilterCandidates } from '../src/matcher/prefilter-bits';
+import type { EngineLimits, ScanEngine } from '../src/content/scan-engine';
 
 /**
  * Matching on the page's own main thread. Calls are kept small (a millisecond or two of text) because

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FOLD_SINGLE, foldKind, foldNormalised, foldedUnit } from '../../../src/content/match/char-fold';
-import { normalise, normaliseText, sourceRange } from '../../../src/content/match/normalise';
-import { traditionalTableSize } from '../../../src/content/match/trad-simp';
+import { FOLD_SINGLE, foldKind, foldNormalised, foldedUnit } from '../../../src/matcher/char-fold';
+import { normalise, normaliseText, sourceRange } from '../../../src/matcher/normalise';
+import { traditionalTableSize } from '../../../src/matcher/trad-simp';
 
 describe('normaliseText', () => {
   it.each([

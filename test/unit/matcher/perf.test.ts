@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PhraseAutomaton } from '../../../src/content/match/automaton';
-import { createMatcher } from '../../../src/content/match/index';
-import { normalise } from '../../../src/content/match/normalise';
+import { PhraseAutomaton } from '../../../src/matcher/automaton';
+import { createMatcher } from '../../../src/matcher/index';
+import { normalise } from '../../../src/matcher/normalise';
 import { int, pick, prng } from './prng';
 
 const LATIN = 'abcdefghijklmnopqrstuvwxyz';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PhraseAutomaton } from '../../../src/content/match/automaton';
-import { DENSE_COLUMN, DENSE_WIDTH, ROW_REPORTS, ROW_STATE, denseRows, phraseUnits } from '../../../src/content/match/dense-rows';
+import { PhraseAutomaton } from '../../../src/matcher/automaton';
+import { DENSE_COLUMN, DENSE_WIDTH, ROW_REPORTS, ROW_STATE, denseRows, phraseUnits } from '../../../src/matcher/dense-rows';
 import { int, pick, prng } from './prng';
 
 /** The transition as the sparse tables give it: child, else the failure chain's. */

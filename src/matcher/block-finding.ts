@@ -1,6 +1,5 @@
-import type { BlockFinding } from '../shared/block-scan';
+import type { BlockFinding } from '../shared/protocol/block-scan';
 
-export type { BlockFinding, FoundSpan } from '../shared/block-scan';
 
 /** What the page scanner needs of the matching engine: text nodes of one block in, findings out. */
 export interface BlockMatcher {
@@ -10,6 +9,6 @@ export interface BlockMatcher {
   mayHoldPhrase(texts: readonly string[]): boolean;
   /** The exact scan of a block that `mayHoldPhrase` said yes to. */
   scanCandidate(texts: readonly string[]): BlockFinding;
-  /** The page-wide first pass that names the blocks worth `scanBlock` (see match/prefilter.ts). */
+  /** The page-wide first pass that names the blocks worth `scanBlock` (see matcher/prefilter.ts). */
   prefilter: { feed(data: string, state: number): number; readonly stateCount: number };
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createBlockMatcher, activePhrases } from '../../../src/content/build-matcher';
-import { BUILTIN_ENTRIES, builtinPrefilterBytes, prefilterPatterns, SIGNAL_WORDS, signalWordAutomaton, signalWordBytes } from '../../../src/content/prebuilt-tables';
-import { createMatcher, signalAutomaton } from '../../../src/content/match';
-import { PhraseAutomaton } from '../../../src/content/match/automaton';
-import { PagePrefilter } from '../../../src/content/match/prefilter';
-import { packTables, unpackTables } from '../../../src/content/match/table-pack';
+import { createBlockMatcher, activePhrases } from '../../../src/matcher/build-matcher';
+import { BUILTIN_ENTRIES, builtinPrefilterBytes, prefilterPatterns, SIGNAL_WORDS, signalWordAutomaton, signalWordBytes } from '../../../src/matcher/prebuilt-tables';
+import { createMatcher, signalAutomaton } from '../../../src/matcher';
+import { PhraseAutomaton } from '../../../src/matcher/automaton';
+import { PagePrefilter } from '../../../src/matcher/prefilter';
+import { packTables, unpackTables } from '../../../src/matcher/table-pack';
 import { defaultSettings } from '../../../src/shared/settings';
 import { int, pick, prng } from './prng';
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { categorySchema } from './taxonomy';
-import { listingSchema, matchSchema } from './report';
-import { settingsSchema, endpointSchema } from './settings';
-import { PREFILTER_BATCH_TEXTS, PREFILTER_STATE_MAX, SCAN_BATCH_BLOCKS, SCAN_BATCH_UNITS, SCAN_BLOCK_NODES, unitsOf } from './block-scan';
+import { categorySchema } from '../taxonomy';
+import { listingSchema, matchSchema } from '../report';
+import { settingsSchema, endpointSchema } from '../settings';
+import { PREFILTER_BATCH_TEXTS, PREFILTER_STATE_MAX, SCAN_BATCH_BLOCKS, SCAN_BATCH_UNITS, SCAN_BLOCK_NODES } from './block-scan-limits';
+import { unitsOf } from './scan-replies';
 
 /*
  * One typed protocol per direction, validated at the door (DESIGN.md §8). The sender decides which
@@ -63,7 +64,7 @@ export const preparedDraftSchema = z.object({
 });
 export type PreparedDraft = z.infer<typeof preparedDraftSchema>;
 
-/** Candidate blocks for the worker's exact scan (shared/block-scan.ts): each block's text nodes, in order. */
+/** Candidate blocks for the worker's exact scan (shared/protocol/block-scan.ts): each block's text nodes, in order. */
 export const scanBlocksRequestSchema = z.object({
   type: z.literal('content/scan-blocks'),
   /** `policyFingerprint` of the policy the page scans under. */
@@ -75,7 +76,7 @@ export const scanBlocksRequestSchema = z.object({
     .refine((blocks) => unitsOf(blocks) <= SCAN_BATCH_UNITS, { message: `more than ${SCAN_BATCH_UNITS} units of text` }),
 });
 
-/** A page's text nodes, in walk order, for the worker's prefilter (shared/block-scan.ts). */
+/** A page's text nodes, in walk order, for the worker's prefilter (shared/protocol/block-scan.ts). */
 export const prefilterTextsRequestSchema = z.object({
   type: z.literal('content/prefilter-texts'),
   policy: z.string().max(64),
@@ -151,7 +152,3 @@ export const uiToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('lists/refresh'), urls: z.array(z.string().max(2048)).max(50).optional() }),
 ]);
 export type UiMessage = z.infer<typeof uiToBackground>;
-
-// What the background may ask of a content script, and the reply shape, live apart so that the
-// content script does not load (and build, on every page) the schemas of the rest of the protocol.
-export { backgroundToContent, fail, ok, type BackgroundToContentMessage, type Reply } from './content-protocol';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseText } from '../../../src/content/match/normalise';
-import { detectSaleSignals, type SaleSignal } from '../../../src/content/match/sale-signals';
+import { normaliseText } from '../../../src/matcher/normalise';
+import { detectSaleSignals, type SaleSignal } from '../../../src/matcher/sale-signals';
 
 const signals = (raw: string): Array<Pick<SaleSignal, 'type' | 'value'>> =>
   detectSaleSignals(normaliseText(raw)).map(({ type, value }) => ({ type, value }));

@@ -1,15 +1,16 @@
 import { BUILTIN_PHRASE_LISTS } from '../phrases';
 import { enabledCategories, type Settings } from '../shared/settings';
 import type { Category } from '../shared/taxonomy';
-import type { BlockFinding, BlockMatcher, FoundSpan } from './block-finding';
+import type { BlockMatcher } from './block-finding';
 import { BUILTIN_ENTRIES, prebuiltPrefilter, prefilterPatterns, SIGNAL_WORDS, signalWordAutomaton } from './prebuilt-tables';
 import { phraseSetKey, type PrefilterCache } from '../shared/prefilter-cache';
-import { fromBase64, toBase64 } from './match/table-pack';
-import { createMatcher, type Matcher, type MatcherPhrase } from './match';
-import { PagePrefilter } from './match/prefilter';
-import { PREFILTER_CANDIDATE, PREFILTER_ODD } from './match/prefilter-bits';
-import { detectSaleSignals } from './match/sale-signals';
+import { fromBase64, toBase64 } from './table-pack';
+import { createMatcher, type Matcher, type MatcherPhrase } from './index';
+import { PagePrefilter } from './prefilter';
+import { PREFILTER_CANDIDATE, PREFILTER_ODD } from './prefilter-bits';
+import { detectSaleSignals } from './sale-signals';
 import { activeRegexPhrases, anyRegexMatches, regexSpans, type RegexPhrase } from './regex-phrases';
+import type { BlockFinding, FoundSpan } from '../shared/protocol/block-scan';
 
 /** Highlights kept per block: 200 blocks a reply stay a few megabytes. */
 export const MAX_SPANS_PER_BLOCK = 500;

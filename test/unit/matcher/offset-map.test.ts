@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalise, normaliseText, sourceRange } from '../../../src/content/match/normalise';
+import { normalise, normaliseText, sourceRange } from '../../../src/matcher/normalise';
 import { int, pick, prng } from './prng';
 
 const INVISIBLE = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad'];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createMatcher } from '../../../src/content/match';
-import { normaliseText } from '../../../src/content/match/normalise';
-import { DENSE_MAX_STATES, PagePrefilter as Prefilter, PREFILTER_HIT, PREFILTER_ODD, stripForPrefilter } from '../../../src/content/match/prefilter';
+import { createMatcher } from '../../../src/matcher';
+import { normaliseText } from '../../../src/matcher/normalise';
+import { DENSE_MAX_STATES, PagePrefilter as Prefilter, PREFILTER_HIT, PREFILTER_ODD, stripForPrefilter } from '../../../src/matcher/prefilter';
 import { int, pick, prng } from './prng';
 
 /** Flags of each node when the prefilter reads them in order, as the page scanner does. */

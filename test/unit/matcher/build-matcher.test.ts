@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildBlockMatcher, createBlockMatcher, prefilterCacheFor } from '../../../src/content/build-matcher';
-import { PagePrefilter } from '../../../src/content/match/prefilter';
+import { buildBlockMatcher, createBlockMatcher, prefilterCacheFor } from '../../../src/matcher/build-matcher';
+import { PagePrefilter } from '../../../src/matcher/prefilter';
 import { defaultSettings } from '../../../src/shared/settings';
 import { BUILTIN_PHRASE_LISTS } from '../../../src/phrases';
 

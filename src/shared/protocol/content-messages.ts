@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 
 /**
- * Background → content script (DESIGN.md §8); `messages.ts` re-exports it with the other directions.
+ * Background → content script (docs/ARCHITECTURE.md, protocol); the other directions are in messages.ts.
  * Built on the first message, not at start-up: the content script loads on every page, most of which
  * never get one, and even a `z.lazy` wrapper runs zod code while the page loads.
  */
@@ -32,14 +32,3 @@ export const backgroundToContent = {
     return built.safeParse(message);
   },
 };
-
-/** Replies never reject: rejections do not cross contexts reliably. */
-export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
-
-export function ok<T>(data: T): Reply<T> {
-  return { ok: true, data };
-}
-
-export function fail(error: string): Reply<never> {
-  return { ok: false, error };
-}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PhraseAutomaton, type AutomatonMatch } from '../../../src/content/match/automaton';
-import { normaliseText } from '../../../src/content/match/normalise';
-import { selectLongestLeftmost } from '../../../src/content/match/overlaps';
+import { PhraseAutomaton, type AutomatonMatch } from '../../../src/matcher/automaton';
+import { normaliseText } from '../../../src/matcher/normalise';
+import { selectLongestLeftmost } from '../../../src/matcher/overlaps';
 import { int, pick, prng } from './prng';
 
 const isWord = (ch: string | undefined): boolean => ch !== undefined && /[a-z0-9]/.test(ch);

@@ -1,11 +1,11 @@
 import { BUILTIN_PHRASE_LISTS } from '../phrases';
 import { BENIGN_CONTEXT, SALE_INTENT } from '../phrases/signals';
 import type { PhraseEntry } from '../shared/phrase-list';
-import { signalAutomaton } from './match';
-import { PhraseAutomaton } from './match/automaton';
-import { normaliseText } from './match/normalise';
-import { PagePrefilter } from './match/prefilter';
-import { fromBase64 } from './match/table-pack';
+import { signalAutomaton } from './index';
+import { PhraseAutomaton } from './automaton';
+import { normaliseText } from './normalise';
+import { PagePrefilter } from './prefilter';
+import { fromBase64 } from './table-pack';
 
 /*
  * Set by scripts/build.ts in the content script's build: the tables of `builtinPrefilterBytes()` and

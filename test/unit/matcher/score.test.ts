@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createMatcher, type MatcherPhrase } from '../../../src/content/match/index';
-import { scoreBlock } from '../../../src/content/match/score';
+import { createMatcher, type MatcherPhrase } from '../../../src/matcher/index';
+import { scoreBlock } from '../../../src/matcher/score';
 
 const PHRASES: MatcherPhrase[] = [
   { phrase: '出售枪支', category: 'firearms-explosives', strength: 'strong' },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createBlockMatcher } from '../../../src/content/build-matcher';
-import { PREFILTER_HIT, PREFILTER_ODD } from '../../../src/content/match/prefilter';
-import { activeRegexPhrases, anyRegexMatches, regexSpans, REGEX_OVERLAP, REGEX_WINDOW } from '../../../src/content/regex-phrases';
+import { createBlockMatcher } from '../../../src/matcher/build-matcher';
+import { PREFILTER_HIT, PREFILTER_ODD } from '../../../src/matcher/prefilter';
+import { activeRegexPhrases, anyRegexMatches, regexSpans, REGEX_OVERLAP, REGEX_WINDOW } from '../../../src/matcher/regex-phrases';
 import { defaultSettings, type Settings } from '../../../src/shared/settings';
 
 function settingsWith(customPhrases: Settings['customPhrases'], categories?: Settings['categories']): Settings {

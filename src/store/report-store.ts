@@ -1,5 +1,6 @@
 import { database } from './database';
-import { reportRecordSchema, type ReportRecord, type ReportStatus } from './records';
+import { reportRecordSchema, type ReportRecord } from './records';
+import type { ReportStatus } from '../shared/protocol/ui-replies';
 
 function valid(raw: unknown): ReportRecord | undefined {
   const parsed = reportRecordSchema.safeParse(raw);

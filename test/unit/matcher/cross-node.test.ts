@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createMatcher, splitByNode, type NodeRange } from '../../../src/content/match/index';
-import { normalise } from '../../../src/content/match/normalise';
-import { toNodeRange } from '../../../src/content/match/node-ranges';
+import { createMatcher, splitByNode, type NodeRange } from '../../../src/matcher/index';
+import { normalise } from '../../../src/matcher/normalise';
+import { toNodeRange } from '../../../src/matcher/node-ranges';
 import { int, pick, prng } from './prng';
 
 const matcher = createMatcher(

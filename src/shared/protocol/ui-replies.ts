@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { reportSchema, evidencePartNameSchema } from '../report';
+import type { Settings } from '../settings';
+import type { LockedSetting } from '../managed-settings';
+import type { StoredLists } from '../phrase-subscriptions';
+import type { PageSummary, PreparedDraft } from './messages';
+
+/*
+ * What the background answers to the extension pages (popup, report window, options). The pages
+ * import these types from here, never from the background or the store (docs/ARCHITECTURE.md).
+ */
+
+/** Delivery states a stored report moves through. */
+export const reportStatusSchema = z.enum(['local', 'queued', 'sending', 'retry', 'delivered', 'rejected', 'cancelled']);
+export type ReportStatus = z.infer<typeof reportStatusSchema>;
+
+export const reportViewSchema = z.object({
+  id: z.uuid(),
+  createdAt: z.string(),
+  report: reportSchema,
+  status: reportStatusSchema,
+  attempts: z.number().int().nonnegative(),
+  nextAttemptAt: z.number().optional(),
+  lastError: z.string().optional(),
+  receipt: z.string().optional(),
+  deliveredAt: z.string().optional(),
+  endpointUrl: z.string().optional(),
+  partIds: z.array(z.string()),
+  /** Parts left out for lack of space, so the history can say so. */
+  droppedParts: z.array(evidencePartNameSchema).optional(),
+  site: z.string(),
+});
+/** What the UI sees of a stored report: the record less its send lease (store/records.ts). */
+export type ReportView = z.infer<typeof reportViewSchema>;
+
+/** The report form's view of a tab: its address and the content script's live findings. */
+export interface TabContext {
+  tabId: number;
+  url: string;
+  title: string;
+  restricted: boolean;
+  summary: PageSummary | null;
+}
+
+/** "Test connection": whether an endpoint speaks protocol v1 (docs/PROTOCOL.md). */
+export type EndpointCheck =
+  | { ok: true }
+  | { ok: false; problem: 'unreachable' | 'unauthorized' | 'wrong-protocol' | 'http-error'; detail: string };
+
+/** A piece of evidence just stored for a draft. */
+export interface StoredPart {
+  partId: string;
+  bytes: number;
+  sha256: string;
+}
+
+/** What the background answers to each UI message, so call sites get typed results. */
+export interface UiReplies {
+  'tab/context': TabContext;
+  'capture/visible': StoredPart;
+  'capture/full-page': StoredPart;
+  'capture/snapshot': StoredPart & { mediaType: string };
+  'draft/discard': { removed: number };
+  'draft/get': PreparedDraft | null;
+  'report/submit': ReportView;
+  'history/list': ReportView[];
+  'history/get': ReportView | null;
+  'history/retry': ReportView | null;
+  'history/cancel': ReportView | null;
+  'history/delete': null;
+  'settings/get': Settings;
+  'settings/save': Settings;
+  'endpoint/test': EndpointCheck;
+  'page/scroll-to': unknown;
+  'data/clear': null;
+  'settings/locked': LockedSetting[];
+  'lists/status': StoredLists;
+  'lists/refresh': StoredLists;
+}
