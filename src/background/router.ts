@@ -27,10 +27,6 @@ function refuse(reason: string): undefined {
   return undefined;
 }
 
-export function refusalCount(): number {
-  return refusals.size;
-}
-
 /**
  * Not an async function: returning undefined leaves a message unanswered, as for a listener that
  * does not handle it, while an async listener would claim every message (DESIGN.md §8).

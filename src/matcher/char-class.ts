@@ -49,7 +49,3 @@ export function classOfCodePoint(cp: number): CharClass {
   // CJK Unified Ideographs Extension B and later live in planes 2 and 3.
   return cp >= 0x20000 && cp < 0x40000 ? CLS_CJK : CLS_OTHER;
 }
-
-export function isWordUnit(code: number): boolean {
-  return CHAR_CLASS[code] === CLS_WORD;
-}

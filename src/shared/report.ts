@@ -30,7 +30,6 @@ export const matchSchema = z.object({
 });
 
 export const evidencePartNameSchema = z.enum(['screenshot', 'snapshot']);
-export type EvidencePartName = z.infer<typeof evidencePartNameSchema>;
 
 export const evidenceSchema = z.object({
   part: evidencePartNameSchema,
