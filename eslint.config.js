@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { boundaryConfigs } from './eslint-boundaries.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'docs/schemas/**', 'test/fixtures/**', '.tmp/**'] },
@@ -9,7 +10,7 @@ export default tseslint.config(
     languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
-      // Page data never reaches the DOM as markup (DESIGN.md, security rules).
+      // Page data never reaches the DOM as markup (docs/SECURITY.md).
       'no-restricted-properties': [
         'error',
         { property: 'innerHTML', message: 'Build nodes instead: page data must never become markup.' },
@@ -30,4 +31,5 @@ export default tseslint.config(
     files: ['test/**', 'bench/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
+  ...boundaryConfigs,
 );
