@@ -52,8 +52,3 @@ export function database(): Promise<Database> {
   });
   return opening;
 }
-
-/** For tests that run against fake-indexeddb. */
-export function resetDatabaseConnection(): void {
-  opening = undefined;
-}

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from './fake-browser';
+import { freshDatabase } from './fresh-database';
 
 /*
  * DESIGN.md §3: once a draft's evidence is discarded (the child-sexual-abuse category was chosen), a
@@ -30,15 +30,14 @@ Object.assign(browser.storage, {
 });
 vi.mock('webextension-polyfill', () => ({ default: browser }));
 
-const { resetDatabaseConnection, database } = await import('../../../src/store/database');
+const { database } = await import('../../../src/store/database');
 const { handleUiMessage } = await import('../../../src/background/ui-handlers');
 
 const DRAFT = '7d4f4c1e-3f7a-4c55-9d43-2a8a8d1f5b60';
 const allParts = async () => (await database()).getAll('parts');
 
-beforeEach(() => {
-  globalThis.indexedDB = new IDBFactory();
-  resetDatabaseConnection();
+beforeEach(async () => {
+  await freshDatabase();
   session.clear();
 });
 

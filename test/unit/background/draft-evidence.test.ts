@@ -1,12 +1,11 @@
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from './fake-browser';
+import { freshDatabase } from './fresh-database';
 
 const browser = fakeBrowser();
 vi.mock('webextension-polyfill', () => ({ default: browser }));
 
-const { resetDatabaseConnection } = await import('../../../src/store/database');
 const { savePart, getPart, discardDraftParts, partsOfDraft } = await import('../../../src/store/part-store');
 const { submitDraft } = await import('../../../src/background/submit-report');
 const { getReport } = await import('../../../src/store/report-store');
@@ -35,9 +34,8 @@ function draft(draftId: string, partIds: string[], note = 'n') {
 
 const shot = (draftId: string) => savePart({ draftId, name: 'screenshot', mediaType: 'image/png', data: PNG, variant: 'visible' });
 
-beforeEach(() => {
-  globalThis.indexedDB = new IDBFactory();
-  resetDatabaseConnection();
+beforeEach(async () => {
+  await freshDatabase();
   browser._storage.clear();
   vi.stubGlobal('navigator', { userAgent: 'Mozilla/5.0 Chrome/150.0.0.0' });
 });

@@ -1,12 +1,11 @@
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from './fake-browser';
+import { freshDatabase } from './fresh-database';
 
 const browser = fakeBrowser();
 vi.mock('webextension-polyfill', () => ({ default: browser }));
 
-const { resetDatabaseConnection } = await import('../../../src/store/database');
 const { putReport, getReport } = await import('../../../src/store/report-store');
 const { drainQueue, attempt, LEASE_MS } = await import('../../../src/background/queue');
 const { packageReport } = await import('../../../src/background/package-report');
@@ -38,8 +37,7 @@ describe('delivery queue', () => {
   let fetchMock: ReturnType<typeof vi.fn>;
 
   beforeEach(async () => {
-    globalThis.indexedDB = new IDBFactory();
-    resetDatabaseConnection();
+    await freshDatabase();
     browser._storage.set('settings', { endpoint: { url: 'https://tips.example.org/reports' } });
     fetchMock = vi.fn();
     vi.stubGlobal('fetch', fetchMock);

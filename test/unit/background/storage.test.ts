@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from './fake-browser';
+import { freshDatabase } from './fresh-database';
 
 const browser = fakeBrowser();
 vi.mock('webextension-polyfill', () => ({ default: browser }));
 
-const { database, resetDatabaseConnection, DB_NAME } = await import('../../../src/store/database');
+const { database, DB_NAME } = await import('../../../src/store/database');
 const { putReport, listReports, getReport } = await import('../../../src/store/report-store');
 const { deleteExpired } = await import('../../../src/background/retention');
 const { packageReport } = await import('../../../src/background/package-report');
@@ -33,9 +33,8 @@ function record(createdAt: string, change: Record<string, unknown> = {}) {
   return { ...base, ...change };
 }
 
-beforeEach(() => {
-  globalThis.indexedDB = new IDBFactory();
-  resetDatabaseConnection();
+beforeEach(async () => {
+  await freshDatabase();
 });
 
 describe('report store', () => {
