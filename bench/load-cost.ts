@@ -29,7 +29,7 @@ async function loadCpu(context: BrowserContext, html: string): Promise<number> {
 }
 
 /**
- * What the content script adds to a page's load (DESIGN.md §7): the same pages loaded in a browser
+ * What the content script adds to a page's load (docs/ARCHITECTURE.md, performance floor): the same pages loaded in a browser
  * without the extension and in one with it, built-in lists and default settings.
  */
 export async function benchLoadCost(pages: readonly { name: string; html: string }[], runs = Number(process.env.BENCH_LOAD_RUNS ?? 9)): Promise<LoadCost[]> {

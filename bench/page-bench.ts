@@ -19,7 +19,7 @@ interface BenchPhrase {
   strength: 'strong' | 'weak';
 }
 
-/** The floor (DESIGN.md §7): one TreeWalker pass that reads every text node. */
+/** The floor (docs/ARCHITECTURE.md, performance floor): one TreeWalker pass that reads every text node. */
 function floor(): { ms: number; nodes: number; chars: number } {
   const started = performance.now();
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

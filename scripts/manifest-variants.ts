@@ -1,4 +1,4 @@
-/** Derives the per-browser manifests from the one source manifest (DESIGN.md §8). */
+/** Derives the per-browser manifests from the one source manifest (docs/ARCHITECTURE.md, style). */
 type Manifest = Record<string, unknown> & {
   background?: { service_worker?: string; scripts?: string[]; type?: string };
   browser_specific_settings?: unknown;

@@ -1,7 +1,7 @@
 /// <reference types="chrome" />
 /**
  * `npm start`: build the extension, run the reference inbox on 127.0.0.1:8787 with its data in ./data,
- * and where there is a display, open Chromium with the extension loaded and pointed at the inbox (DESIGN.md §6).
+ * and where there is a display, open Chromium with the extension loaded and pointed at the inbox (README.md, Quick start).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

@@ -1,4 +1,4 @@
-/** First retries come within seconds; the wait doubles up to half an hour (DESIGN.md §4, issue 5). */
+/** First retries come within seconds; the wait doubles up to half an hour (docs/PROTOCOL.md). */
 export const BACKOFF_BASE_MS = 5_000;
 export const BACKOFF_CAP_MS = 30 * 60_000;
 /** A Retry-After beyond a day is a broken server, not a schedule. */

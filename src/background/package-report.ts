@@ -18,7 +18,7 @@ function cleanUrl(url: string | undefined): string | undefined {
 
 /** Builds the protocol v1 document and its stored record. Throws a zod error when the draft is unusable. */
 export function packageReport({ draft, parts, client, hasEndpoint, now = new Date() }: PackageInput): ReportRecord {
-  // DESIGN.md §3: nothing captured from a CSAM page is ever kept or sent, whatever the form held.
+  // docs/ARCHITECTURE.md, evidence rules: nothing captured from a CSAM page is ever kept or sent, whatever the form held.
   const forbidden = evidencePolicy(draft.category) === 'forbidden';
   const chosen = forbidden ? [] : parts.filter((part) => draft.partIds.includes(part.id));
   const listing = forbidden || !draft.listing

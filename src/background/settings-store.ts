@@ -34,7 +34,7 @@ async function read() {
 }
 
 /**
- * Effective settings: the reporter's, repaired field by field (DESIGN.md §5), with what the
+ * Effective settings: the reporter's, repaired field by field (docs/SETTINGS.md), with what the
  * organisation's policy sets on top (docs/DEPLOYMENT.md).
  */
 export async function loadSettings(): Promise<Settings> {

@@ -19,7 +19,7 @@ import type { ReportView } from '../shared/protocol/ui-replies';
 
 /**
  * How many times each draft's evidence was discarded (a category that takes none was chosen, or such a
- * report was submitted). A capture under way at that moment is deleted as it lands (DESIGN.md §3):
+ * report was submitted). A capture under way at that moment is deleted as it lands (docs/ARCHITECTURE.md, evidence rules):
  * an MHTML snapshot can take seconds, and a child-sexual-abuse page's capture must not outlive the
  * choice.
  */

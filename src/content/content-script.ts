@@ -33,7 +33,7 @@ export interface ContentScriptTiming {
 /**
  * Runs the scanner as the background worker's scan plan says, and restarts it when the settings or
  * the policy change. The settings and the matching stay in the worker: the page walks its text, hands
- * it over and highlights what comes back (DESIGN.md §7), so that the script that runs on every page
+ * it over and highlights what comes back (docs/ARCHITECTURE.md, performance floor), so that the script that runs on every page
  * is small and starts fast.
  */
 export function startContentScript({ patience = {}, restartAfterMs = RESTART_AFTER_MS }: ContentScriptTiming = {}): void {

@@ -6,5 +6,5 @@ import { startContentScript } from './content-script';
 // could observe, and the probe costs start-up time.
 z.config({ jitless: true });
 
-// Thin entry point (DESIGN.md §8): the work lives in modules that tests import directly.
+// Thin entry point (docs/ARCHITECTURE.md, style): the work lives in modules that tests import directly.
 startContentScript();

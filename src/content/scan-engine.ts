@@ -1,7 +1,7 @@
 import type { BlockFinding } from '../shared/protocol/block-scan';
 
 /**
- * Where a page's text is matched (DESIGN.md §7): in the background worker, whose matcher stays
+ * Where a page's text is matched (docs/ARCHITECTURE.md, performance floor): in the background worker, whose matcher stays
  * compiled from page to page (remote-engine.ts), or on the page itself (local-engine.ts: the
  * benchmark and the tests). The page scanner walks, batches and highlights; an engine only reads text.
  */

@@ -29,7 +29,7 @@ export interface WalkContext {
 }
 
 /**
- * One TreeWalker pass over text nodes (DESIGN.md §7), plus open shadow roots and same-origin iframes,
+ * One TreeWalker pass over text nodes (docs/ARCHITECTURE.md, performance floor), plus open shadow roots and same-origin iframes,
  * which a document-level walker does not enter. A skipped element's subtree is stepped over, not
  * visited. `next()` can be called across time slices: the walkers resume where they were, and
  * changes made meanwhile are the MutationObserver's business.

@@ -1,4 +1,4 @@
-/** Work slices stay well under the 50 ms long-task line (DESIGN.md §7). */
+/** Work slices stay well under the 50 ms long-task line (docs/ARCHITECTURE.md, performance floor). */
 export const SLICE_MS = 8;
 
 type Scheduler = { yield?: () => Promise<void> };

@@ -27,7 +27,7 @@ function rootTable(edgeStart: Uint32Array, edgeCode: Uint16Array, edgeTarget: Ui
 
 /**
  * Aho-Corasick automaton over UTF-16 units of normalised phrases: one pass over a text finds every
- * occurrence of every phrase, whatever the number of phrases (DESIGN.md §7).
+ * occurrence of every phrase, whatever the number of phrases (docs/ARCHITECTURE.md, performance floor).
  *
  * Memory layout: the root has a dense 64K table (most characters of a page fail at the root, so that
  * lookup must be one array read); every other state keeps its children as a sorted slice of two flat

@@ -4,7 +4,7 @@ import { t } from '../shared/i18n';
 
 /**
  * Reads the captured part straight from the extension's own database (same origin, read only):
- * large evidence never rides on messages (DESIGN.md §8).
+ * large evidence never rides on messages (docs/ARCHITECTURE.md, style).
  */
 export function usePartUrl(partId: string | null): string | null {
   const [url, setUrl] = useState<string | null>(null);

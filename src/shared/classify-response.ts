@@ -1,6 +1,6 @@
 import { receiptSchema, type Receipt } from './report';
 
-/** How one delivery attempt ended (DESIGN.md §4). */
+/** How one delivery attempt ended (docs/PROTOCOL.md). */
 export type DeliveryOutcome =
   | { kind: 'accepted'; receipt: Receipt }
   | { kind: 'rejected'; status: number; message: string }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { categorySchema } from './taxonomy';
 
-/** Protocol v1 (DESIGN.md §4) — a contract with every tip endpoint. */
+/** Protocol v1 (docs/PROTOCOL.md) — a contract with every tip endpoint. */
 export const REPORT_SCHEMA_ID = 'tipline.report/v1';
 
 const httpUrl = z.string().max(8192).refine((value) => /^(https?|ftp|file):/i.test(value) || value === '', {
@@ -67,7 +67,7 @@ export const reportSchema = z
     if (new Set(parts).size !== parts.length) {
       ctx.addIssue({ code: 'custom', path: ['evidence'], message: 'each evidence part may appear once' });
     }
-    // DESIGN.md §3: CSAM reports carry the URL and the reporter's note, nothing captured from the page.
+    // docs/ARCHITECTURE.md, evidence rules: CSAM reports carry the URL and the reporter's note, nothing captured from the page.
     if (report.category === 'child-sexual-abuse' && (report.evidence.length > 0 || report.listing)) {
       ctx.addIssue({
         code: 'custom',

@@ -80,7 +80,7 @@ export function defaultSettings(): Settings {
 
 /**
  * Repairs a stored value field by field: what is valid is kept, what is not falls back to its default,
- * and array items that fail are dropped one by one rather than emptying the list (DESIGN.md §5).
+ * and array items that fail are dropped one by one rather than emptying the list (docs/SETTINGS.md).
  */
 export function repairSettings(raw: unknown): { settings: Settings; repaired: string[] } {
   const repaired: string[] = [];

@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 
-/** Category ids are a protocol contract (DESIGN.md §3): never rename one without a version bump. */
+/** Category ids are a protocol contract (docs/ARCHITECTURE.md, evidence rules): never rename one without a version bump. */
 export const CATEGORY_IDS = [
   'firearms-explosives',
   'weapons-police-gear',
@@ -47,7 +47,7 @@ export const CATEGORY_COLOURS: Record<Category, string> = {
   other: '#e0e0e0',
 };
 
-/** Evidence a category allows by default (DESIGN.md §3). */
+/** Evidence a category allows by default (docs/ARCHITECTURE.md, evidence rules). */
 export type EvidencePolicy = 'forbidden' | 'opt-in' | 'default';
 
 export function evidencePolicy(category: Category): EvidencePolicy {

@@ -6,7 +6,7 @@ import { PREFILTER_BATCH_TEXTS, PREFILTER_STATE_MAX, SCAN_BATCH_BLOCKS, SCAN_BAT
 import { unitsOf } from './scan-replies';
 
 /*
- * One typed protocol per direction, validated at the door (DESIGN.md §8). The sender decides which
+ * One typed protocol per direction, validated at the door (docs/ARCHITECTURE.md, style). The sender decides which
  * schema applies: a content script can only ever speak `contentToBackground`.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Keys of storage.local (DESIGN.md §5, contract), in a module of their own so that the content
+ * Keys of storage.local (docs/SETTINGS.md, a contract), in a module of their own so that the content
  * script can watch them without loading the schemas of what they hold.
  */
 /** The settings object (settings.ts). */
