@@ -1,6 +1,6 @@
 /**
  * Packs typed arrays and a few numbers into one byte array and back, for automata built when the
- * extension is built rather than on every page (see builtin-prefilter.ts). Each array starts on an
+ * extension is built rather than on every page (see prebuilt-tables.ts and scripts/worker-tables.ts). Each array starts on an
  * 8-byte boundary so that unpacking makes views on the bytes (32-bit arrays stored narrow are
  * widened by one native copy). Little-endian, as every platform the extension runs on.
  */

@@ -11,7 +11,7 @@ const benign = readdirSync(join(FIXTURES, 'benign')).filter((name) => name.endsW
 /*
  * Firefox: the content script is driven for real. WebDriver BiDi refuses to navigate a tab to
  * moz-extension:// pages, so the popup and the badge are not reachable from here; their logic is the
- * same code the Chromium tests drive (docs/TESTING.md says so).
+ * same code the Chromium tests drive (README.md, Tests).
  */
 describe.skipIf(!firefoxPath())('detection in Firefox', () => {
   let fixtures: StaticServer;
