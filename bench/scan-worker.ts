@@ -1,5 +1,5 @@
 /**
- * The background worker's part of a scan (src/background/block-scan.ts), in a Web Worker of a
+ * The background worker's part of a scan (src/background/scan-handlers.ts), in a Web Worker of a
  * benchmark page: the prefilter over the texts the page sends and the exact scan of its candidate
  * blocks, with the same matcher and replies. Requests and replies travel as JSON text, as extension
  * messages do, so that the page pays for serialising them.

@@ -8,13 +8,17 @@ import { LISTS_ALARM, refreshSubscriptions, scheduleListRefresh } from './subscr
 import { forgetManaged, readManaged } from './settings-store';
 import { sendLocalIfEndpoint } from './ui-handlers';
 import { refreshPrefilterCache, watchPrefilterInputs } from './prefilter-cache';
-import { blockScanCount, prefilterCount, watchBlockScanInputs } from './block-scan';
+import { watchBlockScanInputs } from './scan-inputs';
+import { blockScanCount, prefilterCount } from './scan-counters';
+import { listenForSettingsChanges, onPolicyChange } from './settings-changes';
 
 /*
  * Listeners only, registered synchronously at top level: MV3 wakes the worker for an event only if
  * its listener existed when the worker started (DESIGN.md §8). The work lives in the modules.
  */
 browser.runtime.onMessage.addListener(routeMessage);
+// The one storage.onChanged listener; the parts below subscribe to it, their effects in this order.
+listenForSettingsChanges();
 watchPrefilterInputs();
 watchBlockScanInputs();
 
@@ -48,11 +52,11 @@ browser.runtime.onInstalled.addListener(() => {
 });
 
 // A policy that adds or changes subscriptions takes effect without waiting a day.
-browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'managed') forgetManaged();
+onPolicyChange((changes) => {
+  forgetManaged();
   // An endpoint set by policy sends what was kept locally without one.
-  if (area === 'managed' && ('endpointUrl' in changes || 'endpointToken' in changes)) void sendLocalIfEndpoint().catch((error: unknown) => console.warn('tipline: local reports', error));
-  if (area === 'managed' && 'subscriptions' in changes) void refreshSubscriptions().catch((error: unknown) => console.warn('tipline: list refresh', error));
+  if ('endpointUrl' in changes || 'endpointToken' in changes) void sendLocalIfEndpoint().catch((error: unknown) => console.warn('tipline: local reports', error));
+  if ('subscriptions' in changes) void refreshSubscriptions().catch((error: unknown) => console.warn('tipline: list refresh', error));
 });
 
 browser.contextMenus.onClicked.addListener((info, tab) => {

@@ -4,7 +4,7 @@ import { PREFILTER_CACHE_KEY } from '../shared/prefilter-cache';
 import { subscribedEntries } from '../shared/phrase-subscriptions';
 import { loadSettings } from './settings-store';
 import { storedLists } from './subscriptions';
-import { PHRASE_LISTS_KEY, SETTINGS_KEY } from '../shared/protocol/storage-keys';
+import { onLocalSettingsChange, onPolicyChange } from './settings-changes';
 
 let pending: ReturnType<typeof setTimeout> | undefined;
 
@@ -22,9 +22,10 @@ export async function refreshPrefilterCache(): Promise<void> {
 
 /** Rebuilds after the settings or lists change; a burst of changes (an import) rebuilds once. */
 export function watchPrefilterInputs(): void {
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'managed' && !(area === 'local' && (SETTINGS_KEY in changes || PHRASE_LISTS_KEY in changes))) return;
+  const rebuildSoon = () => {
     clearTimeout(pending);
     pending = setTimeout(() => void refreshPrefilterCache().catch((error: unknown) => console.warn('tipline: prefilter cache', error)), 300);
-  });
+  };
+  onLocalSettingsChange(rebuildSoon);
+  onPolicyChange(rebuildSoon);
 }

@@ -1,7 +1,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { contentToBackground, uiToBackground, type UiMessage, type ContentMessage } from '../shared/protocol/messages';
 import { updateBadge } from './badge';
-import { prefilterTexts, scanBlocks, scanPlan } from './block-scan';
+import { prefilterTexts, scanBlocks, scanPlan } from './scan-handlers';
 import { handleUiMessage } from './ui-handlers';
 import { fail, ok, type Reply } from '../shared/protocol/reply';
 

@@ -24,7 +24,9 @@ const browser = {
 };
 vi.mock('webextension-polyfill', () => ({ default: browser }));
 
-const { scanBlocks: scanUnder, prefilterTexts, scanPlan, takeFromBudget, watchBlockScanInputs, BUDGET_UNITS, MAX_BUDGET_WAIT_MS, PREFILTER_UNIT_COST } = await import('../../../src/background/block-scan');
+const { scanBlocks: scanUnder, prefilterTexts, scanPlan } = await import('../../../src/background/scan-handlers');
+const { takeFromBudget, BUDGET_UNITS, MAX_BUDGET_WAIT_MS, PREFILTER_UNIT_COST } = await import('../../../src/background/scan-budget');
+const { watchBlockScanInputs } = await import('../../../src/background/scan-inputs');
 const { forgetManaged } = await import('../../../src/background/settings-store');
 const { activePhrases } = await import('../../../src/matcher/build-matcher');
 const { PagePrefilter } = await import('../../../src/matcher/prefilter');

@@ -16,7 +16,7 @@ import { POLICY_CHANGED, SCAN_BATCH_UNITS, WORKER_BUSY } from '../../../src/shar
 
 /*
  * The page scanner with its text matched in the background worker (remote-engine.ts), against a
- * stand-in for the worker that answers as src/background/block-scan.ts does: what it applies, what
+ * stand-in for the worker that answers as src/background/scan-handlers.ts does: what it applies, what
  * it sends, and what it does when the answer is late, missing, wrong or refused.
  */
 
