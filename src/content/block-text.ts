@@ -1,0 +1,35 @@
+const LINE_SELECTOR = 'p, div, li, td, th, tr, dd, dt, h1, h2, h3, h4, h5, h6, article, section, blockquote, header, footer, figcaption, pre, body';
+
+/** What the matcher reads of a block: `owners` maps a text's index to its node's index (-1: a separator). */
+export interface BlockText {
+  texts: string[];
+  owners: number[];
+}
+
+/**
+ * The matcher joins a block's text nodes with nothing between them, which is right inside a line
+ * ("出<b>售</b>枪支") but would glue a title to the paragraph below it. A space goes between nodes that
+ * sit in different block-level elements; `owners` maps the matcher's node indices back to text nodes.
+ * `cache` keeps each text's parent's line element, so a block read again costs no new `closest()`.
+ */
+export function withSeparators(nodes: readonly Text[], cache: WeakMap<Element, Element>): BlockText {
+  const texts: string[] = [];
+  const owners: number[] = [];
+  let previousLine: Element | null | undefined;
+  nodes.forEach((node, index) => {
+    const parent = node.parentElement;
+    let line: Element | null = null;
+    if (parent) {
+      line = cache.get(parent) ?? parent.closest(LINE_SELECTOR);
+      if (line) cache.set(parent, line);
+    }
+    if (previousLine !== undefined && line !== previousLine) {
+      texts.push(' ');
+      owners.push(-1);
+    }
+    texts.push(node.data);
+    owners.push(index);
+    previousLine = line;
+  });
+  return { texts, owners };
+}
