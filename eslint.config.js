@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import { boundaryConfigs } from './eslint-boundaries.js';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'docs/schemas/**', 'test/fixtures/**', '.tmp/**'] },
+  { ignores: ['dist/**', 'dist-test/**', 'node_modules/**', 'data/**', 'docs/schemas/**', 'test/fixtures/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

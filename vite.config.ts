@@ -10,21 +10,29 @@ const outDir = resolve(import.meta.dirname, 'dist/chrome');
  * worker and content script, each a single classic script because content scripts cannot be modules
  * and one file keeps the worker's start-up to a single fetch. `scripts/build.ts` runs them in turn.
  */
-const single = (name: 'background' | 'content'): UserConfig => ({
+const single = (name: 'background' | 'content', entry = resolve(root, name, 'index.ts'), out = outDir): UserConfig => ({
   root,
   publicDir: false,
   build: {
-    outDir,
+    outDir: out,
     emptyOutDir: false,
     target: 'es2022',
     minify: process.env.TIPLINE_NO_MINIFY ? false : true,
     sourcemap: false,
-    lib: { entry: resolve(root, name, 'index.ts'), formats: ['iife'], name: `tipline_${name}`, fileName: () => `${name}.js` },
+    lib: { entry, formats: ['iife'], name: `tipline_${name}`, fileName: () => `${name}.js` },
   },
 });
 
+/**
+ * The test build's worker (`scripts/build-test.ts`): the same worker with the end-to-end tests' hooks,
+ * from outside src/ and into dist-test/, so that nothing of it can reach dist/.
+ */
+const backgroundWithHooks = (): UserConfig =>
+  single('background', resolve(import.meta.dirname, 'test/e2e/harness/background-with-hooks.ts'), resolve(import.meta.dirname, 'dist-test/chrome'));
+
 export default defineConfig(({ mode }) => {
   if (mode === 'background' || mode === 'content') return single(mode);
+  if (mode === 'background-with-hooks') return backgroundWithHooks();
   return {
     root,
     base: './',

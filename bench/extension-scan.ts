@@ -19,7 +19,7 @@ export interface ExtensionScan {
 const WALK = `(() => { const started = performance.now(); const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); let chars = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) chars += node.data.length; return performance.now() - started; })()`;
 
-/** The worker's counters of texts prefiltered and blocks scanned (background/index.ts). */
+/** The worker's counters of texts prefiltered and blocks scanned (test/e2e/harness/background-with-hooks.ts). */
 function counters(extension: ExtensionBrowser): Promise<[number, number]> {
   return extension.worker.evaluate(() => {
     const self = globalThis as unknown as { tiplineTextsPrefiltered(): number; tiplineBlocksScanned(): number };
@@ -70,7 +70,8 @@ async function floors(page: Page, session: CDPSession): Promise<{ cold: number; 
  * entries) are added to the built-in lists as a subscribed list.
  */
 export async function benchExtensionScan(html: string, extraPhrases: readonly unknown[], runs: number): Promise<ExtensionScan[]> {
-  const extension = await launchExtension();
+  // The test build (npm run build:test): its worker exposes the counters read above.
+  const extension = await launchExtension({ testHooks: true });
   try {
     const withList = extraPhrases.length > 0;
     if (withList) await storeList(extension, extraPhrases);

@@ -4,7 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { zipSync } from 'fflate';
 import { chromeManifest, firefoxManifest } from './manifest-variants';
 import { highlightCss } from '../src/content/highlighter';
-import { builtinPrefilterBytes, signalWordBytes } from '../src/matcher/prebuilt-tables';
+import { workerTables } from './worker-tables';
 
 const here = resolve(import.meta.dirname, '..');
 const dist = join(here, 'dist');
@@ -38,8 +38,7 @@ const started = Date.now();
 await rm(dist, { recursive: true, force: true });
 // The content script and the worker (which scans pages' candidate blocks) get the built-in prefilter's
 // and the sale words' tables rather than building them on every page load or worker start.
-const base64 = (bytes: Uint8Array) => JSON.stringify(Buffer.from(bytes).toString('base64'));
-const tables = { __TIPLINE_BUILTIN_PREFILTER__: base64(builtinPrefilterBytes()), __TIPLINE_SIGNAL_WORDS__: base64(signalWordBytes()) };
+const tables = workerTables();
 for (const mode of ['pages', 'background', 'content']) {
   const define = mode === 'pages' ? {} : tables;
   await build({ configFile: join(here, 'vite.config.ts'), mode, logLevel: 'warn', define });

@@ -1,6 +1,7 @@
 /**
  * Bundle rules (issue "Hardening" §3): what ships in dist/ may not turn strings into code or markup,
- * load remote scripts, or widen the manifest. Each finding names the file and line.
+ * load remote scripts, widen the manifest, or carry the end-to-end tests' hooks. Each finding names
+ * the file and line.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -21,6 +22,9 @@ const CODE_RULES: [string, RegExp][] = [
   ['remote script', /<script[^>]+src\s*=\s*["']?(?:https?:)?\/\//i],
   ['remote import', /\bimport\s*\(\s*["'`]https?:/],
   ['importScripts from the network', /\bimportScripts\s*\(\s*["'`]https?:/],
+  // The end-to-end tests' hooks live in the test build's worker only (test/e2e/harness/background-with-hooks.ts):
+  // a `tipline…` name set on a global in dist/ would be a test seam shipped to users.
+  ['test hook', /\btipline(?:ReportListing|BlocksScanned|TextsPrefiltered)\b|\btipline[A-Z]\w*\s*[:=]/],
 ];
 
 /**

@@ -9,7 +9,6 @@ import { forgetManaged, readManaged } from './settings-store';
 import { sendLocalIfEndpoint } from './ui-handlers';
 import { refreshPrefilterCache, watchPrefilterInputs } from './prefilter-cache';
 import { watchBlockScanInputs } from './scan-inputs';
-import { blockScanCount, prefilterCount } from './scan-counters';
 import { listenForSettingsChanges, onPolicyChange } from './settings-changes';
 
 /*
@@ -66,10 +65,6 @@ browser.contextMenus.onClicked.addListener((info, tab) => {
 browser.commands.onCommand.addListener((command, tab) => {
   if (command === 'report-page' && tab?.id !== undefined) void openReportWindow(tab.id);
 });
-
-// The menu's entry point and the count of blocks scanned for pages, reachable from the worker's own
-// console (and the end-to-end tests) only.
-Object.assign(globalThis, { tiplineReportListing: reportListing, tiplineBlocksScanned: blockScanCount, tiplineTextsPrefiltered: prefilterCount });
 
 // No reliable `online` event reaches an extension worker, so it is one trigger among several.
 self.addEventListener('online', () => void drainQueue());

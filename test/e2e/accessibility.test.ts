@@ -39,7 +39,8 @@ for (const locale of ['en', 'zh-CN'] as const) {
 
     beforeAll(async () => {
       fixtures = await serveFixtures({ '/market.html': () => PAGE });
-      browser = await launchExtension({ locale });
+      // The test build, for the report window of a listing (the right-click menu's handler, called in the worker).
+      browser = await launchExtension({ locale, testHooks: true });
       await setSettings(browser.worker, { endpoint: null });
       const page = await browser.context.newPage();
       await page.goto(`${fixtures.url}/market.html`);

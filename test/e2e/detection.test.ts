@@ -16,7 +16,8 @@ describe('suspect-phrase detection in Chromium', () => {
 
   beforeAll(async () => {
     fixtures = await serveFixtures();
-    browser = await launchExtension();
+    // The test build: its worker exposes the counters of texts prefiltered and blocks scanned.
+    browser = await launchExtension({ testHooks: true });
   });
 
   afterAll(async () => {

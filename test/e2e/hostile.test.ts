@@ -35,7 +35,8 @@ describe('hostile pages', () => {
 
   beforeAll(async () => {
     fixtures = await serveFixtures();
-    browser = await launchExtension();
+    // The test build: the listing tests below call the right-click menu's handler in the worker.
+    browser = await launchExtension({ testHooks: true });
     await watchLongTasks(browser.context);
   });
 

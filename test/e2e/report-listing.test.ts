@@ -37,7 +37,8 @@ describe('report this listing', () => {
     fixtures = await serveFixtures({ '/forum.html': () => FORUM, '/long.html': () => LONG });
     dataDir = await mkdtemp(join(tmpdir(), 'tipline-inbox-'));
     inbox = await createInbox({ dataDir, port: 0, log: () => undefined });
-    browser = await launchExtension();
+    // The test build: its worker lets the tests call the right-click menu's handler.
+    browser = await launchExtension({ testHooks: true });
     await setSettings(browser.worker, { endpoint: { url: `${inbox.url}/reports` } });
   });
 

@@ -1,11 +1,13 @@
 /// <reference types="chrome" />
 import { chromium, type BrowserContext, type Worker, type Page } from 'playwright-core';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const DIST_CHROME = resolve(import.meta.dirname, '../../../dist/chrome');
+/** dist/chrome with the test hooks in its worker (background-with-hooks.ts), made by `npm run build:test`. */
+export const DIST_TEST_CHROME = resolve(import.meta.dirname, '../../../dist-test/chrome');
 
 /** Flags this machine needs: no sandbox as root, and no calls home that a closed network would refuse. */
 export const CHROMIUM_FLAGS = [
@@ -40,12 +42,29 @@ export interface ExtensionBrowser {
 
 export interface LaunchOptions {
   locale?: 'en' | 'zh-CN';
+  /**
+   * Loads the test build, whose worker has the hooks that tests call in it (`tiplineReportListing`
+   * for the right-click menu headless Chromium cannot click, and the scan counters). Only tests that
+   * need them ask for it: every other test runs the extension as shipped.
+   */
+  testHooks?: boolean;
   userDataDir?: string;
   viewport?: { width: number; height: number };
 }
 
-export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+/** The folder to load: dist/chrome, or the test build, which must be at least as new as dist/chrome. */
+function extensionFolder(testHooks: boolean): string {
   if (!existsSync(join(DIST_CHROME, 'manifest.json'))) throw new Error('dist/chrome is missing: run npm run build first');
+  if (!testHooks) return DIST_CHROME;
+  const worker = join(DIST_TEST_CHROME, 'background.js');
+  if (!existsSync(worker)) throw new Error('dist-test/chrome is missing: run npm run build:test (after npm run build)');
+  // A test build older than the last build would test yesterday's pages and content script.
+  if (statSync(worker).mtimeMs < statSync(join(DIST_CHROME, 'manifest.json')).mtimeMs) throw new Error('dist-test/chrome is older than dist/chrome: run npm run build:test');
+  return DIST_TEST_CHROME;
+}
+
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const folder = extensionFolder(options.testHooks ?? false);
   const locale = options.locale ?? 'en';
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'tipline-e2e-')));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -54,7 +73,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     locale,
     viewport: options.viewport ?? { width: 1280, height: 800 },
     ignoreDefaultArgs: ['--disable-extensions', '--disable-component-extensions-with-background-pages'],
-    args: [...CHROMIUM_FLAGS, `--lang=${locale}`, `--disable-extensions-except=${DIST_CHROME}`, `--load-extension=${DIST_CHROME}`],
+    args: [...CHROMIUM_FLAGS, `--lang=${locale}`, `--disable-extensions-except=${folder}`, `--load-extension=${folder}`],
     env: { ...process.env, LANGUAGE: locale.replace('-', '_'), LANG: `${locale.replace('-', '_')}.UTF-8` },
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));

@@ -1,9 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCode, checkDist, checkManifest } from '../../../scripts/check-bundle';
 
 const root = resolve(import.meta.dirname, '../../..');
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? filesUnder(join(dir, name)) : [join(dir, name)]));
+}
 
 describe('bundle rules', () => {
   it.each(['chrome', 'firefox'])('dist/%s has no string-to-code, no markup sinks, no remote scripts', (browser) => {
@@ -37,6 +41,26 @@ describe('bundle rules', () => {
     // Preact's dangerouslySetInnerHTML path is allowed (unreachable: the prop is banned in src/), nothing else on the line is.
     expect(checkCode('preact.js', 'f&&(e.innerHTML=f.__html)')).toEqual([]);
     expect(checkCode('preact.js', 'f&&(e.innerHTML=f.__html);g.innerHTML=x')).toHaveLength(1);
+  });
+
+  it('catches a test hook set on a global, by its name or as any tipline… property', () => {
+    expect(checkCode('background.js', 'Object.assign(globalThis,{tiplineReportListing:Xe,tiplineBlocksScanned:Ye})')).toHaveLength(1);
+    expect(checkCode('background.js', 'self.tiplineTextsPrefiltered=Ze')).toHaveLength(1);
+    expect(checkCode('background.js', 'globalThis.tiplineSomethingNew = x')).toHaveLength(1);
+    // Highlight names, the bundles' own global and the storage keys are not hooks.
+    expect(checkCode('content.js', 'CSS.highlights.set("tipline-drugs",h);var tipline_content=function(){}();x.tiplineNote')).toEqual([]);
+  });
+
+  it('builds the test hooks into dist-test/chrome only, the rest of it as dist/chrome', () => {
+    const testChrome = resolve(root, 'dist-test/chrome');
+    expect(existsSync(testChrome), 'run npm run build:test first').toBe(true);
+    expect(readFileSync(join(testChrome, 'background.js'), 'utf8')).toContain('tiplineReportListing');
+    const chrome = resolve(root, 'dist/chrome');
+    const names = (dir: string) => filesUnder(dir).map((file) => relative(dir, file));
+    expect(names(testChrome)).toEqual(names(chrome));
+    for (const name of names(chrome).filter((name) => name !== 'background.js')) {
+      expect(readFileSync(join(testChrome, name)).equals(readFileSync(join(chrome, name))), name).toBe(true);
+    }
   });
 
   it('refuses a widened manifest', () => {
