@@ -29,7 +29,7 @@ function refuse(reason: string): undefined {
 
 /**
  * Not an async function: returning undefined leaves a message unanswered, as for a listener that
- * does not handle it, while an async listener would claim every message (DESIGN.md §8).
+ * does not handle it, while an async listener would claim every message (docs/ARCHITECTURE.md, style).
  */
 export function routeMessage(message: unknown, sender: Runtime.MessageSender): Promise<Reply<unknown>> | undefined {
   const kind = senderKind(sender, browser.runtime.id, browser.runtime.getURL(''));
