@@ -1,0 +1,64 @@
+import { t } from '../shared/i18n';
+import type { Settings } from '../shared/settings';
+import type { BackgroundClient } from '../shared/protocol/ui-client';
+import type { TabContext } from '../shared/protocol/ui-replies';
+import { errorText } from './error-text';
+import type { DraftStore, EvidenceSteps } from './evidence-steps';
+import { topCategory } from './match-list';
+
+/** A prepared right-click draft's id, from `popup.html?draft=<uuid>`, or null (the toolbar form starts its own). */
+export function draftIdFromQuery(search: string): string | null {
+  const value = new URLSearchParams(search).get('draft');
+  return value && /^[0-9a-f-]{36}$/i.test(value) ? value : null;
+}
+
+/** What the opening of the form tells the page around the draft, as it learns it. */
+export interface FormLoadEvents {
+  /** False once the form is gone: nothing more is told. */
+  live(): boolean;
+  tab(tabId: number): void;
+  context(context: TabContext): void;
+  error(message: string): void;
+  /** The form can be used; `onTab` says it opened on a tab (a form without one is not marked interactive). */
+  ready(onTab: boolean): void;
+  settings(settings: Settings): void;
+}
+
+/**
+ * Opens the form on a tab: the first screenshot starts at once, then the page's context (and the
+ * category its findings suggest), then the reporter's settings, which may ask for a snapshot.
+ */
+export async function loadForm(
+  client: BackgroundClient,
+  input: { targetTab: Promise<number | null>; draftParam: string | null; store: DraftStore; steps: EvidenceSteps },
+  events: FormLoadEvents,
+): Promise<void> {
+  const { store, steps } = input;
+  const tabId = await input.targetTab;
+  if (!events.live()) return;
+  if (tabId === null) {
+    events.error(t('error_no_tab'));
+    store.dispatch({ type: 'no-tab' });
+    events.ready(false);
+    return;
+  }
+  events.tab(tabId);
+  const settingsPromise = client.call({ type: 'settings/get' }).catch(() => null);
+  const prepared = input.draftParam ? await client.call({ type: 'draft/get', draftId: input.draftParam }).catch(() => null) : null;
+  void steps.first(tabId, prepared);
+  if (prepared) store.dispatch({ type: 'prepared', listing: prepared.listing, matches: prepared.matches });
+  try {
+    const context = await client.call({ type: 'tab/context', tabId });
+    if (!events.live()) return;
+    events.context(context);
+    store.dispatch({ type: 'suggested', category: topCategory(prepared?.matches.length ? prepared.matches : context.summary?.matches ?? []) });
+  } catch (error) {
+    if (events.live()) events.error(errorText(error));
+  }
+  // The form is usable at once; the screenshot fills in when its capture is done.
+  events.ready(true);
+  const settings = await settingsPromise;
+  if (!events.live() || !settings) return;
+  events.settings(settings);
+  if (settings.privacy.snapshotByDefault) void steps.snapshot(tabId);
+}

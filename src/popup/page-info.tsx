@@ -1,0 +1,13 @@
+import { t } from '../shared/i18n';
+import type { TabContext } from '../shared/protocol/ui-replies';
+
+/** The page being reported, as its tab names it. */
+export function PageInfo({ context }: { context: TabContext }) {
+  return (
+    <div class="page-info">
+      <div class="title" id="page-title">{context.title || t('untitledPage')}</div>
+      <div class="url" id="page-url">{context.url}</div>
+      {context.restricted && <p class="notice">{t('error_restricted_page')}</p>}
+    </div>
+  );
+}
