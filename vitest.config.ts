@@ -15,6 +15,15 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'eval',
+          include: ['test/eval/**/*.test.ts'],
+          environment: 'happy-dom',
+          // After the unit tests and before the browsers: it judges every page of test/corpus/.
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
@@ -22,7 +31,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One Chromium at a time: the machine has two cores.
           fileParallelism: false,
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
         },
       },
     ],
