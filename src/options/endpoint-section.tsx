@@ -1,47 +1,24 @@
 import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import type { Settings } from '../shared/settings';
-import { checkEndpointUrl } from '../shared/url';
 import type { BackgroundClient } from '../shared/protocol/ui-client';
 import type { LockedSetting } from '../shared/managed-settings';
 import { LockedNote } from './locked-note';
-import type { EndpointCheck } from '../shared/protocol/ui-replies';
+import { saveEndpoint, testEndpoint } from './endpoint-steps';
+import type { StatusMessage } from './status-message';
 
 export function EndpointSection(props: { client: BackgroundClient; settings: Settings; locked: readonly LockedSetting[]; onSave: (next: Settings) => Promise<void> }) {
   const isLocked = props.locked.includes('endpoint');
   const [url, setUrl] = useState(props.settings.endpoint?.url ?? '');
   const [token, setToken] = useState(props.settings.endpoint?.token ?? '');
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-
-  function endpoint() {
-    return { url: url.trim(), ...(token.trim() ? { token: token.trim() } : {}) };
-  }
-
-  function urlProblem(): string | null {
-    if (!url.trim()) return null;
-    const problem = checkEndpointUrl(url.trim());
-    return problem ? t(`endpointProblem_${problem}`) : null;
-  }
+  const [message, setMessage] = useState<StatusMessage | null>(null);
 
   async function save(event: Event) {
     event.preventDefault();
-    const problem = urlProblem();
-    if (problem) return setMessage({ text: problem, error: true });
-    await props.onSave({ ...props.settings, endpoint: url.trim() ? endpoint() : null });
-    setMessage({ text: url.trim() ? t('endpointSaved') : t('endpointCleared'), error: false });
+    setMessage(await saveEndpoint({ settings: props.settings, url, token, onSave: props.onSave }));
   }
 
-  async function test() {
-    const problem = urlProblem() ?? (url.trim() ? null : t('endpointProblem_invalid'));
-    if (problem) return setMessage({ text: problem, error: true });
-    setMessage({ text: t('endpointTesting'), error: false });
-    try {
-      const result: EndpointCheck = await props.client.call({ type: 'endpoint/test', endpoint: endpoint() });
-      setMessage(result.ok ? { text: t('endpointOk'), error: false } : { text: t(`endpointCheck_${result.problem.replace("-", "_")}`, [result.detail]), error: true });
-    } catch (error) {
-      setMessage({ text: String(error), error: true });
-    }
-  }
+  const test = () => testEndpoint(props.client, { url, token }, setMessage);
 
   return (
     <section aria-labelledby="endpoint-heading">

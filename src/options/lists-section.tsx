@@ -1,67 +1,35 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import type { LockedSetting } from '../shared/managed-settings';
-import type { ListError, StoredLists } from '../shared/phrase-subscriptions';
+import type { StoredLists } from '../shared/phrase-subscriptions';
 import type { Settings } from '../shared/settings';
-import { checkEndpointUrl } from '../shared/url';
 import type { BackgroundClient } from '../shared/protocol/ui-client';
 import { LockedNote } from './locked-note';
+import { addList, listErrorText, loadLists, refreshLists, withSubscription, type ListsView } from './lists-steps';
+import type { StatusMessage } from './status-message';
 
-const errorText = (error: ListError) => t(`listError_${error.code.replace(/-/g, '_')}`, [error.detail]);
 const when = (iso: string | undefined) => (iso ? new Date(iso).toLocaleString() : t('never'));
 
 /** Subscribed phrase lists (docs/PHRASE-LISTS.md): add by URL, refresh, enable, remove. */
 export function ListsSection({ client, settings, locked, onSave }: { client: BackgroundClient; settings: Settings; locked: readonly LockedSetting[]; onSave: (next: Settings) => Promise<void> }) {
   const [lists, setLists] = useState<StoredLists>({});
   const [url, setUrl] = useState('');
-  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const [status, setStatus] = useState<StatusMessage | null>(null);
   const [busy, setBusy] = useState(false);
   const isLocked = locked.includes('subscriptions');
 
+  const view: ListsView = { lists: setLists, status: setStatus, busy: setBusy, added: () => setUrl('') };
+
   useEffect(() => {
-    client.call({ type: 'lists/status' }).then(setLists, (error: unknown) => setStatus({ text: String(error), error: true }));
+    void loadLists(client, view);
   }, [settings.subscriptions.length]);
 
-  async function add(event: Event) {
+  const add = (event: Event) => {
     event.preventDefault();
-    const target = url.trim();
-    if (checkEndpointUrl(target) !== null) return setStatus({ text: t('listUrlInvalid'), error: true });
-    if (settings.subscriptions.some((s) => s.url === target)) return setStatus({ text: t('listAlready'), error: true });
-    setBusy(true);
-    setStatus({ text: t('listFetching'), error: false });
-    try {
-      // Saving a new subscription fetches it at once.
-      await onSave({ ...settings, subscriptions: [...settings.subscriptions, { url: target, enabled: true }] });
-      const next = await client.call({ type: 'lists/status' });
-      setLists(next);
-      const error = next[target]?.lastError;
-      setStatus(error ? { text: errorText(error), error: true } : { text: t('listAdded', [next[target]?.name ?? target]), error: false });
-      setUrl('');
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function refresh() {
-    setBusy(true);
-    setStatus({ text: t('listFetching'), error: false });
-    try {
-      const next = await client.call({ type: 'lists/refresh' });
-      setLists(next);
-      const failed = Object.values(next).filter((l) => l.lastError).length;
-      setStatus(failed ? { text: t('listsRefreshedFailures', [String(failed)]), error: true } : { text: t('listsRefreshed'), error: false });
-    } catch (error) {
-      setStatus({ text: String(error), error: true });
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const setSubscription = (target: string, change: { enabled?: boolean; remove?: boolean }) =>
-    void onSave({
-      ...settings,
-      subscriptions: change.remove ? settings.subscriptions.filter((s) => s.url !== target) : settings.subscriptions.map((s) => (s.url === target ? { ...s, enabled: change.enabled ?? s.enabled } : s)),
-    });
+    return addList(client, { settings, url, onSave }, view);
+  };
+  const refresh = () => refreshLists(client, view);
+  const setSubscription = (target: string, change: { enabled?: boolean; remove?: boolean }) => void onSave(withSubscription(settings, target, change));
 
   return (
     <section aria-labelledby="lists-heading">
@@ -93,7 +61,7 @@ export function ListsSection({ client, settings, locked, onSave }: { client: Bac
                 </div>
                 {list?.lastError && (
                   <p class="error list-error" role="status">
-                    {t('listLastAttemptFailed', [when(list.lastAttemptAt)])} {errorText(list.lastError)}
+                    {t('listLastAttemptFailed', [when(list.lastAttemptAt)])} {listErrorText(list.lastError)}
                     {list.entries.length > 0 ? ` ${t('listKeptLastGood')}` : ''}
                   </p>
                 )}

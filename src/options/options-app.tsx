@@ -9,6 +9,7 @@ import { PhrasesSection } from './phrases-section';
 import { ListsSection } from './lists-section';
 import { TransferSection } from './transfer-section';
 import type { LockedSetting } from '../shared/managed-settings';
+import { saveSettings } from './save-settings';
 
 export function OptionsApp({ client }: { client: BackgroundClient }) {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -21,12 +22,9 @@ export function OptionsApp({ client }: { client: BackgroundClient }) {
   }, []);
 
   async function save(next: Settings) {
-    try {
-      setSettings(await client.call({ type: 'settings/save', settings: next }));
-      setError(null);
-    } catch (err) {
-      setError(t('error_save', [err instanceof Error ? err.message : String(err)]));
-    }
+    const outcome = await saveSettings(client, next);
+    if (outcome.ok) setSettings(outcome.settings);
+    setError(outcome.ok ? null : outcome.error);
   }
 
   return (
