@@ -64,10 +64,10 @@ async function floors(page: Page, session: CDPSession): Promise<{ cold: number; 
 }
 
 /**
- * The built extension scanning a loaded page, as a user has it (DESIGN.md §7): the page is loaded
- * with highlighting off, then switched on, and the page's main-thread CPU is counted until the
- * worker has prefiltered every text node and answered every exact scan. `extraPhrases` (phrase list
- * entries) are added to the built-in lists as a subscribed list.
+ * The built extension scanning a loaded page, as a user has it (docs/ARCHITECTURE.md, "Performance
+ * floor"): the page is loaded with highlighting off, then switched on, and the page's main-thread CPU
+ * is counted until the worker has prefiltered every text node and answered every exact scan.
+ * `extraPhrases` (phrase list entries) are added to the built-in lists as a subscribed list.
  */
 export async function benchExtensionScan(html: string, extraPhrases: readonly unknown[], runs: number): Promise<ExtensionScan[]> {
   // The test build (npm run build:test): its worker exposes the counters read above.

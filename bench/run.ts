@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: detection speed on generated 1 MB and 5 MB pages against the TreeWalker floor
- * (DESIGN.md §7) and mark.js, and the history's open time with 10,000 reports. Headless Chromium.
+ * (docs/ARCHITECTURE.md, "Performance floor") and mark.js, and the history's open time with 10,000
+ * reports. Headless Chromium.
  */
 import { build } from 'vite';
 import { resolve } from 'node:path';

@@ -4,8 +4,9 @@ import { fakeBrowser } from './fake-browser';
 import { freshDatabase } from './fresh-database';
 
 /*
- * DESIGN.md §3: once a draft's evidence is discarded (the child-sexual-abuse category was chosen), a
- * capture that was still under way is deleted as it lands, not kept under a draft nobody discards.
+ * docs/PRIVACY.md, "Child sexual abuse material": once a draft's evidence is discarded (the
+ * child-sexual-abuse category was chosen), a capture that was still under way is deleted as it
+ * lands, not kept under a draft nobody discards.
  */
 
 const PNG_DATA_URL = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
