@@ -1,0 +1,91 @@
+/**
+ * Contact handles in a normalised block (lower case, half-width, whitespace collapsed): the ways a
+ * seller asks to be reached — messenger ids, phone numbers, e-mail addresses. One module, so that
+ * later work on structured contact indicators extends these rules rather than writing new ones.
+ */
+
+export type ContactType =
+  | 'qq'
+  | 'wechat'
+  | 'telegram'
+  | 'wickr'
+  | 'whatsapp'
+  | 'signal'
+  | 'threema'
+  | 'session'
+  | 'icq'
+  | 'line'
+  | 'discord'
+  | 'skype'
+  | 'phone'
+  | 'email';
+
+export interface ContactHandle {
+  type: ContactType;
+  start: number;
+  end: number;
+  /** The matched text, as normalised. */
+  value: string;
+}
+
+// Latin keywords must not be the tail of a longer word ("bqq", "dtg").
+const L = '(?<![0-9a-z])';
+/** Between a keyword and its handle: a colon, a space, "号" or "id" (normalisation made "：" a ":"). */
+const SEP = '(?:号|\\s?id)?\\s?:?\\s?';
+/** A stricter separator for keywords that are also common words ("signal", "session", "line"). */
+const STRICT = '(?:\\s?id)?\\s?(?::\\s?@?|@)';
+const LATIN_ID = '[a-z][-_.a-z0-9]{3,31}(?![-_a-z0-9])';
+
+const RULES: readonly { type: ContactType; re: RegExp }[] = [
+  { type: 'qq', re: new RegExp(`(?:${L}qq|扣扣|企鹅)(?:号码?|群)?\\s?:?\\s?[1-9]\\d{4,10}(?!\\d)`, 'g') },
+  {
+    type: 'wechat',
+    re: new RegExp(
+      `(?:${L}(?:wechat|weixin|vx|wx)|v信|微信|威信|薇信|徽信|加v|加微|\\+v)(?:号)?\\s?:?\\s?(?:[a-z][-_a-z0-9]{5,19}|\\+?\\d{5,13})(?![-_a-z0-9])`,
+      'g',
+    ),
+  },
+  {
+    type: 'telegram',
+    re: new RegExp(`(?:${L}(?:telegram|tg)|电报|纸飞机|飞机)(?:群|号|频道)?${SEP}@?[a-z][a-z0-9_]{3,31}(?![a-z0-9_])`, 'g'),
+  },
+  { type: 'telegram', re: new RegExp(`${L}(?:t|telegram)\\.me/[a-z][a-z0-9_]{3,31}`, 'g') },
+  { type: 'wickr', re: new RegExp(`${L}wickr(?:\\s?me)?${SEP}@?[a-z0-9][a-z0-9_.-]{2,31}`, 'g') },
+  { type: 'whatsapp', re: new RegExp(`(?:${L}whats\\s?app|${L}wa\\.me/)${SEP}\\+?\\d[\\d\\s-]{6,16}\\d(?!\\d)`, 'g') },
+  { type: 'signal', re: new RegExp(`${L}signal${STRICT}(?:\\+?\\d[\\d\\s-]{6,16}\\d(?!\\d)|${LATIN_ID})`, 'g') },
+  { type: 'threema', re: new RegExp(`${L}threema${SEP}[a-z0-9]{8}(?![a-z0-9])`, 'g') },
+  { type: 'session', re: new RegExp(`${L}session${STRICT}(?:05[0-9a-f]{64}|${LATIN_ID})`, 'g') },
+  { type: 'icq', re: new RegExp(`${L}icq${SEP}@?(?:\\d{5,10}(?!\\d)|${LATIN_ID})`, 'g') },
+  { type: 'line', re: new RegExp(`${L}line${STRICT}${LATIN_ID}`, 'g') },
+  { type: 'discord', re: new RegExp(`${L}discord${STRICT}${LATIN_ID}`, 'g') },
+  { type: 'skype', re: new RegExp(`${L}skype${SEP}(?:live:)?${LATIN_ID}`, 'g') },
+  // Chinese mobile numbers: 1[3-9] and nine more digits, optionally as 138-1234-5678 or with +86.
+  { type: 'phone', re: /(?<![\d+])(?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d{4}){2}(?!\d)/g },
+  { type: 'phone', re: /(?<![\d+])\+\d{1,3}[-\s]?(?:\(?\d{1,4}\)?[-\s]?)?\d{3,4}[-\s]?\d{3,4}(?!\d)/g },
+  { type: 'email', re: /(?<![\w.+-])[a-z0-9][a-z0-9._+-]{0,63}@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12}(?![a-z0-9])/g },
+];
+
+/**
+ * Every contact handle in `text`, ordered by start; overlapping handles are one (a WeChat id that is
+ * also a phone number is one contact).
+ */
+export function findContactHandles(text: string): ContactHandle[] {
+  const found: ContactHandle[] = [];
+  for (const rule of RULES) {
+    for (const m of text.matchAll(rule.re)) found.push({ type: rule.type, start: m.index, end: m.index + m[0].length, value: m[0] });
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: ContactHandle[] = [];
+  for (const handle of found) {
+    const prev = out[out.length - 1];
+    if (prev && handle.start < prev.end) {
+      if (handle.end > prev.end) {
+        prev.end = handle.end;
+        prev.value = text.slice(prev.start, prev.end);
+      }
+      continue;
+    }
+    out.push(handle);
+  }
+  return out;
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { findContactHandles } from '../../../src/matcher/contact-handles';
+import { normaliseText } from '../../../src/matcher/normalise';
+
+const handles = (raw: string) => findContactHandles(normaliseText(raw)).map(({ type, value }) => ({ type, value }));
+const types = (raw: string) => findContactHandles(normaliseText(raw)).map((handle) => handle.type);
+
+describe('findContactHandles', () => {
+  it.each([
+    ['Signal: +1 555 010 9999', 'signal'],
+    ['signal @quietvendor', 'signal'],
+    ['Threema ID: ABCD2345', 'threema'],
+    ['Session: plugnorth', 'session'],
+    ['ICQ 7654321', 'icq'],
+    ['ICQ: @dumps_king', 'icq'],
+    ['Line ID: shopkeeper88', 'line'],
+    ['discord: seller_9', 'discord'],
+    ['Skype: live:cardshop', 'skype'],
+    ['write to orders@vendor-mail.example', 'email'],
+    ['QQ群：123456789', 'qq'],
+    ['加微：abc_12345', 'wechat'],
+    ['TG群 @cheapdocs', 'telegram'],
+    ['telegram.me/plugnorth', 'telegram'],
+    ['飞机号：@kahao88', 'telegram'],
+  ])('finds the handle in %j', (raw, type) => {
+    expect(types(raw)).toContain(type);
+  });
+
+  it('does not take the ordinary words behind some keywords for handles', () => {
+    expect(types('a strong signal booster; the session ended; line up at the door; on the discord server')).toEqual([]);
+  });
+
+  it('counts overlapping handles once', () => {
+    expect(handles('微信 13812345678')).toEqual([{ type: 'wechat', value: '微信 13812345678' }]);
+  });
+});
