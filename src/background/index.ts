@@ -13,7 +13,7 @@ import { listenForSettingsChanges, onPolicyChange } from './settings-changes';
 
 /*
  * Listeners only, registered synchronously at top level: MV3 wakes the worker for an event only if
- * its listener existed when the worker started (DESIGN.md §8). The work lives in the modules.
+ * its listener existed when the worker started (docs/ARCHITECTURE.md, style). The work lives in the modules.
  */
 browser.runtime.onMessage.addListener(routeMessage);
 // The one storage.onChanged listener; the parts below subscribe to it, their effects in this order.
