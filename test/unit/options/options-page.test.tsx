@@ -1,0 +1,70 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { defaultSettings } from '../../../src/shared/settings';
+import type { UiHandlers } from '../../../src/shared/protocol/ui-client-double';
+import { byId, click, mount, setValue, settle, submitForm, unmount } from '../popup/dom';
+
+vi.mock('webextension-polyfill', () => import('../popup/fake-polyfill'));
+const { backgroundClientDouble } = await import('../../../src/shared/protocol/ui-client-double');
+const { OptionsApp } = await import('../../../src/options/options-app');
+
+const LIST = 'https://lists.example.org/a.json';
+const settings = { ...defaultSettings(), subscriptions: [{ url: LIST, enabled: true }] };
+
+function client(handlers: UiHandlers = {}) {
+  return backgroundClientDouble({
+    'settings/get': () => settings,
+    'settings/locked': () => [],
+    'settings/save': (message) => message.settings,
+    'lists/status': () => ({}),
+    ...handlers,
+  });
+}
+
+let root: HTMLElement | null = null;
+async function open(double: ReturnType<typeof client>) {
+  root = mount(<OptionsApp client={double} />);
+  await settle();
+  return root;
+}
+afterEach(() => {
+  if (root) unmount(root);
+  root = null;
+});
+
+describe('the options page', () => {
+  it('tests the endpoint as typed and says what it answered', async () => {
+    const double = client({ 'endpoint/test': () => ({ ok: false, problem: 'unauthorized', detail: 'HTTP 401' }) });
+    const page = await open(double);
+    await setValue(byId<HTMLInputElement>(page, 'endpoint-url'), 'https://tips.example.org/r');
+    await click(byId(page, 'endpoint-test'));
+    expect(double.callsOf('endpoint/test')).toEqual([{ type: 'endpoint/test', endpoint: { url: 'https://tips.example.org/r' } }]);
+    const status = byId(page, 'endpoint-status');
+    expect([status.textContent, status.className]).toEqual(['endpointCheck_unauthorized(HTTP 401)', 'error']);
+  });
+
+  it('saves the endpoint through settings/save and says so', async () => {
+    const double = client();
+    const page = await open(double);
+    await setValue(byId<HTMLInputElement>(page, 'endpoint-url'), 'https://tips.example.org/r');
+    await submitForm(byId(page, 'endpoint-save').closest('form') as HTMLFormElement);
+    expect(double.callsOf('settings/save')[0]?.settings.endpoint).toEqual({ url: 'https://tips.example.org/r' });
+    expect(byId(page, 'endpoint-status').textContent).toBe('endpointSaved');
+  });
+
+  it('shows a refused save at the top of the page', async () => {
+    const double = client({ 'settings/save': () => { throw new Error('error_storage'); } });
+    const page = await open(double);
+    await click(byId(page, 'anonymous'));
+    expect(page.querySelector('[role=alert]')?.textContent).toBe('error_save(error_storage)');
+  });
+
+  it('refreshes the lists and shows what came back', async () => {
+    const double = client({ 'lists/refresh': () => ({ [LIST]: { name: 'Guns', version: '3', entries: [], lastAttemptAt: '2025-01-02T03:04:05.000Z' } }) });
+    const page = await open(double);
+    await click(byId(page, 'lists-refresh'));
+    expect(byId(page, 'lists-status').textContent).toBe('listsRefreshed');
+    expect(page.querySelector(`[data-url="${LIST}"] strong`)?.textContent).toBe('Guns');
+    expect(byId<HTMLButtonElement>(page, 'lists-refresh').disabled).toBe(false);
+  });
+});

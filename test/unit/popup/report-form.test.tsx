@@ -1,0 +1,138 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { defaultSettings } from '../../../src/shared/settings';
+import type { UiHandlers } from '../../../src/shared/protocol/ui-client-double';
+import type { StoredPart } from '../../../src/shared/protocol/ui-replies';
+import { byId, click, mount, setValue, settle, submitForm, unmount } from './dom';
+import { deferred, part, reportView, tabContext, uuid } from './fixtures';
+
+vi.mock('webextension-polyfill', () => import('./fake-polyfill'));
+// Previews read evidence from IndexedDB; these tests look at the form, not the pictures.
+vi.mock('../../../src/store/part-store', () => ({ getPart: async () => undefined }));
+const { backgroundClientDouble } = await import('../../../src/shared/protocol/ui-client-double');
+const { ReportForm } = await import('../../../src/popup/report-form');
+
+function client(handlers: UiHandlers = {}) {
+  return backgroundClientDouble({
+    'settings/get': () => defaultSettings(),
+    'tab/context': () => tabContext(),
+    'capture/visible': () => part(),
+    'draft/discard': () => ({ removed: 1 }),
+    'report/submit': (message) => reportView(message.draft),
+    ...handlers,
+  });
+}
+
+let root: HTMLElement | null = null;
+async function open(double: ReturnType<typeof client>) {
+  root = mount(<ReportForm client={double} targetTab={Promise.resolve(7)} onShowHistory={() => undefined} />);
+  await settle();
+  return root;
+}
+const form = (page: HTMLElement) => page.querySelector('form') as HTMLFormElement;
+const submitButton = (page: HTMLElement) => byId<HTMLButtonElement>(page, 'submit');
+
+beforeEach(() => history.replaceState(null, '', '/popup.html'));
+afterEach(() => {
+  if (root) unmount(root);
+  root = null;
+});
+
+describe('the report form', () => {
+  it('drops a full-page shot still being taken when the category becomes child-sexual-abuse, even after switching back', async () => {
+    const shot = deferred<StoredPart>();
+    const double = client({ 'capture/full-page': () => shot.promise });
+    const page = await open(double);
+    await click(byId(page, 'take-full-page'));
+    await setValue(byId<HTMLSelectElement>(page, 'category'), 'child-sexual-abuse');
+    expect(byId(page, 'csam-notice')).toBeTruthy();
+    expect(double.callsOf('draft/discard')).toHaveLength(1);
+    expect(submitButton(page).disabled).toBe(true);
+    shot.resolve(part());
+    await settle();
+    expect(submitButton(page).disabled).toBe(false);
+    await setValue(byId<HTMLSelectElement>(page, 'category'), 'jammers');
+    expect(page.querySelector('[data-part=screenshot]')).toBeNull();
+    expect(page.querySelector('input[name=shot]')).toBeNull();
+    await submitForm(form(page));
+    expect(double.callsOf('report/submit')[0]?.draft.partIds).toEqual([]);
+  });
+
+  it('cannot be submitted while the first screenshot is being taken', async () => {
+    const shot = deferred<StoredPart>();
+    const double = client({ 'capture/visible': () => shot.promise });
+    const page = await open(double);
+    expect(submitButton(page).disabled).toBe(true);
+    expect(page.querySelector('[aria-busy=true]')?.textContent).toBe('capturing');
+    await submitForm(form(page));
+    expect(double.callsOf('report/submit')).toEqual([]);
+    shot.resolve(part());
+    await settle();
+    expect(submitButton(page).disabled).toBe(false);
+  });
+
+  it('sends the report/submit message with the page, the reporter\'s words and the chosen evidence', async () => {
+    const visible = part();
+    const snapshot = { ...part(), mediaType: 'text/html' };
+    const double = client({ 'capture/visible': () => visible, 'capture/snapshot': () => snapshot });
+    const page = await open(double);
+    await click(byId(page, 'take-snapshot'));
+    await setValue(byId<HTMLTextAreaElement>(page, 'note'), 'sold openly');
+    await click(byId(page, 'include-contact'));
+    await setValue(byId<HTMLInputElement>(page, 'contact'), 'me@example.org');
+    await submitForm(form(page));
+    const [sent] = double.callsOf('report/submit');
+    const draftId = double.callsOf('capture/visible')[0]?.draftId;
+    expect(sent).toEqual({
+      type: 'report/submit',
+      draft: {
+        draftId,
+        tabId: 7,
+        category: 'firearms-explosives',
+        note: 'sold openly',
+        includeContact: true,
+        contact: 'me@example.org',
+        page: { url: 'https://shop.example/item/1', title: 'Air guns for sale' },
+        matches: [{ phrase: '气狗', category: 'firearms-explosives', count: 3 }],
+        partIds: [visible.partId, snapshot.partId],
+      },
+    });
+    expect(byId(page, 'done-heading').textContent).toBe('reportSaved');
+  });
+
+  it('shows a refused submit (evidence no longer stored) in its status line and stays editable', async () => {
+    const double = client({ 'report/submit': () => { throw new Error('error_evidence_gone'); } });
+    const page = await open(double);
+    await submitForm(form(page));
+    expect(byId(page, 'form-status').textContent).toBe('error_submit(error_evidence_gone)');
+    expect(submitButton(page).disabled).toBe(false);
+    expect(page.querySelector('#done-heading')).toBeNull();
+  });
+
+  it('opens a right-click draft with its listing and shots, and strips them when the category becomes child-sexual-abuse', async () => {
+    const draftId = uuid();
+    history.replaceState(null, '', `/popup.html?draft=${draftId}`);
+    const listingShot = { ...part(), variant: 'listing' as const };
+    const double = client({
+      'draft/get': () => ({ draftId, tabId: 7, listing: { text: 'air guns, cash only' }, matches: [{ phrase: 'x', category: 'jammers', count: 2 }], parts: [listingShot] }),
+    });
+    const page = await open(double);
+    expect(double.callsOf('capture/visible')).toEqual([]);
+    expect(byId<HTMLSelectElement>(page, 'category').value).toBe('jammers');
+    expect(byId(page, 'listing-text').textContent).toBe('air guns, cash only');
+    await setValue(byId<HTMLSelectElement>(page, 'category'), 'child-sexual-abuse');
+    await submitForm(form(page));
+    const [sent] = double.callsOf('report/submit');
+    expect(sent?.draft).toMatchObject({ draftId, category: 'child-sexual-abuse', matches: [], partIds: [] });
+    expect(sent?.draft.listing).toBeUndefined();
+  });
+
+  it('says so when it has no tab to report', async () => {
+    const double = client();
+    root = mount(<ReportForm client={double} targetTab={Promise.resolve(null)} onShowHistory={() => undefined} />);
+    await settle();
+    expect(root.querySelector('[role=alert]')?.textContent).toBe('error_no_tab');
+    expect(submitButton(root).disabled).toBe(true);
+    expect(double.calls).toEqual([]);
+  });
+});
