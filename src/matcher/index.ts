@@ -1,9 +1,10 @@
 import { PhraseAutomaton } from './automaton';
 import { toNodeRange, type NodeRange } from './node-ranges';
-import { normalise, type NormalisedText } from './normalise';
+import { normalise, normaliseText, type NormalisedText } from './normalise';
 import { selectLongestLeftmost } from './overlaps';
 import { detectSaleSignals, type SaleSignal } from './sale-signals';
 import { scoreBlock, type BlockScore, type Strength } from './score';
+import { isShortChineseTerm, standsAsWord } from './word-boundaries';
 
 export type { NodeRange, NodeSegment } from './node-ranges';
 export { splitByNode } from './node-ranges';
@@ -25,6 +26,10 @@ export type SignalWord = string | { phrase: string; lang?: string };
 export interface SignalWordLists {
   saleIntent?: readonly SignalWord[];
   benignContext?: readonly SignalWord[];
+  /** Everyday compounds (冰箱, glue gun): a phrase found inside one is not a finding. */
+  compounds?: readonly SignalWord[];
+  /** Phrases that are also food or everyday words (冰, snow): they count only beside another phrase of their category. */
+  ambiguous?: readonly SignalWord[];
 }
 
 /** A match in normalised coordinates plus where it sits in the block's text nodes. */
@@ -67,10 +72,13 @@ export interface Matcher<P extends MatcherPhrase = MatcherPhrase> {
 
 const wordText = (w: SignalWord): string => (typeof w === 'string' ? w : w.phrase);
 
-/** The automaton of sale words then benign words, which `createMatcher` can be handed prebuilt. */
+/** The automaton of sale words, benign words, then compounds, which `createMatcher` can be handed prebuilt. */
 export function signalAutomaton(words: SignalWordLists): PhraseAutomaton {
-  return PhraseAutomaton.build([...(words.saleIntent ?? []).map(wordText), ...(words.benignContext ?? []).map(wordText)]);
+  return PhraseAutomaton.build([...(words.saleIntent ?? []), ...(words.benignContext ?? []), ...(words.compounds ?? [])].map(wordText));
 }
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+const inside = (hit: { start: number; end: number }, outer: { start: number; end: number }) => hit.start >= outer.start && hit.end <= outer.end;
 
 /**
  * Two automata, one for the phrases and one for sale and benign words: the words never change, so
@@ -84,6 +92,10 @@ export function createMatcher<P extends MatcherPhrase>(
 ): Matcher<P> {
   const sale = (words.saleIntent ?? []).map(wordText);
   const benign = (words.benignContext ?? []).map(wordText);
+  const ambiguousWords = new Set((words.ambiguous ?? []).map((w) => normaliseText(wordText(w)).trim()));
+  const normalisedPhrases = phrases.map((p) => normaliseText(p.phrase).trim());
+  const ambiguous = normalisedPhrases.map((phrase) => ambiguousWords.has(phrase));
+  const shortChinese = normalisedPhrases.map(isShortChineseTerm);
   const automaton = PhraseAutomaton.build(phrases.map((p) => p.phrase));
 
   function scanText(text: string | readonly string[]): BlockScan<P> {
@@ -94,14 +106,30 @@ export function createMatcher<P extends MatcherPhrase>(
       const range = toNodeRange(normalised, m.start, m.end);
       scan.phrases.push({ ...m, range, entry, phrase: entry.phrase, category: entry.category, strength: entry.strength });
     }
+    const compounds: { start: number; end: number }[] = [];
     for (const m of wordAutomaton.scan(normalised.codes)) {
-      const range = toNodeRange(normalised, m.start, m.end);
       const i = m.phraseIndex;
+      if (i >= sale.length + benign.length) {
+        compounds.push(m);
+        continue;
+      }
+      const range = toNodeRange(normalised, m.start, m.end);
       if (i < sale.length) scan.saleWords.push({ start: m.start, end: m.end, range, word: sale[i] ?? '' });
       else scan.benign.push({ start: m.start, end: m.end, range, word: benign[i - sale.length] ?? '' });
     }
     // Most blocks of a page hold no phrase at all: they need no price or contact search (nor the decoded text).
     if (scan.phrases.length === 0) return scan;
+    // A phrase inside an everyday compound is that compound (冰 in 冰箱, gun in "glue gun"), and a
+    // short Chinese term must be a word of its own where the segmenter reads the text.
+    scan.phrases = scan.phrases.filter(
+      (hit) =>
+        !compounds.some((compound) => inside(hit, compound)) &&
+        (!shortChinese[hit.phraseIndex] || standsAsWord(normalised.text, hit.start, hit.end)),
+    );
+    if (scan.phrases.length === 0) return scan;
+    // Benign words that are part of an offer's words are the offer's ("prescription required" in "no
+    // prescription required", "background check" in "no background check").
+    scan.benign = scan.benign.filter((word) => !scan.saleWords.some((s) => overlaps(word, s)) && !scan.phrases.some((p) => overlaps(word, p)));
     const signals = detectSaleSignals(normalised.text);
     for (const w of scan.saleWords) {
       signals.push({ kind: 'sale-word', type: 'sale-word', start: w.start, end: w.end, value: normalised.text.slice(w.start, w.end) });
@@ -112,7 +140,12 @@ export function createMatcher<P extends MatcherPhrase>(
 
   return {
     scanText,
-    scoreBlock: (scan) => scoreBlock({ phrases: scan.phrases, signals: scan.signals, benign: scan.benign.length }),
+    scoreBlock: (scan) =>
+      scoreBlock({
+        phrases: scan.phrases.map((hit) => ({ category: hit.category, strength: hit.strength, ambiguous: ambiguous[hit.phraseIndex] === true })),
+        signals: scan.signals,
+        benign: scan.benign.length,
+      }),
     highlights: (scan) => selectLongestLeftmost(scan.phrases),
     memoryEstimateBytes: () => automaton.memoryEstimateBytes() + wordAutomaton.memoryEstimateBytes(),
   };

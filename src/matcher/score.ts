@@ -5,6 +5,8 @@ export type Strength = 'strong' | 'weak';
 export interface ScorePhraseHit<C extends string = string> {
   category: C;
   strength: Strength;
+  /** A food or everyday word (冰, snow): it counts only beside another phrase of its category. */
+  ambiguous?: boolean;
 }
 
 /** Everything found in one listing-sized block. */
@@ -49,18 +51,25 @@ const CAP_BENIGN = 5;
 
 /**
  * Decision rules:
+ * - an ambiguous word (冰, snow, candy) counts only beside another phrase of its category that is
+ *   not ambiguous: a recipe's "ice" is not a drug until a drug name stands next to it;
  * - a strong phrase is enough, unless the block has benign context (news about a crackdown names
  *   "sale of guns and explosives"); then it also needs a price or a contact handle, which news
  *   articles do not carry;
  * - a weak phrase needs sale intent (price, contact or sale word) and no benign context ("可开具正规发票"
- *   in an ordinary shop must not count, even next to its prices).
+ *   in an ordinary shop must not count, even next to its prices) — unless the block quotes a live
+ *   offer: a contact handle with a price or a sale word. A news report that quotes an advert word for
+ *   word holds a listing, and its contact may still be live.
  */
 export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C> {
   let strong = 0;
   let weak = 0;
   const categories: Partial<Record<C, number>> = {};
   const weight = new Map<C, number>();
+  const anchored = new Set<C>();
+  for (const hit of e.phrases) if (!hit.ambiguous) anchored.add(hit.category);
   for (const hit of e.phrases) {
+    if (hit.ambiguous && !anchored.has(hit.category)) continue;
     const w = hit.strength === 'strong' ? SCORE_WEIGHTS.strong : SCORE_WEIGHTS.weak;
     if (hit.strength === 'strong') strong++;
     else weak++;
@@ -78,7 +87,8 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
   const benign = e.benign;
   const hardIntent = prices > 0 || contacts > 0;
   const intent = hardIntent || saleWords > 0;
-  const suspect = strong > 0 ? benign === 0 || hardIntent : weak > 0 && intent && benign === 0;
+  const quotedOffer = contacts > 0 && (prices > 0 || saleWords > 0);
+  const suspect = strong > 0 ? benign === 0 || hardIntent : weak > 0 && intent && (benign === 0 || quotedOffer);
 
   let score = 0;
   if (strong + weak > 0) {

@@ -1,25 +1,120 @@
+/*
+ * The words around a phrase that decide whether its block is an offer (src/matcher/score.ts): sale
+ * intent, benign context, everyday compounds and ambiguous words. Prices and contact handles are
+ * found by pattern (src/matcher/sale-signals.ts, src/matcher/contact-handles.ts), not from here, so
+ * a bare "微信" or "telegram" (微信支付, "Telegram channel") is no sale word.
+ */
+
+type Word = { phrase: string; lang: 'en' | 'zh' };
+const en = (words: readonly string[]): Word[] => words.map((phrase) => ({ phrase, lang: 'en' as const }));
+const zh = (words: readonly string[]): Word[] => words.map((phrase) => ({ phrase, lang: 'zh' as const }));
+
 /** Words that say something is on offer: a weak phrase counts only next to one of these (or a price or contact). */
-export const SALE_INTENT: readonly { phrase: string; lang: 'en' | 'zh' }[] = [
-  ...['for sale', 'selling', 'buy now', 'in stock', 'dm me', 'dm for price', 'pm me', 'pm for price', 'hmu', 'escrow', 'discreet shipping',
-    'stealth shipping', 'worldwide shipping', 'shipping worldwide', 'ships worldwide', 'price list', 'wholesale', 'bulk order', 'cash on delivery',
-    'crypto only', 'btc accepted', 'payment via btc', 'order now', 'contact me', 'serious buyers only', 'vendor', 'wickr', 'telegram', 'whatsapp',
-    'signal me', 'no questions asked', 'fast delivery', 'available now', 'legit seller', 'tested and guaranteed', 'menu'].map((phrase) => ({ phrase, lang: 'en' as const })),
-  ...['出售', '批发', '代办', '包邮', '货到付款', '现货', '价格', '联系', '有货', '供应', '低价', '专卖', '代购', '微信', '加微', 'QQ', '私聊',
-    '价格优惠', '量大从优', '一手货源', '诚信交易', '全国发货', '同城交易', '先款后货', '担保交易', '需要的联系', '支持验货', '欢迎咨询',
-    '电报', '飞机号', '出货', '收购', '求购'].map((phrase) => ({ phrase, lang: 'zh' as const })),
+export const SALE_INTENT: readonly Word[] = [
+  ...en([
+    // Offers and calls to buy.
+    'for sale', 'selling', 'buy now', 'buy online', 'order online', 'order now', 'in stock', 'available now', 'price list', 'wholesale',
+    'bulk order', 'dm me', 'dm for price', 'pm me', 'pm for price', 'hmu', 'hit me up', 'contact me', 'serious buyers only', 'legit seller',
+    'tested and guaranteed', 'no questions asked', 'samples available', 'inbox me', 'message me', 'text me', 'hit my line',
+    // Delivery as sellers of illegal goods describe it.
+    'discreet shipping', 'discreet packaging', 'discreet delivery', 'stealth shipping', 'stealth packaging', 'worldwide shipping',
+    'shipping worldwide', 'ships worldwide', 'overnight delivery', 'fast delivery', 'reship', 'free reship', 'tracking provided',
+    'cash on delivery',
+    // Sales without the checks the law asks for.
+    'no prescription', 'without prescription', 'without a prescription', 'no rx', 'no script needed', 'no license needed',
+    'no licence needed', 'no id required', 'no kyc',
+    // Payment as such sellers take it.
+    'escrow', 'crypto only', 'btc accepted', 'bitcoin accepted', 'payment via btc', 'pay with bitcoin', 'pay in btc', 'monero', 'usdt accepted',
+    'gift card payment', 'gift cards accepted',
+  ]),
+  ...zh([
+    '出售', '批发', '代办', '包邮', '货到付款', '现货', '有货', '供应', '低价', '专卖', '代购', '私聊', '价格优惠', '量大从优', '量大优惠',
+    '一手货源', '诚信交易', '全国发货', '同城交易', '先款后货', '担保交易', '需要的联系', '支持验货', '欢迎咨询', '出货', '收购', '求购', '走货',
+    '秒发', '包过', '接单', '有需要的', '需要的私', '私信', '详聊', '来询', '顺丰发货', '快递发货', '隐蔽发货', '保密发货', '安全发货',
+    '无需处方', '不用处方', '免处方', 'u结算', 'usdt结算', '比特币', '渠道', '长期供应', '大量供应', '价格美丽', '拿货', '下单',
+  ]),
 ];
 
 /**
- * Words of reporting, law enforcement and lawful trade. A block that holds them is an article about
- * the crime or an honest shop (可开具正规发票), not a listing — unless it also carries a price or contact.
- * Everyday compounds of the coded words (冰箱 for 冰) sit here too, so that an appliance shop stays quiet.
+ * Words of reporting, law enforcement, definition, warning and lawful trade. A block that holds them
+ * is an article about the crime, a glossary, a warning or an honest shop, not a listing — unless it
+ * also quotes an offer (src/matcher/score.ts).
  */
-export const BENIGN_CONTEXT: readonly { phrase: string; lang: 'en' | 'zh' }[] = [
-  ...['crackdown', 'police said', 'police say', 'arrested', 'were arrested', 'seized', 'law enforcement', 'ministry of public security',
+export const BENIGN_CONTEXT: readonly Word[] = [
+  ...en([
+    // Reporting and the courts.
+    'crackdown', 'police said', 'police say', 'arrested', 'were arrested', 'seized', 'law enforcement', 'ministry of public security',
     'public security organs', 'reporter', 'reported that', 'according to', 'campaign', 'investigation', 'prosecutors', 'court',
-    'sentenced', 'special action', 'clean up', 'crack down', 'official said', 'news', 'press release', 'how to report',
-    'warning', 'beware of', 'scam alert', 'illegal and harmful information'].map((phrase) => ({ phrase, lang: 'en' as const })),
-  ...['打击', '严厉打击', '公安机关', '公安部', '专项行动', '整治', '依法', '查处', '破获', '抓获', '犯罪嫌疑人', '记者', '据报道',
-    '新闻', '警方', '警惕', '提醒', '举报', '清理整顿', '可开具正规发票', '正规发票', '提供正规发票', '开具发票', '税务局',
-    '冰箱', '冰柜', '冰淇淋', '冰激凌', '冰块', '冰糖', '冰红茶', '冰雪', '滑冰', '冰球', '冰镇', '溜冰场', '冰粉'].map((phrase) => ({ phrase, lang: 'zh' as const })),
+    'sentenced', 'special action', 'clean up', 'crack down', 'official said', 'news', 'press release', 'how to report', 'pleaded guilty',
+    'convicted', 'jailed', 'charged with', 'indicted', 'indictment', 'defendant', 'detectives', 'officers', 'takedown', 'dismantled',
+    'authorities', 'years in prison', 'prison', 'judge', 'spokesperson', 'trafficking',
+    // Definitions and research.
+    'glossary', 'refers to', 'slang for', 'slang term', 'also known as', 'definition', 'is a term', 'researchers', 'study',
+    // Warnings and help pages.
+    'warning', 'beware of', 'scam alert', 'illegal and harmful information', 'never share', 'we will never ask', 'protect yourself',
+    'fraud prevention', 'if you suspect', 'red flags', 'help centre', 'help center', 'report it to',
+    // Lawful trade.
+    'prescription required', 'requires a prescription', 'prescription only', 'valid prescription', 'licensed pharmacy', 'licence required',
+    'license required', 'background check', 'ffl transfer', 'federal law', 'proof of age', 'home office approved', 'range safety',
+    // Recipes.
+    'recipe', 'ingredients', 'tablespoon', 'teaspoon', 'tbsp', 'prep time',
+  ]),
+  ...zh([
+    // Reporting and the courts.
+    '打击', '严厉打击', '公安机关', '公安部', '专项行动', '整治', '依法', '查处', '破获', '抓获', '犯罪嫌疑人', '记者', '据报道', '新闻',
+    '警方', '警惕', '提醒', '举报', '清理整顿', '法院', '判处', '判决', '被告人', '有期徒刑', '审理', '审结', '检察院', '提起公诉', '罚金',
+    '获刑', '判刑', '落网', '涉嫌', '侦破', '民警', '通报', '案件', '嫌疑人', '本报讯', '缴获', '净网', '禁毒', '缉毒',
+    // Definitions and research.
+    '是指', '俗称', '黑话', '术语', '所谓', '释义', '名词解释', '研究',
+    // Warnings and help pages.
+    '反诈', '防骗', '谨防', '切勿', '不要出租', '不出租', '不出借', '不外借', '断卡', '诈骗', '骗局', '风险提示', '挂失', '客服',
+    // Lawful trade.
+    '可开具正规发票', '正规发票', '提供正规发票', '开具发票', '税务局', '凭处方', '处方药', '凭医生处方', '许可证', '持证',
+    // Recipes.
+    '做法', '食材', '配料', '食谱',
+  ]),
+];
+
+/**
+ * Everyday compounds that hold a coded word: a phrase found inside one of these is that compound,
+ * not the coded word (冰 in 冰箱, gun in "glue gun", 银行卡 in 银行卡支付).
+ */
+export const EVERYDAY_COMPOUNDS: readonly Word[] = [
+  ...en([
+    'glue gun', 'heat gun', 'nail gun', 'massage gun', 'spray gun', 'grease gun', 'caulk gun', 'caulking gun', 'staple gun', 'tattoo gun',
+    'water gun', 'nerf gun', 'paint gun', 'ice cream', 'ice cube', 'ice cubes', 'shaved ice', 'ice pop', 'ice machine', 'ice maker', 'dry ice',
+    'ice hockey', 'ice skating', 'ice rink', 'iced tea', 'snow crab', 'snow cone', 'rock candy', 'cotton candy', 'candy cane',
+    'spark plug', 'plug-in', 'plug-ins', 'plug in', 'plug and play', 'plug & play', 'power plug', 'wall plug', 'plug adapter',
+    'core dump', 'memory dump', 'heap dump', 'browser tabs', 'open tabs', 'weed killer', 'weed control',
+    'credit card payment', 'pay by card', 'card payment',
+  ]),
+  ...zh([
+    '冰箱', '冰柜', '冰淇淋', '冰激凌', '冰块', '冰糖', '冰红茶', '冰雪', '滑冰', '冰球', '冰镇', '溜冰场', '冰粉', '刨冰', '冰沙', '冰棍', '冰棒',
+    '雪花冰', '绵绵冰', '冰爽', '冰凉', '冰川', '冰山', '冰冻', '冰箱贴', '冰袋', '冰晶',
+    '热风枪', '筋膜枪', '喷枪', '胶枪', '钉枪', '水枪', '枪式', '焊枪', '打胶枪', '洗车枪', '喷漆枪', '温度枪', '测温枪', '扫码枪',
+    '银行卡支付', '银行卡付款', '银行卡快捷支付', '支持银行卡', '信用卡分期', '信用卡支付', '信用卡付款', '绑定银行卡',
+    '电子发票', '申请开票', '开票信息', '发票抬头', '发票查验', '发票真伪',
+    '福利待遇', '员工福利', '福利费', '社会福利', '人力资源', '自然资源', '教育资源', '学习资源', '水资源', '资源回收',
+    '市场定位', '品牌定位', '产品定位', '肾病', '肾结石', '肾内科', '肾功能', '补肾', '肾炎', '茶叶子',
+  ]),
+];
+
+/**
+ * Phrases that are also food or everyday words: each counts only beside another phrase of its
+ * category in the same block (冰 with 冰毒 or 麻古; "ice" with "meth"), never with sale words alone.
+ */
+export const AMBIGUOUS_WORDS: readonly Word[] = [
+  ...en([
+    'ice', 'snow', 'candy', 'molly', 'plug', 'tabs', 'dope', 'leaks', 'dumps',
+    // Names of goods that are also everyday words (src/phrases/goods.ts).
+    'records', 'lookup', 'lookups', 'leads', 'database', 'pin', 'logs', 'drops', 'cc', 'ccs', 'rat', 'poison', 'poisons', 'organ', 'liver',
+    'kidney', 'kidneys', 'transplant', 'blood type', 'pills', 'bars', 'speed', 'crystal', 'coke', 'crack', 'blues', 'hologram', 'holograms',
+    'invoices', 'receipts', 'combo', 'combos', 'nude', 'undetectable', 'caller id', 'key fob', 'jamming', 'transcripts', 'bins', 'any company',
+    'hidden app', 'passport', 'passports', 'records', 'firearm', 'firearms', 'grenade', 'lethal dose', 'kyc', 'customer data', 'bank statement',
+    'bank statements', 'utility bill', 'utility bills', 'proof of address', 'tax returns', 'organ donor', 'donor needed', 'pepper spray', 'tear gas',
+  ]),
+  ...zh(['冰', '糖', '叶子', '奶茶粉', '出冰', '有冰', '秃子', '狗粮', '福利', '资源', '网盘', '写真', '定位', '行踪', '社工', '数据包', '肾', '配型',
+    '发票', '开票', '开发票', '点数', '普票', '证件', '学历',
+    '资料', '住址', '档案', '证书', '印章', '公章', '成人', '黄色', '器官', '报销', '票据', '收据', '增值税', '破解', '外挂', '血型', '受体', '自拍',
+    '手机卡', '电话卡', '上头', '签证', '营业执照', '户口本', '开房', '征信', '手机号码', '轨迹', '警用', '催泪', '辣椒水', '成人', '档案', '代开']),
 ];

@@ -55,7 +55,10 @@ describe('built-in phrase lists', () => {
   it('keep weak words quiet without sale intent, and count them with it', () => {
     const matcher = createBlockMatcher(entries);
     expect(matcher.scanBlock(['Pour the lemonade over ice.']).suspect).toBe(false);
-    expect(matcher.scanBlock(['ice 1g $80, Wickr icevendor']).suspect).toBe(true);
+    // A food word counts only with a drug's name beside it, and then with sale intent.
+    expect(matcher.scanBlock(['Shaved ice 1 cup $8, call +1 555 010 2233']).suspect).toBe(false);
+    expect(matcher.scanBlock(['crystal meth (ice) 1g $80, Wickr icevendor']).suspect).toBe(true);
+    expect(matcher.scanBlock(['出售冰箱 冰糖 价格 20元 微信 shop2024']).suspect).toBe(false);
     expect(matcher.scanBlock(['双开门冰箱 价格 2999元']).suspect).toBe(false);
   });
 });

@@ -1,0 +1,125 @@
+import type { Category } from '../shared/taxonomy';
+
+/*
+ * The names of the goods themselves, as sellers and buyers write them: controlled drugs (brand,
+ * generic and street names, from the international schedules and China's 麻醉药品和精神药品品种目录 and
+ * 易制毒化学品 lists), gun models and parts, poisons, document types, data, card and account jargon,
+ * hacking and spyware products, jammers, organs, adult-content resale and protected wildlife. Each is
+ * a weak phrase: a pharmacy leaflet, a news report or a gun club names them too, so they count only
+ * next to sale intent (src/matcher/score.ts). Merged into the built-in lists by index.ts.
+ */
+type Goods = Partial<Record<Category, readonly string[]>>;
+
+export const GOODS_EN: Goods = {
+  'firearms-explosives': [
+    'handgun', 'handguns', 'revolver', 'carbine', 'firearm', 'firearms', 'ar15', 'ak47', 'ak-74', 'm4 carbine', '9mm', '5.56', '7.62x39', '.22lr',
+    '.45 acp', '12 gauge', 'glock 17', 'glock 19', 'glock 43', 'sig sauer', 'p365', 'beretta', 'smith & wesson', 'ruger', 'mossberg', 'remington 700',
+    'uzi', 'mac-10', 'blank firer', 'blank-firer', 'blank firing', 'converted blank', 'lower receiver', 'upper receiver', 'bolt carrier group',
+    'hi-cap mags', 'extended mag', 'bump stock', 'binary trigger', 'forced reset trigger', 'grenade', 'grenades', 'c4', 'semtex', 'tnt', 'dynamite',
+    'detonating cord', 'blasting caps', 'pipe bomb', 'thermite', 'rounds of ammo', 'boxes of ammo',
+  ],
+  'weapons-police-gear': [
+    'otf knife', 'otf knives', 'automatic knife', 'auto knife', 'gravity knife', 'balisong', 'karambit', 'push dagger', 'knuckle duster',
+    'knuckle dusters', 'compound crossbow', 'pistol crossbow', 'crossbow bolts', 'stun baton', 'cattle prod', 'police uniform', 'police uniforms',
+    'duty belt', 'riot shield', 'tear gas', 'pepper spray', 'taser x26', 'expandable baton', 'warrant card', 'police id',
+  ],
+  'drugs-precursors': [
+    'oxycontin', 'oxycodone', 'hydrocodone', 'percocet', 'vicodin', 'roxicodone', 'roxies', 'dilaudid', 'hydromorphone', 'morphine', 'codeine',
+    'fentanyl', 'fentanyl patches', 'tramadol', 'tapentadol', 'xanax', 'alprazolam', 'valium', 'diazepam', 'klonopin', 'clonazepam', 'ativan',
+    'lorazepam', 'adderall', 'ritalin', 'suboxone', 'methadone', 'ketamine', 'mephedrone', '4-mmc', '3-mmc', '3-cmc', 'alpha-pvp', 'mdma',
+    'ecstasy', 'lsd', 'dmt', 'psilocybin', 'magic mushrooms', 'cocaine', 'heroin', 'meth', 'methamphetamine', 'crystal meth', 'amphetamine',
+    'ghb', 'gbl', '1,4-butanediol', 'thc vape', 'thc carts', 'cannabis', 'xanax bars', 'm30', 'pressed pills', 'research chemical',
+    'research chemicals', 'pmk', 'bmk', 'p2p', 'safrole', 'ephedrine', 'pseudoephedrine', 'red phosphorus', '4-anpp', 'phenylacetone',
+    'nitazene', 'isotonitazene', 'carfentanil', 'coke', 'crack', 'speed', 'crystal', 'pills', 'bars', 'blues',
+  ],
+  'toxic-chemicals': [
+    'potassium cyanide', 'sodium cyanide', 'kcn', 'nacn', 'thallium sulfate', 'thallium acetate', 'sodium azide', 'mercury chloride',
+    'mercuric chloride', 'aconite', 'aconitine', 'abrin', 'tetrodotoxin', 'sodium fluoroacetate', 'dimethylmercury', 'colchicine', 'poison',
+    'poisons', 'lethal dose',
+  ],
+  'identity-documents': [
+    'passport', 'passports', 'id card', 'id cards', "driver's license", 'drivers license', "driver's licence", 'social security card',
+    'green card', 'residence card', 'birth certificate', 'degree certificate', 'transcripts', 'scannable id', 'scannable ids', 'novelty ids',
+    'hologram', 'holograms', 'real documents', 'registered documents', 'biometric passport', 'ielts certificate', 'toefl certificate', 'visa stamp',
+  ],
+  'personal-data': [
+    'leads', 'database', 'db dump', 'combo', 'combos', 'ssn dob', 'mmn', 'kyc', 'id scans', 'selfies with id', 'lookup', 'lookups', 'doxx',
+    'email list', 'phone list', 'customer data', 'breach data', 'breached data', 'leaked database', 'records', 'credit reports', 'background reports',
+  ],
+  'bank-cards': [
+    'cvv2', 'track 1', 'track 2', 'tr1', 'tr2', 'pin', 'bins', 'non-vbv', 'vbv', 'skimmer', 'skimmed', 'msr605', 'cloned card', 'clone cards',
+    'atm cards', 'logs', 'drops', 'money mule', 'prepaid cards', 'paypal accounts', 'verified accounts', 'bank drops', 'cc', 'ccs', 'fullz with cvv',
+  ],
+  'counterfeit-invoices': [
+    'invoices', 'receipts', 'fake receipt', 'receipt generator', 'pay stubs', 'bank statement', 'bank statements', 'utility bill', 'utility bills',
+    'proof of address', 'custom invoice', 'any company', 'payslips', 'tax returns', 'w-2', 'p60',
+  ],
+  'hacking-tools': [
+    'stalkerware', 'remote access trojan', 'rat', 'hvnc', 'infostealer', 'crypter', 'fud', 'ddos', 'booter', 'stresser', 'phishing page',
+    'phishing pages', 'scam page', 'otp bypass', 'sms bomber', 'caller id', 'imsi catcher', 'stingray', 'zero-day', '0day', 'exploit kit',
+    'account hacking', 'facebook hack', 'facebook hacking', 'instagram hack', 'whatsapp hack', 'snapchat hack', 'hack tool', 'hacking tool',
+    'hacking software', 'track location', 'track your partner', 'read their messages', 'monitor messages', 'hidden app', 'undetectable',
+    'password cracker', 'cracked accounts', 'spy software',
+  ],
+  jammers: [
+    'cell blocker', 'jamming', 'drone jammer', 'wifi jammer', '5g jammer', 'anti-tracking', 'tracker blocker', 'relay attack', 'key fob',
+    'code grabber', 'keyless repeater', 'gps signal blocker', 'jammer kit',
+  ],
+  'human-organs': [
+    'kidney', 'kidneys', 'liver', 'organ donor', 'donor needed', 'liver donor', 'transplant', 'blood type', 'organ sale', 'sell kidney',
+    'kidney transplant', 'compensation for donor', 'organ',
+  ],
+  pornography: [
+    'onlyfans', 'fansly', 'nude', '18+', 'adult content', 'sex tape', 'spycam', 'upskirt', 'premium snapchat', 'telegram vip', 'mega folder',
+    'vip group', 'private videos', 'of leaks', 'content pack', 'explicit videos',
+  ],
+  other: [
+    'ivory', 'rhino horn', 'pangolin scales', 'pangolin', 'tiger bone', 'tiger skin', 'bear bile', 'counterfeit money', 'fake money',
+    'counterfeit notes', 'counterfeit bills', 'fake banknotes', 'undetectable notes', 'exam cheating', 'cheating device', 'exam answers',
+    'invisible earpiece',
+  ],
+};
+
+export const GOODS_ZH: Goods = {
+  'firearms-explosives': [
+    '枪械', '步枪', '冲锋枪', '左轮', '五四式', '六四式', '仿五四', '火药枪', '土枪', '小口径', '气步枪', '气手枪', '钢珠', '打鸟', '弹夹', '弹匣',
+    '枪管', '撞针', '猎具', '鸟枪', '铅弹枪', '黑火药', '导火索', '炸弹', '手雷', '烟花爆竹原料',
+  ],
+  'weapons-police-gear': [
+    '管制刀', '军刀', '三棱刺', '开山刀', '手弩', '十字弩', '复合弩', '弩箭', '钢珠弩', '电警棍', '高压电棍', '伸缩棍', '辣椒水', '催泪', '警用', '警徽',
+    '肩章', '臂章', '制式服装', '警械', '警官证', '防暴',
+  ],
+  'drugs-precursors': [
+    '海洛因', '可卡因', '芬太尼', '氯胺酮', '四号', '白粉', '笑气', '依托咪酯', '合成大麻素', '右美沙芬', '三唑仑', '咪达唑仑', '地西泮', '阿普唑仑',
+    '佐匹克隆', '羟考酮', '奥施康定', '吗啡', '杜冷丁', '哌替啶', '美沙酮', '丁丙诺啡', '甲卡西酮', '浴盐', '羟丁酸', '迷药', '催情', '羟亚胺', '邻酮',
+    '邻氯苯基环戊酮', '麻黄素', '伪麻黄碱', '1-苯基-2-丙酮', '溴代苯丙酮', '胡椒基甲基酮', '黄樟素', '苯乙酸', '飞叶子', '上头', '聪明药',
+  ],
+  'toxic-chemicals': [
+    '氰化物', '叠氮化钠', '氯化汞', '升汞', '醋酸铊', '铊盐', '乌头碱', '河豚毒素', '秋水仙碱', '甲基汞', '重铬酸钾', '氟乙酸钠', '氟乙酰胺', '四亚甲基二砜四胺',
+    '无色无味', '慢性毒', '致死量',
+  ],
+  'identity-documents': [
+    '学历证书', '户口本', '结婚证', '房产证', '营业执照', '资格证', '港澳通行证', '签证', '公章', '印章', '证书', '一比一', '学信网可查', '可查档', '档案',
+    '临时身份证', '居住证', '社保卡', '职称证',
+  ],
+  'personal-data': [
+    '公民信息', '户籍', '开房', '机主', '实名信息', '手机号码', '快递单号', '轨迹', '查人', '四要素', '三要素', '征信', '网贷数据', '股民数据', '车主数据',
+    '学生数据', '业主数据', '精准客户', '客户资源', '手机号机主', '身份证号', '通话记录', '出行记录', '住址', '资料',
+  ],
+  'bank-cards': [
+    '五件套', '对公户', '洗钱', '走流水', '刷流水', '实名卡', '手机卡', '电话卡', '物联网卡', '黑卡', '资金盘', '代收代付', '承兑', '卡主', '收购卡',
+    '二类卡', '一类卡', '网银盾',
+  ],
+  'counterfeit-invoices': [
+    '代开', '虚开', '增值税', '定额发票', '报销', '抵扣', '税点', '真票', '机打发票', '餐饮发票', '住宿发票', '运输发票', '建筑发票', '可查验', '可上网查',
+    '票据', '收据',
+  ],
+  'hacking-tools': [
+    '远控', '盗号', '任意显号', '定位软件', '查聊天记录', '恢复聊天记录', '破解', '钓鱼网站', '钓鱼页面', '免杀', '后门', '肉鸡', '流量攻击', '呼死你',
+    '短信轰炸', '接码', '卡池', '猫池', '监控软件', '手机监控', '查开房', '外挂',
+  ],
+  jammers: ['屏蔽仪', '干扰仪', '反定位', '防追踪', '遥控干扰', '开锁器', '汽车解码', '信号干扰', '屏蔽设备', '干扰设备'],
+  'human-organs': ['肝源', '受体', '肾移植', '肝移植', '器官', '捐肾', '换肾', '血型', '营养费', '肾脏', '供肾'],
+  pornography: ['成人', '裸聊', '约炮', '楼凤', '无码', '自拍', '原味', '付费群', 'vip群', '会员群', '涉黄', '黄色', '淫秽'],
+  other: ['象牙', '犀牛角', '穿山甲', '虎骨', '熊胆', '假币', '假钞', '高仿币', '作弊器', '考试作弊', '隐形耳机', '考试答案', '野生动物制品'],
+};

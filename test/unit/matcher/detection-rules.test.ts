@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { createBlockMatcher } from '../../../src/matcher/build-matcher';
+import { BUILTIN_PHRASE_LISTS } from '../../../src/phrases';
+import { standsAsWord } from '../../../src/matcher/word-boundaries';
+
+const matcher = createBlockMatcher(BUILTIN_PHRASE_LISTS.flatMap((list) => list.entries));
+const suspect = (text: string) => matcher.scanBlock([text]).suspect;
+const phrases = (text: string) => matcher.scanBlock([text]).spans.map((span) => span.phrase);
+
+describe('detection rules', () => {
+  it('reads a phrase inside an everyday compound as the compound', () => {
+    expect(phrases('Cordless glue gun $34.99, order now')).not.toContain('gun');
+    expect(suspect('Cordless glue gun $34.99, order now')).toBe(false);
+    expect(phrases('热风枪 出售 价格 99元')).toEqual([]);
+    expect(suspect('Pistol for sale $400, DM me')).toBe(true);
+  });
+
+  it('takes a one-character Chinese term only where it is a word of its own', () => {
+    expect(standsAsWord('双开门冰箱特价', 3, 4)).toBe(false);
+    expect(standsAsWord('出售冰 一克', 2, 3)).toBe(true);
+    expect(standsAsWord('冰淇淋机', 0, 1)).toBe(false);
+  });
+
+  it('counts a food word only beside a drug name and sale intent', () => {
+    expect(suspect('刨冰机 出冰快 ￥2680 包邮')).toBe(false);
+    expect(suspect('冰毒 冰 一克 300元 微信 ice2024x')).toBe(true);
+    expect(suspect('Best plug online, stealth shipping')).toBe(false);
+    expect(suspect('Best plug for oxycodone online, stealth shipping')).toBe(true);
+  });
+
+  it('demotes a report without an offer, and keeps a quoted offer with its contact', () => {
+    expect(suspect('警方破获一起非法买卖枪支案件，缴获气枪12支。')).toBe(false);
+    expect(suspect('Police said the man sold pistols and ammunition from his flat; he was sentenced to 8 years.')).toBe(false);
+    // The advert the report quotes, contact and price included: the contact may still be live.
+    expect(suspect('记者调查发现，卖家称：“气枪 1800元一支，加微信 qiang888 发货”')).toBe(true);
+    expect(suspect('Police said the advert read: "Glock 19, $900, Telegram @ironman_uk"')).toBe(true);
+  });
+
+  it('does not let a benign word inside an offer count as benign ("no prescription required")', () => {
+    expect(suspect('Tramadol 100mg, no prescription required, $2 per pill')).toBe(true);
+    expect(suspect('Tramadol 50mg capsules. Prescription required. $12.50 for 30')).toBe(false);
+  });
+});
