@@ -129,7 +129,7 @@ export function createMatcher<P extends MatcherPhrase>(
     if (scan.phrases.length === 0) return scan;
     // Benign words that are part of an offer's words are the offer's ("prescription required" in "no
     // prescription required", "background check" in "no background check").
-    scan.benign = scan.benign.filter((word) => !scan.saleWords.some((s) => overlaps(word, s)) && !scan.phrases.some((p) => overlaps(word, p)));
+    scan.benign = scan.benign.filter((word) => !scan.saleWords.some((s) => overlaps(word, s)) && !scan.phrases.some((p) => inside(word, p)));
     const signals = detectSaleSignals(normalised.text);
     for (const w of scan.saleWords) {
       signals.push({ kind: 'sale-word', type: 'sale-word', start: w.start, end: w.end, value: normalised.text.slice(w.start, w.end) });
