@@ -1,13 +1,14 @@
 import { CATEGORY_IDS } from '../shared/taxonomy';
 import { PREFILTER_BATCH_TEXTS, PREFILTER_STATE_MAX, SCAN_BATCH_BLOCKS } from '../shared/protocol/block-scan-limits';
-import type { BlockFinding, FoundSpan, PrefilterReply, ScanBlocksReply, ScanPlan } from '../shared/protocol/block-scan';
+import type { BlockFinding, FoundSpan, ListingReasons, PrefilterReply, ScanBlocksReply, ScanPlan } from '../shared/protocol/block-scan';
 
 /*
  * The content script's reading of the worker's replies: the same rules as the zod schemas of
  * shared/protocol/block-scan.ts, written out, because building those schemas on every page load cost 10-20 ms
  * of the script's start (A/B runs). The worker checks each reply with the schemas before sending
  * it, and test/unit/content/read-replies.test.ts holds these guards to the schemas on random replies.
- * Each returns the reply's data, or undefined for anything the schema would refuse.
+ * Each returns the reply's data, or undefined for anything the schema would refuse; the one exception
+ * is a finding's `why`, which is dropped on its own when malformed (readWhy).
  */
 
 type Data = Record<string, unknown>;
@@ -55,6 +56,20 @@ function readSpan(value: unknown): FoundSpan | undefined {
   return { startNode, startOffset, endNode, endOffset, phrase, category: category as FoundSpan['category'], strength };
 }
 
+/**
+ * A finding's reasons, field by field. Stricter than the schema, which refuses the whole reply: a
+ * malformed `why` only costs the popup its explanation, so readWhy's caller drops it and keeps the
+ * finding (its highlights and the badge do not depend on it).
+ */
+function readWhy(value: unknown): ListingReasons | undefined {
+  if (!isRecord(value)) return undefined;
+  const { category, strong, weak, price, contact, saleWord, quoted } = value;
+  if (!CATEGORIES.has(category)) return undefined;
+  if (typeof strong !== 'boolean' || typeof weak !== 'boolean' || typeof price !== 'boolean') return undefined;
+  if (typeof contact !== 'boolean' || typeof saleWord !== 'boolean' || typeof quoted !== 'boolean') return undefined;
+  return { category: category as ListingReasons['category'], strong, weak, price, contact, saleWord, quoted };
+}
+
 function readFinding(value: unknown): BlockFinding | undefined {
   if (!isRecord(value) || typeof value.suspect !== 'boolean' || !Array.isArray(value.spans) || value.spans.length > 100_000) return undefined;
   const spans: FoundSpan[] = [];
@@ -63,7 +78,8 @@ function readFinding(value: unknown): BlockFinding | undefined {
     if (!span) return undefined;
     spans.push(span);
   }
-  return { spans, suspect: value.suspect };
+  const why = value.why === undefined ? undefined : readWhy(value.why);
+  return why ? { spans, suspect: value.suspect, why } : { spans, suspect: value.suspect };
 }
 
 export function readScanBlocksReply(reply: unknown): ScanBlocksReply['data'] | undefined {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readPrefilterReply, readScanBlocksReply, readScanPlan } from '../../../src/content/read-replies';
-import { prefilterReplySchema, scanBlocksReplySchema, scanPlanReplySchema } from '../../../src/shared/protocol/block-scan';
+import { blockFindingSchema, prefilterReplySchema, scanBlocksReplySchema, scanPlanReplySchema } from '../../../src/shared/protocol/block-scan';
 
 /*
  * The content script reads the worker's replies with hand-written guards (they start faster than
@@ -20,11 +20,35 @@ const ODD_VALUES: unknown[] = [
 ];
 
 const span = { startNode: 0, startOffset: 2, endNode: 1, endOffset: 3, phrase: 'fullz', category: 'personal-data', strength: 'strong' };
+const why = { category: 'personal-data', strong: true, weak: false, price: true, contact: false, saleWord: true, quoted: false };
 const VALID = {
   plan: { ok: true, data: { scan: true, stealth: false, policy: '2:abc' } },
   prefilter: { ok: true, data: { state: 17, candidates: [0, 4, 9] } },
-  blocks: { ok: true, data: [{ block: 0, finding: { suspect: true, spans: [span, { ...span, startNode: 1 }] } }, { block: 3, finding: { suspect: false, spans: [span] } }] },
+  blocks: {
+    ok: true,
+    data: [
+      { block: 0, finding: { suspect: true, spans: [span, { ...span, startNode: 1 }], why } },
+      { block: 3, finding: { suspect: false, spans: [span] } },
+    ],
+  },
 };
+
+/**
+ * The schema refuses a reply whose finding has a malformed `why`; the guards drop that `why` alone
+ * (src/content/read-replies.ts, readWhy). What the schema says of the reply without it is what the
+ * guards must say of the reply.
+ */
+function withoutBadWhy(reply: unknown): unknown {
+  const data = (reply as { data?: unknown } | null)?.data;
+  if (!Array.isArray(data)) return reply;
+  const copy = structuredClone(reply) as { data: unknown[] };
+  for (const entry of copy.data) {
+    const finding = (entry as { finding?: unknown } | null)?.finding as Record<string, unknown> | null | undefined;
+    if (typeof finding !== 'object' || finding === null || Array.isArray(finding) || !('why' in finding)) continue;
+    if (!blockFindingSchema.safeParse({ spans: [], suspect: true, why: finding.why }).success) delete finding.why;
+  }
+  return copy;
+}
 
 /** Every path to a value inside `value` (objects and arrays), the root included. */
 function paths(value: unknown, at: (string | number)[] = []): (string | number)[][] {
@@ -63,7 +87,7 @@ describe("the page's guards of the worker's replies", () => {
       // One to three mutations of a valid reply: most are invalid, some stay valid.
       let reply: unknown = valid;
       for (let n = 1 + Math.floor(random() * 3); n > 0; n--) reply = mutate(reply, random);
-      const parsed = (schema as { safeParse(v: unknown): { success: boolean; data?: { data: unknown } } }).safeParse(reply);
+      const parsed = (schema as { safeParse(v: unknown): { success: boolean; data?: { data: unknown } } }).safeParse(withoutBadWhy(reply));
       const data = (read as (v: unknown) => unknown)(reply);
       expect(data !== undefined, JSON.stringify(reply)).toBe(parsed.success);
       if (parsed.success) expect(data).toEqual(parsed.data?.data);
@@ -71,6 +95,27 @@ describe("the page's guards of the worker's replies", () => {
     }
     expect(refused).toBeGreaterThan(1000);
     expect((read as (v: unknown) => unknown)(valid)).toEqual(valid.data);
+  });
+
+  it("drop a malformed why, field by field, and keep the finding", () => {
+    const reply = (finding: Record<string, unknown>) => ({ ok: true, data: [{ block: 2, finding: { suspect: true, spans: [span], ...finding } }] });
+    expect(readScanBlocksReply(reply({ why }))?.[0]?.finding.why).toEqual(why);
+    const spoilt: Record<string, unknown>[] = [
+      { ...why, category: 'weather' },
+      { ...why, category: undefined },
+      ...Object.keys(why).filter((key) => key !== 'category').flatMap((key) => [{ ...why, [key]: 'true' }, { ...why, [key]: 1 }, { ...why, [key]: undefined }]),
+      null,
+      [],
+      'why',
+    ] as Record<string, unknown>[];
+    for (const bad of spoilt) {
+      const found = readScanBlocksReply(reply({ why: bad }));
+      expect(found, JSON.stringify(bad)).toEqual([{ block: 2, finding: { suspect: true, spans: [span] } }]);
+      expect(found?.[0]?.finding, JSON.stringify(bad)).not.toHaveProperty('why');
+      expect(scanBlocksReplySchema.safeParse(reply({ why: bad })).success).toBe(false);
+    }
+    // Extra fields are left behind, as the schema strips them.
+    expect(readScanBlocksReply(reply({ why: { ...why, extra: 1 } }))?.[0]?.finding.why).toEqual(why);
   });
 
   it('hold to the length limits', () => {
