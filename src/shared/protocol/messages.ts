@@ -13,12 +13,34 @@ import { unitsOf } from './scan-replies';
 const tabId = z.number().int().nonnegative();
 const reportId = z.uuid();
 
+/** Why one suspect block is a listing (shared/protocol/block-scan.ts `ListingReasons`, without its category). */
+export const listingReasonFlagsSchema = z.object({
+  strong: z.boolean(),
+  weak: z.boolean(),
+  price: z.boolean(),
+  contact: z.boolean(),
+  saleWord: z.boolean(),
+  quoted: z.boolean(),
+});
+export type ListingReasonFlags = z.infer<typeof listingReasonFlagsSchema>;
+
+/** One suspect listing of a page, for the report form to say why it is suspect. */
+export const listingSummarySchema = z.object({
+  category: categorySchema,
+  /** Absent when the worker gave no reasons (a block of the reporter's own patterns alone, or cut in parts). */
+  reasons: listingReasonFlagsSchema.optional(),
+  phrases: z.array(z.object({ phrase: z.string().max(1000), strength: z.enum(['strong', 'weak']) })).max(20),
+});
+export type ListingSummary = z.infer<typeof listingSummarySchema>;
+
 export const pageSummarySchema = z.object({
   url: z.string().max(8192),
   matches: z.array(matchSchema).max(5000),
   suspectBlocks: z.number().int().nonnegative(),
   weakHits: z.number().int().nonnegative(),
   strongHits: z.number().int().nonnegative(),
+  /** The suspect listings in page order; optional, so that a summary from an older content script still reads. */
+  listings: z.array(listingSummarySchema).max(100).optional(),
 });
 export type PageSummary = z.infer<typeof pageSummarySchema>;
 
