@@ -5,6 +5,7 @@ import { draftMatches, extraUnderWay, type DraftState, type IncludablePart } fro
 import { EvidencePreview, ScreenshotPicker } from './evidence-preview';
 import type { DraftStore, EvidenceSteps } from './evidence-steps';
 import { ListingPreview } from './listing-preview';
+import { ListingReasons } from './listing-reasons';
 import { MatchList } from './match-list';
 
 /** The evidence a report may carry (listing, screenshots, snapshot) and the page's findings; not shown for a category whose evidence is forbidden. */
@@ -53,6 +54,7 @@ export function EvidenceFields(props: { client: BackgroundClient; draft: DraftSt
         matches={draftMatches(draft, context?.summary?.matches)}
         onPick={(phrase) => tabId !== null && void props.client.call({ type: 'page/scroll-to', tabId, phrase }).catch(() => undefined)}
       />
+      <ListingReasons listings={context?.summary?.listings} suspectBlocks={context?.summary?.suspectBlocks ?? 0} />
     </>
   );
 }
