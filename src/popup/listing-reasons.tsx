@@ -23,6 +23,19 @@ export function reasonsText(reasons: ListingReasonFlags | undefined): string {
   return REASON_LABELS.filter(([flag]) => reasons[flag]).map(([, label]) => label()).join(' + ');
 }
 
+/** The line with its category set in semibold, wherever the language puts it. */
+function LineWithCategory({ line, category }: { line: string; category: string }) {
+  const at = line.indexOf(category);
+  if (at < 0) return <>{line}</>;
+  return (
+    <>
+      {line.slice(0, at)}
+      <span class="why-cat">{category}</span>
+      {line.slice(at + category.length)}
+    </>
+  );
+}
+
 /** One suspect listing: its category and reasons on one line, then its phrases, strong ones in bold. */
 function ListingLine({ listing }: { listing: ListingSummary }) {
   const category = t(categoryMessageKey(listing.category));
@@ -33,13 +46,13 @@ function ListingLine({ listing }: { listing: ListingSummary }) {
     <li>
       <p class="why-line">
         <span class="swatch" style={{ background: CATEGORY_COLOURS[listing.category] }} aria-hidden="true" />
-        <span>{reasons ? t('whyListing', [category, reasons]) : category}</span>
+        <LineWithCategory line={reasons ? t('whyListing', [category, reasons]) : category} category={category} />
       </p>
       {listing.phrases.length > 0 && (
         <p class="why-phrases">
           {strong.length > 0 && (
             <span class="why-strong">
-              <span class="why-label">{t('whyStrongPhrases')}</span>{' '}
+              <span class="why-label">{t('whyStrongPhrases')}</span>
               {strong.map((phrase, index) => (
                 <Fragment key={phrase.phrase}>
                   {index > 0 && ', '}
@@ -51,7 +64,8 @@ function ListingLine({ listing }: { listing: ListingSummary }) {
           {strong.length > 0 && weak.length > 0 && ' '}
           {weak.length > 0 && (
             <span class="why-weak">
-              <span class="why-label">{t('whyWeakPhrases')}</span> {weak.map((phrase) => phrase.phrase).join(', ')}
+              <span class="why-label">{t('whyWeakPhrases')}</span>
+              {weak.map((phrase) => phrase.phrase).join(', ')}
             </span>
           )}
         </p>

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInbox } from '../../server/create-inbox';
 import { launchExtension, type ExtensionBrowser } from './harness/browser';
@@ -15,6 +16,28 @@ const LISTING_PAGE = `<!doctype html><html lang="zh"><head><meta charset="utf-8"
 <article><h2>出售气狗 仿真枪 全套配件</h2><p>价格 1800元，货到付款，联系 QQ 12345678</p></article>
 <article><h2>Fake passports for sale</h2><p>Real-looking fake passports, $450, discreet shipping. Telegram @docs_seller</p></article>
 </body></html>`;
+
+/**
+ * The form's section saying why each suspect listing is suspect (src/popup/listing-reasons.tsx): its
+ * heading, and for the fixture's listings at least one line with a reason, a price among them.
+ */
+async function expectReasons(popup: Page, heading: string, reason: RegExp): Promise<void> {
+  await expect.poll(() => popup.locator('#why-heading').textContent()).toBe(heading);
+  const lines = await popup.locator('#why-list .why-line').allTextContents();
+  expect(lines.length).toBeGreaterThan(0);
+  expect(lines.some((text) => reason.test(text)), lines.join('\n')).toBe(true);
+  expect(await popup.locator('#why-list .why-phrases').first().textContent()).not.toBe('');
+}
+
+/** The reasons section in light and dark, cropped to it and the phrase list above it. */
+async function saveReasonScreens(popup: Page, tag: string): Promise<void> {
+  await popup.locator('#why-heading').scrollIntoViewIfNeeded();
+  for (const scheme of ['light', 'dark'] as const) {
+    await popup.emulateMedia({ colorScheme: scheme });
+    await saveScreen(popup, `popup-reasons-${tag}-${scheme}`);
+  }
+  await popup.emulateMedia({ colorScheme: null });
+}
 
 describe('report a page end to end', () => {
   let fixtures: StaticServer;
@@ -56,6 +79,8 @@ describe('report a page end to end', () => {
 
     await expect.poll(() => popup.locator('#page-url').textContent()).toBe(`${fixtures.url}/listing.html`);
     await popup.locator('.evidence img').waitFor();
+    await expectReasons(popup, 'Why these listings are suspect', /^[^:]+: .*\b(unambiguous phrase|name of the goods|price|contact handle|sale word)\b/);
+    await saveReasonScreens(popup, 'en');
     await popup.selectOption('#category', 'firearms-explosives');
     await popup.fill('#note', 'Air guns sold openly with a QQ contact.');
     await saveScreen(popup, 'popup-report-en');
@@ -182,6 +207,8 @@ describe('report form in a Chinese browser', () => {
       expect(await popup.locator('label[for=category]').textContent()).toBe('类别');
       expect(await popup.evaluate(() => document.documentElement.lang)).toMatch(/^zh/);
       await popup.locator('.evidence img').waitFor();
+      await expectReasons(popup, '这些信息为何可疑', /^[^：]+：.*(明确的违禁词语|商品名称|价格|联系方式|出售用语)/);
+      await saveReasonScreens(popup, 'zh-CN');
       await saveScreen(popup, 'popup-report-zh-CN');
       await popup.click('#tab-history');
       await popup.getByText('还没有举报。').waitFor();

@@ -51,12 +51,13 @@ describe("the report form's reasons for each suspect listing", () => {
     const [first, second] = lines(page);
     expect(first?.querySelector('.why-line')?.textContent).toBe('Drugs and precursor chemicals: name of the goods (weak word) + price + contact handle');
     expect(second?.querySelector('.why-line')?.textContent).toBe('Firearms, ammunition and explosives: unambiguous phrase (strong) + offer quoted in a report');
+    expect(first?.querySelector('.why-cat')?.textContent).toBe('Drugs and precursor chemicals');
   });
 
   it('sets strong phrases apart from weak ones, in bold and in words', async () => {
     const { page } = await open([drugs]);
     const phrases = lines(page)[0]!.querySelector('.why-phrases')!;
-    expect(phrases.textContent).toBe('Strong: 出售冰毒 Weak: ketamine, K粉');
+    expect(phrases.textContent).toBe('Strong:出售冰毒 Weak:ketamine, K粉');
     expect([...phrases.querySelectorAll('strong')].map((el) => el.textContent)).toEqual(['出售冰毒']);
   });
 
