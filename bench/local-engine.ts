@@ -13,8 +13,8 @@ export function createLocalEngine(matcher: BlockMatcher, limits: EngineLimits = 
     prefilter(texts, state) {
       return Promise.resolve(prefilterCandidates(matcher.prefilter, texts, state));
     },
-    scanBlocks(blocks) {
-      return Promise.resolve(blocks.map((texts) => matcher.scanBlock(texts)));
+    scanBlocks(blocks, page) {
+      return Promise.resolve(blocks.map((texts) => matcher.scanBlock(texts, page)));
     },
   };
 }

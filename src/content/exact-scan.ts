@@ -9,13 +9,15 @@ export interface ExactScanContext {
   readings: BlockReadings;
   findings: BlockFindings;
   signal: AbortSignal;
+  /** The page's title and headline as they are now (page-headline.ts). */
+  page: () => string;
 }
 
 /**
  * Exact scans of blocks, in batches to the engine within its limits; the findings are laid on the page
  * in time slices. An answer whose block changed meanwhile is dropped: its mutation asked for a rescan.
  */
-export async function scanBlocks(blocks: Iterable<Element>, { engine, readings, findings, signal }: ExactScanContext): Promise<void> {
+export async function scanBlocks(blocks: Iterable<Element>, { engine, readings, findings, signal, page }: ExactScanContext): Promise<void> {
   const { limits } = engine;
   let sliceStart = performance.now();
   const sliceOver = () => performance.now() - sliceStart > SLICE_MS;
@@ -29,7 +31,7 @@ export async function scanBlocks(blocks: Iterable<Element>, { engine, readings, 
     const sent = batch;
     batch = [];
     batchUnits = 0;
-    const answer = await engine.scanBlocks(sent.map((prepared) => prepared.texts));
+    const answer = await engine.scanBlocks(sent.map((prepared) => prepared.texts), page());
     if (signal.aborted) return;
     // The wait was another thread's time, not the page's.
     if (engine.offThread) sliceStart = performance.now();

@@ -1,3 +1,4 @@
+import { pageHeadline } from './page-headline';
 import type { PageSummary } from '../shared/protocol/messages';
 import type { BlockFinding } from '../shared/protocol/block-scan';
 import { createBlockFindings } from './block-findings';
@@ -50,7 +51,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   };
   const blockCache = newBlockCache();
   const findings = createBlockFindings(highlighter);
-  const exact: ExactScanContext = { engine, readings: createBlockReadings(blockCache), findings, signal };
+  const exact: ExactScanContext = { engine, readings: createBlockReadings(blockCache), findings, signal, page: () => pageHeadline(doc) };
   const queue = createScanQueue(failed);
   const mutations = watchMutations({
     signal,

@@ -68,8 +68,8 @@ export function createRemoteEngine(policy: string, send: SendMessage, patience: 
   const ask = <T>(message: unknown, read: Reader<T>) => askWorker(send, message, read, patience);
   const prefilterOnce = (texts: string[], state: number) => ask({ type: 'content/prefilter-texts', policy, state, texts }, readPrefilterReply);
 
-  const scanOnce = async (blocks: string[][]): Promise<BlockFinding[]> => {
-    const found = await ask({ type: 'content/scan-blocks', policy, blocks }, readScanBlocksReply);
+  const scanOnce = async (blocks: string[][], page: string | undefined): Promise<BlockFinding[]> => {
+    const found = await ask({ type: 'content/scan-blocks', policy, blocks, ...(page ? { page } : {}) }, readScanBlocksReply);
     const findings = findingsOf(found, blocks.length);
     if (!findings) throw new Error('tipline: the worker answered for blocks it was not asked about');
     return findings;
@@ -81,17 +81,20 @@ export function createRemoteEngine(policy: string, send: SendMessage, patience: 
    * the part where it starts and words at the cut keep their neighbours (a page cannot hide a phrase,
    * or make "gun" of "gunmetal", by padding its block past the limits).
    */
-  const scanBig = async (texts: readonly string[]): Promise<BlockFinding> => {
+  const scanBig = async (texts: readonly string[], page: string | undefined): Promise<BlockFinding> => {
     const pieces = cut(texts, PART_UNITS);
     const spans: FoundSpan[] = [];
     let suspect = false;
+    let why: BlockFinding['why'];
     for (const [start, end] of runs(pieces.texts, SCAN_BLOCK_NODES - 2 * CONTEXT_TEXTS, PART_UNITS)) {
       const before = contextBefore(pieces, start);
       const after = contextAfter(pieces, end);
       const origins = [...before.origins, ...pieces.origins.slice(start, end), ...after.origins];
-      const [finding] = await scanOnce([[...before.texts, ...pieces.texts.slice(start, end), ...after.texts]]);
+      const [finding] = await scanOnce([[...before.texts, ...pieces.texts.slice(start, end), ...after.texts]], page);
       if (!finding) continue;
       suspect ||= finding.suspect;
+      // The block's reasons are those of its first suspect part.
+      why ??= finding.why;
       for (const span of finding.spans) {
         // A phrase belongs to the part where it starts: the parts on either side report their own.
         if (span.startNode < before.texts.length || span.startNode >= before.texts.length + end - start) continue;
@@ -101,7 +104,7 @@ export function createRemoteEngine(policy: string, send: SendMessage, patience: 
         spans.push({ ...span, startNode: first[0], startOffset: first[1] + span.startOffset, endNode: last[0], endOffset: last[1] + span.endOffset });
       }
     }
-    return { spans, suspect };
+    return why ? { spans, suspect, why } : { spans, suspect };
   };
 
   return {
@@ -123,10 +126,10 @@ export function createRemoteEngine(policy: string, send: SendMessage, patience: 
       }
       return { state: carried, candidates: [...candidates] };
     },
-    async scanBlocks(blocks) {
+    async scanBlocks(blocks, page) {
       const units = blocks.map((texts) => unitsOf([texts]));
       const fits = (index: number) => (units[index] ?? 0) <= SCAN_BATCH_UNITS && (blocks[index]?.length ?? 0) <= SCAN_BLOCK_NODES;
-      if (blocks.every((_, index) => fits(index))) return scanOnce(blocks);
+      if (blocks.every((_, index) => fits(index))) return scanOnce(blocks, page);
       // An oversized block goes in parts on its own; the blocks around it still go together.
       const out: BlockFinding[] = new Array<BlockFinding>(blocks.length);
       let together: number[] = [];
@@ -134,7 +137,7 @@ export function createRemoteEngine(policy: string, send: SendMessage, patience: 
         if (together.length === 0) return;
         const sent = together;
         together = [];
-        const found = await scanOnce(sent.map((index) => blocks[index] as string[]));
+        const found = await scanOnce(sent.map((index) => blocks[index] as string[]), page);
         sent.forEach((index, at) => (out[index] = found[at] as BlockFinding));
       };
       for (let index = 0; index < blocks.length; index++) {
@@ -143,7 +146,7 @@ export function createRemoteEngine(policy: string, send: SendMessage, patience: 
           continue;
         }
         await sendTogether();
-        out[index] = await scanBig(blocks[index] as string[]);
+        out[index] = await scanBig(blocks[index] as string[], page);
       }
       await sendTogether();
       return out;

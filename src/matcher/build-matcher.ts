@@ -10,7 +10,7 @@ import { PagePrefilter } from './prefilter';
 import { PREFILTER_CANDIDATE, PREFILTER_ODD } from './prefilter-bits';
 import { detectSaleSignals } from './sale-signals';
 import { activeRegexPhrases, anyRegexMatches, regexSpans, type RegexPhrase } from './regex-phrases';
-import type { BlockFinding, FoundSpan } from '../shared/protocol/block-scan';
+import type { BlockFinding, FoundSpan, ListingReasons } from '../shared/protocol/block-scan';
 
 /** Highlights kept per block: 200 blocks a reply stay a few megabytes. */
 export const MAX_SPANS_PER_BLOCK = 500;
@@ -59,6 +59,13 @@ export function createBlockMatcher(
           },
         };
   let exact: Matcher<Entry> | undefined;
+  /** The last page context read and its benign words: the blocks of one page share it. */
+  let lastPage: { page: string; benign: number } | undefined;
+  const pageGenre = (exact: Matcher<Entry>, page: string | undefined): number => {
+    if (!page) return 0;
+    if (lastPage?.page !== page) lastPage = { page, benign: exact.benignWords(page) };
+    return lastPage.benign;
+  };
   /** Phrases the exact matcher holds; -1 once it holds them all. */
   let held = 0;
   const matcher = (): Matcher<Entry> => {
@@ -88,13 +95,14 @@ export function createBlockMatcher(
       }
       return (flags & PREFILTER_CANDIDATE) !== 0;
     },
-    scanBlock: (texts) => (blockMatcher.mayHoldPhrase(texts) ? blockMatcher.scanCandidate(texts) : { spans: [], suspect: false }),
-    scanCandidate(texts): BlockFinding {
+    scanBlock: (texts, page) => (blockMatcher.mayHoldPhrase(texts) ? blockMatcher.scanCandidate(texts, page) : { spans: [], suspect: false }),
+    scanCandidate(texts, page): BlockFinding {
       const exact = matcher();
       const scan = exact.scanText(texts);
       const custom = regexSpans(regexes, texts);
       if (scan.phrases.length === 0 && custom.length === 0) return { spans: [], suspect: false };
-      let suspect = scan.phrases.length > 0 && exact.scoreBlock(scan).suspect;
+      const score = scan.phrases.length > 0 ? exact.scoreBlock(scan, pageGenre(exact, page)) : undefined;
+      let suspect = score?.suspect === true;
       if (!suspect && custom.length > 0) {
         // The reporter's patterns follow the lists' rule: strong alone, weak next to sale intent.
         suspect =
@@ -115,7 +123,20 @@ export function createBlockMatcher(
         }));
       // A block of nothing but one short phrase repeated would otherwise make a reply of millions of
       // spans (over the schema's limit and the browser's message size): the first ones mark it enough.
-      return { suspect, spans: [...spans, ...custom].slice(0, MAX_SPANS_PER_BLOCK) };
+      const why: ListingReasons | undefined =
+        suspect && score?.category
+          ? {
+              category: score.category,
+              strong: score.strong > 0,
+              weak: score.weak > 0,
+              price: score.prices > 0,
+              contact: score.contacts > 0,
+              saleWord: score.saleWords > 0,
+              quoted: score.benign > 0,
+            }
+          : undefined;
+      const found = [...spans, ...custom].slice(0, MAX_SPANS_PER_BLOCK);
+      return why ? { suspect, spans: found, why } : { suspect, spans: found };
     },
   };
   return blockMatcher;

@@ -62,6 +62,11 @@ const RULES: readonly { type: ContactType; re: RegExp }[] = [
   // Chinese mobile numbers: 1[3-9] and nine more digits, optionally as 138-1234-5678 or with +86.
   { type: 'phone', re: /(?<![\d+])(?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d{4}){2}(?!\d)/g },
   { type: 'phone', re: /(?<![\d+])\+\d{1,3}[-\s]?(?:\(?\d{1,4}\)?[-\s]?)?\d{3,4}[-\s]?\d{3,4}(?!\d)/g },
+  // Handles behind a one-letter or look-alike prefix ("V:zy_fu999", "Q:2916xx0735", "威:kl993") and
+  // numbers masked on a page that was reported or reposted ("139****6620"): the seller's, all the same.
+  { type: 'wechat', re: new RegExp(`(?:${L}v|威|薇|卫星)\\s?:\\s?[a-z0-9][-_a-z0-9]{4,19}(?![-_a-z0-9])`, 'g') },
+  { type: 'qq', re: new RegExp(`${L}q\\s?:\\s?[1-9][\\dx*]{4,10}(?![\\dx*])`, 'g') },
+  { type: 'phone', re: /(?<![\d+])1[3-9]\d[*x]{4}\d{4}(?!\d)/g },
   { type: 'email', re: /(?<![\w.+-])[a-z0-9][a-z0-9._+-]{0,63}@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12}(?![a-z0-9])/g },
 ];
 

@@ -64,7 +64,10 @@ export interface BlockScan<P extends MatcherPhrase = MatcherPhrase> {
 export interface Matcher<P extends MatcherPhrase = MatcherPhrase> {
   /** Scan one block: a string, or the strings of its text nodes in document order. */
   scanText(text: string | readonly string[]): BlockScan<P>;
-  scoreBlock(scan: BlockScan<P>): BlockScore<P['category']>;
+  /** `pageBenign`: benign words in the page's title and headline, which speak for every block of it. */
+  scoreBlock(scan: BlockScan<P>, pageBenign?: number): BlockScore<P['category']>;
+  /** Benign-context words in a text (a page's title and headline). */
+  benignWords(text: string): number;
   /** Disjoint phrase hits to paint (longest-leftmost wins). */
   highlights(scan: BlockScan<P>): PhraseHit<P>[];
   memoryEstimateBytes(): number;
@@ -75,6 +78,35 @@ const wordText = (w: SignalWord): string => (typeof w === 'string' ? w : w.phras
 /** The automaton of sale words, benign words, then compounds, which `createMatcher` can be handed prebuilt. */
 export function signalAutomaton(words: SignalWordLists): PhraseAutomaton {
   return PhraseAutomaton.build([...(words.saleIntent ?? []), ...(words.benignContext ?? []), ...(words.compounds ?? [])].map(wordText));
+}
+
+/** Opening and closing quotation marks after normalisation; a straight quote both opens and closes. */
+const OPEN_QUOTES = new Set(['"', '“', '„', '«', '「', '『']);
+const CLOSE_QUOTES = new Set(['"', '”', '»', '」', '』']);
+/** Shorter quotations are a term or a name ("走流水", "dumps"), not an advert. */
+const MIN_QUOTED_OFFER = 12;
+
+/**
+ * Whether the block quotes an advert: a quotation of some length that holds a phrase together with
+ * a price, a contact handle or a sale word. Reports quote slang in marks all the time; an offer
+ * quoted word for word carries its goods and its terms inside the marks.
+ */
+function quotesAnOffer(scan: BlockScan): boolean {
+  const text = scan.normalised.text;
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (open < 0) {
+      if (OPEN_QUOTES.has(ch)) open = i;
+      continue;
+    }
+    if (!CLOSE_QUOTES.has(ch)) continue;
+    const span = { start: open, end: i };
+    open = -1;
+    if (span.end - span.start < MIN_QUOTED_OFFER) continue;
+    if (scan.phrases.some((hit) => inside(hit, span)) && scan.signals.some((signal) => inside(signal, span))) return true;
+  }
+  return false;
 }
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
@@ -140,12 +172,19 @@ export function createMatcher<P extends MatcherPhrase>(
 
   return {
     scanText,
-    scoreBlock: (scan) =>
+    scoreBlock: (scan, pageBenign = 0) =>
       scoreBlock({
         phrases: scan.phrases.map((hit) => ({ category: hit.category, strength: hit.strength, ambiguous: ambiguous[hit.phraseIndex] === true })),
         signals: scan.signals,
         benign: scan.benign.length,
+        pageBenign: pageBenign > 0,
+        quotedOffer: quotesAnOffer(scan),
       }),
+    benignWords(text) {
+      let count = 0;
+      for (const m of wordAutomaton.scan(normalise(text).codes)) if (m.phraseIndex >= sale.length && m.phraseIndex < sale.length + benign.length) count++;
+      return count;
+    },
     highlights: (scan) => selectLongestLeftmost(scan.phrases),
     memoryEstimateBytes: () => automaton.memoryEstimateBytes() + wordAutomaton.memoryEstimateBytes(),
   };

@@ -30,7 +30,6 @@ const L = '(?<![0-9a-z])';
 const NUM = '\\d[\\d,]*(?:\\.\\d+)?';
 const MULT = '(?:\\s?[kw万千])?';
 const CURRENCY_WORD = '(?:usdt|usd|rmb|cny|btc|eth|xmr|eur|gbp)';
-const COLON = '\\s?:?\\s?';
 
 const RULES: readonly Rule[] = [
   { kind: 'price', type: 'price', re: new RegExp(`[¥$€£]\\s?${NUM}${MULT}`, 'g') },
@@ -43,7 +42,10 @@ const RULES: readonly Rule[] = [
     ),
   },
   { kind: 'price', type: 'price', re: new RegExp(`${L}${CURRENCY_WORD}\\s?${NUM}${MULT}`, 'g') },
-  { kind: 'price', type: 'price', re: new RegExp(`(?:价格|售价|单价|价钱|报价|${L}price)${COLON}${NUM}`, 'g') },
+  { kind: 'price', type: 'price', re: new RegExp(`(?:价格|售价|单价|价钱|报价|全包|${L}price)[^\\d]{0,8}?${NUM}`, 'g') },
+  // A quantity and its price, as adverts write them without a currency: "50g 60", "25克一瓶 260", "手铐80一副".
+  { kind: 'price', type: 'price', re: new RegExp(`(?<![\\d.])\\d+(?:\\.\\d+)?\\s?(?:g|kg|克|公斤|斤)(?![a-z])[^\\d]{0,4}\\d{2,6}(?![\\d.%])`, 'g') },
+  { kind: 'price', type: 'price', re: new RegExp(`(?<![\\d.])\\d{2,6}\\s?[一每](?:个|把|支|瓶|盒|张|套|克|条|副|颗|粒|份|本|部|台)`, 'g') },
 ];
 
 /**

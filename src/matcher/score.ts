@@ -16,6 +16,10 @@ export interface BlockEvidence<C extends string = string> {
   signals: readonly { kind: SignalKind }[];
   /** Number of benign-context words (crackdown news, "正规发票") in the block. */
   benign: number;
+  /** The page's title or headline names a report, a glossary or a help page (its blocks need a price or contact). */
+  pageBenign?: boolean;
+  /** The block quotes an advert word for word: a phrase and its terms inside quotation marks. */
+  quotedOffer?: boolean;
 }
 
 export interface BlockScore<C extends string = string> {
@@ -66,16 +70,6 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
   let weak = 0;
   const categories: Partial<Record<C, number>> = {};
   const weight = new Map<C, number>();
-  const anchored = new Set<C>();
-  for (const hit of e.phrases) if (!hit.ambiguous) anchored.add(hit.category);
-  for (const hit of e.phrases) {
-    if (hit.ambiguous && !anchored.has(hit.category)) continue;
-    const w = hit.strength === 'strong' ? SCORE_WEIGHTS.strong : SCORE_WEIGHTS.weak;
-    if (hit.strength === 'strong') strong++;
-    else weak++;
-    categories[hit.category] = (categories[hit.category] ?? 0) + 1;
-    weight.set(hit.category, (weight.get(hit.category) ?? 0) + w);
-  }
   let prices = 0;
   let contacts = 0;
   let saleWords = 0;
@@ -84,11 +78,30 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
     else if (s.kind === 'contact') contacts++;
     else saleWords++;
   }
+  // An ambiguous word is anchored by another phrase of its category, or by a price and a contact
+  // handle together (an advert that names nothing else).
+  const anchored = new Set<C>();
+  const anchoredByOffer = prices > 0 && contacts > 0;
+  for (const hit of e.phrases) if (!hit.ambiguous || anchoredByOffer) anchored.add(hit.category);
+  for (const hit of e.phrases) {
+    if (hit.ambiguous && !anchored.has(hit.category)) continue;
+    const w = hit.strength === 'strong' ? SCORE_WEIGHTS.strong : SCORE_WEIGHTS.weak;
+    if (hit.strength === 'strong') strong++;
+    else weak++;
+    categories[hit.category] = (categories[hit.category] ?? 0) + 1;
+    weight.set(hit.category, (weight.get(hit.category) ?? 0) + w);
+  }
   const benign = e.benign;
   const hardIntent = prices > 0 || contacts > 0;
   const intent = hardIntent || saleWords > 0;
-  const quotedOffer = contacts > 0 && (prices > 0 || saleWords > 0);
-  const suspect = strong > 0 ? benign === 0 || hardIntent : weak > 0 && intent && (benign === 0 || quotedOffer);
+  // A report's own words demote a block unless it quotes an offer: a contact with a price or sale word,
+  // or an advert in quotation marks with its goods and terms. A report's headline alone (the
+  // page's genre) asks for a price or a contact: an advert quoted in a block of its own has no quotes.
+  const quotedOffer = (contacts > 0 && (prices > 0 || saleWords > 0)) || e.quotedOffer === true;
+  const ownBenign = benign > 0;
+  const weakSuspect = weak > 0 && intent && (ownBenign ? quotedOffer : !e.pageBenign || hardIntent);
+  const strongSuspect = strong > 0 && (ownBenign ? hardIntent || quotedOffer : !e.pageBenign || hardIntent || saleWords > 0);
+  const suspect = strongSuspect || weakSuspect;
 
   let score = 0;
   if (strong + weak > 0) {
@@ -110,5 +123,5 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
       category = c;
     }
   }
-  return { suspect, score, category, categories, strong, weak, prices, contacts, saleWords, benign };
+  return { suspect, score, category, categories, strong, weak, prices, contacts, saleWords, benign: benign + (e.pageBenign ? 1 : 0) };
 }

@@ -48,7 +48,7 @@ export const GOODS_EN: Goods = {
   ],
   'bank-cards': [
     'cvv2', 'track 1', 'track 2', 'tr1', 'tr2', 'pin', 'bins', 'non-vbv', 'vbv', 'skimmer', 'skimmed', 'msr605', 'cloned card', 'clone cards',
-    'atm cards', 'logs', 'drops', 'money mule', 'prepaid cards', 'paypal accounts', 'verified accounts', 'bank drops', 'cc', 'ccs', 'fullz with cvv',
+    'atm cards', 'logs', 'drops', 'money mule', 'bank account', 'bank accounts', 'online banking', 'account for rent', 'rent your account', 'prepaid cards', 'paypal accounts', 'verified accounts', 'bank drops', 'cc', 'ccs', 'fullz with cvv',
   ],
   'counterfeit-invoices': [
     'invoices', 'receipts', 'fake receipt', 'receipt generator', 'pay stubs', 'bank statement', 'bank statements', 'utility bill', 'utility bills',
@@ -111,7 +111,7 @@ export const GOODS_ZH: Goods = {
     '二类卡', '一类卡', '网银盾',
   ],
   'counterfeit-invoices': [
-    '代开', '虚开', '增值税', '定额发票', '报销', '抵扣', '税点', '真票', '机打发票', '餐饮发票', '住宿发票', '运输发票', '建筑发票', '可查验', '可上网查',
+    '代开', '虚开', '代开各类', '长期代开', '常年代开', '各类发票', '增值税', '定额发票', '报销', '抵扣', '税点', '真票', '机打发票', '餐饮发票', '住宿发票', '运输发票', '建筑发票', '可查验', '可上网查',
     '票据', '收据',
   ],
   'hacking-tools': [

@@ -52,7 +52,8 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     'glossary', 'refers to', 'slang for', 'slang term', 'also known as', 'definition', 'is a term', 'researchers', 'study',
     // Warnings and help pages.
     'warning', 'beware of', 'scam alert', 'illegal and harmful information', 'never share', 'we will never ask', 'protect yourself',
-    'fraud prevention', 'if you suspect', 'red flags', 'help centre', 'help center', 'report it to',
+    'fraud prevention', 'if you suspect', 'red flags', 'help centre', 'help center', 'report it to', 'is an offence', 'is illegal',
+    'it is illegal', 'are illegal', 'prohibited', 'is a crime', 'government', 'department of', 'ministry of',
     // Lawful trade.
     'prescription required', 'requires a prescription', 'prescription only', 'valid prescription', 'licensed pharmacy', 'licence required',
     'license required', 'background check', 'ffl transfer', 'federal law', 'proof of age', 'home office approved', 'range safety',
@@ -67,7 +68,8 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     // Definitions and research.
     '是指', '俗称', '黑话', '术语', '所谓', '释义', '名词解释', '研究',
     // Warnings and help pages.
-    '反诈', '防骗', '谨防', '切勿', '不要出租', '不出租', '不出借', '不外借', '断卡', '诈骗', '骗局', '风险提示', '挂失', '客服',
+    '反诈', '防骗', '谨防', '切勿', '不要出租', '不出租', '不出借', '不外借', '断卡', '诈骗', '骗局', '风险提示', '挂失', '严禁',
+    '违法', '请勿', '郑重声明', '办事指南', '服务指南', '人民政府', '政务', '出入境管理', '公安局',
     // Lawful trade.
     '可开具正规发票', '正规发票', '提供正规发票', '开具发票', '税务局', '凭处方', '处方药', '凭医生处方', '许可证', '持证',
     // Recipes.
@@ -110,11 +112,11 @@ export const AMBIGUOUS_WORDS: readonly Word[] = [
     'records', 'lookup', 'lookups', 'leads', 'database', 'pin', 'logs', 'drops', 'cc', 'ccs', 'rat', 'poison', 'poisons', 'organ', 'liver',
     'kidney', 'kidneys', 'transplant', 'blood type', 'pills', 'bars', 'speed', 'crystal', 'coke', 'crack', 'blues', 'hologram', 'holograms',
     'invoices', 'receipts', 'combo', 'combos', 'nude', 'undetectable', 'caller id', 'key fob', 'jamming', 'transcripts', 'bins', 'any company',
-    'hidden app', 'passport', 'passports', 'records', 'firearm', 'firearms', 'grenade', 'lethal dose', 'kyc', 'customer data', 'bank statement',
+    'hidden app', 'passport', 'passports', 'firearm', 'bank account', 'bank accounts', 'online banking', 'firearms', 'grenade', 'lethal dose', 'kyc', 'customer data', 'bank statement',
     'bank statements', 'utility bill', 'utility bills', 'proof of address', 'tax returns', 'organ donor', 'donor needed', 'pepper spray', 'tear gas',
   ]),
   ...zh(['冰', '糖', '叶子', '奶茶粉', '出冰', '有冰', '秃子', '狗粮', '福利', '资源', '网盘', '写真', '定位', '行踪', '社工', '数据包', '肾', '配型',
     '发票', '开票', '开发票', '点数', '普票', '证件', '学历',
     '资料', '住址', '档案', '证书', '印章', '公章', '成人', '黄色', '器官', '报销', '票据', '收据', '增值税', '破解', '外挂', '血型', '受体', '自拍',
-    '手机卡', '电话卡', '上头', '签证', '营业执照', '户口本', '开房', '征信', '手机号码', '轨迹', '警用', '催泪', '辣椒水', '成人', '档案', '代开']),
+    '手机卡', '电话卡', '上头', '签证', '营业执照', '户口本', '开房', '征信', '手机号码', '轨迹', '警用', '催泪', '辣椒水', '档案']),
 ];

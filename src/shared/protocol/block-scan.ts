@@ -53,12 +53,31 @@ const foundSpan = () => z.object({
 });
 export type FoundSpan = z.infer<ReturnType<typeof foundSpan>>;
 
+/**
+ * Why a block is a suspect listing (src/matcher/score.ts), for the reporter to see: its category and
+ * what made it an offer.
+ */
+const listingReasons = () => z.object({
+  category: categorySchema,
+  /** An unambiguous phrase, and/or weak words that needed sale intent. */
+  strong: z.boolean(),
+  weak: z.boolean(),
+  price: z.boolean(),
+  contact: z.boolean(),
+  saleWord: z.boolean(),
+  /** An offer quoted inside a report, a warning or a glossary. */
+  quoted: z.boolean(),
+});
+export type ListingReasons = z.infer<ReturnType<typeof listingReasons>>;
+
 /** Lazy, like the other schemas here: built on the worker's first reply. */
 export const blockFindingSchema = z.lazy(() =>
   z.object({
     spans: z.array(foundSpan()).check(z.maxLength(100_000)),
     /** A listing: a strong phrase, or a weak one next to sale intent, and not a report about crime. */
     suspect: z.boolean(),
+    /** Set on suspect blocks. */
+    why: z.optional(listingReasons()),
   }),
 );
 export type BlockFinding = z.infer<typeof blockFindingSchema>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { categorySchema } from '../taxonomy';
 import { listingSchema, matchSchema } from '../report';
 import { settingsSchema, endpointSchema } from '../settings';
-import { PREFILTER_BATCH_TEXTS, PREFILTER_STATE_MAX, SCAN_BATCH_BLOCKS, SCAN_BATCH_UNITS, SCAN_BLOCK_NODES } from './block-scan-limits';
+import { PREFILTER_BATCH_TEXTS, PREFILTER_STATE_MAX, SCAN_BATCH_BLOCKS, SCAN_BATCH_UNITS, SCAN_BLOCK_NODES, PAGE_CONTEXT_UNITS } from './block-scan-limits';
 import { unitsOf } from './scan-replies';
 
 /*
@@ -96,6 +96,8 @@ export const scanBlocksRequestSchema = z.object({
     .min(1)
     .max(SCAN_BATCH_BLOCKS)
     .refine((blocks) => unitsOf(blocks) <= SCAN_BATCH_UNITS, { message: `more than ${SCAN_BATCH_UNITS} units of text` }),
+  /** The page's title and headline: a report, a glossary or a help page says so there. */
+  page: z.string().max(PAGE_CONTEXT_UNITS).optional(),
 });
 
 /** A page's text nodes, in walk order, for the worker's prefilter (shared/protocol/block-scan.ts). */

@@ -41,3 +41,24 @@ describe('detection rules', () => {
     expect(suspect('Tramadol 50mg capsules. Prescription required. $12.50 for 30')).toBe(false);
   });
 });
+
+describe('the page genre and the reasons', () => {
+  it('asks a block on a report page for a price or contact, and keeps an advert quoted in its own block', () => {
+    const page = 'Man jailed over online gun sales – Court news';
+    expect(matcher.scanBlock(['He offered pistols for sale and ammunition to buyers.'], page).suspect).toBe(false);
+    expect(matcher.scanBlock(['He offered pistols for sale and ammunition to buyers.']).suspect).toBe(true);
+    expect(matcher.scanBlock(['Glock 19 for sale, $900, Telegram @ironman_uk'], page).suspect).toBe(true);
+  });
+
+  it('takes an advert in quotation marks inside a report for an offer, but not a quoted term', () => {
+    expect(suspect('警方通报，嫌疑人发布广告：“硫酸铊 25克一瓶 260，不用证，顺丰发货”，已被刑拘。')).toBe(true);
+    expect(suspect('警方提醒：不要参与“帮忙走流水”，出售银行卡违法。')).toBe(false);
+  });
+
+  it('says why a block is a listing', () => {
+    expect(matcher.scanBlock(['Oxycodone 30mg, 100 pills $450, Wickr pharmaplug']).why).toEqual({
+      category: 'drugs-precursors', strong: false, weak: true, price: true, contact: true, saleWord: false, quoted: false,
+    });
+    expect(matcher.scanBlock(['Oxycodone leaflet: take one tablet every 12 hours.']).why).toBeUndefined();
+  });
+});

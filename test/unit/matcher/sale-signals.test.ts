@@ -58,3 +58,21 @@ describe('detectSaleSignals', () => {
     expect(types('微信 13812345678')).toEqual(['wechat']);
   });
 });
+
+describe('prices and handles as adverts write them', () => {
+  it.each([
+    ['50g 60', 'price'],
+    ['25克一瓶 260', 'price'],
+    ['手铐80一副', 'price'],
+    ['价格：C1 全包 3800', 'price'],
+    ['加 V:zy_fulii999', 'wechat'],
+    ['Q:2916xx0735', 'qq'],
+    ['dd我:139****6620', 'phone'],
+  ])('finds %j', (raw, type) => {
+    expect(types(raw)).toContain(type);
+  });
+
+  it('does not read a dosage, a year or a page count as a price', () => {
+    expect(types('take 2 tablets of 50mg; 2024年; 共3页; 5 g of sugar')).toEqual([]);
+  });
+});
