@@ -5,7 +5,7 @@ import type { BlockMatcher } from './block-finding';
 import { BUILTIN_ENTRIES, prebuiltPrefilter, prefilterPatterns, SIGNAL_WORDS, signalWordAutomaton } from './prebuilt-tables';
 import { phraseSetKey, type PrefilterCache } from '../shared/prefilter-cache';
 import { fromBase64, toBase64 } from './table-pack';
-import { createMatcher, type Matcher, type MatcherPhrase } from './index';
+import { createMatcher, type Matcher, type MatcherPhrase, type PageHeadline } from './index';
 import { PagePrefilter } from './prefilter';
 import { PREFILTER_CANDIDATE, PREFILTER_ODD } from './prefilter-bits';
 import { detectSaleSignals } from './sale-signals';
@@ -60,11 +60,11 @@ export function createBlockMatcher(
         };
   let exact: Matcher<Entry> | undefined;
   /** The last page context read and its benign words: the blocks of one page share it. */
-  let lastPage: { page: string; benign: number } | undefined;
-  const pageGenre = (exact: Matcher<Entry>, page: string | undefined): number => {
-    if (!page) return 0;
-    if (lastPage?.page !== page) lastPage = { page, benign: exact.benignWords(page) };
-    return lastPage.benign;
+  let lastPage: { page: string; matcher: Matcher<Entry>; headline: PageHeadline<Entry['category']> } | undefined;
+  const pageHeadline = (exact: Matcher<Entry>, page: string | undefined): PageHeadline<Entry['category']> | undefined => {
+    if (!page) return undefined;
+    if (lastPage?.page !== page || lastPage.matcher !== exact) lastPage = { page, matcher: exact, headline: exact.readHeadline(page) };
+    return lastPage.headline;
   };
   /** Phrases the exact matcher holds; -1 once it holds them all. */
   let held = 0;
@@ -101,7 +101,7 @@ export function createBlockMatcher(
       const scan = exact.scanText(texts);
       const custom = regexSpans(regexes, texts);
       if (scan.phrases.length === 0 && custom.length === 0) return { spans: [], suspect: false };
-      const score = scan.phrases.length > 0 ? exact.scoreBlock(scan, pageGenre(exact, page)) : undefined;
+      const score = scan.phrases.length > 0 ? exact.scoreBlock(scan, pageHeadline(exact, page)) : undefined;
       let suspect = score?.suspect === true;
       if (!suspect && custom.length > 0) {
         // The reporter's patterns follow the lists' rule: strong alone, weak next to sale intent.

@@ -61,13 +61,21 @@ export interface BlockScan<P extends MatcherPhrase = MatcherPhrase> {
   signals: SaleSignal[];
 }
 
+/** What a page's title and headline say of all its blocks. */
+export interface PageHeadline<C extends string = string> {
+  /** A report, glossary, warning or official page. */
+  benign: boolean;
+  /** The goods it names (unambiguous phrases): a product page titled "Oxycodone 30mg" makes "60 pills $390" an offer. */
+  categories: readonly C[];
+}
+
 export interface Matcher<P extends MatcherPhrase = MatcherPhrase> {
   /** Scan one block: a string, or the strings of its text nodes in document order. */
   scanText(text: string | readonly string[]): BlockScan<P>;
-  /** `pageBenign`: benign words in the page's title and headline, which speak for every block of it. */
-  scoreBlock(scan: BlockScan<P>, pageBenign?: number): BlockScore<P['category']>;
-  /** Benign-context words in a text (a page's title and headline). */
-  benignWords(text: string): number;
+  /** `headline`: what the page's title and headline say, which speaks for every block of it. */
+  scoreBlock(scan: BlockScan<P>, headline?: PageHeadline<P['category']>): BlockScore<P['category']>;
+  /** Reads a page's title and headline (content/page-headline.ts). */
+  readHeadline(text: string): PageHeadline<P['category']>;
   /** Disjoint phrase hits to paint (longest-leftmost wins). */
   highlights(scan: BlockScan<P>): PhraseHit<P>[];
   memoryEstimateBytes(): number;
@@ -172,18 +180,20 @@ export function createMatcher<P extends MatcherPhrase>(
 
   return {
     scanText,
-    scoreBlock: (scan, pageBenign = 0) =>
+    scoreBlock: (scan, headline) =>
       scoreBlock({
         phrases: scan.phrases.map((hit) => ({ category: hit.category, strength: hit.strength, ambiguous: ambiguous[hit.phraseIndex] === true })),
         signals: scan.signals,
         benign: scan.benign.length,
-        pageBenign: pageBenign > 0,
+        pageBenign: headline?.benign === true,
+        anchors: headline?.categories,
         quotedOffer: quotesAnOffer(scan),
       }),
-    benignWords(text) {
-      let count = 0;
-      for (const m of wordAutomaton.scan(normalise(text).codes)) if (m.phraseIndex >= sale.length && m.phraseIndex < sale.length + benign.length) count++;
-      return count;
+    readHeadline(text) {
+      const scan = scanText(text);
+      const categories = new Set<P['category']>();
+      for (const hit of scan.phrases) if (!ambiguous[hit.phraseIndex]) categories.add(hit.category);
+      return { benign: scan.benign.length > 0, categories: [...categories] };
     },
     highlights: (scan) => selectLongestLeftmost(scan.phrases),
     memoryEstimateBytes: () => automaton.memoryEstimateBytes() + wordAutomaton.memoryEstimateBytes(),

@@ -43,6 +43,9 @@ const RULES: readonly Rule[] = [
   },
   { kind: 'price', type: 'price', re: new RegExp(`${L}${CURRENCY_WORD}\\s?${NUM}${MULT}`, 'g') },
   { kind: 'price', type: 'price', re: new RegExp(`(?:价格|售价|单价|价钱|报价|全包|${L}price)[^\\d]{0,8}?${NUM}`, 'g') },
+  // "Buy Oxycodone 30mg online", "order your pack online": a call to buy that wraps the goods.
+  { kind: 'sale-word', type: 'sale-word', re: new RegExp(`${L}(?:buy|order|purchase)\\b.{0,40}?\\bonline(?![a-z])`, 'g') },
+  { kind: 'sale-word', type: 'sale-word', re: /(?:网购|在线购买|在线下单|网上购买)/g },
   // A quantity and its price, as adverts write them without a currency: "50g 60", "25克一瓶 260", "手铐80一副".
   { kind: 'price', type: 'price', re: new RegExp(`(?<![\\d.])\\d+(?:\\.\\d+)?\\s?(?:g|kg|克|公斤|斤)(?![a-z])[^\\d]{0,4}\\d{2,6}(?![\\d.%])`, 'g') },
   { kind: 'price', type: 'price', re: new RegExp(`(?<![\\d.])\\d{2,6}\\s?[一每](?:个|把|支|瓶|盒|张|套|克|条|副|颗|粒|份|本|部|台)`, 'g') },

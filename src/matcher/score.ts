@@ -13,11 +13,13 @@ export interface ScorePhraseHit<C extends string = string> {
 export interface BlockEvidence<C extends string = string> {
   phrases: readonly ScorePhraseHit<C>[];
   /** Prices, contact handles and sale-intent words. */
-  signals: readonly { kind: SignalKind }[];
+  signals: readonly { kind: SignalKind; type?: string }[];
   /** Number of benign-context words (crackdown news, "正规发票") in the block. */
   benign: number;
   /** The page's title or headline names a report, a glossary or a help page (its blocks need a price or contact). */
   pageBenign?: boolean;
+  /** Categories whose goods the page's headline names: they anchor ambiguous words in every block. */
+  anchors?: readonly C[];
   /** The block quotes an advert word for word: a phrase and its terms inside quotation marks. */
   quotedOffer?: boolean;
 }
@@ -73,15 +75,19 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
   let prices = 0;
   let contacts = 0;
   let saleWords = 0;
+  // Messenger ids and phone numbers, not e-mail: every honest shop and club gives an address.
+  let messengers = 0;
   for (const s of e.signals) {
     if (s.kind === 'price') prices++;
-    else if (s.kind === 'contact') contacts++;
-    else saleWords++;
+    else if (s.kind === 'contact') {
+      contacts++;
+      if (s.type !== 'email') messengers++;
+    } else saleWords++;
   }
-  // An ambiguous word is anchored by another phrase of its category, or by a price and a contact
-  // handle together (an advert that names nothing else).
-  const anchored = new Set<C>();
-  const anchoredByOffer = prices > 0 && contacts > 0;
+  // An ambiguous word is anchored by another phrase of its category (in the block or the page's
+  // headline), or by a price and a contact handle together (an advert that names nothing else).
+  const anchored = new Set<C>(e.anchors ?? []);
+  const anchoredByOffer = prices > 0 && messengers > 0;
   for (const hit of e.phrases) if (!hit.ambiguous || anchoredByOffer) anchored.add(hit.category);
   for (const hit of e.phrases) {
     if (hit.ambiguous && !anchored.has(hit.category)) continue;
@@ -97,7 +103,7 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
   // A report's own words demote a block unless it quotes an offer: a contact with a price or sale word,
   // or an advert in quotation marks with its goods and terms. A report's headline alone (the
   // page's genre) asks for a price or a contact: an advert quoted in a block of its own has no quotes.
-  const quotedOffer = (contacts > 0 && (prices > 0 || saleWords > 0)) || e.quotedOffer === true;
+  const quotedOffer = (messengers > 0 && (prices > 0 || saleWords > 0)) || e.quotedOffer === true;
   const ownBenign = benign > 0;
   const weakSuspect = weak > 0 && intent && (ownBenign ? quotedOffer : !e.pageBenign || hardIntent);
   const strongSuspect = strong > 0 && (ownBenign ? hardIntent || quotedOffer : !e.pageBenign || hardIntent || saleWords > 0);

@@ -15,7 +15,8 @@ export const SALE_INTENT: readonly Word[] = [
     // Offers and calls to buy.
     'for sale', 'selling', 'buy now', 'buy online', 'order online', 'order now', 'in stock', 'available now', 'price list', 'wholesale',
     'bulk order', 'dm me', 'dm for price', 'pm me', 'pm for price', 'hmu', 'hit me up', 'contact me', 'serious buyers only', 'legit seller',
-    'tested and guaranteed', 'no questions asked', 'samples available', 'inbox me', 'message me', 'text me', 'hit my line',
+    'tested and guaranteed', 'no questions asked', 'samples available', 'inbox me', 'message me', 'text me', 'hit my line', 'we sell',
+    'we ship', 'add to cart', 'shop now', 'buy it now', 'purchase now', 'order today', 'instant delivery', 'delivered instantly',
     // Delivery as sellers of illegal goods describe it.
     'discreet shipping', 'discreet packaging', 'discreet delivery', 'stealth shipping', 'stealth packaging', 'worldwide shipping',
     'shipping worldwide', 'ships worldwide', 'overnight delivery', 'fast delivery', 'reship', 'free reship', 'tracking provided',
@@ -56,7 +57,8 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     'it is illegal', 'are illegal', 'prohibited', 'is a crime', 'government', 'department of', 'ministry of',
     // Lawful trade.
     'prescription required', 'requires a prescription', 'prescription only', 'valid prescription', 'licensed pharmacy', 'licence required',
-    'license required', 'background check', 'ffl transfer', 'federal law', 'proof of age', 'home office approved', 'range safety',
+    'license required', 'background check', 'ffl transfer', 'federal law', 'proof of age', 'home office approved', 'range safety', 'ffl',
+    'licensed dealer', 'firearm certificate', 'shotgun certificate', 'shooting club', 'gun club', 'rifle club', 'range fees', 'regulator', 'fined',
     // Recipes.
     'recipe', 'ingredients', 'tablespoon', 'teaspoon', 'tbsp', 'prep time',
   ]),
@@ -87,7 +89,8 @@ export const EVERYDAY_COMPOUNDS: readonly Word[] = [
     'water gun', 'nerf gun', 'paint gun', 'ice cream', 'ice cube', 'ice cubes', 'shaved ice', 'ice pop', 'ice machine', 'ice maker', 'dry ice',
     'ice hockey', 'ice skating', 'ice rink', 'iced tea', 'snow crab', 'snow cone', 'rock candy', 'cotton candy', 'candy cane',
     'spark plug', 'plug-in', 'plug-ins', 'plug in', 'plug and play', 'plug & play', 'power plug', 'wall plug', 'plug adapter',
-    'core dump', 'memory dump', 'heap dump', 'browser tabs', 'open tabs', 'weed killer', 'weed control',
+    'core dump', 'memory dump', 'heap dump', 'browser tabs', 'open tabs', 'weed killer', 'weed control', 'invoice on request',
+    'vat invoice available', 'invoices on request',
     'credit card payment', 'pay by card', 'card payment',
   ]),
   ...zh([
@@ -95,7 +98,8 @@ export const EVERYDAY_COMPOUNDS: readonly Word[] = [
     '雪花冰', '绵绵冰', '冰爽', '冰凉', '冰川', '冰山', '冰冻', '冰箱贴', '冰袋', '冰晶',
     '热风枪', '筋膜枪', '喷枪', '胶枪', '钉枪', '水枪', '枪式', '焊枪', '打胶枪', '洗车枪', '喷漆枪', '温度枪', '测温枪', '扫码枪',
     '银行卡支付', '银行卡付款', '银行卡快捷支付', '支持银行卡', '信用卡分期', '信用卡支付', '信用卡付款', '绑定银行卡',
-    '电子发票', '申请开票', '开票信息', '发票抬头', '发票查验', '发票真伪',
+    '电子发票', '申请开票', '开票信息', '发票抬头', '发票查验', '发票真伪', '可开增值税', '开具增值税', '提供增值税', '可开发票', '开具普通发票',
+    '开具专用发票', '开具电子发票',
     '福利待遇', '员工福利', '福利费', '社会福利', '人力资源', '自然资源', '教育资源', '学习资源', '水资源', '资源回收',
     '市场定位', '品牌定位', '产品定位', '肾病', '肾结石', '肾内科', '肾功能', '补肾', '肾炎', '茶叶子',
   ]),
@@ -112,11 +116,13 @@ export const AMBIGUOUS_WORDS: readonly Word[] = [
     'records', 'lookup', 'lookups', 'leads', 'database', 'pin', 'logs', 'drops', 'cc', 'ccs', 'rat', 'poison', 'poisons', 'organ', 'liver',
     'kidney', 'kidneys', 'transplant', 'blood type', 'pills', 'bars', 'speed', 'crystal', 'coke', 'crack', 'blues', 'hologram', 'holograms',
     'invoices', 'receipts', 'combo', 'combos', 'nude', 'undetectable', 'caller id', 'key fob', 'jamming', 'transcripts', 'bins', 'any company',
-    'hidden app', 'passport', 'passports', 'firearm', 'bank account', 'bank accounts', 'online banking', 'firearms', 'grenade', 'lethal dose', 'kyc', 'customer data', 'bank statement',
+    'hidden app', 'passport', 'passports', 'firearm', 'bank account', 'bank accounts', 'online banking', 'id card', 'id cards', 'diploma',
+    'driver license', "driver's license", 'driving licence', 'degree certificate', 'birth certificate', 'data leak', 'leaked data', 'firearms', 'grenade', 'lethal dose', 'kyc', 'customer data', 'bank statement',
     'bank statements', 'utility bill', 'utility bills', 'proof of address', 'tax returns', 'organ donor', 'donor needed', 'pepper spray', 'tear gas',
   ]),
   ...zh(['冰', '糖', '叶子', '奶茶粉', '出冰', '有冰', '秃子', '狗粮', '福利', '资源', '网盘', '写真', '定位', '行踪', '社工', '数据包', '肾', '配型',
     '发票', '开票', '开发票', '点数', '普票', '证件', '学历',
     '资料', '住址', '档案', '证书', '印章', '公章', '成人', '黄色', '器官', '报销', '票据', '收据', '增值税', '破解', '外挂', '血型', '受体', '自拍',
-    '手机卡', '电话卡', '上头', '签证', '营业执照', '户口本', '开房', '征信', '手机号码', '轨迹', '警用', '催泪', '辣椒水', '档案']),
+    '手机卡', '电话卡', '上头', '签证', '营业执照', '户口本', '开房', '征信', '手机号码', '轨迹', '警用', '催泪', '辣椒水', '档案',
+    '银行卡', '信用卡', '借记卡', '身份证', '护照', '驾驶证', '驾照', '毕业证', '学位证', '临时身份证', '学历证书', '后门']),
 ];
