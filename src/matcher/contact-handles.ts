@@ -37,17 +37,17 @@ const STRICT = '(?:\\s?id)?\\s?(?::\\s?@?|@)';
 const LATIN_ID = '[a-z][-_.a-z0-9]{3,31}(?![-_a-z0-9])';
 
 const RULES: readonly { type: ContactType; re: RegExp }[] = [
-  { type: 'qq', re: new RegExp(`(?:${L}qq|扣扣|企鹅)(?:号码?|群)?\\s?:?\\s?[1-9]\\d{4,10}(?!\\d)`, 'g') },
+  { type: 'qq', re: new RegExp(`(?:${L}qq|扣\\s?扣|企鹅)(?:号码?|群)?\\s?:?\\s?[1-9]\\d{4,10}(?!\\d)`, 'g') },
   {
     type: 'wechat',
     re: new RegExp(
-      `(?:${L}(?:wechat|weixin|vx|wx)|v信|微信|威信|薇信|徽信|加v|加微|\\+v)(?:号)?\\s?:?\\s?(?:[a-z][-_a-z0-9]{5,19}|\\+?\\d{5,13})(?![-_a-z0-9])`,
+      `(?:${L}(?:wechat|weixin|vx|wx)|v\\s?信|[微威薇徽]\\s?信|加\\s?v|加\\s?微|\\+v)(?:号)?\\s?:?\\s?(?:[a-z][-_a-z0-9]{5,19}|\\+?\\d{5,13})(?![-_a-z0-9])`,
       'g',
     ),
   },
   {
     type: 'telegram',
-    re: new RegExp(`(?:${L}(?:telegram|tg)|电报|纸飞机|飞机)(?:群|号|频道)?${SEP}@?[a-z][a-z0-9_]{3,31}(?![a-z0-9_])`, 'g'),
+    re: new RegExp(`(?:${L}(?:telegram|tg)|电\\s?报|纸?飞\\s?机)(?:群|号|频道)?${SEP}@?[a-z][a-z0-9_]{3,31}(?![a-z0-9_])`, 'g'),
   },
   { type: 'telegram', re: new RegExp(`${L}(?:t|telegram)\\.me/[a-z][a-z0-9_]{3,31}`, 'g') },
   { type: 'wickr', re: new RegExp(`${L}wickr(?:\\s?me)?${SEP}@?[a-z0-9][a-z0-9_.-]{2,31}`, 'g') },

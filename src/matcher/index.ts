@@ -91,6 +91,8 @@ export function signalAutomaton(words: SignalWordLists): PhraseAutomaton {
 /** Opening and closing quotation marks after normalisation; a straight quote both opens and closes. */
 const OPEN_QUOTES = new Set(['"', '“', '„', '«', '「', '『']);
 const CLOSE_QUOTES = new Set(['"', '”', '»', '」', '』']);
+/** How far (normalised units) a benign word speaks for a phrase: about a paragraph. */
+const BENIGN_REACH = 240;
 /** Shorter quotations are a term or a name ("走流水", "dumps"), not an advert. */
 const MIN_QUOTED_OFFER = 12;
 
@@ -169,7 +171,14 @@ export function createMatcher<P extends MatcherPhrase>(
     if (scan.phrases.length === 0) return scan;
     // Benign words that are part of an offer's words are the offer's ("prescription required" in "no
     // prescription required", "background check" in "no background check").
-    scan.benign = scan.benign.filter((word) => !scan.saleWords.some((s) => overlaps(word, s)) && !scan.phrases.some((p) => inside(word, p)));
+    // And they speak for the phrases near them only: a comment that says "this is illegal" under a
+    // post does not turn the post into a report.
+    scan.benign = scan.benign.filter(
+      (word) =>
+        !scan.saleWords.some((s) => overlaps(word, s)) &&
+        !scan.phrases.some((p) => inside(word, p)) &&
+        scan.phrases.some((p) => word.end > p.start - BENIGN_REACH && word.start < p.end + BENIGN_REACH),
+    );
     const signals = detectSaleSignals(normalised.text);
     for (const w of scan.saleWords) {
       signals.push({ kind: 'sale-word', type: 'sale-word', start: w.start, end: w.end, value: normalised.text.slice(w.start, w.end) });
