@@ -3,6 +3,7 @@
  * (docs/ARCHITECTURE.md, "Performance floor") and mark.js, and the history's open time with 10,000
  * reports. Headless Chromium.
  */
+import { measureSegmenterCost } from './segmenter-cost';
 import { build } from 'vite';
 import { resolve } from 'node:path';
 import { createRequire } from 'node:module';
@@ -128,9 +129,9 @@ const header =
   '| page | phrases | text nodes | floor CPU ms | scan CPU ms | ratio | scan wall ms | longest task ms | automaton | suspect listings | mark.js ms | vs mark.js | scan CPU, list prebuilt | ratio | vs mark.js |';
 rows.push(header, '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 
-/** BENCH_ONLY=pages|extension|history|load runs one part; BENCH_CASES=5x5000,1x100 only those pages (MB x phrases). */
+/** BENCH_ONLY=pages|extension|history|load|segmenter runs one part; BENCH_CASES=5x5000,1x100 only those pages (MB x phrases). */
 const only = process.env.BENCH_ONLY;
-const wanted = (part: 'pages' | 'extension' | 'history' | 'load') => !only || only === part;
+const wanted = (part: 'pages' | 'extension' | 'history' | 'load' | 'segmenter') => !only || only === part;
 const cases = process.env.BENCH_CASES?.split(',');
 for (const megabytes of wanted('pages') ? [1, 5] : []) {
   for (const count of [100, 1000, 5000]) {
@@ -225,6 +226,7 @@ const history = wanted('history') ? await benchHistory(10_000) : undefined;
 
 // What the content script adds to the load of ordinary pages (and of one listing page).
 const fixture = (path: string) => readFileSync(resolve(here, 'test/fixtures', path), 'utf8');
+const segmenter = wanted('segmenter') ? measureSegmenterCost() : undefined;
 const loads = wanted('load')
   ? await benchLoadCost([
       { name: 'seed report 1 (news)', html: fixture('benign/seed-1.html') },
@@ -254,4 +256,9 @@ if (loads.length > 0) {
 }
 if (history) {
   console.log(`history with ${history.reports} reports: popup open to first page rendered ${history.firstPageMs.toFixed(0)} ms (median of ${history.runs}), JS heap ${(history.heapBytes / 1024 / 1024).toFixed(1)} MB`);
+}
+if (segmenter) {
+  console.log(
+    `Chinese word boundaries (Intl.Segmenter) on a 5 MB page's ${segmenter.blocks} posts, ${segmenter.candidates} with a finding: ${segmenter.segmentations} segmentations, ${segmenter.segmenterMs.toFixed(1)} ms of ${segmenter.scanMs.toFixed(0)} ms of exact scans (median of 3)`,
+  );
 }

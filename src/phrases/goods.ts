@@ -30,8 +30,7 @@ export const GOODS_EN: Goods = {
     'ecstasy', 'lsd', 'dmt', 'psilocybin', 'magic mushrooms', 'cocaine', 'heroin', 'meth', 'methamphetamine', 'crystal meth', 'amphetamine',
     'ghb', 'gbl', '1,4-butanediol', 'thc vape', 'thc carts', 'cannabis', 'xanax bars', 'm30', 'pressed pills', 'research chemical',
     'research chemicals', 'pmk', 'bmk', 'p2p', 'safrole', 'ephedrine', 'pseudoephedrine', 'red phosphorus', '4-anpp', 'phenylacetone',
-    'nitazene', 'isotonitazene', 'carfentanil', 'coke', 'crack', 'speed', 'crystal', 'pills', 'bars', 'blues',
-  ],
+    'nitazene', 'isotonitazene', 'carfentanil', 'coke', 'pills',   ],
   'toxic-chemicals': [
     'potassium cyanide', 'sodium cyanide', 'kcn', 'nacn', 'thallium sulfate', 'thallium acetate', 'sodium azide', 'mercury chloride',
     'mercuric chloride', 'aconite', 'aconitine', 'abrin', 'tetrodotoxin', 'sodium fluoroacetate', 'dimethylmercury', 'colchicine', 'poison',
@@ -43,16 +42,16 @@ export const GOODS_EN: Goods = {
     'hologram', 'holograms', 'real documents', 'registered documents', 'biometric passport', 'ielts certificate', 'toefl certificate', 'visa stamp',
   ],
   'personal-data': [
-    'leads', 'database', 'db dump', 'combo', 'combos', 'ssn dob', 'mmn', 'kyc', 'id scans', 'selfies with id', 'lookup', 'lookups', 'doxx',
-    'email list', 'phone list', 'customer data', 'breach data', 'breached data', 'leaked database', 'records', 'credit reports', 'background reports',
+    'db dump', 'ssn dob', 'mmn', 'kyc', 'id scans', 'selfies with id', 'doxx',
+    'email list', 'phone list', 'customer data', 'breach data', 'breached data', 'leaked database', 'credit reports', 'background reports',
   ],
   'bank-cards': [
-    'cvv2', 'track 1', 'track 2', 'tr1', 'tr2', 'pin', 'bins', 'non-vbv', 'vbv', 'skimmer', 'skimmed', 'msr605', 'cloned card', 'clone cards',
-    'atm cards', 'logs', 'drops', 'money mule', 'bank account', 'bank accounts', 'online banking', 'account for rent', 'rent your account', 'prepaid cards', 'paypal accounts', 'verified accounts', 'bank drops', 'cc', 'ccs', 'fullz with cvv',
+    'cvv2', 'track 1', 'track 2', 'tr1', 'tr2', 'bins', 'non-vbv', 'vbv', 'skimmer', 'skimmed', 'msr605', 'cloned card', 'clone cards',
+    'atm cards', 'money mule', 'bank account', 'bank accounts', 'online banking', 'account for rent', 'rent your account', 'prepaid cards', 'paypal accounts', 'verified accounts', 'bank drops', 'fullz with cvv',
   ],
   'counterfeit-invoices': [
     'invoices', 'receipts', 'fake receipt', 'receipt generator', 'pay stubs', 'bank statement', 'bank statements', 'utility bill', 'utility bills',
-    'proof of address', 'custom invoice', 'any company', 'payslips', 'tax returns', 'w-2', 'p60',
+    'proof of address', 'custom invoice', 'payslips', 'tax returns', 'w-2', 'p60',
   ],
   'hacking-tools': [
     'stalkerware', 'remote access trojan', 'rat', 'hvnc', 'infostealer', 'crypter', 'fud', 'ddos', 'booter', 'stresser', 'phishing page',
@@ -66,9 +65,8 @@ export const GOODS_EN: Goods = {
     'code grabber', 'keyless repeater', 'gps signal blocker', 'jammer kit',
   ],
   'human-organs': [
-    'kidney', 'kidneys', 'liver', 'organ donor', 'donor needed', 'liver donor', 'transplant', 'blood type', 'organ sale', 'sell kidney',
-    'kidney transplant', 'compensation for donor', 'organ',
-  ],
+    'kidney', 'kidneys', 'organ donor', 'donor needed', 'liver donor', 'organ sale', 'sell kidney',
+    'kidney transplant', 'compensation for donor',   ],
   pornography: [
     'onlyfans', 'fansly', 'nude', '18+', 'adult content', 'sex tape', 'spycam', 'upskirt', 'premium snapchat', 'telegram vip', 'mega folder',
     'vip group', 'private videos', 'of leaks', 'content pack', 'explicit videos',
@@ -99,27 +97,23 @@ export const GOODS_ZH: Goods = {
     '无色无味', '慢性毒', '致死量',
   ],
   'identity-documents': [
-    '学历证书', '户口本', '结婚证', '房产证', '营业执照', '资格证', '港澳通行证', '签证', '公章', '印章', '证书', '一比一', '学信网可查', '可查档', '档案',
-    '临时身份证', '居住证', '社保卡', '职称证',
+    '学历证书', '户口本', '结婚证', '房产证', '营业执照', '资格证', '港澳通行证', '签证', '公章', '一比一', '学信网可查', '可查档',     '临时身份证', '居住证', '社保卡', '职称证',
   ],
   'personal-data': [
-    '公民信息', '户籍', '开房', '机主', '实名信息', '手机号码', '快递单号', '轨迹', '查人', '四要素', '三要素', '征信', '网贷数据', '股民数据', '车主数据',
-    '学生数据', '业主数据', '精准客户', '客户资源', '手机号机主', '身份证号', '通话记录', '出行记录', '住址', '资料',
-  ],
+    '公民信息', '户籍', '开房', '机主', '实名信息', '快递单号', '查人', '四要素', '三要素', '征信', '网贷数据', '股民数据', '车主数据',
+    '学生数据', '业主数据', '精准客户', '客户资源', '手机号机主', '身份证号', '通话记录', '出行记录',   ],
   'bank-cards': [
     '五件套', '对公户', '洗钱', '走流水', '刷流水', '实名卡', '手机卡', '电话卡', '物联网卡', '黑卡', '资金盘', '代收代付', '承兑', '卡主', '收购卡',
     '二类卡', '一类卡', '网银盾',
   ],
   'counterfeit-invoices': [
-    '代开', '虚开', '代开各类', '长期代开', '常年代开', '各类发票', '增值税', '定额发票', '报销', '抵扣', '税点', '真票', '机打发票', '餐饮发票', '住宿发票', '运输发票', '建筑发票', '可查验', '可上网查',
-    '票据', '收据',
-  ],
+    '代开', '虚开', '代开各类', '长期代开', '常年代开', '各类发票', '定额发票', '抵扣', '税点', '真票', '机打发票', '餐饮发票', '住宿发票', '运输发票', '建筑发票', '可查验', '可上网查',
+      ],
   'hacking-tools': [
-    '远控', '盗号', '任意显号', '定位软件', '查聊天记录', '恢复聊天记录', '破解', '钓鱼网站', '钓鱼页面', '免杀', '后门', '肉鸡', '流量攻击', '呼死你',
-    '短信轰炸', '接码', '卡池', '猫池', '监控软件', '手机监控', '查开房', '外挂',
-  ],
+    '远控', '盗号', '任意显号', '定位软件', '查聊天记录', '恢复聊天记录', '钓鱼网站', '钓鱼页面', '免杀', '后门', '肉鸡', '流量攻击', '呼死你',
+    '短信轰炸', '接码', '卡池', '猫池', '监控软件', '手机监控', '查开房',   ],
   jammers: ['屏蔽仪', '干扰仪', '反定位', '防追踪', '遥控干扰', '开锁器', '汽车解码', '信号干扰', '屏蔽设备', '干扰设备'],
-  'human-organs': ['肝源', '受体', '肾移植', '肝移植', '器官', '捐肾', '换肾', '血型', '营养费', '肾脏', '供肾'],
-  pornography: ['成人', '裸聊', '约炮', '楼凤', '无码', '自拍', '原味', '付费群', 'vip群', '会员群', '涉黄', '黄色', '淫秽'],
+  'human-organs': ['肝源', '肾移植', '肝移植', '捐肾', '换肾', '营养费', '肾脏', '供肾'],
+  pornography: ['裸聊', '约炮', '楼凤', '无码', '原味', '付费群', 'vip群', '会员群', '涉黄', '淫秽'],
   other: ['象牙', '犀牛角', '穿山甲', '虎骨', '熊胆', '假币', '假钞', '高仿币', '作弊器', '考试作弊', '隐形耳机', '考试答案', '野生动物制品'],
 };

@@ -113,16 +113,12 @@ export const AMBIGUOUS_WORDS: readonly Word[] = [
   ...en([
     'ice', 'snow', 'candy', 'molly', 'plug', 'tabs', 'dope', 'leaks', 'dumps',
     // Names of goods that are also everyday words (src/phrases/goods.ts).
-    'records', 'lookup', 'lookups', 'leads', 'database', 'pin', 'logs', 'drops', 'cc', 'ccs', 'rat', 'poison', 'poisons', 'organ', 'liver',
-    'kidney', 'kidneys', 'transplant', 'blood type', 'pills', 'bars', 'speed', 'crystal', 'coke', 'crack', 'blues', 'hologram', 'holograms',
-    'invoices', 'receipts', 'combo', 'combos', 'nude', 'undetectable', 'caller id', 'key fob', 'jamming', 'transcripts', 'bins', 'any company',
-    'hidden app', 'firearm', 'bank account', 'bank accounts', 'online banking', 'data leak', 'leaked data', 'passport', 'passports', 'id card',
+    'rat', 'poison', 'poisons',     'kidney', 'kidneys', 'pills', 'coke', 'hologram', 'holograms',
+    'invoices', 'receipts', 'nude', 'undetectable', 'caller id', 'key fob', 'jamming', 'transcripts', 'bins',     'hidden app', 'firearm', 'bank account', 'bank accounts', 'online banking', 'data leak', 'leaked data', 'passport', 'passports', 'id card',
     'id cards', 'diploma', 'driver license', "driver's license", 'driving licence', 'degree certificate', 'birth certificate', 'firearms', 'grenade', 'lethal dose', 'kyc', 'customer data', 'bank statement',
     'bank statements', 'utility bill', 'utility bills', 'proof of address', 'tax returns', 'organ donor', 'donor needed', 'pepper spray', 'tear gas',
   ]),
   ...zh(['冰', '糖', '叶子', '奶茶粉', '出冰', '有冰', '秃子', '狗粮', '福利', '资源', '网盘', '写真', '定位', '行踪', '社工', '数据包', '肾', '配型',
     '发票', '开票', '开发票', '点数', '普票', '证件', '学历',
-    '资料', '住址', '档案', '证书', '印章', '公章', '成人', '黄色', '器官', '报销', '票据', '收据', '增值税', '破解', '外挂', '血型', '受体', '自拍',
-    '手机卡', '电话卡', '上头', '签证', '营业执照', '户口本', '开房', '征信', '手机号码', '轨迹', '警用', '催泪', '辣椒水', '档案',
-    '银行卡', '信用卡', '借记卡', '后门', '身份证', '护照', '驾驶证', '驾照', '毕业证', '学位证', '临时身份证', '学历证书']),
+    '公章',     '手机卡', '电话卡', '上头', '签证', '营业执照', '户口本', '开房', '征信', '警用', '催泪', '辣椒水',     '银行卡', '信用卡', '借记卡', '后门', '身份证', '护照', '驾驶证', '驾照', '毕业证', '学位证', '临时身份证', '学历证书']),
 ];
