@@ -9,9 +9,11 @@ const listings = readdirSync(join(FIXTURES, 'listings')).filter((name) => name.e
 const benign = readdirSync(join(FIXTURES, 'benign')).filter((name) => name.endsWith('.html')).sort();
 
 /*
- * Firefox: the content script is driven for real. WebDriver BiDi refuses to navigate a tab to
- * moz-extension:// pages, so the popup and the badge are not reachable from here; their logic is the
- * same code the Chromium tests drive (README.md, Tests).
+ * Firefox: the content script is driven for real, over WebDriver BiDi. BiDi refuses to navigate a tab
+ * to moz-extension:// pages; the report form, its history and the options page are driven in Firefox
+ * over Marionette instead, with the add-on's UUID pinned (test/e2e/firefox-report.test.ts,
+ * test/e2e/harness/marionette.ts). The badge, the toolbar button and the right-click menu are driven in
+ * Chromium only (README.md, Tests).
  */
 describe.skipIf(!firefoxPath())('detection in Firefox', () => {
   let fixtures: StaticServer;
