@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { DIST_FIREFOX, firefoxPath } from './firefox';
 import { freePort } from './scripted-endpoint';
 import { SCREENS_DIR } from './screens';
@@ -305,12 +305,12 @@ export interface MarionetteFirefox {
   close(): Promise<void>;
 }
 
-/** Where Debian's firefox-esr-l10n-zh-cn puts the Chinese language pack, if installed. */
+/** Whether Firefox has its Chinese language pack (Debian: firefox-esr-l10n-zh-cn), beside the binary. */
 export function hasChineseLangpack(): boolean {
   const binary = firefoxPath();
   if (!binary) return false;
-  const dirs = ['/usr/lib/firefox-esr/browser/extensions', '/usr/lib/firefox/browser/extensions'];
-  return dirs.some((dir) => existsSync(join(dir, 'langpack-zh-CN@firefox-esr.mozilla.org.xpi')) || existsSync(join(dir, 'langpack-zh-CN@firefox.mozilla.org.xpi')));
+  const extensions = join(dirname(realpathSync(binary)), 'browser', 'extensions');
+  return existsSync(extensions) && readdirSync(extensions).some((name) => name.startsWith('langpack-zh-CN@'));
 }
 
 function userJs(prefs: Record<string, string | number | boolean>): string {
@@ -445,7 +445,7 @@ export async function launchFirefoxMarionette(options: FirefoxOptions = {}): Pro
   // it is selected, which is after the add-on is installed (openHome below).
   const home = `moz-extension://${uuid}/options/index.html`;
   writeSavedSession(profile, home);
-  const child = spawn(executable, ['--marionette', '--headless', '--no-remote', '-profile', profile, ...(process.env.PROBE_HOME ? [process.env.PROBE_HOME] : [])], {
+  const child = spawn(executable, ['--marionette', '--headless', '--no-remote', '-profile', profile], {
     env: { ...process.env, MOZ_HEADLESS: '1', MOZ_CRASHREPORTER_DISABLE: '1', MOZ_HEADLESS_WIDTH: '1280', MOZ_HEADLESS_HEIGHT: '800' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
