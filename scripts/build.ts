@@ -1,10 +1,10 @@
 import { build } from 'vite';
 import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
-import { zipSync } from 'fflate';
+import { join, resolve } from 'node:path';
 import { chromeManifest, firefoxManifest } from './manifest-variants';
 import { highlightCss } from '../src/content/highlighter';
 import { workerTables } from './worker-tables';
+import { zipFolder } from './zip-folder';
 
 const here = resolve(import.meta.dirname, '..');
 const dist = join(here, 'dist');
@@ -17,15 +17,6 @@ async function filesUnder(dir: string): Promise<string[]> {
     entries.map((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : Promise.resolve([join(dir, entry.name)]))),
   );
   return nested.flat().sort();
-}
-
-async function zipFolder(dir: string, target: string): Promise<number> {
-  const files: Record<string, Uint8Array> = {};
-  for (const file of await filesUnder(dir)) files[relative(dir, file).split('\\').join('/')] = await readFile(file);
-  // A fixed time keeps the archive byte-identical from one build of the same sources to the next.
-  const zipped = zipSync(files, { level: 9, mtime: new Date('2020-01-01T00:00:00Z') });
-  await writeFile(target, zipped);
-  return zipped.byteLength;
 }
 
 async function folderSize(dir: string): Promise<number> {
