@@ -10,6 +10,7 @@ import { sendLocalIfEndpoint } from './ui-handlers';
 import { refreshPrefilterCache, watchPrefilterInputs } from './prefilter-cache';
 import { watchBlockScanInputs } from './scan-inputs';
 import { listenForSettingsChanges, onPolicyChange } from './settings-changes';
+import { formInTabWithoutWindows, openFormFromToolbar } from './toolbar';
 
 /*
  * Listeners only, registered synchronously at top level: MV3 wakes the worker for an event only if
@@ -58,13 +59,21 @@ onPolicyChange((changes) => {
   if ('subscriptions' in changes) void refreshSubscriptions().catch((error: unknown) => console.warn('tipline: list refresh', error));
 });
 
-browser.contextMenus.onClicked.addListener((info, tab) => {
+// Firefox for Android has no context menus, keyboard commands or windows: the listeners are left out
+// there, and the toolbar button opens the form in a tab (toolbar.ts); webextension-polyfill gives
+// undefined for a namespace the browser lacks.
+const menus = browser.contextMenus as typeof browser.contextMenus | undefined;
+menus?.onClicked.addListener((info, tab) => {
   if (info.menuItemId === MENU_ID && tab) void reportListing(tab, info).catch((error: unknown) => console.warn('tipline: report listing', error));
 });
 
-browser.commands.onCommand.addListener((command, tab) => {
+const commands = browser.commands as typeof browser.commands | undefined;
+commands?.onCommand.addListener((command, tab) => {
   if (command === 'report-page' && tab?.id !== undefined) void openReportWindow(tab.id);
 });
+
+browser.action.onClicked.addListener(openFormFromToolbar);
+formInTabWithoutWindows();
 
 // No reliable `online` event reaches an extension worker, so it is one trigger among several.
 self.addEventListener('online', () => void drainQueue());

@@ -9,19 +9,34 @@ import { saveDraft } from './draft-store';
 
 export const MENU_ID = 'tipline-report-listing';
 
-/** The form for a tab, in a small window of its own (contract: `popup.html?tab=<id>`). */
-export async function openReportWindow(tabId: number, draftId?: string): Promise<void> {
+/** The form for a tab (contract: `popup.html?tab=<id>`), for a prepared draft when one is given. */
+function formUrl(tabId: number, draftId?: string): string {
   const query = new URLSearchParams({ tab: String(tabId) });
   if (draftId) query.set('draft', draftId);
-  await browser.windows.create({ url: browser.runtime.getURL(`popup/index.html?${query}`), type: 'popup', width: 460, height: 760 });
+  return browser.runtime.getURL(`popup/index.html?${query}`);
+}
+
+/** The form for a tab in a tab of its own, next to the page: where a browser has no windows (Firefox for Android). */
+export async function openFormTab(tabId: number, draftId?: string): Promise<void> {
+  const page = await browser.tabs.get(tabId).catch(() => undefined);
+  const next = page?.index === undefined ? {} : { index: page.index + 1 };
+  await browser.tabs.create({ url: formUrl(tabId, draftId), ...next });
+}
+
+/** The form for a tab, in a small window of its own, or in a tab where the browser has no `windows` API. */
+export async function openReportWindow(tabId: number, draftId?: string): Promise<void> {
+  // webextension-polyfill hands out undefined for a namespace the browser lacks; its types do not say so.
+  const windows = browser.windows as typeof browser.windows | undefined;
+  if (!windows) return openFormTab(tabId, draftId);
+  await windows.create({ url: formUrl(tabId, draftId), type: 'popup', width: 460, height: 760 });
 }
 
 /**
- * "Report this listing": asks the page for the listing under the right-click, shoots the visible tab,
- * crops the listing out of it, keeps both as draft parts, then opens the form pre-filled.
- * The menu, the keyboard command and the tests all come through here.
+ * "Report this listing": asks the page for the listing under the right-click (or, `from: 'pick'`, the
+ * one tapped in pick mode), shoots the visible tab, crops the listing out of it, keeps both as draft
+ * parts, then opens the form pre-filled. The menu, pick mode and the tests all come through here.
  */
-export async function reportListing(tab: Tabs.Tab, info: Partial<Menus.OnClickData> = {}): Promise<PreparedDraft> {
+export async function reportListing(tab: Tabs.Tab, info: Partial<Menus.OnClickData> = {}, from: 'right-click' | 'pick' = 'right-click'): Promise<PreparedDraft> {
   const tabId = tab.id;
   if (tabId === undefined) throw new Error('error_no_tab');
   const draft: PreparedDraft = { draftId: crypto.randomUUID(), tabId, matches: [], parts: [] };
@@ -36,7 +51,7 @@ export async function reportListing(tab: Tabs.Tab, info: Partial<Menus.OnClickDa
     }
     const reply: unknown = await browser.tabs.sendMessage(
       tabId,
-      { type: 'content/get-listing', hints: { linkUrl: info.linkUrl, srcUrl: info.srcUrl, selectionText: info.selectionText } },
+      { type: 'content/get-listing', hints: { linkUrl: info.linkUrl, srcUrl: info.srcUrl, selectionText: info.selectionText }, from },
       { frameId: 0 },
     );
     const answer = reply as { ok?: boolean; data?: unknown; error?: string } | undefined;

@@ -3,6 +3,7 @@ import { contentToBackground, uiToBackground, type UiMessage, type ContentMessag
 import { updateBadge } from './badge';
 import { prefilterTexts, scanBlocks, scanPlan } from './scan-handlers';
 import { handleUiMessage } from './ui-handlers';
+import { listingPicked } from './pick-listing';
 import { fail, ok, type Reply } from '../shared/protocol/reply';
 
 export type SenderKind = 'ui' | 'content' | 'foreign';
@@ -74,5 +75,7 @@ async function handleContentMessage(message: ContentMessage, sender: Runtime.Mes
       await updateBadge(tabId, message.summary);
       return null;
     }
+    case 'content/listing-picked':
+      return listingPicked(sender.tab, sender.frameId);
   }
 }

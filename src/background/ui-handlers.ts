@@ -14,6 +14,7 @@ import { submitDraft } from './submit-report';
 import { tabContext } from './tab-context';
 import { historyMatcher } from './history-filter';
 import { forgetDraft, loadDraft, scrubDraft } from './draft-store';
+import { startPicking } from './pick-listing';
 import type { PartRecord, ReportRecord } from '../store/records';
 import type { ReportView } from '../shared/protocol/ui-replies';
 
@@ -115,6 +116,8 @@ export async function handleUiMessage(message: UiMessage): Promise<unknown> {
       return checkEndpoint(message.endpoint);
     case 'page/scroll-to':
       return browser.tabs.sendMessage(message.tabId, { type: 'content/scroll-to', phrase: message.phrase }, { frameId: 0 });
+    case 'page/pick-listing':
+      return startPicking(message.tabId);
     case 'data/clear':
       await clearAll();
       return null;

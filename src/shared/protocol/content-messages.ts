@@ -1,5 +1,8 @@
 import { z } from 'zod/mini';
 
+/** How long a "pick a listing" request stands, on the page and in the worker, before the reporter must ask again. */
+export const PICK_WINDOW_MS = 5 * 60_000;
+
 /**
  * Background → content script (docs/ARCHITECTURE.md, protocol); the other directions are in messages.ts.
  * Built on the first message, not at start-up: the content script loads on every page, most of which
@@ -14,7 +17,11 @@ const backgroundToContentSchema = () => z.discriminatedUnion('type', [
       srcUrl: z.optional(z.string().check(z.maxLength(8192))),
       selectionText: z.optional(z.string().check(z.maxLength(20_000))),
     }),
+    /** Which of the reporter's gestures names the listing: the last right-click (the default) or the tap of pick mode. */
+    from: z.optional(z.enum(['right-click', 'pick'])),
   }),
+  /** Pick mode: the next trusted tap or click on the page names the listing (content/pick-mode.ts). */
+  z.object({ type: z.literal('content/pick-listing') }),
   z.object({ type: z.literal('content/scroll-to'), phrase: z.string().check(z.maxLength(200)) }),
   z.object({ type: z.literal('content/settings-changed') }),
   z.object({ type: z.literal('content/page-metrics') }),

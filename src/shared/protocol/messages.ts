@@ -124,6 +124,8 @@ export const contentToBackground = z.discriminatedUnion('type', [
   scanBlocksRequestSchema,
   prefilterTextsRequestSchema,
   scanPlanRequestSchema,
+  /** The reporter tapped a listing in pick mode; the worker acts on it only if the form asked for a pick on that tab. */
+  z.object({ type: z.literal('content/listing-picked') }),
 ]);
 export type ContentMessage = z.infer<typeof contentToBackground>;
 
@@ -170,6 +172,8 @@ export const uiToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('settings/save'), settings: settingsSchema }),
   z.object({ type: z.literal('endpoint/test'), endpoint: endpointSchema }),
   z.object({ type: z.literal('page/scroll-to'), tabId, phrase: z.string().max(200) }),
+  /** "Pick a listing on the page": the tab's next trusted tap chooses the listing to report (background/pick-listing.ts). */
+  z.object({ type: z.literal('page/pick-listing'), tabId }),
   z.object({ type: z.literal('data/clear') }),
   z.object({ type: z.literal('settings/locked') }),
   z.object({ type: z.literal('lists/status') }),

@@ -72,6 +72,7 @@ export interface UiReplies {
   'settings/save': Settings;
   'endpoint/test': EndpointCheck;
   'page/scroll-to': unknown;
+  'page/pick-listing': null;
   'data/clear': null;
   'settings/locked': LockedSetting[];
   'lists/status': StoredLists;
