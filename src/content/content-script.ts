@@ -1,5 +1,5 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import { backgroundToContent } from '../shared/protocol/content-messages';
+import { backgroundToContent, PICK_WINDOW_MS } from '../shared/protocol/content-messages';
 import type { PageSummary } from '../shared/protocol/messages';
 import type { ScanPlan } from '../shared/protocol/block-scan';
 import { readScanPlan } from './read-replies';
@@ -7,6 +7,7 @@ import { createCssHighlighter, createInvisibleHighlighter, supportsCssHighlights
 import { startPageScanner, type PageScanner } from './page-scanner';
 import { createWrapHighlighter } from './wrap-highlighter';
 import { captureListing, rememberRightClicks } from './listing-picker';
+import { startPickMode } from './pick-mode';
 import { endCapture, pageMetrics, scrollForSlice } from './page-capture';
 import { snapshotHtml } from './snapshot';
 import { askWorker, createRemoteEngine, PolicyChangedError, type Patience } from './remote-engine';
@@ -40,6 +41,30 @@ export function startContentScript({ patience = {}, restartAfterMs = RESTART_AFT
   let controller: AbortController | undefined;
   let scanner: PageScanner | undefined;
   const lastRightClick = rememberRightClicks();
+  // Pick mode (content/pick-mode.ts): the listing the reporter tapped, and how to leave the mode.
+  let picked: Element | null = null;
+  let stopPicking: (() => void) | undefined;
+  const pickedListing = () => {
+    if (!picked?.isConnected) throw new Error('error_listing_gone');
+    return picked;
+  };
+  const pickListing = () => {
+    stopPicking?.();
+    picked = null;
+    const stop = startPickMode({
+      doc: document,
+      labels: { hint: browser.i18n.getMessage('pickBanner'), cancel: browser.i18n.getMessage('cancel') },
+      timeoutMs: PICK_WINDOW_MS,
+      onPick: (target) => {
+        picked = target;
+        void send({ type: 'content/listing-picked' }).catch(() => undefined);
+      },
+      onEnd: () => {
+        if (stopPicking === stop) stopPicking = undefined;
+      },
+    });
+    stopPicking = stop;
+  };
   const schedule = restartSchedule(restartAfterMs);
   let restartTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -131,14 +156,17 @@ export function startContentScript({ patience = {}, restartAfterMs = RESTART_AFT
         return Promise.resolve(ok(Boolean(element)));
       }
       case 'content/get-listing': {
-        const { hints } = parsed.data;
+        const { hints, from } = parsed.data;
         return Promise.resolve()
-          .then(() => captureListing(lastRightClick(), hints, (container) => scanner?.findingsWithin(container) ?? []))
+          .then(() => captureListing(from === 'pick' ? pickedListing() : lastRightClick(), hints, (container) => scanner?.findingsWithin(container) ?? []))
           .then(ok, (error: unknown) => ({
           ok: false as const,
           error: error instanceof Error ? error.message : String(error),
         }));
       }
+      case 'content/pick-listing':
+        pickListing();
+        return Promise.resolve(ok(null));
       case 'content/page-metrics':
         return Promise.resolve(ok(pageMetrics()));
       case 'content/scroll-for-slice':

@@ -7,6 +7,7 @@ import type { DraftStore, EvidenceSteps } from './evidence-steps';
 import { ListingPreview } from './listing-preview';
 import { ListingReasons } from './listing-reasons';
 import { MatchList } from './match-list';
+import { PickListing } from './pick-listing';
 
 /** The evidence a report may carry (listing, screenshots, snapshot) and the page's findings; not shown for a category whose evidence is forbidden. */
 export function EvidenceFields(props: { client: BackgroundClient; draft: DraftState; store: DraftStore; steps: EvidenceSteps; tabId: number | null; context: TabContext | null }) {
@@ -16,6 +17,7 @@ export function EvidenceFields(props: { client: BackgroundClient; draft: DraftSt
   return (
     <>
       <h2 class="sr-only">{t('evidenceHeading')}</h2>
+      {!context?.restricted && tabId !== null && <PickListing client={props.client} tabId={tabId} />}
       {draft.listing && <ListingPreview listing={draft.listing} included={draft.includeListing} onToggle={include('listing')} />}
       {draft.shots.length > 0 ? (
         <ScreenshotPicker
