@@ -181,7 +181,7 @@ describe('each store rule can fail', () => {
       '.DS_Store': 'x',
       'assets/.vite/manifest.json': '{}',
       'background.js.map': '{}',
-      'src/index.ts': 'export {}',
+      'src/background/index.ts': 'export {}',
       'test/unit/a.test.js': '',
       'assets/b.spec.js': '',
       'content.js': 'x();\n//# sourceMappingURL=content.js.map',
@@ -192,7 +192,7 @@ describe('each store rule can fail', () => {
       'assets/b.spec.js test file in the package',
       'background.js.map source map in the package',
       'content.js sourceMappingURL comment',
-      'src/index.ts TypeScript source in the package',
+      'src/background/index.ts TypeScript source in the package',
       'test/unit/a.test.js test file in the package',
     ]);
     for (const ok of ['assets/latest.js', 'contest.js', 'icons/icon-16.png', '_locales/en/messages.json', 'types.d.json']) expect(checkFileName(ok), ok).toBeUndefined();
