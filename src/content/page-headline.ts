@@ -6,6 +6,9 @@ import { PAGE_CONTEXT_UNITS } from '../shared/protocol/block-scan-limits';
  * not (src/matcher/score.ts demotes such blocks unless they quote an offer).
  */
 export function pageHeadline(doc: Document): string {
-  const headline = doc.querySelector('h1')?.textContent ?? '';
-  return `${doc.title} ${headline}`.replace(/\s+/g, ' ').trim().slice(0, PAGE_CONTEXT_UNITS);
+  const h1 = doc.querySelector('h1');
+  const headline = h1?.textContent ?? '';
+  // A product page's price and call to buy sit beside its headline, in blocks of their own.
+  const around = h1?.parentElement && h1.parentElement !== doc.body ? (h1.parentElement.textContent ?? '').slice(0, PAGE_CONTEXT_UNITS) : '';
+  return `${doc.title} | ${headline} | ${around}`.replace(/\s+/g, ' ').trim().slice(0, PAGE_CONTEXT_UNITS);
 }

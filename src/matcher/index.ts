@@ -67,6 +67,8 @@ export interface PageHeadline<C extends string = string> {
   benign: boolean;
   /** The goods it names (unambiguous phrases): a product page titled "Oxycodone 30mg" makes "60 pills $390" an offer. */
   categories: readonly C[];
+  /** It offers them: goods with a price or contact, and no benign word (a product page). */
+  offer: boolean;
 }
 
 export interface Matcher<P extends MatcherPhrase = MatcherPhrase> {
@@ -196,13 +198,16 @@ export function createMatcher<P extends MatcherPhrase>(
         benign: scan.benign.length,
         pageBenign: headline?.benign === true,
         anchors: headline?.categories,
+        offeredOnPage: headline?.offer ? headline.categories : undefined,
         quotedOffer: quotesAnOffer(scan),
       }),
     readHeadline(text) {
       const scan = scanText(text);
       const categories = new Set<P['category']>();
       for (const hit of scan.phrases) if (!ambiguous[hit.phraseIndex]) categories.add(hit.category);
-      return { benign: scan.benign.length > 0, categories: [...categories] };
+      const benignPage = scan.benign.length > 0;
+      const terms = scan.signals.some((signal) => signal.kind !== 'sale-word');
+      return { benign: benignPage, categories: [...categories], offer: !benignPage && categories.size > 0 && terms };
     },
     highlights: (scan) => selectLongestLeftmost(scan.phrases),
     memoryEstimateBytes: () => automaton.memoryEstimateBytes() + wordAutomaton.memoryEstimateBytes(),

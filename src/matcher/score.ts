@@ -20,6 +20,8 @@ export interface BlockEvidence<C extends string = string> {
   pageBenign?: boolean;
   /** Categories whose goods the page's headline names: they anchor ambiguous words in every block. */
   anchors?: readonly C[];
+  /** Categories the page's headline offers, with a price or contact beside it (a product page). */
+  offeredOnPage?: readonly C[];
   /** The block quotes an advert word for word: a phrase and its terms inside quotation marks. */
   quotedOffer?: boolean;
 }
@@ -99,7 +101,9 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
   }
   const benign = e.benign;
   const hardIntent = prices > 0 || contacts > 0;
-  const intent = hardIntent || saleWords > 0;
+  // On a product page the offer's terms stand beside its headline, not in every block that names the goods.
+  const offeredHere = e.offeredOnPage !== undefined && [...weight.keys()].some((category) => e.offeredOnPage?.includes(category));
+  const intent = hardIntent || saleWords > 0 || offeredHere;
   // A report's own words demote a block unless it quotes an offer: a contact with a price or sale word,
   // or an advert in quotation marks with its goods and terms. A report's headline alone (the
   // page's genre) asks for a price or a contact: an advert quoted in a block of its own has no quotes.

@@ -14,8 +14,11 @@ export const SCAN_BLOCK_NODES = 5_000;
 export const SCAN_TIMEOUT_MS = 30_000;
 /** Text nodes in one prefilter request, and their units (`SCAN_BATCH_UNITS`). */
 export const PREFILTER_BATCH_TEXTS = 20_000;
-/** UTF-16 units of the page's title and headline sent with an exact scan, for its genre (a news page, a glossary). */
-export const PAGE_CONTEXT_UNITS = 300;
+/**
+ * UTF-16 units of the page's title, headline and the headline's surroundings sent with an exact scan:
+ * its genre (a news page, a glossary) and, on a product page, the offer the headline is part of.
+ */
+export const PAGE_CONTEXT_UNITS = 600;
 /** The worker's refusal of a request made under another policy: the page starts again under the new one. */
 export const POLICY_CHANGED = 'the page scans under another policy';
 
