@@ -13,6 +13,7 @@ import { generatePage } from './page-generator';
 import { benchPhrases } from './phrase-sets';
 import { benchHistory } from './history-bench';
 import { benchLoadCost } from './load-cost';
+import { benchPageCost, benchUiCost } from './page-cost';
 import { benchExtensionScan, summariseExtensionScan } from './extension-scan';
 import { BUILTIN_PHRASE_LISTS } from '../src/phrases';
 import { median } from './median';
@@ -129,9 +130,9 @@ const header =
   '| page | phrases | text nodes | floor CPU ms | scan CPU ms | ratio | scan wall ms | longest task ms | automaton | suspect listings | mark.js ms | vs mark.js | scan CPU, list prebuilt | ratio | vs mark.js |';
 rows.push(header, '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 
-/** BENCH_ONLY=pages|extension|history|load|segmenter runs one part; BENCH_CASES=5x5000,1x100 only those pages (MB x phrases). */
+/** BENCH_ONLY=pages|extension|history|load|segmenter|page|ui runs one part (page and ui are not in the default run); BENCH_CASES=5x5000,1x100 only those pages (MB x phrases). */
 const only = process.env.BENCH_ONLY;
-const wanted = (part: 'pages' | 'extension' | 'history' | 'load' | 'segmenter') => !only || only === part;
+const wanted = (part: 'pages' | 'extension' | 'history' | 'load' | 'segmenter' | 'page' | 'ui') => (!only && part !== 'page' && part !== 'ui') || only === part || (only === 'page' && part === 'ui');
 const cases = process.env.BENCH_CASES?.split(',');
 for (const megabytes of wanted('pages') ? [1, 5] : []) {
   for (const count of [100, 1000, 5000]) {
@@ -237,6 +238,11 @@ const loads = wanted('load')
     ].filter((page) => !process.env.BENCH_LOAD_PAGES || process.env.BENCH_LOAD_PAGES.split(',').some((part) => page.name.includes(part))))
   : [];
 
+// What the user pays on a page's load, and how soon the extension's own pages answer (page-cost.ts).
+const pageCost = wanted('page') ? await benchPageCost() : [];
+const uiCost = wanted('ui') ? await benchUiCost() : undefined;
+const historyForUi = wanted('ui') && !history ? await benchHistory(10_000) : history;
+
 if (rows.length > 2) console.log(`\n${rows.join('\n')}\n`);
 if (workerRows.length > 2) console.log(`exact scans in a worker, list prebuilt:\n${workerRows.join('\n')}\n`);
 if (extensionRows.length > 0) {
@@ -261,4 +267,22 @@ if (segmenter) {
   console.log(
     `Chinese word boundaries (Intl.Segmenter) on a 5 MB page's ${segmenter.blocks} posts, ${segmenter.candidates} with a finding: ${segmenter.segmentations} segmentations, ${segmenter.segmenterMs.toFixed(1)} ms of ${segmenter.scanMs.toFixed(0)} ms of exact scans (median of 3)`,
   );
+}
+if (pageCost.length > 0) {
+  const ms = (value: number) => `${value.toFixed(0)} ms`;
+  const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}x` : 'n/a');
+  console.log('\n| page | loads each | | load event end | first contentful paint | total blocking time | load to final badge |\n|---|---|---|---|---|---|---|');
+  for (const row of pageCost) {
+    const size = row.kilobytes >= 1024 ? `${(row.kilobytes / 1024).toFixed(1)} MB` : `${row.kilobytes} KB`;
+    console.log(`| ${size} | ${row.runs} | without | ${ms(row.without.loadMs)} | ${ms(row.without.fcpMs)} | ${ms(row.without.tbtMs)} | |`);
+    console.log(`| | | with Tipline | ${ms(row.with.loadMs)} (${ratio(row.with.loadMs, row.without.loadMs)}) | ${ms(row.with.fcpMs)} (${ratio(row.with.fcpMs, row.without.fcpMs)}) | ${ms(row.with.tbtMs)} | ${ms(row.with.badgeMs)} (badge ${row.badgeText || 'empty'}) |`);
+    console.log(`| | | A/A: without, a second browser | ${ms(row.aa.loadMs)} (${ratio(row.aa.loadMs, row.without.loadMs)}) | ${ms(row.aa.fcpMs)} (${ratio(row.aa.fcpMs, row.without.fcpMs)}) | ${ms(row.aa.tbtMs)} | |`);
+  }
+}
+if (uiCost) {
+  console.log(`\n| extension page | time to usable (median of ${uiCost.runs}) |\n|---|---|`);
+  console.log(`| report form (popup/index.html?tab=…), category select enabled, from navigation start | ${uiCost.formUsableMs.toFixed(0)} ms |`);
+  if (historyForUi) console.log(`| history, first page of ${historyForUi.reports.toLocaleString('en')} reports | ${historyForUi.firstPageMs.toFixed(0)} ms |`);
+  console.log(`| options page opened as the browser starts, fresh profile (install): settings shown, from its navigation start / from the worker's start | ${uiCost.optionsFirstStartMs.toFixed(0)} ms / ${uiCost.optionsFirstStartFromWorkerMs.toFixed(0)} ms |`);
+  console.log(`| the same on the same profile's next start | ${uiCost.optionsRestartMs.toFixed(0)} ms / ${uiCost.optionsRestartFromWorkerMs.toFixed(0)} ms |`);
 }

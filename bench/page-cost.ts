@@ -1,0 +1,293 @@
+/// <reference types="chrome" />
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { CHROMIUM_FLAGS, DIST_CHROME, chromiumPath } from '../test/e2e/harness/browser';
+import { BUILTIN_PHRASE_LISTS } from '../src/phrases';
+import { generatePage } from './page-generator';
+import { median } from './median';
+
+/*
+ * What the user pays (`BENCH_ONLY=page`): pages loaded alternately in a browser with the extension and
+ * in browsers without it, each browser launched once; and how soon the extension's own pages are usable.
+ */
+
+/** Long tasks from the start of every document, before any script of the page or ours. */
+const LONG_TASKS = `(() => {
+  const tasks = (window.__benchLongTasks = []);
+  try { new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true }); } catch {}
+})();`;
+
+/** When (ms since navigation start) a selector's condition first held, kept in `window.__benchReady`. */
+function readyScript(condition: string): string {
+  return `(() => {
+    const check = () => { if (window.__benchReady === undefined && (${condition})) { window.__benchReady = performance.now(); observer.disconnect(); } };
+    const observer = new MutationObserver(check);
+    observer.observe(document, { childList: true, subtree: true, attributes: true });
+  })();`;
+}
+
+/** A browser of its own: with `extension`, dist/chrome loaded; persistent profile, same flags and window. */
+async function launch(extension: boolean, userDataDir?: string): Promise<{ context: BrowserContext; dir: string; close(keep?: boolean): Promise<void> }> {
+  const dir = userDataDir ?? (await mkdtemp(join(tmpdir(), 'tipline-page-cost-')));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    locale: 'en',
+    viewport: { width: 1280, height: 800 },
+    ...(extension ? { ignoreDefaultArgs: ['--disable-extensions', '--disable-component-extensions-with-background-pages'] } : {}),
+    args: [...CHROMIUM_FLAGS, '--lang=en', ...(extension ? [`--disable-extensions-except=${DIST_CHROME}`, `--load-extension=${DIST_CHROME}`] : [])],
+  });
+  return {
+    context,
+    dir,
+    async close(keep = false) {
+      await context.close();
+      if (!keep) await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** An unpacked extension's id: the first 32 hex digits of SHA-256 of its folder's path, as a–p. */
+function unpackedId(folder: string): string {
+  const hex = createHash('sha256').update(realpathSync(folder)).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
+}
+
+async function workerOf(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+}
+
+/** A generated page with listings the built-in lists find, one in about every 20 KB. */
+function listingPage(bytes: number): string {
+  const phrases = BUILTIN_PHRASE_LISTS.flatMap((list) => list.entries.filter((entry) => entry.strength === 'strong').map((entry) => entry.phrase));
+  const html = generatePage(bytes, []);
+  let post = 0;
+  return html.replace(/<\/li>/g, (end) => {
+    post++;
+    return post % 60 === 0 ? `${end}<li><h3>出售</h3><p>${phrases[(post / 60) % phrases.length]} 价格 1800元 微信 abc${post}</p></li>` : end;
+  });
+}
+
+interface LoadSample {
+  loadMs: number;
+  fcpMs: number;
+  tbtMs: number;
+  /** From `load` to the last change of the tab's badge (the extension's side only). */
+  badgeMs?: number;
+  badgeText?: string;
+  /** How long after `load` the long tasks were counted. */
+  windowMs: number;
+}
+
+/** Polls the tab's badge in the worker until it has been the same for `quietMs` after `load`. */
+function watchBadge(worker: Worker, tabId: number): Promise<{ text: string; changedAt: number }> {
+  return worker.evaluate(async (id) => {
+    const self = globalThis as unknown as { __benchLoadedAt?: number };
+    self.__benchLoadedAt = undefined;
+    const read = () => chrome.action.getBadgeText({ tabId: id }).catch(() => '');
+    let text = await read();
+    let changedAt = Date.now();
+    const started = Date.now();
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      const now = await read();
+      if (now !== text) {
+        text = now;
+        changedAt = Date.now();
+      }
+      const loadedAt = self.__benchLoadedAt;
+      if (loadedAt !== undefined && Date.now() - Math.max(changedAt, loadedAt) >= 1000) break;
+      if (Date.now() - started > 60_000) break;
+    }
+    return { text, changedAt };
+  }, tabId);
+}
+
+/** One load of `url` in a new tab; on the extension's side until its badge is final, else for `windowMs` after load. */
+async function loadOnce(context: BrowserContext, url: string, worker: Worker | undefined, windowMs: number): Promise<LoadSample> {
+  const page = await context.newPage();
+  let badge: Promise<{ text: string; changedAt: number }> | undefined;
+  if (worker) {
+    const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ url: 'about:blank' })).at(-1)?.id ?? -1);
+    badge = watchBadge(worker, tabId);
+  }
+  await page.goto(url, { waitUntil: 'load' });
+  const timing = () =>
+    page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const fcp = performance.getEntriesByType('paint').find((entry) => entry.name === 'first-contentful-paint');
+      return { origin: performance.timeOrigin, load: nav.loadEventEnd, fcp: fcp?.startTime ?? Number.NaN };
+    });
+  let t = await timing();
+  for (let i = 0; i < 20 && !(t.load > 0); i++) t = await new Promise((resolve) => setTimeout(resolve, 10)).then(timing);
+  let badgeMs: number | undefined;
+  let badgeText: string | undefined;
+  if (worker && badge) {
+    await worker.evaluate((loadedAt) => void ((globalThis as unknown as { __benchLoadedAt?: number }).__benchLoadedAt = loadedAt), t.origin + t.load);
+    const final = await badge;
+    badgeMs = Math.max(0, final.changedAt - (t.origin + t.load));
+    badgeText = final.text;
+    windowMs = badgeMs + 1000;
+  } else {
+    await page.waitForTimeout(windowMs);
+  }
+  const end = t.load + windowMs;
+  const tasks = await page.evaluate(() => (window as unknown as { __benchLongTasks?: [number, number][] }).__benchLongTasks ?? []);
+  const tbtMs = tasks.filter(([start]) => start < end).reduce((sum, [, duration]) => sum + Math.max(0, duration - 50), 0);
+  await page.close();
+  return { loadMs: t.load, fcpMs: t.fcp, tbtMs, badgeMs, badgeText, windowMs };
+}
+
+export interface PageCostRow {
+  kilobytes: number;
+  runs: number;
+  without: { loadMs: number; fcpMs: number; tbtMs: number };
+  with: { loadMs: number; fcpMs: number; tbtMs: number; badgeMs: number };
+  /** A second browser without the extension, in the same alternation: the noise. */
+  aa: { loadMs: number; fcpMs: number; tbtMs: number };
+  badgeText: string;
+}
+
+const summarise = (samples: readonly LoadSample[]) => ({
+  loadMs: median(samples.map((s) => s.loadMs)),
+  fcpMs: median(samples.map((s) => s.fcpMs)),
+  tbtMs: median(samples.map((s) => s.tbtMs)),
+});
+
+/** `BENCH_PAGE_RUNS=15,7,5` alternations at 100 KB, 1 MB and 5 MB (`BENCH_PAGE_SIZES=100,1024,5120`, in KB). */
+export async function benchPageCost(): Promise<PageCostRow[]> {
+  const sizes = (process.env.BENCH_PAGE_SIZES ?? '100,1024,5120').split(',').map(Number);
+  const runs = (process.env.BENCH_PAGE_RUNS ?? '15,7,5').split(',').map(Number);
+  const pages = new Map(sizes.map((kb) => [`/p${kb}`, listingPage(kb * 1024)]));
+  const plain = await launch(false);
+  const plainB = await launch(false);
+  const extension = await launch(true);
+  try {
+    for (const side of [plain, plainB, extension]) {
+      await side.context.addInitScript(LONG_TASKS);
+      await side.context.route('http://bench.local/**', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: pages.get(new URL(route.request().url()).pathname) ?? '' }));
+    }
+    const worker = await workerOf(extension.context);
+    // Let the worker finish its install work, and warm each browser once on a small page.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    for (const side of [plain, plainB]) await loadOnce(side.context, `http://bench.local/p${sizes[0]}`, undefined, 500);
+    await loadOnce(extension.context, `http://bench.local/p${sizes[0]}`, worker, 0);
+    const rows: PageCostRow[] = [];
+    for (const [index, kb] of sizes.entries()) {
+      const count = runs[index] ?? runs.at(-1) ?? 5;
+      const url = `http://bench.local/p${kb}`;
+      const samples = { with: [] as LoadSample[], without: [] as LoadSample[], aa: [] as LoadSample[] };
+      let badgeText = '';
+      let windowMs = 1500;
+      for (let run = 0; run < count; run++) {
+        // The order turns each round, so that a slow spell of the machine falls on every side alike.
+        const order = (['with', 'without', 'aa'] as const).map((_, i, all) => all[(i + run) % all.length]!);
+        for (const side of order) {
+          if (side === 'with') {
+            const sample = await loadOnce(extension.context, url, worker, 0);
+            // The browsers without the extension are watched as long after load as this one was.
+            windowMs = sample.windowMs;
+            samples.with.push(sample);
+            badgeText = sample.badgeText ?? '';
+          } else {
+            samples[side].push(await loadOnce((side === 'without' ? plain : plainB).context, url, undefined, windowMs));
+          }
+        }
+      }
+      const withExtension = summarise(samples.with);
+      rows.push({
+        kilobytes: Math.round(Buffer.byteLength(pages.get(`/p${kb}`)!) / 1024),
+        runs: count,
+        without: summarise(samples.without),
+        with: { ...withExtension, badgeMs: median(samples.with.map((s) => s.badgeMs ?? 0)) },
+        aa: summarise(samples.aa),
+        badgeText,
+      });
+      console.log(JSON.stringify(rows.at(-1)));
+    }
+    return rows;
+  } finally {
+    await extension.close();
+    await plainB.close();
+    await plain.close();
+  }
+}
+
+export interface UiCost {
+  formUsableMs: number;
+  optionsFirstStartMs: number;
+  optionsFirstStartFromWorkerMs: number;
+  optionsRestartMs: number;
+  optionsRestartFromWorkerMs: number;
+  runs: number;
+}
+
+/** Opens `path` of the extension in a new tab and waits for `condition`; ms since its navigation start, and the epoch time then. */
+async function timeToReady(context: BrowserContext, url: string, condition: string): Promise<{ ms: number; at: number }> {
+  const page: Page = await context.newPage();
+  await page.addInitScript(readyScript(condition));
+  await page.goto(url);
+  const handle = await page.waitForFunction(() => {
+    const w = window as unknown as { __benchReady?: number };
+    return w.__benchReady === undefined ? false : [w.__benchReady, performance.timeOrigin + w.__benchReady];
+  }, undefined, { timeout: 30_000, polling: 20 });
+  const [ms, at] = (await handle.jsonValue()) as [number, number];
+  await page.close();
+  return { ms, at };
+}
+
+const OPTIONS_READY = `document.querySelector('main input') && !document.querySelector('main [aria-busy]')`;
+
+/** The options page opened at once in a browser just launched: on a fresh profile (install), or on the same profile again (browser start). */
+async function firstAnswer(): Promise<{ fresh: number; freshFromWorker: number; restart: number; restartFromWorker: number }> {
+  const id = unpackedId(DIST_CHROME);
+  const options = `chrome-extension://${id}/options/index.html`;
+  const once = async (dir?: string) => {
+    const side = await launch(true, dir);
+    const ready = await timeToReady(side.context, options, OPTIONS_READY);
+    const worker = await workerOf(side.context);
+    const workerStart = await worker.evaluate(() => performance.timeOrigin);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await side.close(true);
+    return { side, ms: ready.ms, fromWorker: ready.at - workerStart };
+  };
+  const fresh = await once();
+  const restart = await once(fresh.side.dir);
+  await rm(fresh.side.dir, { recursive: true, force: true });
+  return { fresh: fresh.ms, freshFromWorker: fresh.fromWorker, restart: restart.ms, restartFromWorker: restart.fromWorker };
+}
+
+/** The report form's time to usable, and the first UI answer after a browser start (`BENCH_UI_RUNS`, default 5). */
+export async function benchUiCost(runs = Number(process.env.BENCH_UI_RUNS ?? 5)): Promise<UiCost> {
+  const starts: Awaited<ReturnType<typeof firstAnswer>>[] = [];
+  for (let run = 0; run < runs; run++) starts.push(await firstAnswer());
+  const side = await launch(true);
+  const forms: number[] = [];
+  try {
+    const worker = await workerOf(side.context);
+    const id = new URL(worker.url()).host;
+    await side.context.route('http://bench.local/**', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: listingPage(100 * 1024) }));
+    const page = await side.context.newPage();
+    await page.goto('http://bench.local/p100');
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ url: 'http://bench.local/p100' }))[0]?.id ?? -1);
+    for (let run = 0; run <= runs; run++) {
+      const ready = await timeToReady(side.context, `chrome-extension://${id}/popup/index.html?tab=${tabId}`, `document.querySelector('select#category') && !document.querySelector('select#category').disabled`);
+      if (run > 0) forms.push(ready.ms);
+    }
+  } finally {
+    await side.close();
+  }
+  return {
+    formUsableMs: median(forms),
+    optionsFirstStartMs: median(starts.map((s) => s.fresh)),
+    optionsFirstStartFromWorkerMs: median(starts.map((s) => s.freshFromWorker)),
+    optionsRestartMs: median(starts.map((s) => s.restart)),
+    optionsRestartFromWorkerMs: median(starts.map((s) => s.restartFromWorker)),
+    runs,
+  };
+}
