@@ -29,11 +29,15 @@ export function packageReport({ draft, parts, client, hasEndpoint, now = new Dat
         imageUrl: cleanUrl(draft.listing.imageUrl),
       };
   const id = crypto.randomUUID();
-  const capturedAt = now.toISOString();
+  const createdAt = now.toISOString();
+  // Each part says when its bytes were taken (the form may have stood open for an hour); the page was
+  // first captured with the earliest of them, or, with none, when the report was made.
+  const takenAt = (part: PartRecord) => new Date(Math.min(part.createdAt, now.getTime())).toISOString();
+  const capturedAt = chosen.length > 0 ? new Date(Math.min(now.getTime(), ...chosen.map((part) => part.createdAt))).toISOString() : createdAt;
   const report = reportSchema.parse({
     schema: REPORT_SCHEMA_ID,
     id,
-    createdAt: capturedAt,
+    createdAt,
     category: draft.category,
     page: {
       url: stripUserInfo(draft.page.url),
@@ -46,12 +50,12 @@ export function packageReport({ draft, parts, client, hasEndpoint, now = new Dat
     matches: forbidden ? [] : draft.matches,
     note: draft.note,
     reporter: draft.includeContact && draft.contact.trim() ? { contact: draft.contact.trim() } : null,
-    evidence: chosen.map((part) => ({ part: part.name, mediaType: part.mediaType, bytes: part.bytes, sha256: part.sha256 })),
+    evidence: chosen.map((part) => ({ part: part.name, mediaType: part.mediaType, bytes: part.bytes, sha256: part.sha256, capturedAt: takenAt(part) })),
     client,
   });
   return {
     id,
-    createdAt: capturedAt,
+    createdAt,
     report,
     status: hasEndpoint ? 'queued' : 'local',
     attempts: 0,

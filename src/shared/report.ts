@@ -36,6 +36,8 @@ export const evidenceSchema = z.object({
   mediaType: z.enum(['image/png', 'text/html', 'multipart/related']),
   bytes: z.number().int().nonnegative(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be lowercase hex SHA-256'),
+  /** When the part's bytes were taken (UTC); optional in v1, which is additive. */
+  capturedAt: z.iso.datetime().optional(),
 });
 
 export const reporterSchema = z

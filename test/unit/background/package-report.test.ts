@@ -39,7 +39,7 @@ describe('packageReport', () => {
     const shot = part();
     const other = part('snapshot');
     const record = packageReport({ draft: draft({}, [shot]), parts: [shot, other], client, hasEndpoint: true });
-    expect(record.report.evidence).toEqual([{ part: 'screenshot', mediaType: 'image/png', bytes: 1, sha256: shot.sha256 }]);
+    expect(record.report.evidence).toEqual([{ part: 'screenshot', mediaType: 'image/png', bytes: 1, sha256: shot.sha256, capturedAt: new Date(shot.createdAt).toISOString() }]);
     expect(record.partIds).toEqual([shot.id]);
     expect(record.status).toBe('queued');
     expect(record.report.id).toBe(record.id);
@@ -80,5 +80,26 @@ describe('packageReport', () => {
     expect(record.report.matches).toEqual([]);
     expect(record.partIds).toEqual([]);
     expect(record.report.page.url).toBe('https://market.example/item/9');
+  });
+});
+
+describe('capture times', () => {
+  it('gives each part the time its bytes were taken, and the page the earliest of them', () => {
+    const now = new Date('2026-12-06T10:00:00.000Z');
+    const shot = { ...part(), createdAt: Date.parse('2026-12-06T09:00:00.000Z') };
+    const snapshot = { ...part('snapshot'), createdAt: Date.parse('2026-12-06T09:30:00.000Z') };
+    const { report } = packageReport({ draft: draft({}, [shot, snapshot]), parts: [shot, snapshot], client, hasEndpoint: true, now });
+    expect(report.createdAt).toBe('2026-12-06T10:00:00.000Z');
+    expect(report.page.capturedAt).toBe('2026-12-06T09:00:00.000Z');
+    expect(report.evidence.map((e) => [e.part, e.capturedAt])).toEqual([
+      ['screenshot', '2026-12-06T09:00:00.000Z'],
+      ['snapshot', '2026-12-06T09:30:00.000Z'],
+    ]);
+  });
+
+  it('takes the report time for a page of which nothing was captured', () => {
+    const now = new Date('2026-12-06T10:00:00.000Z');
+    const { report } = packageReport({ draft: draft(), parts: [], client, hasEndpoint: false, now });
+    expect(report.page.capturedAt).toBe('2026-12-06T10:00:00.000Z');
   });
 });
