@@ -85,26 +85,23 @@ interface LoadSample {
 
 /** Polls the tab's badge in the worker until it has been the same for `quietMs` after `load`. */
 function watchBadge(worker: Worker, tabId: number): Promise<{ text: string; changedAt: number }> {
-  return worker.evaluate(async (id) => {
-    const self = globalThis as unknown as { __benchLoadedAt?: number };
-    self.__benchLoadedAt = undefined;
-    const read = () => chrome.action.getBadgeText({ tabId: id }).catch(() => '');
+  // A string: the bench's compiled helpers must not leak into the worker.
+  return worker.evaluate(`(async () => {
+    globalThis.__benchLoadedAt = undefined;
+    const read = () => chrome.action.getBadgeText({ tabId: ${tabId} }).catch(() => '');
     let text = await read();
     let changedAt = Date.now();
     const started = Date.now();
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, 25));
       const now = await read();
-      if (now !== text) {
-        text = now;
-        changedAt = Date.now();
-      }
-      const loadedAt = self.__benchLoadedAt;
+      if (now !== text) { text = now; changedAt = Date.now(); }
+      const loadedAt = globalThis.__benchLoadedAt;
       if (loadedAt !== undefined && Date.now() - Math.max(changedAt, loadedAt) >= 1000) break;
-      if (Date.now() - started > 60_000) break;
+      if (Date.now() - started > 60000) break;
     }
     return { text, changedAt };
-  }, tabId);
+  })()`) as Promise<{ text: string; changedAt: number }>;
 }
 
 /** One load of `url` in a new tab; on the extension's side until its badge is final, else for `windowMs` after load. */
