@@ -109,7 +109,8 @@ async function loadOnce(context: BrowserContext, url: string, worker: Worker | u
   const page = await context.newPage();
   let badge: Promise<{ text: string; changedAt: number }> | undefined;
   if (worker) {
-    const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ url: 'about:blank' })).at(-1)?.id ?? -1);
+    // The tab just opened: tab ids only grow.
+    const tabId = await worker.evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((tab) => tab.id ?? -1)));
     badge = watchBadge(worker, tabId);
   }
   await page.goto(url, { waitUntil: 'load' });
