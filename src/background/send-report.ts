@@ -1,5 +1,6 @@
 import { classifyResponse, type DeliveryOutcome } from '../shared/classify-response';
 import type { Endpoint } from '../shared/settings';
+import { reportJson } from '../shared/report';
 import type { PartRecord, ReportRecord } from '../store/records';
 import { readBodyPrefix } from './read-body';
 
@@ -15,7 +16,7 @@ const PART_FILE_NAMES: Record<string, string> = {
 /** Protocol v1: one multipart POST; the report id doubles as the idempotency key. */
 export function buildRequestBody(record: ReportRecord, parts: readonly PartRecord[]): FormData {
   const form = new FormData();
-  form.append('report', new Blob([JSON.stringify(record.report)], { type: 'application/json' }), 'report.json');
+  form.append('report', new Blob([reportJson(record.report)], { type: 'application/json' }), 'report.json');
   for (const part of parts) {
     form.append(part.name, new Blob([part.blob], { type: part.mediaType }), PART_FILE_NAMES[part.mediaType] ?? part.name);
   }

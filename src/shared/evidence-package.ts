@@ -1,5 +1,5 @@
 import { strToU8, zipSync } from 'fflate';
-import type { Report } from './report';
+import { reportJson, type Report } from './report';
 import { sha256Hex } from './hash';
 import { escapeHtml, safeHref } from './escape-html';
 
@@ -29,7 +29,8 @@ export async function buildEvidencePackage(
   parts: readonly PackagePart[],
   options: { receipt?: string; labels: SummaryLabels; categoryLabel: string; localTime: string },
 ): Promise<Uint8Array> {
-  const files: Record<string, Uint8Array> = { 'report.json': strToU8(JSON.stringify(report, null, 2)) };
+  // The exact bytes that were sent (report.ts `reportJson`), so that their hash is the endpoint's.
+  const files: Record<string, Uint8Array> = { 'report.json': strToU8(reportJson(report)) };
   for (const part of parts) files[PART_FILES[part.mediaType] ?? part.name] = part.bytes;
   const sums: string[] = [];
   for (const [name, bytes] of Object.entries(files)) sums.push(`${await sha256Hex(bytes)}  ${name}`);

@@ -90,3 +90,11 @@ export const receiptSchema = z.object({
   status: z.string().max(200).optional(),
 });
 export type Receipt = z.infer<typeof receiptSchema>;
+
+/**
+ * The bytes of `report.json` as a report is sent, on every attempt, and as its evidence package holds
+ * it: one serialisation, so that the package's SHA-256 of report.json equals the copy the endpoint stored.
+ */
+export function reportJson(report: Report): string {
+  return JSON.stringify(report);
+}

@@ -61,3 +61,15 @@ describe('evidence package', () => {
     expect(html).toContain('&lt;script&gt;');
   });
 });
+
+describe('the exact bytes', () => {
+  it('holds report.json exactly as the report is sent, so its hash is the one the endpoint stored', async () => {
+    const { buildRequestBody } = await import('../../../src/background/send-report');
+    const sent = report();
+    const record = { id: sent.id, createdAt: sent.createdAt, report: sent, status: 'queued' as const, attempts: 0, partIds: [], site: 'x' };
+    const body = buildRequestBody(record, []);
+    const sentBytes = new Uint8Array(await (body.get('report') as Blob).arrayBuffer());
+    const zip = await buildEvidencePackage(sent, [], { labels, categoryLabel: 'ID documents', localTime: 'local' });
+    expect(unzipSync(zip)['report.json']).toEqual(sentBytes);
+  });
+});
