@@ -273,7 +273,8 @@ if (pageCost.length > 0) {
   const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}x` : 'n/a');
   console.log('\n| page | loads each | | load event end | first contentful paint | total blocking time | load to final badge |\n|---|---|---|---|---|---|---|');
   for (const row of pageCost) {
-    const size = row.kilobytes >= 1024 ? `${(row.kilobytes / 1024).toFixed(1)} MB` : `${row.kilobytes} KB`;
+    const kb = (value: number) => (value >= 1024 ? `${(value / 1024).toFixed(value % 1024 ? 1 : 0)} MB` : `${value} KB`);
+    const size = `${kb(row.nominalKilobytes)} (${kb(row.kilobytes)} of HTML)`;
     console.log(`| ${size} | ${row.runs} | without | ${ms(row.without.loadMs)} | ${ms(row.without.fcpMs)} | ${ms(row.without.tbtMs)} | |`);
     console.log(`| | | with Tipline | ${ms(row.with.loadMs)} (${ratio(row.with.loadMs, row.without.loadMs)}) | ${ms(row.with.fcpMs)} (${ratio(row.with.fcpMs, row.without.fcpMs)}) | ${ms(row.with.tbtMs)} | ${ms(row.with.badgeMs)} (badge ${row.badgeText || 'empty'}) |`);
     console.log(`| | | A/A: without, a second browser | ${ms(row.aa.loadMs)} (${ratio(row.aa.loadMs, row.without.loadMs)}) | ${ms(row.aa.fcpMs)} (${ratio(row.aa.fcpMs, row.without.fcpMs)}) | ${ms(row.aa.tbtMs)} | |`);
