@@ -14,6 +14,31 @@ export interface Submission {
 
 export class BadSubmission extends Error {}
 
+/** Objects and arrays may nest this deep in `report.json`; the schema needs 4. */
+export const MAX_JSON_DEPTH = 64;
+/** `report.json` may be this long; the schema's own limits keep a real report far below it. */
+export const DEFAULT_MAX_REPORT_BYTES = 2 * 1024 * 1024;
+
+/**
+ * The deepest nesting of objects and arrays in a JSON text, read byte by byte without recursion and
+ * without parsing, stopping as soon as it passes `limit`: a document nested 100,000 deep costs one pass.
+ */
+export function jsonDepthExceeds(bytes: Uint8Array, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i];
+    if (inString) {
+      if (byte === 0x5c) i++; // a backslash: the next byte is escaped
+      else if (byte === 0x22) inString = false;
+    } else if (byte === 0x22) inString = true;
+    else if (byte === 0x7b || byte === 0x5b) {
+      if (++depth > limit) return true;
+    } else if (byte === 0x7d || byte === 0x5d) depth--;
+  }
+  return false;
+}
+
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 function describeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
@@ -24,7 +49,7 @@ function describeIssues(error: { issues: { path: PropertyKey[]; message: string 
 }
 
 /** Parses and checks a protocol v1 multipart body: schema, declared evidence against the parts, sizes and hashes. */
-export async function parseSubmission(body: Buffer, contentType: string, maxParts: number): Promise<Submission> {
+export async function parseSubmission(body: Buffer, contentType: string, maxParts: number, maxReportBytes = DEFAULT_MAX_REPORT_BYTES): Promise<Submission> {
   if (!/^multipart\/form-data;/i.test(contentType)) throw new BadSubmission('Content-Type must be multipart/form-data');
   let form: FormData;
   try {
@@ -42,12 +67,16 @@ export async function parseSubmission(body: Buffer, contentType: string, maxPart
   const reportPart = form.get('report');
   if (reportPart === null) throw new BadSubmission('the "report" part is missing');
   const reportJson = typeof reportPart === 'string' ? Buffer.from(reportPart, 'utf8') : Buffer.from(await reportPart.arrayBuffer());
+  // Checked on the raw bytes before JSON.parse; the bytes are stored exactly as received.
+  if (reportJson.length > maxReportBytes) throw new BadSubmission(`the "report" part is larger than ${maxReportBytes} bytes`);
+  if (jsonDepthExceeds(reportJson, MAX_JSON_DEPTH)) throw new BadSubmission(`the "report" part nests deeper than ${MAX_JSON_DEPTH} levels`);
   let raw: unknown;
   try {
     raw = JSON.parse(reportJson.toString('utf8'));
   } catch {
     throw new BadSubmission('the "report" part is not valid JSON');
   }
+  // Fields the schema does not know are ignored here (and stay in the stored bytes), never refused.
   const parsed = reportSchema.safeParse(raw);
   if (!parsed.success) throw new BadSubmission(describeIssues(parsed.error));
   const report = parsed.data;

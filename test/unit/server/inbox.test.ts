@@ -4,14 +4,17 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createInbox, type Inbox } from '../../../server/create-inbox';
+import { createInbox, type Inbox, type InboxOptions } from '../../../server/create-inbox';
 import { formOf, makeReport, PNG } from './make-report';
 
 let dataDir: string;
 let inbox: Inbox;
 const quiet = () => undefined;
+// Reading reports takes a reviewer credential (docs/INBOX.md, Credentials).
+const REVIEWER = 'reviewer-secret';
+const asReviewer = { headers: { Authorization: `Bearer ${REVIEWER}` } };
 
-async function start(options: { token?: string; maxBytes?: number; maxParts?: number } = {}) {
+async function start(options: Partial<InboxOptions> = {}) {
   inbox = await createInbox({ dataDir, port: 0, log: quiet, ...options });
 }
 
@@ -136,14 +139,14 @@ describe('reference inbox', () => {
   });
 
   it('escapes everything it renders and serves a strict CSP', async () => {
-    await start();
+    await start({ reviewerToken: REVIEWER });
     const hostile = makeReport({
       page: { url: 'javascript:alert(1)', title: '<script>alert(1)</script>', capturedAt: new Date().toISOString() },
       note: '<img src=x onerror=alert(1)>',
       listing: { text: '</blockquote><script>alert(2)</script>' },
     });
     expect((await post(formOf(hostile))).status).toBe(201);
-    const page = await fetch(`${inbox.url}/`);
+    const page = await fetch(`${inbox.url}/`, asReviewer);
     const html = await page.text();
     expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
@@ -154,13 +157,13 @@ describe('reference inbox', () => {
   });
 
   it('serves only whitelisted files of real report ids', async () => {
-    await start();
+    await start({ reviewerToken: REVIEWER });
     const report = makeReport();
     await post(formOf(report));
-    expect((await fetch(`${inbox.url}/reports/${report.id}/screenshot.png`)).headers.get('content-type')).toBe('image/png');
-    expect((await fetch(`${inbox.url}/reports/${report.id}/..%2F..%2Fetc%2Fpasswd`)).status).toBe(404);
-    expect((await fetch(`${inbox.url}/reports/..%2F..%2Fetc/passwd`)).status).toBe(404);
-    expect((await fetch(`${inbox.url}/reports/not-an-id/report.json`)).status).toBe(404);
+    expect((await fetch(`${inbox.url}/reports/${report.id}/screenshot.png`, asReviewer)).headers.get('content-type')).toBe('image/png');
+    expect((await fetch(`${inbox.url}/reports/${report.id}/..%2F..%2Fetc%2Fpasswd`, asReviewer)).status).toBe(404);
+    expect((await fetch(`${inbox.url}/reports/..%2F..%2Fetc/passwd`, asReviewer)).status).toBe(404);
+    expect((await fetch(`${inbox.url}/reports/not-an-id/report.json`, asReviewer)).status).toBe(404);
   });
 
   it('publishes its schema, health and protocol id', async () => {
