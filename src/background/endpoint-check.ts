@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { REPORT_SCHEMA_ID } from '../shared/report';
 import type { Endpoint } from '../shared/settings';
-import { readLimited } from './read-body';
+import { isRedirect, readLimited } from './read-body';
 import type { EndpointCheck } from '../shared/protocol/ui-replies';
 
 const protocolAnswer = z.object({ protocol: z.string() });
@@ -13,10 +13,12 @@ export async function checkEndpoint(endpoint: Endpoint, fetchImpl: typeof fetch 
   if (endpoint.token) headers.Authorization = `Bearer ${endpoint.token}`;
   let response: Response;
   try {
-    response = await fetchImpl(endpoint.url, { headers, signal: AbortSignal.timeout(10_000), credentials: 'omit', cache: 'no-store' });
+    // Not followed, as for reports (send-report.ts): the address that is tested is the one reports go to.
+    response = await fetchImpl(endpoint.url, { headers, signal: AbortSignal.timeout(10_000), credentials: 'omit', cache: 'no-store', redirect: 'manual' });
   } catch (error) {
     return { ok: false, problem: 'unreachable', detail: error instanceof Error ? error.message : String(error) };
   }
+  if (isRedirect(response)) return { ok: false, problem: 'http-error', detail: 'redirect, not followed: enter the address it leads to' };
   if (response.status === 401 || response.status === 403) return { ok: false, problem: 'unauthorized', detail: `HTTP ${response.status}` };
   if (!response.ok) return { ok: false, problem: 'http-error', detail: `HTTP ${response.status}` };
   try {

@@ -39,3 +39,8 @@ export async function readLimited(response: Response, limit: number): Promise<st
   const { text, complete } = await readBodyPrefix(response, limit);
   return complete ? text : null;
 }
+
+/** A redirect answer, as `redirect: 'manual'` gives it to a worker (opaque), or one a fetch followed anyway. */
+export function isRedirect(response: Response): boolean {
+  return response.type === 'opaqueredirect' || response.redirected || (response.status >= 300 && response.status < 400);
+}

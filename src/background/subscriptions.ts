@@ -3,7 +3,7 @@ import { parsePhraseList, type PhraseList } from '../shared/phrase-list';
 import { readStoredLists, type ListError, type StoredLists } from '../shared/phrase-subscriptions';
 import { checkEndpointUrl } from '../shared/url';
 import { loadSettings } from './settings-store';
-import { readLimited } from './read-body';
+import { readLimited, isRedirect } from './read-body';
 import { PHRASE_LISTS_KEY } from '../shared/protocol/storage-keys';
 
 /** Daily refresh of subscribed phrase lists (docs/PHRASE-LISTS.md). */
@@ -19,11 +19,10 @@ export async function fetchPhraseList(url: string, fetchImpl: typeof fetch = fet
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const response = await fetchImpl(url, { signal: controller.signal, credentials: 'omit', cache: 'no-cache', redirect: 'follow' });
-    // A redirect is followed only where the URL itself could go: https, or http to this machine.
-    if (response.redirected && response.url && checkEndpointUrl(response.url) !== null) {
-      return { ok: false, error: { code: 'url', detail: `redirected to ${response.url.slice(0, 200)}` } };
-    }
+    // Redirects are not followed, as for reports (send-report.ts): a worker cannot check each hop, and a
+    // list URL that is fine could lead to a private address or another port of this machine.
+    const response = await fetchImpl(url, { signal: controller.signal, credentials: 'omit', cache: 'no-cache', redirect: 'manual' });
+    if (isRedirect(response)) return { ok: false, error: { code: 'http', detail: 'redirect, not followed: subscribe to the address it leads to' } };
     if (!response.ok) return { ok: false, error: { code: 'http', detail: String(response.status) } };
     const declared = Number(response.headers.get('content-length') ?? 0);
     if (declared > MAX_LIST_BYTES) return { ok: false, error: { code: 'too-big', detail: String(declared) } };

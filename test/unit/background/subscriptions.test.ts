@@ -40,10 +40,11 @@ describe('fetchPhraseList', () => {
       expect(result.ok ? 'ok' : result.error.code, name).toBe(code);
     }
     expect(await fetchPhraseList('http://lists.example.org/l.json', fakeFetch({}))).toMatchObject({ ok: false, error: { code: 'url' } });
-    // A redirect to where the URL itself could not go (plain http elsewhere) is refused; https to https is followed.
+    // No redirect is followed, wherever it leads: the worker cannot check each hop.
     const redirected = (to: string) => () => Object.defineProperties(json(LIST), { redirected: { value: true }, url: { value: to } });
-    expect(await fetchPhraseList(url, fakeFetch({ [url]: redirected('http://192.0.2.2/l.json') }))).toMatchObject({ ok: false, error: { code: 'url' } });
-    expect(await fetchPhraseList(url, fakeFetch({ [url]: redirected('https://cdn.example.net/l.json') }))).toMatchObject({ ok: true });
+    expect(await fetchPhraseList(url, fakeFetch({ [url]: redirected('http://192.0.2.2/l.json') }))).toMatchObject({ ok: false, error: { code: 'http' } });
+    expect(await fetchPhraseList(url, fakeFetch({ [url]: redirected('https://cdn.example.net/l.json') }))).toMatchObject({ ok: false, error: { code: 'http' } });
+    expect(await fetchPhraseList(url, fakeFetch({ [url]: () => new Response(null, { status: 302, headers: { location: 'https://x.example/' } }) }))).toMatchObject({ ok: false, error: { code: 'http' } });
     expect(await fetchPhraseList(url, fakeFetch({}))).toMatchObject({ ok: false, error: { code: 'network' } });
     const slow = (async (input: RequestInfo | URL, init?: RequestInit) =>
       new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))) as typeof fetch;
