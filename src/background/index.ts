@@ -11,12 +11,23 @@ import { refreshPrefilterCache, watchPrefilterInputs } from './prefilter-cache';
 import { watchBlockScanInputs } from './scan-inputs';
 import { listenForSettingsChanges, onPolicyChange } from './settings-changes';
 import { formInTabWithoutWindows, openFormFromToolbar } from './toolbar';
+import { createStartupWork } from './startup-work';
 
 /*
  * Listeners only, registered synchronously at top level: MV3 wakes the worker for an event only if
  * its listener existed when the worker started (docs/ARCHITECTURE.md, style). The work lives in the modules.
  */
-browser.runtime.onMessage.addListener(routeMessage);
+// Start-up work runs after the first answer (or a short idle delay), never in front of it; what an
+// event asked for is recorded until done, so a worker stopped before it ran runs it next time.
+const startup = createStartupWork({
+  'drain-queue': drainQueue,
+  // A policy may have set an endpoint while the browser was closed.
+  'send-local': sendLocalIfEndpoint,
+  cleanup: dailyCleanup,
+  'refresh-lists': () => refreshSubscriptions(),
+  'rebuild-prefilter': refreshPrefilterCache,
+});
+browser.runtime.onMessage.addListener(startup.answerFirst(routeMessage));
 // The one storage.onChanged listener; the parts below subscribe to it, their effects in this order.
 listenForSettingsChanges();
 watchPrefilterInputs();
@@ -25,8 +36,6 @@ watchBlockScanInputs();
 // Ask for the policy early: the first answer can take seconds, and every settings read waits for it.
 void readManaged();
 
-const rebuildPrefilter = () => void refreshPrefilterCache().catch((error: unknown) => console.warn('tipline: prefilter cache', error));
-
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === QUEUE_ALARM) void drainQueue();
   if (alarm.name === CLEANUP_ALARM) void dailyCleanup();
@@ -34,21 +43,15 @@ browser.alarms.onAlarm.addListener((alarm) => {
 });
 
 browser.runtime.onStartup.addListener(() => {
-  void drainQueue();
-  // A policy may have set an endpoint while the browser was closed.
-  void sendLocalIfEndpoint().catch((error: unknown) => console.warn('tipline: local reports', error));
-  void dailyCleanup();
-  rebuildPrefilter();
+  void startup.defer(['drain-queue', 'send-local', 'cleanup', 'rebuild-prefilter'], true);
 });
 
 browser.runtime.onInstalled.addListener(() => {
   createContextMenu();
   void browser.alarms.create(CLEANUP_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 60 });
   scheduleListRefresh();
-  void refreshSubscriptions().catch((error: unknown) => console.warn('tipline: list refresh', error));
-  void drainQueue();
-  // An update may change how phrases are read: the cache is keyed by version, so build it anew.
-  rebuildPrefilter();
+  // An update may change how phrases are read: the prefilter cache is keyed by version, so build it anew.
+  void startup.defer(['refresh-lists', 'drain-queue', 'rebuild-prefilter'], true);
 });
 
 // A policy that adds or changes subscriptions takes effect without waiting a day.
@@ -78,4 +81,5 @@ formInTabWithoutWindows();
 // No reliable `online` event reaches an extension worker, so it is one trigger among several.
 self.addEventListener('online', () => void drainQueue());
 
-void drainQueue();
+void startup.defer(['drain-queue']);
+void startup.resume();
