@@ -45,9 +45,12 @@ export function storeOnce(dataDir: string, submission: Submission): Promise<{ re
   const previous = inFlight.get(id) ?? Promise.resolve();
   const next = previous.catch(() => undefined).then(() => store(dataDir, submission));
   inFlight.set(id, next);
-  void next.finally(() => {
-    if (inFlight.get(id) === next) inFlight.delete(id);
-  });
+  next
+    .finally(() => {
+      if (inFlight.get(id) === next) inFlight.delete(id);
+    })
+    .catch(() => undefined); // the caller handles the failure; this chain only tidies up
+
   return next;
 }
 
