@@ -14,6 +14,7 @@ import { benchPhrases } from './phrase-sets';
 import { benchHistory } from './history-bench';
 import { benchLoadCost } from './load-cost';
 import { benchPageCost, benchUiCost } from './page-cost';
+import { benchPageTrace } from './page-trace';
 import { benchExtensionScan, summariseExtensionScan } from './extension-scan';
 import { BUILTIN_PHRASE_LISTS } from '../src/phrases';
 import { median } from './median';
@@ -130,9 +131,9 @@ const header =
   '| page | phrases | text nodes | floor CPU ms | scan CPU ms | ratio | scan wall ms | longest task ms | automaton | suspect listings | mark.js ms | vs mark.js | scan CPU, list prebuilt | ratio | vs mark.js |';
 rows.push(header, '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 
-/** BENCH_ONLY=pages|extension|history|load|segmenter|page|ui runs one part (page and ui are not in the default run); BENCH_CASES=5x5000,1x100 only those pages (MB x phrases). */
+/** BENCH_ONLY=pages|extension|history|load|segmenter|page|ui|trace runs one part (page, ui and trace are not in the default run); BENCH_CASES=5x5000,1x100 only those pages (MB x phrases). */
 const only = process.env.BENCH_ONLY;
-const wanted = (part: 'pages' | 'extension' | 'history' | 'load' | 'segmenter' | 'page' | 'ui') => (!only && part !== 'page' && part !== 'ui') || only === part || (only === 'page' && part === 'ui');
+const wanted = (part: 'pages' | 'extension' | 'history' | 'load' | 'segmenter' | 'page' | 'ui' | 'trace') => (!only && part !== 'page' && part !== 'ui' && part !== 'trace') || only === part || (only === 'page' && part === 'ui');
 const cases = process.env.BENCH_CASES?.split(',');
 for (const megabytes of wanted('pages') ? [1, 5] : []) {
   for (const count of [100, 1000, 5000]) {
@@ -241,6 +242,7 @@ const loads = wanted('load')
 // What the user pays on a page's load, and how soon the extension's own pages answer (page-cost.ts).
 const pageCost = wanted('page') ? await benchPageCost() : [];
 const uiCost = wanted('ui') ? await benchUiCost() : undefined;
+const pageTrace = wanted('trace') ? await benchPageTrace() : [];
 const historyForUi = wanted('ui') && !history ? await benchHistory(10_000) : history;
 
 if (rows.length > 2) console.log(`\n${rows.join('\n')}\n`);
@@ -286,4 +288,8 @@ if (uiCost) {
   if (historyForUi) console.log(`| history, first page of ${historyForUi.reports.toLocaleString('en')} reports | ${historyForUi.firstPageMs.toFixed(0)} ms |`);
   console.log(`| options page opened as the browser starts, fresh profile (install): settings shown, from its navigation start / from the worker's start | ${uiCost.optionsFirstStartMs.toFixed(0)} ms / ${uiCost.optionsFirstStartFromWorkerMs.toFixed(0)} ms |`);
   console.log(`| the same on the same profile's next start | ${uiCost.optionsRestartMs.toFixed(0)} ms / ${uiCost.optionsRestartFromWorkerMs.toFixed(0)} ms |`);
+}
+if (pageTrace.length > 0) {
+  console.log('\n| 100 KB page, renderer main thread (trace, medians) | without | with Tipline | added |\n|---|---|---|---|');
+  for (const row of pageTrace) console.log(`| ${row.name} | ${row.without.toFixed(1)} ms | ${row.with.toFixed(1)} ms | ${(row.with - row.without).toFixed(1)} ms |`);
 }
