@@ -171,8 +171,10 @@ export function createMatcher<P extends MatcherPhrase>(
         (!shortChinese[hit.phraseIndex] || standsAsWord(normalised.text, hit.start, hit.end)),
     );
     if (scan.phrases.length === 0) return scan;
-    // Benign words that are part of an offer's words are the offer's ("prescription required" in "no
-    // prescription required", "background check" in "no background check").
+    // A sale word inside a refusal is the refusal's ("for sale" in "not for sale", 出售 in 不出售); benign
+    // words that overlap what is left of the offer's words are the offer's ("prescription required" in
+    // "no prescription required", "background check" in "no background check").
+    scan.saleWords = scan.saleWords.filter((s) => !scan.benign.some((word) => inside(s, word) && (s.start !== word.start || s.end !== word.end)));
     // And they speak for the phrases near them only: a comment that says "this is illegal" under a
     // post does not turn the post into a report.
     scan.benign = scan.benign.filter(

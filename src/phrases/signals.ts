@@ -61,6 +61,11 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     'licensed dealer', 'firearm certificate', 'shotgun certificate', 'shooting club', 'gun club', 'rifle club', 'range fees', 'regulator', 'fined',
     // Recipes.
     'recipe', 'ingredients', 'tablespoon', 'teaspoon', 'tbsp', 'prep time',
+    // Refusals: a shop or club that says what it does not sell.
+    'do not sell', "don't sell", 'does not sell', 'cannot sell', 'can not sell', 'never sell', 'not for sale', 'not sold', 'cannot be sold',
+    'cannot be imported', 'we do not supply', 'no longer sell',
+    // Research.
+    'definitions', 'abstract', 'literature review', 'policy responses',
   ]),
   ...zh([
     // Reporting and the courts.
@@ -76,6 +81,8 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     '可开具正规发票', '正规发票', '提供正规发票', '开具发票', '税务局', '凭处方', '处方药', '凭医生处方', '许可证', '持证',
     // Recipes.
     '做法', '食材', '配料', '食谱',
+    // Refusals and impersonation warnings.
+    '不销售', '不出售', '不售卖', '禁止销售', '严禁销售', '不得销售', '不得出售', '禁止出售', '从未委托', '从未授权', '冒用', '税务部门', '税务机关',
   ]),
 ];
 
@@ -98,7 +105,8 @@ export const EVERYDAY_COMPOUNDS: readonly Word[] = [
     '雪花冰', '绵绵冰', '冰爽', '冰凉', '冰川', '冰山', '冰冻', '冰箱贴', '冰袋', '冰晶',
     '热风枪', '筋膜枪', '喷枪', '胶枪', '钉枪', '水枪', '枪式', '焊枪', '打胶枪', '洗车枪', '喷漆枪', '温度枪', '测温枪', '扫码枪',
     '银行卡支付', '银行卡付款', '银行卡快捷支付', '支持银行卡', '信用卡分期', '信用卡支付', '信用卡付款', '绑定银行卡',
-    '电子发票', '申请开票', '开票信息', '发票抬头', '发票查验', '发票真伪', '可开增值税', '开具增值税', '提供增值税', '可开发票', '开具普通发票',
+    '电子发票', '申请开票', '开票信息', '发票抬头', '发票查验', '发票真伪', '可开增值税发票', '开具增值税发票', '提供增值税发票', '开增值税发票',
+    '可开增值税', '开具增值税', '提供增值税', '可开发票', '开具普通发票',
     '开具专用发票', '开具电子发票',
     '福利待遇', '员工福利', '福利费', '社会福利', '人力资源', '自然资源', '教育资源', '学习资源', '水资源', '资源回收',
     '市场定位', '品牌定位', '产品定位', '肾病', '肾结石', '肾内科', '肾功能', '补肾', '肾炎', '茶叶子',
@@ -114,7 +122,7 @@ export const AMBIGUOUS_WORDS: readonly Word[] = [
     'ice', 'snow', 'candy', 'molly', 'plug', 'tabs', 'dope', 'leaks', 'dumps',
     // Names of goods that are also everyday words (src/phrases/goods.ts).
     'rat', 'poison', 'poisons',     'kidney', 'kidneys', 'pills', 'coke', 'hologram', 'holograms',
-    'invoices', 'receipts', 'nude', 'undetectable', 'caller id', 'key fob', 'jamming', 'transcripts', 'bins',     'hidden app', 'firearm', 'bank account', 'bank accounts', 'online banking', 'data leak', 'leaked data', 'passport', 'passports', 'id card',
+    'invoices', 'receipts', 'nude', 'undetectable', 'caller id', 'key fob', 'jamming', 'transcripts', 'bins',     'hidden app', 'firearm', 'bank account', 'bank accounts', 'online banking', 'data leak', 'leaked data', '18+', 'passport', 'passports', 'id card',
     'id cards', 'diploma', 'driver license', "driver's license", 'driving licence', 'degree certificate', 'birth certificate', 'firearms', 'grenade', 'lethal dose', 'kyc', 'customer data', 'bank statement',
     'bank statements', 'utility bill', 'utility bills', 'proof of address', 'tax returns', 'organ donor', 'donor needed', 'pepper spray', 'tear gas',
   ]),
