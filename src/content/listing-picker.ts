@@ -5,21 +5,40 @@ import { findListingContainer } from './listing-container';
 import { isElement, isText } from './node-kind';
 import type { BlockFinding } from '../shared/protocol/block-scan';
 
+/** The fields of a right-click event the picker reads. */
+export interface RightClickLike {
+  type: string;
+  isTrusted: boolean;
+  button?: number;
+}
+
+/**
+ * Whether an event is a right-click to remember. Only the browser's own events count (`isTrusted`
+ * is exactly `true`): a page that hears the real right-click cannot answer it with a synthetic
+ * `contextmenu` or `pointerdown` on a decoy and have the decoy reported.
+ */
+export function isRealRightClick(event: RightClickLike): boolean {
+  if (event.isTrusted !== true) return false;
+  if (event.type === 'contextmenu') return true;
+  return event.type === 'pointerdown' && event.button === 2;
+}
+
 /**
  * Remembers the element under the last right-click. Capture phase on window, plus pointerdown as a
- * second source, because hostile pages cancel or stop `contextmenu`.
+ * second source, because hostile pages cancel or stop `contextmenu`. Untrusted events are ignored.
  */
 export function rememberRightClicks(signal?: AbortSignal): () => Element | null {
   let last: Element | null = null;
   let clicked = false;
   const remember = (event: Event) => {
+    if (!isRealRightClick(event as Event & { button?: number })) return;
     clicked = true;
     const target = event.composedPath()[0];
     if (isElement(target)) last = target;
     else if (isText(target)) last = target.parentElement;
   };
   window.addEventListener('contextmenu', remember, { capture: true, signal });
-  window.addEventListener('pointerdown', (event) => event.button === 2 && remember(event), { capture: true, signal });
+  window.addEventListener('pointerdown', remember, { capture: true, signal });
   return () => {
     // The page changed between the click and the capture: better no listing than a neighbour's.
     if (clicked && last && !last.isConnected) throw new Error('error_listing_gone');

@@ -21,6 +21,23 @@ const BUSY_PAGES = new Set(['rewrites-itself.html', 'document-write.html']);
 const HUGE_PAGES = new Set(['huge-dom.html']);
 const HUGE_PAGE_TASK_MS = 120;
 
+/**
+ * A page that hears the reporter's right-click and answers it with synthetic ones on a decoy, at once
+ * and a moment later, hoping the decoy is what gets reported.
+ */
+const DECOY_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Decoy</title></head><body>
+<article id="real" style="margin:20px;padding:20px;border:1px solid #999"><h2>Real listing</h2><p>Fake passports for sale, $450 each</p></article>
+<article id="decoy" style="margin:20px;padding:20px;border:1px solid #999"><h2>Decoy listing</h2><p>Harmless garden furniture</p></article>
+<script>
+  const fake = () => {
+    const decoy = document.querySelector('#decoy p');
+    decoy.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true, button: 2 }));
+    decoy.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, composed: true, cancelable: true, button: 2 }));
+  };
+  window.addEventListener('contextmenu', (event) => { if (event.isTrusted) { fake(); setTimeout(fake, 0); } }, true);
+  window.addEventListener('pointerdown', (event) => { if (event.isTrusted && event.button === 2) fake(); }, true);
+</script></body></html>`;
+
 async function summaryOf(browser: ExtensionBrowser, tabId: number) {
   return browser.worker.evaluate(async (id) => {
     const reply = await chrome.tabs.sendMessage(id, { type: 'content/get-summary' }, { frameId: 0 });
@@ -34,7 +51,7 @@ describe('hostile pages', () => {
   const results: string[] = [];
 
   beforeAll(async () => {
-    fixtures = await serveFixtures();
+    fixtures = await serveFixtures({ '/decoy-contextmenu.html': () => DECOY_PAGE });
     // The test build: the listing tests below call the right-click menu's handler in the worker.
     browser = await launchExtension({ testHooks: true });
     await watchLongTasks(browser.context);
@@ -102,6 +119,24 @@ describe('hostile pages', () => {
     expect(draft.error).toBeUndefined();
     expect(draft.listing?.text).toContain('Fake passports for sale');
     expect(draft.listing?.linkUrl).toBe('https://shop.example/p/1');
+    await page.close();
+  });
+
+  it('reports the real right-click target, not a decoy the page answers with synthetic events', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${fixtures.url}/decoy-contextmenu.html`);
+    await settle(page);
+    await page.click('#real p', { button: 'right' });
+    await page.waitForTimeout(100);
+    const tabId = await browser.tabIdOf(page);
+    const draft = await browser.worker.evaluate(async (id) => {
+      const tab = await chrome.tabs.get(id);
+      const fn = (globalThis as unknown as { tiplineReportListing(tab: unknown, info: unknown): Promise<{ listing?: { text?: string }; error?: string }> }).tiplineReportListing;
+      return fn(tab, {});
+    }, tabId);
+    expect(draft.error).toBeUndefined();
+    expect(draft.listing?.text).toContain('Real listing');
+    expect(draft.listing?.text).not.toContain('Decoy listing');
     await page.close();
   });
 
