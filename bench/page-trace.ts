@@ -30,8 +30,10 @@ async function trace(context: BrowserContext, url: string): Promise<TraceEvent[]
   const page = await context.newPage();
   const session: CDPSession = await context.newCDPSession(page);
   const events: TraceEvent[] = [];
-  session.on('Tracing.dataCollected', (data: { value: TraceEvent[] }) => void events.push(...data.value));
-  const done = new Promise<void>((resolve) => session.once('Tracing.tracingComplete', () => resolve()));
+  // Events by name the typings of this playwright-core do not list.
+  const on = session as unknown as { on(event: string, listener: (data: { value: TraceEvent[] }) => void): void; once(event: string, listener: () => void): void };
+  on.on('Tracing.dataCollected', (data) => void events.push(...data.value));
+  const done = new Promise<void>((resolve) => on.once('Tracing.tracingComplete', () => resolve()));
   await session.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForTimeout(1500);
