@@ -1,13 +1,17 @@
 /// <reference types="chrome" />
 /**
- * `npm start`: build the extension, run the reference inbox on 127.0.0.1:8787 with its data in ./data,
- * and where there is a display, open Chromium with the extension loaded and pointed at the inbox (README.md, Quick start).
+ * `npm start`: build the extension, run the reference inbox on 127.0.0.1:8787 with its data in ./data and
+ * fresh credentials (a submit token for the extension, a reviewer token for reading), and where there is a
+ * display, open Chromium with the extension loaded and pointed at the inbox with the submit token
+ * (README.md, Quick start).
  */
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createInbox } from '../server/create-inbox';
+import { hashPassword } from '../server/auth';
 
 const here = resolve(import.meta.dirname, '..');
 const port = Number(process.env.TIPLINE_INBOX_PORT ?? 8787);
@@ -17,9 +21,30 @@ const built = spawnSync(process.execPath, ['--import', 'tsx', resolve(here, 'scr
 if (built.status !== 0) process.exit(built.status ?? 1);
 
 await mkdir(dataDir, { recursive: true });
-const inbox = await createInbox({ dataDir, host: '127.0.0.1', port, token: process.env.TIPLINE_INBOX_TOKEN });
+// New credentials on every start unless given: the submit token goes into the extension, the reviewer
+// token reads the list (as a bearer token, or as the password of the user "reviewer" in a browser).
+const submitToken = process.env.TIPLINE_INBOX_TOKEN || randomBytes(24).toString('base64url');
+const reviewerToken = process.env.TIPLINE_INBOX_REVIEWER_TOKEN || randomBytes(24).toString('base64url');
+const inbox = await createInbox({
+  dataDir,
+  host: '127.0.0.1',
+  port,
+  token: submitToken,
+  reviewerToken,
+  reviewerUser: 'reviewer',
+  reviewerPasswordHash: await hashPassword(reviewerToken),
+});
 const endpoint = `${inbox.url}/reports`;
-console.log(`\nTip inbox listening on ${inbox.url} — reports: ${inbox.url}/ , endpoint: ${endpoint}, data: ${dataDir}`);
+console.log(
+  [
+    '',
+    `Tip inbox listening on ${inbox.url} — endpoint: ${endpoint}, data: ${dataDir}`,
+    `  Submit token (the extension's access token): ${submitToken}`,
+    `  Reviewer token: ${reviewerToken}`,
+    `  Read reports at ${inbox.url}/ — sign in as "reviewer" with the reviewer token as password,`,
+    `  or: curl -H "Authorization: Bearer ${reviewerToken}" ${inbox.url}/reports.json`,
+  ].join('\n'),
+);
 
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((path) => existsSync(path));
@@ -34,15 +59,20 @@ if (hasDisplay && chromium && !process.env.CI) {
     viewport: null,
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, '--no-first-run', '--disable-sync'],
+    // Answers the inbox's Basic sign-in for the reviewer page this opens; only for the inbox's origin.
+    httpCredentials: { username: 'reviewer', password: reviewerToken, origin: inbox.url },
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  await worker.evaluate(async (url) => {
-    const stored = (await chrome.storage.local.get('settings')).settings ?? {};
-    await chrome.storage.local.set({ settings: { ...stored, endpoint: { url } } });
-  }, endpoint);
+  await worker.evaluate(
+    async ({ url, token }) => {
+      const stored = (await chrome.storage.local.get('settings')).settings ?? {};
+      await chrome.storage.local.set({ settings: { ...stored, endpoint: { url, token } } });
+    },
+    { url: endpoint, token: submitToken },
+  );
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(inbox.url);
-  console.log('Chromium is open with Tipline loaded and pointed at the inbox. Close it or press Ctrl+C to stop.');
+  console.log('Chromium is open with Tipline loaded and pointed at the inbox with the submit token. Close it or press Ctrl+C to stop.');
   closeBrowser = () => context.close();
 } else {
   console.log(
@@ -51,7 +81,7 @@ if (hasDisplay && chromium && !process.env.CI) {
       'No display here, so no browser was opened. To try the extension:',
       `  Chrome/Chromium: open chrome://extensions, turn on Developer mode, "Load unpacked" → ${resolve(here, 'dist/chrome')}`,
       `  Firefox: open about:debugging#/runtime/this-firefox, "Load Temporary Add-on" → ${resolve(here, 'dist/firefox/manifest.json')}`,
-      `  Then in the extension's settings set the endpoint to ${endpoint}`,
+      `  Then in the extension's settings set the endpoint to ${endpoint} and the access token to ${submitToken}`,
       '',
       'The inbox keeps running; press Ctrl+C to stop.',
     ].join('\n'),

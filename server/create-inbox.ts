@@ -75,7 +75,7 @@ const FILE_TYPES: Record<string, string> = {
   SHA256SUMS: 'text/plain; charset=utf-8',
 };
 
-function json(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
+function json(res: ServerResponse, status: number, body: unknown, extra: Record<string, string | string[]> = {}): void {
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...SECURITY, ...extra });
   res.end(JSON.stringify(body));
 }
@@ -180,7 +180,8 @@ export async function createInbox(options: InboxOptions): Promise<Inbox> {
   }
 
   function unauthorized(res: ServerResponse, message: string): number {
-    json(res, 401, { error: message }, { 'WWW-Authenticate': basicRealm ? 'Bearer, Basic realm="Tipline inbox", charset="UTF-8"' : 'Bearer' });
+    // One challenge a header line: browsers read a Basic challenge most reliably on a line of its own.
+    json(res, 401, { error: message }, { 'WWW-Authenticate': basicRealm ? ['Basic realm="Tipline inbox", charset="UTF-8"', 'Bearer'] : 'Bearer' });
     return 401;
   }
 
