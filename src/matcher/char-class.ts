@@ -38,6 +38,9 @@ function buildTable(): Uint8Array {
   fill(0xf900, 0xfaff, CLS_CJK);
   t[0x20] = CLS_SPACE;
   for (let i = 0; i < SEPARATORS.length; i++) t[SEPARATORS.charCodeAt(i)] = CLS_SEP;
+  // Symbols and dingbats dropped between characters (跑❤分, 出★售) read as separators too.
+  fill(0x2600, 0x27bf, CLS_SEP);
+  fill(0x2b00, 0x2bff, CLS_SEP);
   return t;
 }
 

@@ -15,6 +15,11 @@ describe('detection rules', () => {
     expect(suspect('Pistol for sale $400, DM me')).toBe(true);
   });
 
+  it('reads symbols dropped between characters as separators', () => {
+    expect(phrases('做 跑❤分 日入500')).toContain('跑分');
+    expect(phrases('出★售枪支')).toContain('出售枪支');
+  });
+
   it('takes a one-character Chinese term only where it is a word of its own', () => {
     expect(standsAsWord('双开门冰箱特价', 3, 4)).toBe(false);
     expect(standsAsWord('出售冰 一克', 2, 3)).toBe(true);
