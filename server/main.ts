@@ -103,6 +103,9 @@ const inbox = await createInbox({
   maxBytes,
   bodyTimeoutMs: bodyTimeout * 1000,
   maxConcurrentBodies: maxBodies,
+}).catch((error: unknown) => {
+  console.error(`tipline inbox: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
 });
 console.log(
   JSON.stringify({
