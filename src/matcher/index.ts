@@ -28,8 +28,10 @@ export interface SignalWordLists {
   benignContext?: readonly SignalWord[];
   /** Everyday compounds (冰箱, glue gun): a phrase found inside one is not a finding. */
   compounds?: readonly SignalWord[];
-  /** Phrases that are also food or everyday words (冰, snow): they count only beside another phrase of their category. */
+  /** Phrases that are also everyday words (护照, bank account): they need another phrase of their category or two kinds of sale intent. */
   ambiguous?: readonly SignalWord[];
+  /** Of those, the food and everyday words used as code (冰, snow): they need another phrase of their category. */
+  coded?: readonly SignalWord[];
 }
 
 /** A match in normalised coordinates plus where it sits in the block's text nodes. */
@@ -139,6 +141,8 @@ export function createMatcher<P extends MatcherPhrase>(
   const ambiguousWords = new Set((words.ambiguous ?? []).map((w) => normaliseText(wordText(w)).trim()));
   const normalisedPhrases = phrases.map((p) => normaliseText(p.phrase).trim());
   const ambiguous = normalisedPhrases.map((phrase) => ambiguousWords.has(phrase));
+  const codedWords = new Set((words.coded ?? []).map((w) => normaliseText(wordText(w)).trim()));
+  const coded = normalisedPhrases.map((phrase) => codedWords.has(phrase));
   const shortChinese = normalisedPhrases.map(isShortChineseTerm);
   const automaton = PhraseAutomaton.build(phrases.map((p) => p.phrase));
 
@@ -195,7 +199,7 @@ export function createMatcher<P extends MatcherPhrase>(
     scanText,
     scoreBlock: (scan, headline) =>
       scoreBlock({
-        phrases: scan.phrases.map((hit) => ({ category: hit.category, strength: hit.strength, ambiguous: ambiguous[hit.phraseIndex] === true })),
+        phrases: scan.phrases.map((hit) => ({ category: hit.category, strength: hit.strength, ambiguous: ambiguous[hit.phraseIndex] === true, coded: coded[hit.phraseIndex] === true })),
         signals: scan.signals,
         benign: scan.benign.length,
         pageBenign: headline?.benign === true,

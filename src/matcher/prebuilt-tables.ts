@@ -1,5 +1,5 @@
 import { BUILTIN_PHRASE_LISTS } from '../phrases';
-import { AMBIGUOUS_WORDS, BENIGN_CONTEXT, EVERYDAY_COMPOUNDS, SALE_INTENT } from '../phrases/signals';
+import { AMBIGUOUS_WORDS, BENIGN_CONTEXT, CODED_WORDS, EVERYDAY_COMPOUNDS, SALE_INTENT } from '../phrases/signals';
 import type { PhraseEntry } from '../shared/phrase-list';
 import { signalAutomaton } from './index';
 import { PhraseAutomaton } from './automaton';
@@ -14,8 +14,8 @@ import { fromBase64 } from './table-pack';
 declare const __TIPLINE_BUILTIN_PREFILTER__: string | undefined;
 declare const __TIPLINE_SIGNAL_WORDS__: string | undefined;
 
-/** Sale-intent, benign-context, compound and ambiguous words, as every matcher reads them. */
-export const SIGNAL_WORDS = { saleIntent: SALE_INTENT, benignContext: BENIGN_CONTEXT, compounds: EVERYDAY_COMPOUNDS, ambiguous: AMBIGUOUS_WORDS };
+/** Sale-intent, benign-context, compound, ambiguous and coded words, as every matcher reads them. */
+export const SIGNAL_WORDS = { saleIntent: SALE_INTENT, benignContext: BENIGN_CONTEXT, compounds: EVERYDAY_COMPOUNDS, ambiguous: AMBIGUOUS_WORDS, coded: CODED_WORDS };
 
 /** Every built-in entry, in the order the prebuilt prefilter numbers them. */
 export const BUILTIN_ENTRIES: readonly PhraseEntry[] = BUILTIN_PHRASE_LISTS.flatMap((list) => list.entries);

@@ -5,8 +5,10 @@ export type Strength = 'strong' | 'weak';
 export interface ScorePhraseHit<C extends string = string> {
   category: C;
   strength: Strength;
-  /** A food or everyday word (冰, snow): it counts only beside another phrase of its category. */
+  /** An everyday word (护照, bank account): it counts beside another phrase of its category or two kinds of sale intent. */
   ambiguous?: boolean;
+  /** A food or everyday word used as code (冰, snow): it counts only beside another phrase of its category. */
+  coded?: boolean;
 }
 
 /** Everything found in one listing-sized block. */
@@ -87,12 +89,14 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
     } else saleWords++;
   }
   // An ambiguous word is anchored by another phrase of its category (in the block or the page's
-  // headline), or by a price and a contact handle together (an advert that names nothing else).
-  const anchored = new Set<C>(e.anchors ?? []);
-  const anchoredByOffer = prices > 0 && messengers > 0;
-  for (const hit of e.phrases) if (!hit.ambiguous || anchoredByOffer) anchored.add(hit.category);
+  // headline), or by two kinds of sale intent together among a price, a messenger handle and a sale word
+  // (an advert that names nothing else).
+  const anchoredByOffer = Number(prices > 0) + Number(messengers > 0) + Number(saleWords > 0) >= 2;
+  const anchoredByPhrase = new Set<C>(e.anchors ?? []);
+  for (const hit of e.phrases) if (!hit.ambiguous && !hit.coded) anchoredByPhrase.add(hit.category);
   for (const hit of e.phrases) {
-    if (hit.ambiguous && !anchored.has(hit.category)) continue;
+    if (hit.coded && !anchoredByPhrase.has(hit.category)) continue;
+    if (hit.ambiguous && !anchoredByPhrase.has(hit.category) && !anchoredByOffer) continue;
     const w = hit.strength === 'strong' ? SCORE_WEIGHTS.strong : SCORE_WEIGHTS.weak;
     if (hit.strength === 'strong') strong++;
     else weak++;

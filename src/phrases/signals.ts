@@ -114,19 +114,34 @@ export const EVERYDAY_COMPOUNDS: readonly Word[] = [
 ];
 
 /**
- * Phrases that are also food or everyday words: each counts only beside another phrase of its
- * category in the same block (冰 with 冰毒 or 麻古; "ice" with "meth"), never with sale words alone.
+ * Food and everyday words that sellers use as code (冰 and 糖 for methamphetamine, "ice", "snow",
+ * "plug" for a dealer, 狗粮 for air-gun pellets): each counts only beside another phrase of its
+ * category, in the block or the page's headline (冰 with 冰毒 or 麻古, "ice" with "meth"), never with
+ * sale intent alone — a shaved-ice stall has prices and a phone number too.
+ */
+export const CODED_WORDS: readonly Word[] = [
+  ...en(['ice', 'snow', 'candy', 'molly', 'plug', 'tabs', 'dope', 'coke', 'pills']),
+  ...zh(['冰', '糖', '叶子', '奶茶粉', '出冰', '有冰', '秃子', '狗粮', '上头']),
+];
+
+/**
+ * Names of goods that are also the words of lawful pages (a passport office, a bank, a shop's payment
+ * options): each counts beside another phrase of its category, or beside two kinds of sale intent
+ * together (a price, a messenger handle, a sale word).
  */
 export const AMBIGUOUS_WORDS: readonly Word[] = [
+  ...CODED_WORDS,
   ...en([
-    'ice', 'snow', 'candy', 'molly', 'plug', 'tabs', 'dope', 'leaks', 'dumps',
-    // Names of goods that are also everyday words (src/phrases/goods.ts).
-    'rat', 'poison', 'poisons',     'kidney', 'kidneys', 'pills', 'coke', 'hologram', 'holograms',
-    'invoices', 'receipts', 'nude', 'undetectable', 'caller id', 'key fob', 'jamming', 'transcripts', 'bins',     'hidden app', 'firearm', 'bank account', 'bank accounts', 'online banking', 'data leak', 'leaked data', '18+', 'passport', 'passports', 'id card',
-    'id cards', 'diploma', 'driver license', "driver's license", 'driving licence', 'degree certificate', 'birth certificate', 'firearms', 'grenade', 'lethal dose', 'kyc', 'customer data', 'bank statement',
-    'bank statements', 'utility bill', 'utility bills', 'proof of address', 'tax returns', 'organ donor', 'donor needed', 'pepper spray', 'tear gas',
+    'leaks', 'dumps', 'rat', 'poison', 'poisons', 'kidney', 'kidneys', 'hologram', 'holograms', 'invoices', 'receipts', 'nude', 'undetectable',
+    'caller id', 'key fob', 'jamming', 'transcripts', 'bins', 'hidden app', 'firearm', 'firearms', 'grenade', 'lethal dose', 'bank account',
+    'bank accounts', 'online banking', 'data leak', 'leaked data', '18+', 'passport', 'passports', 'id card', 'id cards', 'diploma',
+    'driver license', "driver's license", 'driving licence', 'degree certificate', 'birth certificate', 'kyc', 'customer data',
+    'bank statement', 'bank statements', 'utility bill', 'utility bills', 'proof of address', 'tax returns', 'organ donor', 'donor needed',
+    'pepper spray', 'tear gas',
   ]),
-  ...zh(['冰', '糖', '叶子', '奶茶粉', '出冰', '有冰', '秃子', '狗粮', '福利', '资源', '网盘', '写真', '定位', '行踪', '社工', '数据包', '肾', '配型',
-    '发票', '开票', '开发票', '点数', '普票', '证件', '学历',
-    '公章',     '手机卡', '电话卡', '上头', '签证', '营业执照', '户口本', '开房', '征信', '警用', '催泪', '辣椒水',     '银行卡', '信用卡', '借记卡', '后门', '身份证', '护照', '驾驶证', '驾照', '毕业证', '学位证', '临时身份证', '学历证书']),
+  ...zh([
+    '福利', '资源', '网盘', '写真', '定位', '行踪', '社工', '数据包', '肾', '配型', '发票', '开票', '开发票', '点数', '普票', '证件', '学历', '公章',
+    '手机卡', '电话卡', '签证', '营业执照', '户口本', '开房', '征信', '警用', '催泪', '辣椒水', '银行卡', '信用卡', '借记卡', '后门', '身份证', '护照',
+    '驾驶证', '驾照', '毕业证', '学位证', '临时身份证', '学历证书',
+  ]),
 ];
