@@ -58,22 +58,27 @@ export const GOODS_EN: Goods = {
     'phishing pages', 'scam page', 'otp bypass', 'sms bomber', 'caller id', 'imsi catcher', 'stingray', 'zero-day', '0day', 'exploit kit',
     'account hacking', 'facebook hack', 'facebook hacking', 'instagram hack', 'whatsapp hack', 'snapchat hack', 'hack tool', 'hacking tool',
     'hacking software', 'track location', 'track your partner', 'read their messages', 'monitor messages', 'hidden app', 'undetectable',
-    'password cracker', 'cracked accounts', 'spy software',
+    'password cracker', 'cracked accounts', 'spy software', 'cheating partner', 'cheating spouse', 'spy on your partner', 'they will never know',
+    'read deleted messages', 'see every message', 'read their messages', 'remote microphone', 'listen in remotely', 'hidden tracking app',
+    'phone monitoring app', 'monitor their phone',
   ],
   jammers: [
     'cell blocker', 'jamming', 'drone jammer', 'wifi jammer', '5g jammer', 'anti-tracking', 'tracker blocker', 'relay attack', 'key fob',
-    'code grabber', 'keyless repeater', 'gps signal blocker', 'jammer kit',
+    'code grabber', 'keyless repeater', 'gps signal blocker', 'jammer kit', 'knocks out gps', 'blocks gps', 'block gps', 'kill the gps',
+    'tracker killer', 'anti-gps', 'gps killer',
   ],
   'human-organs': [
     'kidney', 'kidneys', 'organ donor', 'donor needed', 'liver donor', 'organ sale', 'sell kidney',
     'kidney transplant', 'compensation for donor',   ],
   pornography: [
     'onlyfans', 'fansly', 'nude', '18+', 'adult content', 'sex tape', 'spycam', 'upskirt', 'premium snapchat', 'telegram vip', 'mega folder',
-    'vip group', 'private videos', 'of leaks', 'content pack', 'explicit videos',
+    'vip group', 'private videos', 'of leaks', 'content pack', 'explicit videos', '🔞', 'paywalled videos', 'leaked videos', 'fav creators',
+    'lifetime vip',
   ],
   other: [
     'ivory', 'rhino horn', 'pangolin scales', 'pangolin', 'tiger bone', 'tiger skin', 'bear bile', 'counterfeit money', 'fake money',
-    'counterfeit notes', 'counterfeit bills', 'fake banknotes', 'undetectable notes', 'exam cheating', 'cheating device', 'exam answers',
+    'counterfeit notes', 'counterfeit bills', 'fake banknotes', 'undetectable notes', 'counterfeit dollars', 'counterfeit us dollars',
+    'counterfeit euros', 'fake dollars', 'fake euros', 'prop money', 'passes pen test', 'passes the pen test', 'grade a notes', 'exam cheating', 'cheating device', 'exam answers',
     'invisible earpiece',
   ],
 };
@@ -97,7 +102,7 @@ export const GOODS_ZH: Goods = {
     '无色无味', '慢性毒', '致死量',
   ],
   'identity-documents': [
-    '学历证书', '户口本', '结婚证', '房产证', '营业执照', '资格证', '港澳通行证', '签证', '公章', '一比一', '学信网可查', '可查档',     '临时身份证', '居住证', '社保卡', '职称证',
+    '学历证书', '户口本', '结婚证', '房产证', '营业执照', '资格证', '港澳通行证', '签证', '公章', '一比一', '学信网可查', '可查档',     '临时身份证', '居住证', '社保卡', '职称证', '不用考', '免考拿证', '消分', '驾照速办', '12123可查', 'jia照', 'jia证', '出本',
   ],
   'personal-data': [
     '公民信息', '户籍', '开房', '机主', '实名信息', '快递单号', '查人', '四要素', '三要素', '征信', '网贷数据', '股民数据', '车主数据',
@@ -114,6 +119,6 @@ export const GOODS_ZH: Goods = {
     '短信轰炸', '接码', '卡池', '猫池', '监控软件', '手机监控', '查开房',   ],
   jammers: ['屏蔽仪', '干扰仪', '反定位', '防追踪', '遥控干扰', '开锁器', '汽车解码', '信号干扰', '屏蔽设备', '干扰设备'],
   'human-organs': ['肝源', '肾移植', '肝移植', '捐肾', '换肾', '营养费', '肾脏', '供肾'],
-  pornography: ['裸聊', '约炮', '楼凤', '无码', '原味', '付费群', 'vip群', '会员群', '涉黄', '淫秽'],
+  pornography: ['裸聊', '约炮', '楼凤', '无码', '原味', '付费群', 'vip群', '会员群', '涉黄', '淫秽', '成人专区', '成人影院', '无限观看', '永久观看', '福利姬'],
   other: ['象牙', '犀牛角', '穿山甲', '虎骨', '熊胆', '假币', '假钞', '高仿币', '作弊器', '考试作弊', '隐形耳机', '考试答案', '野生动物制品'],
 };
