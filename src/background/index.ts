@@ -12,6 +12,7 @@ import { watchBlockScanInputs } from './scan-inputs';
 import { listenForSettingsChanges, onPolicyChange } from './settings-changes';
 import { formInTabWithoutWindows, openFormFromToolbar } from './toolbar';
 import { createStartupWork } from './startup-work';
+import { closeStorageToPages } from './page-access';
 
 /*
  * Listeners only, registered synchronously at top level: MV3 wakes the worker for an event only if
@@ -28,6 +29,7 @@ const startup = createStartupWork({
   'rebuild-prefilter': refreshPrefilterCache,
 });
 browser.runtime.onMessage.addListener(startup.answerFirst(routeMessage));
+closeStorageToPages();
 // The one storage.onChanged listener; the parts below subscribe to it, their effects in this order.
 listenForSettingsChanges();
 watchPrefilterInputs();

@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { effectiveSettings, localPart, type LockedSetting } from '../shared/managed-settings';
 import { settingsSchema, type Settings } from '../shared/settings';
 import { SETTINGS_KEY } from '../shared/protocol/storage-keys';
+import { finishSecretsMigration, readSecrets, secretsMigrationDue, writeSecrets, type Secrets } from '../store/secret-store';
 
 let managed: Promise<unknown> | undefined;
 
@@ -25,10 +26,75 @@ export function forgetManaged(): void {
   managed = undefined;
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The stored settings without the secrets (`endpoint.token`, `privacy.contact`), whatever their shape. */
+export function withoutSecrets(raw: unknown): unknown {
+  if (!isObject(raw)) return raw;
+  const out = { ...raw };
+  if (isObject(out.endpoint)) {
+    const { token: _token, ...endpoint } = out.endpoint;
+    out.endpoint = endpoint;
+  }
+  if (isObject(out.privacy)) {
+    const { contact: _contact, ...privacy } = out.privacy;
+    out.privacy = privacy;
+  }
+  return out;
+}
+
+/** The secrets the old stored settings held (before database v3). */
+function secretsIn(raw: unknown): Secrets {
+  const secrets: Secrets = {};
+  if (!isObject(raw)) return secrets;
+  if (isObject(raw.endpoint) && typeof raw.endpoint.token === 'string' && typeof raw.endpoint.url === 'string') {
+    secrets.endpointToken = raw.endpoint.token;
+    secrets.endpointUrl = raw.endpoint.url;
+  }
+  if (isObject(raw.privacy) && typeof raw.privacy.contact === 'string') secrets.contact = raw.privacy.contact;
+  return secrets;
+}
+
+/** The stored settings with the secrets put back where the schema has them. */
+function withSecrets(raw: unknown, secrets: Secrets): unknown {
+  if (!isObject(raw)) return secrets.contact ? { privacy: { contact: secrets.contact } } : raw;
+  const out = { ...raw };
+  if (isObject(out.endpoint) && secrets.endpointToken && out.endpoint.url === secrets.endpointUrl) out.endpoint = { ...out.endpoint, token: secrets.endpointToken };
+  if (secrets.contact) out.privacy = { ...(isObject(out.privacy) ? out.privacy : {}), contact: secrets.contact };
+  return out;
+}
+
+let migrating: Promise<void> | undefined;
+
+/**
+ * Once, after the database's v3 upgrade: the token and the contact move from storage.local to the
+ * database (store/secret-store.ts) and leave storage.local. After that, a token or contact found in
+ * storage.local is ignored: in Firefox a content process could have written it there.
+ */
+function migrateSecrets(): Promise<void> {
+  migrating ??= (async () => {
+    if (!(await secretsMigrationDue())) return;
+    const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
+    await finishSecretsMigration(secretsIn(stored));
+    if (stored !== undefined) await browser.storage.local.set({ [SETTINGS_KEY]: withoutSecrets(stored) });
+  })().finally(() => {
+    migrating = undefined;
+  });
+  return migrating;
+}
+
+async function storedSettings(): Promise<{ raw: unknown; secrets: Secrets }> {
+  // A context with no IndexedDB at all (a unit test of another part) reads the settings without secrets.
+  const hasDatabase = typeof indexedDB !== 'undefined';
+  if (hasDatabase) await migrateSecrets();
+  const [stored, secrets] = await Promise.all([browser.storage.local.get(SETTINGS_KEY), hasDatabase ? readSecrets() : {}]);
+  return { raw: stored[SETTINGS_KEY], secrets };
+}
+
 async function read() {
-  const [stored, managed] = await Promise.all([browser.storage.local.get(SETTINGS_KEY), readManaged()]);
-  const result = effectiveSettings(stored[SETTINGS_KEY], managed);
-  if (result.repaired.length > 0 && stored[SETTINGS_KEY] !== undefined) console.warn('tipline: repaired settings fields', result.repaired);
+  const [{ raw, secrets }, managed] = await Promise.all([storedSettings(), readManaged()]);
+  const result = effectiveSettings(withSecrets(withoutSecrets(raw), secrets), managed);
+  if (result.repaired.length > 0 && raw !== undefined) console.warn('tipline: repaired settings fields', result.repaired);
   if (result.ignored.length > 0) console.warn('tipline: ignored policy fields', result.ignored);
   return result;
 }
@@ -45,10 +111,16 @@ export async function lockedSettings(): Promise<LockedSetting[]> {
   return (await read()).locked;
 }
 
-/** Stores the reporter's settings; fields the policy locks keep their previous local value. */
+/**
+ * Stores the reporter's settings; fields the policy locks keep their previous local value. The token
+ * and the contact go to the database, the rest to storage.local (docs/SETTINGS.md).
+ */
 export async function saveSettings(next: Settings): Promise<Settings> {
   const parsed = settingsSchema.parse(next);
   const { local, locked } = await read();
-  await browser.storage.local.set({ [SETTINGS_KEY]: localPart(parsed, local, locked) });
+  const kept = localPart(parsed, local, locked);
+  // The secrets first: a reader woken by the storage.local change finds them in place.
+  await writeSecrets({ endpointToken: kept.endpoint?.token, endpointUrl: kept.endpoint?.url, contact: kept.privacy.contact });
+  await browser.storage.local.set({ [SETTINGS_KEY]: withoutSecrets(kept) });
   return loadSettings();
 }

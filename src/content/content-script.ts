@@ -13,7 +13,6 @@ import { snapshotHtml } from './snapshot';
 import { askWorker, createRemoteEngine, PolicyChangedError, type Patience } from './remote-engine';
 import { isOrphaned, restartSchedule, RESTART_AFTER_MS } from './scan-recovery';
 
-import { PHRASE_LISTS_KEY, SETTINGS_KEY } from '../shared/protocol/storage-keys';
 import { ok } from '../shared/protocol/reply';
 
 const send = (message: unknown) => browser.runtime.sendMessage(message);
@@ -180,19 +179,14 @@ export function startContentScript({ patience = {}, restartAfterMs = RESTART_AFT
         } catch (error) {
           return Promise.resolve({ ok: false as const, error: error instanceof Error ? error.message : String(error) });
         }
+      // The worker tells every tab when the settings, the lists or the policy changed
+      // (src/background/scan-inputs.ts): this script reads no storage of its own.
       case 'content/settings-changed':
         void restart();
         return Promise.resolve(ok(null));
       default:
         return undefined;
     }
-  });
-
-  // A restart drops the page's highlights and scans it again: only for a value that really changed.
-  browser.storage.onChanged.addListener((changes, area) => {
-    const changed = (key: string) => key in changes && JSON.stringify(changes[key]?.oldValue) !== JSON.stringify(changes[key]?.newValue);
-    if (area === 'local' && (changed(SETTINGS_KEY) || changed(PHRASE_LISTS_KEY))) void restart();
-    if (area === 'managed') void restart();
   });
 
   void restart();

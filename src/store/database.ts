@@ -3,7 +3,7 @@ import type { PartRecord, ReportRecord } from './records';
 import { siteOf } from '../shared/url';
 
 export const DB_NAME = 'tipline';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 interface TiplineDb extends DBSchema {
   reports: {
@@ -16,9 +16,17 @@ interface TiplineDb extends DBSchema {
     value: PartRecord;
     indexes: { draftId: string; reportId: string };
   };
+  /** The endpoint token and the reporter's contact (secret-store.ts), by name. */
+  secrets: {
+    key: string;
+    value: unknown;
+  };
 }
 
 export type Database = IDBPDatabase<TiplineDb>;
+
+/** The key under which the v3 upgrade marks the move of the secrets out of storage.local as due. */
+export const SECRETS_MIGRATION_DUE = 'migrationDue';
 
 let opening: Promise<Database> | undefined;
 
@@ -42,6 +50,12 @@ export function database(): Promise<Database> {
           const record = cursor.value as ReportRecord & { site?: string };
           if (typeof record.site !== 'string') await cursor.update({ ...record, site: siteOf(record.report?.page?.url ?? '') });
         }
+      }
+      if (oldVersion < 3) {
+        // v3: the secrets leave storage.local, which Firefox's content processes can read. The move
+        // itself needs storage.local, which an upgrade cannot wait for: it is marked as due here and
+        // made once, by the next settings read (background/settings-store.ts).
+        db.createObjectStore('secrets').put(true, SECRETS_MIGRATION_DUE);
       }
     },
     blocking() {

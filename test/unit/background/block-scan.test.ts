@@ -228,6 +228,24 @@ describe('the scan plan', () => {
     setSettings({});
   });
 
+  it('asks every tab to start again when the settings really change, since content scripts read no storage', async () => {
+    browser.tabs.sendMessage.mockClear();
+    setSettings({ highlight: { enabled: true, stealth: true } });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(browser.tabs.sendMessage.mock.calls).toEqual([
+      [1, { type: 'content/settings-changed' }],
+      [2, { type: 'content/settings-changed' }],
+    ]);
+    // A write of the same value restarts nothing.
+    browser.tabs.sendMessage.mockClear();
+    const same = { highlight: { enabled: true, stealth: true } };
+    storage.set('settings', same);
+    for (const listener of listeners) listener({ settings: { oldValue: same, newValue: same } }, 'local');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(browser.tabs.sendMessage).not.toHaveBeenCalled();
+    setSettings({});
+  });
+
   it('asks every tab to start again when a policy turns up after a plan named none', async () => {
     setPolicy({ categories: SEARCHABLE_CATEGORIES.filter((id) => id !== 'firearms-explosives') });
     // Right after the change the worker has not read the policy yet: the plan cannot name it.
@@ -242,11 +260,15 @@ describe('the scan plan', () => {
     // And the page's requests under that plan are refused until it has a new one.
     await expect(scanUnder([GUNS], plan.policy)).rejects.toThrow(POLICY_CHANGED);
     expect((await scanPlan('news.example')).policy).toBe(fingerprint(policy));
-    // Without a plan in between, a new read starts no pages.
+    // Without a plan in between, a policy change starts each page once, after the worker read it
+    // (content scripts read no storage: the worker tells them).
     browser.tabs.sendMessage.mockClear();
     setPolicy({});
     await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(browser.tabs.sendMessage).not.toHaveBeenCalled();
+    expect(browser.tabs.sendMessage.mock.calls).toEqual([
+      [1, { type: 'content/settings-changed' }],
+      [2, { type: 'content/settings-changed' }],
+    ]);
   });
 });
 

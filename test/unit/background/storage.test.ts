@@ -7,7 +7,7 @@ import { freshDatabase } from './fresh-database';
 const browser = fakeBrowser();
 vi.mock('webextension-polyfill', () => ({ default: browser }));
 
-const { database, DB_NAME } = await import('../../../src/store/database');
+const { database, DB_NAME, SECRETS_MIGRATION_DUE } = await import('../../../src/store/database');
 const { putReport, listReports, getReport } = await import('../../../src/store/report-store');
 const { deleteExpired } = await import('../../../src/background/retention');
 const { packageReport } = await import('../../../src/background/package-report');
@@ -76,7 +76,7 @@ describe('retention', () => {
 });
 
 describe('migration', () => {
-  it('upgrades a version 1 database, keeping its records and filling what v2 needs', async () => {
+  it('upgrades a version 1 database, keeping its records and filling what v2 and v3 need', async () => {
     const v1 = await openDB(DB_NAME, 1, {
       upgrade(db) {
         const reports = db.createObjectStore('reports', { keyPath: 'id' });
@@ -93,8 +93,10 @@ describe('migration', () => {
     v1.close();
 
     const db = await database();
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(3);
     expect([...db.transaction('reports').store.indexNames]).toContain('deliveredAt');
+    // v3: the secrets' store, with their move out of storage.local marked as due.
+    expect(await db.get('secrets', SECRETS_MIGRATION_DUE)).toBe(true);
     const migrated = await getReport(old.id as string);
     expect(migrated?.site).toBe('cards.example');
     expect(migrated?.status).toBe('delivered');

@@ -30,7 +30,7 @@ function fakeBrowser() {
     down: false,
     requests: [] as string[],
     summaries: [] as PageSummary[],
-    storageListeners: [] as ((changes: Record<string, unknown>, area: string) => void)[],
+    messageListeners: [] as ((message: unknown, sender: { id?: string }) => unknown)[],
   };
   const answer = (message: Message): unknown => {
     if (message.type === 'content/summary' && message.summary) {
@@ -50,14 +50,12 @@ function fakeBrowser() {
         return fake.id;
       },
       sendMessage: (message: Message) => Promise.resolve(answer(message)),
-      onMessage: { addListener: () => undefined },
-    },
-    storage: {
-      onChanged: { addListener: (listener: (changes: Record<string, unknown>, area: string) => void) => fake.storageListeners.push(listener) },
+      onMessage: { addListener: (listener: (message: unknown, sender: { id?: string }) => unknown) => fake.messageListeners.push(listener) },
     },
   };
+  // What the worker sends every tab when the settings change (src/background/scan-inputs.ts).
   const settingsChanged = () => {
-    for (const listener of fake.storageListeners) listener({ settings: { oldValue: 1, newValue: 2 } }, 'local');
+    for (const listener of fake.messageListeners) listener({ type: 'content/settings-changed' }, { id: fake.id });
   };
   return { fake, browser, settingsChanged };
 }
@@ -68,9 +66,6 @@ vi.mock('webextension-polyfill', () => ({
   default: {
     get runtime() {
       return current.browser.runtime;
-    },
-    get storage() {
-      return current.browser.storage;
     },
   },
 }));
