@@ -237,23 +237,24 @@ describe('bodies', () => {
   }
 
   it('50 trickling bodies do not starve a normal POST, and each is cut at the body time limit', async () => {
-    await start({ bodyTimeoutMs: 1500 });
+    await start({ bodyTimeoutMs: 4000 });
     const trickles = Array.from({ length: 50 }, () => trickle(inbox!.port));
     try {
       await new Promise((r) => setTimeout(r, 300));
       const started = Date.now();
       expect((await post(formOf(makeReport()))).status).toBe(201);
-      expect(Date.now() - started).toBeLessThan(1000);
+      // Well before the trickles are cut: the normal POST did not wait for them.
+      expect(Date.now() - started).toBeLessThan(2500);
       const answers = await Promise.race([
         Promise.all(trickles.map((t) => t.answer)),
-        new Promise<null>((r) => setTimeout(() => r(null), 5000)),
+        new Promise<null>((r) => setTimeout(() => r(null), 9000)),
       ]);
       expect(answers).not.toBeNull();
       for (const answer of answers!) expect(answer).toMatch(/^HTTP\/1\.1 408/);
     } finally {
       for (const t of trickles) t.stop();
     }
-  }, 15_000);
+  }, 20_000);
 
   it('answers 503 with Retry-After past the cap on bodies read at once', async () => {
     await start({ maxConcurrentBodies: 2, bodyTimeoutMs: 5000 });
