@@ -5,6 +5,8 @@ import { launchExtension } from '../test/e2e/harness/browser';
 export async function benchHistory(count: number): Promise<{ reports: number; firstPageMs: number; heapBytes: number; runs: number }> {
   const browser = await launchExtension();
   try {
+    // The worker makes the database in its start-up work, which waits for a first answer or an idle delay.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
     await browser.worker.evaluate(async (total) => {
       const open = indexedDB.open('tipline');
       const db: IDBDatabase = await new Promise((resolve, reject) => {
