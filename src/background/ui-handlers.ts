@@ -7,7 +7,8 @@ import { evidencePolicy } from '../shared/taxonomy';
 import { captureFullPage } from './full-page';
 import { captureSnapshot } from './snapshot';
 import { cancel, requeue, drainQueue } from './queue';
-import { clearAll, deleteReport, getReport, listReports, reportsWithStatus } from '../store/report-store';
+import { deleteAllLocalData } from './clear-data';
+import { deleteReport, getReport, listReports, reportsWithStatus } from '../store/report-store';
 import { loadSettings, lockedSettings, saveSettings } from './settings-store';
 import { refreshSubscriptions, storedLists } from './subscriptions';
 import { submitDraft } from './submit-report';
@@ -119,8 +120,7 @@ export async function handleUiMessage(message: UiMessage): Promise<unknown> {
     case 'page/pick-listing':
       return startPicking(message.tabId);
     case 'data/clear':
-      await clearAll();
-      return null;
+      return deleteAllLocalData();
     case 'settings/locked':
       return lockedSettings();
     case 'lists/status':

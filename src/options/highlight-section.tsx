@@ -55,10 +55,11 @@ export function HighlightSection({ settings, locked, onSave }: { settings: Setti
       <SiteList id="paused-sites" label={t('pausedSitesLabel')} hint={t('pausedSitesHint')} sites={settings.highlight.pausedSites} onChange={(pausedSites) => setHighlight({ pausedSites })} />
       <div class="field">
         <label class="inline">
-          <input type="checkbox" id="stealth" checked={settings.highlight.stealth} aria-describedby="stealth-hint" onChange={(e) => setHighlight({ stealth: e.currentTarget.checked })} />
+          <input type="checkbox" id="stealth" checked={settings.highlight.stealth} aria-describedby="stealth-hint stealth-why" onChange={(e) => setHighlight({ stealth: e.currentTarget.checked })} />
           {t('stealthLabel')}
         </label>
         <div class="hint" id="stealth-hint">{t('stealthHint')}</div>
+        <div class="hint" id="stealth-why">{t('stealthWhy')}</div>
       </div>
       <SiteList id="stealth-sites" label={t('stealthSitesLabel')} hint={t('stealthSitesHint')} sites={settings.highlight.stealthSites} onChange={(stealthSites) => setHighlight({ stealthSites })} />
     </section>

@@ -11,8 +11,8 @@ export function PrivacySection({ client, settings, locked, onSave }: { client: B
   async function clearAll() {
     if (!confirm(t('confirmClearAll'))) return;
     try {
-      await client.call({ type: 'data/clear' });
-      setCleared(t('clearedAll'));
+      const deleted = await client.call({ type: 'data/clear' });
+      setCleared(t('clearedAllCounts', [deleted.reports, deleted.parts, deleted.drafts, deleted.storedItems, deleted.secrets].map(String)));
     } catch (error) {
       setCleared(String(error));
     }

@@ -77,10 +77,14 @@ export async function deleteReport(id: string): Promise<ReportRecord | undefined
   return record;
 }
 
-export async function clearAll(): Promise<void> {
+/** Deletes every report and part; returns how many there were. */
+export async function clearAll(): Promise<{ reports: number; parts: number }> {
   const db = await database();
   const tx = db.transaction(['reports', 'parts'], 'readwrite');
+  const reports = await tx.objectStore('reports').count();
+  const parts = await tx.objectStore('parts').count();
   await tx.objectStore('reports').clear();
   await tx.objectStore('parts').clear();
   await tx.done;
+  return { reports, parts };
 }

@@ -33,6 +33,20 @@ export const reportViewSchema = z.object({
 /** What the UI sees of a stored report: the record less its send lease (store/records.ts). */
 export type ReportView = z.infer<typeof reportViewSchema>;
 
+/** What *Delete all local data* deleted (background/clear-data.ts), counted for the options page. */
+export interface ClearedData {
+  /** Report records in IndexedDB. */
+  reports: number;
+  /** Evidence parts (screenshots, snapshots) in IndexedDB. */
+  parts: number;
+  /** Drafts of the report form in storage.session. */
+  drafts: number;
+  /** Keys of storage.local: settings, phrase lists, the prefilter cache, pending start-up work. */
+  storedItems: number;
+  /** The endpoint token and the contact. */
+  secrets: number;
+}
+
 /** The report form's view of a tab: its address and the content script's live findings. */
 export interface TabContext {
   tabId: number;
@@ -73,7 +87,7 @@ export interface UiReplies {
   'endpoint/test': EndpointCheck;
   'page/scroll-to': unknown;
   'page/pick-listing': null;
-  'data/clear': null;
+  'data/clear': ClearedData;
   'settings/locked': LockedSetting[];
   'lists/status': StoredLists;
   'lists/refresh': StoredLists;

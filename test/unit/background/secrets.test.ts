@@ -71,3 +71,30 @@ describe('secrets out of storage.local', () => {
     expect(later.privacy.contact).toBe('old@example.org');
   });
 });
+
+describe('delete all local data', () => {
+  it('deletes the reports, every key of storage.local, the drafts and the secrets, and counts them', async () => {
+    const session = new Map<string, unknown>([['draft:1', {}], ['draft:2', {}], ['pick:3', 1]]);
+    const local = browser.storage.local as typeof browser.storage.local & { clear?: () => Promise<void> };
+    Object.assign(local, {
+      get: vi.fn(async (key: string | null) => (key === null ? Object.fromEntries(browser._storage) : browser._storage.has(key) ? { [key]: browser._storage.get(key) } : {})),
+      clear: vi.fn(async () => browser._storage.clear()),
+    });
+    Object.assign(browser.storage, {
+      session: { get: vi.fn(async () => Object.fromEntries(session)), clear: vi.fn(async () => session.clear()) },
+    });
+    const { deleteAllLocalData } = await import('../../../src/background/clear-data');
+    const settings = await loadSettings();
+    await saveSettings({ ...settings, endpoint: { url: URL_A, token: 's3cret' }, privacy: { ...settings.privacy, contact: 'me@example.org' } });
+    browser._storage.set('phraseLists', {});
+    browser._storage.set('prefilterCache', {});
+    const deleted = await deleteAllLocalData();
+    expect(deleted).toEqual({ reports: 0, parts: 0, drafts: 2, storedItems: 3, secrets: 2 });
+    expect(browser._storage.size).toBe(0);
+    expect(session.size).toBe(0);
+    expect(await readSecrets()).toEqual({});
+    const after = await loadSettings();
+    expect(after.endpoint).toBeNull();
+    expect(after.privacy.contact).toBe('');
+  });
+});
