@@ -7,8 +7,20 @@ import { PAGE_CONTEXT_UNITS } from '../shared/protocol/block-scan-limits';
  */
 export function pageHeadline(doc: Document): string {
   const h1 = doc.querySelector('h1');
-  const headline = h1?.textContent ?? '';
+  const headline = h1 ? textPrefix(doc, h1) : '';
   // A product page's price and call to buy sit beside its headline, in blocks of their own.
-  const around = h1?.parentElement && h1.parentElement !== doc.body ? (h1.parentElement.textContent ?? '').slice(0, PAGE_CONTEXT_UNITS) : '';
+  const around = h1?.parentElement && h1.parentElement !== doc.body ? textPrefix(doc, h1.parentElement) : '';
   return `${doc.title} | ${headline} | ${around}`.replace(/\s+/g, ' ').trim().slice(0, PAGE_CONTEXT_UNITS);
+}
+
+/**
+ * The first PAGE_CONTEXT_UNITS of an element's text, as `textContent` would begin, without reading
+ * the rest: the headline's container may be the whole page (`<main>` of megabytes), and this runs
+ * with every exact-scan request.
+ */
+function textPrefix(doc: Document, element: Element): string {
+  const walker = doc.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  let text = '';
+  for (let node = walker.nextNode(); node && text.length < PAGE_CONTEXT_UNITS; node = walker.nextNode()) text += (node as Text).data;
+  return text.slice(0, PAGE_CONTEXT_UNITS);
 }
