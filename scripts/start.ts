@@ -63,13 +63,20 @@ if (hasDisplay && chromium && !process.env.CI) {
     httpCredentials: { username: 'reviewer', password: reviewerToken, origin: inbox.url },
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  await worker.evaluate(
+  // Through the worker's messages from the options page, as a reporter would: the token lives in the
+  // worker's database, not in storage.local (src/background/settings-store.ts).
+  const options = await context.newPage();
+  await options.goto(new URL('options/index.html', worker.url()).href);
+  await options.evaluate(
     async ({ url, token }) => {
-      const stored = (await chrome.storage.local.get('settings')).settings ?? {};
-      await chrome.storage.local.set({ settings: { ...stored, endpoint: { url, token } } });
+      const current = (await chrome.runtime.sendMessage({ type: 'settings/get' })) as { ok: boolean; data?: Record<string, unknown> };
+      if (!current.ok || !current.data) throw new Error('could not read the extension settings');
+      const saved = (await chrome.runtime.sendMessage({ type: 'settings/save', settings: { ...current.data, endpoint: { url, token } } })) as { ok: boolean; error?: string };
+      if (!saved.ok) throw new Error(`could not save the endpoint: ${saved.error ?? 'unknown error'}`);
     },
     { url: endpoint, token: submitToken },
   );
+  await options.close();
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(inbox.url);
   console.log('Chromium is open with Tipline loaded and pointed at the inbox with the submit token. Close it or press Ctrl+C to stop.');
