@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -180,9 +181,10 @@ describe('options page', () => {
       await options.setInputFiles('#settings-import', good);
       await expect.poll(() => options.locator('#transfer-status').textContent()).toContain('imported');
       await expect.poll(() => options.locator('#phrases-empty').count()).toBe(1);
-      // The token stayed: the file named the same endpoint without one.
-      const token = await browser.worker.evaluate(async () => ((await chrome.storage.local.get('settings')) as { settings: { endpoint?: { token?: string } } }).settings.endpoint?.token);
-      expect(token).toBe('op-token-1');
+      // The token stayed: the file named the same endpoint without one. It is read as the options page
+      // reads it, from the worker: it is kept in the worker's database, not in storage.local.
+      const reply = (await options.evaluate(() => chrome.runtime.sendMessage({ type: 'settings/get' }))) as { data: { endpoint?: { token?: string } } };
+      expect(reply.data.endpoint?.token).toBe('op-token-1');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -208,5 +210,48 @@ describe('options page', () => {
     expect(await again.isChecked('#include-contact')).toBe(false);
     await again.close();
     await page.close();
+  });
+
+  it('deletes all local data: reports, settings, lists, token, contact and drafts, and says how much', async () => {
+    // What the tests above left: an endpoint with a token, a contact, a phrase list, a delivered report.
+    const secretsIn = () =>
+      browser.worker.evaluate(
+        () =>
+          new Promise<unknown>((resolve, reject) => {
+            const open = indexedDB.open('tipline');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const request = open.result.transaction('secrets').objectStore('secrets').get('secrets');
+              request.onsuccess = () => {
+                resolve(request.result ?? null);
+                open.result.close();
+              };
+            };
+          }),
+      );
+    expect(await secretsIn()).toMatchObject({ endpointToken: 'op-token-1', contact: 'reporter@example.org' });
+    // The token and the contact never reach storage.local.
+    const before = await browser.worker.evaluate(() => chrome.storage.local.get(null));
+    expect(JSON.stringify(before)).not.toContain('op-token-1');
+    expect(JSON.stringify(before)).not.toContain('reporter@example.org');
+    expect(before.settings).toBeDefined();
+    await browser.worker.evaluate(() => chrome.storage.session.set({ 'draft:00000000-0000-4000-8000-000000000001': { draftId: '00000000-0000-4000-8000-000000000001', tabId: 1, matches: [], parts: [] } }));
+
+    options.once('dialog', (dialog) => void dialog.accept());
+    await options.click('#clear-all');
+    const status = options.locator('section[aria-labelledby=privacy-heading] p[role=status]');
+    await expect.poll(() => status.textContent()).toMatch(/Deleted from this device: 1 reports, \d+ pieces of evidence, [1-9]\d* report drafts, [1-9]\d* stored items .* and 2 secrets/);
+    console.log(`delete all: ${await status.textContent()}`);
+
+    const after = await browser.worker.evaluate(async () => ({ local: await chrome.storage.local.get(null), session: await chrome.storage.session.get(null) }));
+    expect(after.local.settings).toBeUndefined();
+    expect(after.local.phraseLists).toBeUndefined();
+    expect(JSON.stringify(after.local)).not.toContain('op-token-1');
+    expect(Object.keys(after.session).filter((key) => key.startsWith('draft:'))).toEqual([]);
+    expect(await secretsIn()).toBeNull();
+    // What the extension's pages now read: no endpoint, no token, no contact.
+    const read = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'settings/get' }));
+    expect(read.data.endpoint).toBeNull();
+    expect(read.data.privacy.contact).toBe('');
   });
 });
