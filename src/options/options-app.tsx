@@ -15,11 +15,20 @@ export function OptionsApp({ client }: { client: BackgroundClient }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [locked, setLocked] = useState<LockedSetting[]>([]);
   const [error, setError] = useState<string | null>(null);
+  // Bumped after *Delete all local data*: the endpoint form keeps what was typed, so it starts afresh.
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     client.call({ type: 'settings/get' }).then(setSettings, (err: unknown) => setError(String(err)));
     client.call({ type: 'settings/locked' }).then(setLocked, () => setLocked([]));
   }, []);
+
+  /** After *Delete all local data*: show the settings as they now are (the defaults, and any policy). */
+  async function reload() {
+    const next = await client.call({ type: 'settings/get' });
+    setSettings(next);
+    setGeneration((n) => n + 1);
+  }
 
   async function save(next: Settings) {
     const outcome = await saveSettings(client, next);
@@ -33,11 +42,11 @@ export function OptionsApp({ client }: { client: BackgroundClient }) {
       {error && <p class="error" role="alert">{error}</p>}
       {settings ? (
         <>
-          <EndpointSection client={client} settings={settings} locked={locked} onSave={save} />
+          <EndpointSection key={generation} client={client} settings={settings} locked={locked} onSave={save} />
           <HighlightSection settings={settings} locked={locked} onSave={save} />
           <PhrasesSection settings={settings} onSave={save} />
           <ListsSection client={client} settings={settings} locked={locked} onSave={save} />
-          <PrivacySection client={client} settings={settings} locked={locked} onSave={save} />
+          <PrivacySection client={client} settings={settings} locked={locked} onSave={save} onCleared={reload} />
           <TransferSection settings={settings} onSave={save} />
         </>
       ) : (

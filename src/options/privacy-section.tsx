@@ -5,7 +5,7 @@ import type { BackgroundClient } from '../shared/protocol/ui-client';
 import type { LockedSetting } from '../shared/managed-settings';
 import { LockedNote } from './locked-note';
 
-export function PrivacySection({ client, settings, locked, onSave }: { client: BackgroundClient; settings: Settings; locked: readonly LockedSetting[]; onSave: (next: Settings) => Promise<void> }) {
+export function PrivacySection({ client, settings, locked, onSave, onCleared }: { client: BackgroundClient; settings: Settings; locked: readonly LockedSetting[]; onSave: (next: Settings) => Promise<void>; onCleared?: () => Promise<void> }) {
   const retentionLocked = locked.includes('privacy.retentionDays');
   const [cleared, setCleared] = useState<string | null>(null);
   async function clearAll() {
@@ -13,6 +13,7 @@ export function PrivacySection({ client, settings, locked, onSave }: { client: B
     try {
       const deleted = await client.call({ type: 'data/clear' });
       setCleared(t('clearedAllCounts', [deleted.reports, deleted.parts, deleted.drafts, deleted.storedItems, deleted.secrets].map(String)));
+      await onCleared?.();
     } catch (error) {
       setCleared(String(error));
     }

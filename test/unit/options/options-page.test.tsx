@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { defaultSettings } from '../../../src/shared/settings';
+import { defaultSettings, type Settings } from '../../../src/shared/settings';
 import type { UiHandlers } from '../../../src/shared/protocol/ui-client-double';
 import { byId, click, mount, setValue, settle, submitForm, unmount } from '../popup/dom';
 
@@ -66,5 +66,26 @@ describe('the options page', () => {
     expect(byId(page, 'lists-status').textContent).toBe('listsRefreshed');
     expect(page.querySelector(`[data-url="${LIST}"] strong`)?.textContent).toBe('Guns');
     expect(byId<HTMLButtonElement>(page, 'lists-refresh').disabled).toBe(false);
+  });
+
+  it('deletes all local data, shows what was deleted, and then the settings as they now are', async () => {
+    let current: Settings = { ...settings, endpoint: { url: 'https://tips.example.org/r', token: 'tok' } };
+    const double = client({
+      'settings/get': () => current,
+      'data/clear': () => {
+        current = defaultSettings();
+        return { reports: 3, parts: 5, drafts: 1, storedItems: 4, secrets: 2 };
+      },
+    });
+    const page = await open(double);
+    expect(byId<HTMLInputElement>(page, 'endpoint-token').value).toBe('tok');
+    vi.stubGlobal('confirm', () => true);
+    await click(byId(page, 'clear-all'));
+    await settle();
+    vi.unstubAllGlobals();
+    expect(double.callsOf('data/clear')).toHaveLength(1);
+    expect(page.querySelector('section[aria-labelledby=privacy-heading] [role=status]')?.textContent).toBe('clearedAllCounts(3|5|1|4|2)');
+    expect(byId<HTMLInputElement>(page, 'endpoint-url').value).toBe('');
+    expect(byId<HTMLInputElement>(page, 'endpoint-token').value).toBe('');
   });
 });
