@@ -32,9 +32,10 @@ open.onsuccess = () => {
   request.onerror = () => done({ error: String(request.error) });
 };`;
 
-/** Writes settings into storage.local from an extension page, as an operator's preset would. */
-// Through the worker's messages, as the options page does: the token lives in the worker's database,
-// not in storage.local (src/store/secret-store.ts).
+/**
+ * Saves settings from an extension page through the worker's messages, as the options page does: the
+ * token lives in the worker's database, not in storage.local (src/store/secret-store.ts).
+ */
 const SET_SETTINGS = `const [patch, done] = arguments;
 browser.runtime.sendMessage({ type: 'settings/get' })
   .then((reply) => browser.runtime.sendMessage({ type: 'settings/save', settings: { ...reply.data, ...patch } }))

@@ -1,6 +1,7 @@
 /**
- * Keys of storage.local (docs/SETTINGS.md, a contract), in a module of their own so that the content
- * script can watch them without loading the schemas of what they hold.
+ * Keys of storage.local (docs/SETTINGS.md, a contract), in a module of their own so that the worker's
+ * parts can name them without loading the schemas of what they hold. Content scripts use no storage
+ * (docs/SECURITY.md): the worker tells them when these change.
  */
 /** The settings object (settings.ts). */
 export const SETTINGS_KEY = 'settings';
