@@ -1,3 +1,5 @@
+import { mergeOverlapping } from './merge-spans';
+
 /**
  * Contact handles in a normalised block (lower case, half-width, whitespace collapsed): the ways a
  * seller asks to be reached — messenger ids, phone numbers, e-mail addresses. One module, so that
@@ -79,18 +81,5 @@ export function findContactHandles(text: string): ContactHandle[] {
   for (const rule of RULES) {
     for (const m of text.matchAll(rule.re)) found.push({ type: rule.type, start: m.index, end: m.index + m[0].length, value: m[0] });
   }
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: ContactHandle[] = [];
-  for (const handle of found) {
-    const prev = out[out.length - 1];
-    if (prev && handle.start < prev.end) {
-      if (handle.end > prev.end) {
-        prev.end = handle.end;
-        prev.value = text.slice(prev.start, prev.end);
-      }
-      continue;
-    }
-    out.push(handle);
-  }
-  return out;
+  return mergeOverlapping(found, text);
 }

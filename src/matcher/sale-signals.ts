@@ -1,4 +1,5 @@
 import { findContactHandles, type ContactType } from './contact-handles';
+import { mergeOverlapping } from './merge-spans';
 
 /**
  * Sale-intent signals found by pattern in a normalised block (lower case, half-width, whitespace
@@ -64,20 +65,5 @@ export function detectSaleSignals(text: string): SaleSignal[] {
       found.push({ kind: rule.kind, type: rule.type, start, end: start + m[0].length, value: m[0] });
     }
   }
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: SaleSignal[] = [];
-  const last: Partial<Record<SignalKind, SaleSignal>> = {};
-  for (const s of found) {
-    const prev = last[s.kind];
-    if (prev && s.start < prev.end) {
-      if (s.end > prev.end) {
-        prev.end = s.end;
-        prev.value = text.slice(prev.start, prev.end);
-      }
-      continue;
-    }
-    out.push(s);
-    last[s.kind] = s;
-  }
-  return out;
+  return mergeOverlapping(found, text, (signal) => signal.kind);
 }
