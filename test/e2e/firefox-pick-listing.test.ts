@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firefoxPath } from './harness/firefox';
 import { launchFirefoxMarionette, MarionetteError, type MarionetteFirefox } from './harness/marionette';
 import { serveFixtures, type StaticServer } from './harness/static-server';
+import { FORUM } from './harness/forum-page';
 
 /*
  * "Pick a listing on the page" in desktop Firefox, driven over Marionette (test/e2e/harness/marionette.ts)
@@ -11,17 +12,8 @@ import { serveFixtures, type StaticServer } from './harness/static-server';
  * post's link picks that post without following the link, and the form opens again, in a window of its
  * own, with the post's text. Escape (WebDriver:PerformActions, trusted key input) and the bar's
  * Cancel button (a trusted pointer action at its place) leave pick mode.
- * The same flow in Chromium: test/e2e/pick-listing.test.ts, whose forum page this one copies.
+ * The same flow in Chromium: test/e2e/pick-listing.test.ts, whose forum page (harness/forum-page.ts) this one shares.
  */
-
-const POSTS = Array.from({ length: 8 }, (_, i) => {
-  const n = i + 1;
-  const body = n === 3 ? 'Fake passports for sale, real-looking, $450 each. Telegram @docs_seller' : `Ride report number ${n}: the trail was muddy but fine.`;
-  return `<article class="post" id="post-${n}" style="border:1px solid #bbb;margin:12px;padding:12px;height:${110 + n * 5}px">
-<h2><a href="/thread/${n}">Post ${n}</a></h2><p>${body}</p></article>`;
-}).join('\n');
-const FORUM = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bike forum</title></head>
-<body style="margin:0"><header style="height:40px;background:#eee">Bike forum</header>${POSTS}</body></html>`;
 
 const BAR = "return document.querySelectorAll('[data-tipline-pick]').length";
 

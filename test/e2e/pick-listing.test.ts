@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { launchExtension, type ExtensionBrowser } from './harness/browser';
 import { saveScreen } from './harness/screens';
 import { serveFixtures, type StaticServer } from './harness/static-server';
+import { FORUM } from './harness/forum-page';
 
 /*
  * "Pick a listing on the page" in desktop Chromium, the built extension as shipped: the form asks the
@@ -13,15 +14,6 @@ import { serveFixtures, type StaticServer } from './harness/static-server';
  * Android, where this is the only way to name a listing, was not available here (README, Firefox for
  * Android).
  */
-
-const POSTS = Array.from({ length: 8 }, (_, i) => {
-  const n = i + 1;
-  const body = n === 3 ? 'Fake passports for sale, real-looking, $450 each. Telegram @docs_seller' : `Ride report number ${n}: the trail was muddy but fine.`;
-  return `<article class="post" id="post-${n}" style="border:1px solid #bbb;margin:12px;padding:12px;height:${110 + n * 5}px">
-<h2><a href="/thread/${n}">Post ${n}</a></h2><p>${body}</p></article>`;
-}).join('\n');
-const FORUM = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bike forum</title></head>
-<body style="margin:0"><header style="height:40px;background:#eee">Bike forum</header>${POSTS}</body></html>`;
 
 const draftPage = (browser: ExtensionBrowser) =>
   browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('draft='), timeout: 20_000 });
