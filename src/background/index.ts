@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { routeMessage } from './router';
-import { drainQueue, QUEUE_ALARM } from './queue';
+import { drainQueue, QUEUE_ALARM, retryWaitingNow } from './queue';
 import { CLEANUP_ALARM, dailyCleanup } from './retention';
 import { createContextMenu } from './context-menu';
 import { MENU_ID, openReportWindow, reportListing } from './report-listing';
@@ -78,6 +78,12 @@ commands?.onCommand.addListener((command, tab) => {
 });
 
 browser.action.onClicked.addListener(openFormFromToolbar);
+
+// Site access granted (from the options page's request or the browser's own settings): reports that
+// waited for it go now rather than at their next retry.
+browser.permissions.onAdded.addListener(() => {
+  void retryWaitingNow().catch((error: unknown) => console.warn('tipline: queue after access granted', error));
+});
 formInTabWithoutWindows();
 
 // No reliable `online` event reaches an extension worker, so it is one trigger among several.

@@ -5,6 +5,8 @@ import { getReport, reportsWithStatus, updateReport } from '../store/report-stor
 import { loadSettings } from './settings-store';
 import { sendReport, SEND_TIMEOUT_MS } from './send-report';
 import type { PartRecord, ReportRecord } from '../store/records';
+import { t } from '../shared/i18n';
+import { endpointHost, hasEndpointAccess } from './endpoint-access';
 
 export const QUEUE_ALARM = 'tipline-queue';
 /** Longer than a send can take, so a live send is never taken over; a dead worker's lease lapses. */
@@ -81,6 +83,17 @@ export async function attempt(id: string): Promise<void> {
     await updateReport(id, (current) => ({ ...current, status: 'local', leaseUntil: undefined, nextAttemptAt: undefined }));
     return;
   }
+  // Site access withheld by the user: a send could only fail (the inbox sends no CORS headers), so
+  // the report waits, says why, and goes as soon as access is granted (retryWaitingNow).
+  if (!(await hasEndpointAccess(settings.endpoint.url))) {
+    const reason = t('deliveryNoAccess', endpointHost(settings.endpoint.url));
+    await updateReport(id, (current) =>
+      current.status === 'cancelled'
+        ? { ...current, leaseUntil: undefined, leaseOwner: undefined }
+        : { ...current, status: 'retry', leaseUntil: undefined, leaseOwner: undefined, lastError: reason, nextAttemptAt: Date.now() + nextAttemptDelay(current.attempts) },
+    );
+    return;
+  }
   const parts: PartRecord[] = [];
   for (const partId of record.partIds) {
     const part = await getPart(partId);
@@ -149,6 +162,15 @@ export async function requeue(id: string): Promise<ReportRecord | undefined> {
   );
   void drainQueue();
   return record ?? (await getReport(id));
+}
+
+/** Makes every waiting retry due now and sends them: the browser has just granted access they waited for. */
+export async function retryWaitingNow(): Promise<void> {
+  const now = Date.now();
+  for (const record of await reportsWithStatus(['retry'])) {
+    await updateReport(record.id, (current) => (current.status === 'retry' ? { ...current, nextAttemptAt: now } : undefined));
+  }
+  await drainQueue();
 }
 
 export async function cancel(id: string): Promise<ReportRecord | undefined> {

@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { endpointHost, hasEndpointAccess } from './endpoint-access';
 import type { UiMessage } from '../shared/protocol/messages';
 import { checkEndpoint } from './endpoint-check';
 import { captureVisibleToDraft } from './capture';
@@ -114,6 +115,7 @@ export async function handleUiMessage(message: UiMessage): Promise<unknown> {
       return saved;
     }
     case 'endpoint/test':
+      if (!(await hasEndpointAccess(message.endpoint.url))) return { ok: false, problem: 'no-access', detail: endpointHost(message.endpoint.url) };
       return checkEndpoint(message.endpoint);
     case 'page/scroll-to':
       return browser.tabs.sendMessage(message.tabId, { type: 'content/scroll-to', phrase: message.phrase }, { frameId: 0 });

@@ -1,10 +1,12 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import type { Settings } from '../shared/settings';
 import type { BackgroundClient } from '../shared/protocol/ui-client';
 import type { LockedSetting } from '../shared/managed-settings';
 import { LockedNote } from './locked-note';
-import { saveEndpoint, testEndpoint } from './endpoint-steps';
+import { accessMessage, saveEndpoint, testEndpoint } from './endpoint-steps';
+import { askEndpointAccess, whenEndpointAccessGranted, type AccessAnswer } from './endpoint-access-request';
+import { endpointHost } from '../shared/endpoint-access';
 import type { StatusMessage } from './status-message';
 
 export function EndpointSection(props: { client: BackgroundClient; settings: Settings; locked: readonly LockedSetting[]; onSave: (next: Settings) => Promise<void> }) {
@@ -13,9 +15,37 @@ export function EndpointSection(props: { client: BackgroundClient; settings: Set
   const [token, setToken] = useState(props.settings.endpoint?.token ?? '');
   const [message, setMessage] = useState<StatusMessage | null>(null);
 
+  // The endpoint whose access the browser was asked for and has not granted yet.
+  const [waitingFor, setWaitingFor] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!waitingFor) return undefined;
+    return whenEndpointAccessGranted(waitingFor, () => {
+      setWaitingFor(null);
+      setMessage(accessMessage('granted', endpointHost(waitingFor)));
+    });
+  }, [waitingFor]);
+
   async function save(event: Event) {
     event.preventDefault();
-    setMessage(await saveEndpoint({ settings: props.settings, url, token, onSave: props.onSave }));
+    // Asked before anything else, while the click still counts as the user's gesture.
+    const access: Promise<AccessAnswer> = url.trim() ? askEndpointAccess(url) : Promise.resolve('not-needed');
+    const saved = await saveEndpoint({ settings: props.settings, url, token, onSave: props.onSave });
+    if (saved.error || !url.trim()) return setMessage(saved);
+    const host = endpointHost(url);
+    // Already granted answers at once; a prompt waits for the user, and the page says what it waits for.
+    const quick = await Promise.race([access, new Promise<'pending'>((resolve) => setTimeout(() => resolve('pending'), 300))]);
+    if (quick !== 'pending') return settle(quick, host, saved);
+    setWaitingFor(url);
+    setMessage(accessMessage('asking', host));
+    settle(await access, host, saved);
+  }
+
+  function settle(answer: AccessAnswer, host: string, saved: StatusMessage) {
+    if (answer === 'not-needed') return setMessage(saved);
+    if (answer === 'granted') setWaitingFor(null);
+    else setWaitingFor(url);
+    setMessage(accessMessage(answer, host));
   }
 
   const test = () => testEndpoint(props.client, { url, token }, setMessage);

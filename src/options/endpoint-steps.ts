@@ -25,6 +25,13 @@ export async function saveEndpoint(input: { settings: Settings; url: string; tok
   return { text: set ? t('endpointSaved') : t('endpointCleared'), error: false };
 }
 
+/** What saving said about the browser's access to the endpoint's host (docs/SECURITY.md, "Site access"). */
+export function accessMessage(state: 'asking' | 'granted' | 'refused', host: string): StatusMessage {
+  if (state === 'asking') return { text: t('endpointAccessAsking', host), error: false };
+  if (state === 'granted') return { text: t('endpointAccessGranted', host), error: false };
+  return { text: t('endpointAccessRefused', host), error: true };
+}
+
 /** "Test connection": says it is testing, then what the endpoint answered (docs/PROTOCOL.md). */
 export async function testEndpoint(client: BackgroundClient, input: { url: string; token: string }, show: (message: StatusMessage) => void): Promise<void> {
   const problem = endpointUrlProblem(input.url) ?? (input.url.trim() ? null : t('endpointProblem_invalid'));

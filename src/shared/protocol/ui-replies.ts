@@ -59,7 +59,7 @@ export interface TabContext {
 /** "Test connection": whether an endpoint speaks protocol v1 (docs/PROTOCOL.md). */
 export type EndpointCheck =
   | { ok: true }
-  | { ok: false; problem: 'unreachable' | 'unauthorized' | 'wrong-protocol' | 'http-error'; detail: string };
+  | { ok: false; problem: 'unreachable' | 'unauthorized' | 'wrong-protocol' | 'http-error' | 'no-access'; detail: string };
 
 /** A piece of evidence just stored for a draft. */
 export interface StoredPart {

@@ -17,6 +17,9 @@ export function fakeBrowser() {
       create: vi.fn(async (name: string, info: { when?: number }) => void alarms.set(name, info)),
       clear: vi.fn(async (name: string) => alarms.delete(name)),
     },
+    // Host access to the endpoint: granted unless a test withholds it.
+    permissions: { contains: vi.fn(async (_request: { origins: string[] }) => true) },
+    i18n: { getMessage: (key: string, substitutions?: string | string[]) => (substitutions === undefined ? key : `${key}(${[substitutions].flat().join('|')})`) },
     runtime: { getManifest: () => ({ version: '0.1.0' }), id: 'test-extension' },
     _alarms: alarms,
     _storage: storage,

@@ -7,7 +7,7 @@ const browser = fakeBrowser();
 vi.mock('webextension-polyfill', () => ({ default: browser }));
 
 const { putReport, getReport } = await import('../../../src/store/report-store');
-const { drainQueue, attempt, LEASE_MS } = await import('../../../src/background/queue');
+const { drainQueue, attempt, LEASE_MS, retryWaitingNow } = await import('../../../src/background/queue');
 const { packageReport } = await import('../../../src/background/package-report');
 
 function newRecord(note = 'n') {
@@ -57,6 +57,22 @@ describe('delivery queue', () => {
     const [url, init] = fetchMock.mock.calls[0]!;
     expect(url).toBe('https://tips.example.org/reports');
     expect(init.headers['Idempotency-Key']).toBe(record.id);
+  });
+
+  it('holds a report, without a request, while the browser withholds access to the endpoint, and sends it once granted', async () => {
+    const record = newRecord();
+    await putReport(record);
+    browser.permissions.contains.mockResolvedValue(false);
+    await drainQueue();
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(browser.permissions.contains).toHaveBeenLastCalledWith({ origins: ['https://tips.example.org/*'] });
+    const held = await getReport(record.id);
+    expect(held).toMatchObject({ status: 'retry', lastError: 'deliveryNoAccess(tips.example.org)' });
+    expect(held!.nextAttemptAt!).toBeGreaterThan(Date.now());
+    browser.permissions.contains.mockResolvedValue(true);
+    fetchMock.mockResolvedValueOnce(respond(201, '{"receipt":"R-7"}'));
+    await retryWaitingNow();
+    expect(await getReport(record.id)).toMatchObject({ status: 'delivered', receipt: 'R-7' });
   });
 
   it('schedules a retry after a 503, honouring Retry-After', async () => {

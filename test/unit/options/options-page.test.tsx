@@ -5,6 +5,8 @@ import type { UiHandlers } from '../../../src/shared/protocol/ui-client-double';
 import { byId, click, mount, setValue, settle, submitForm, unmount } from '../popup/dom';
 
 vi.mock('webextension-polyfill', () => import('../popup/fake-polyfill'));
+const polyfill = await import('../popup/fake-polyfill');
+const { hostAccess } = polyfill;
 const { backgroundClientDouble } = await import('../../../src/shared/protocol/ui-client-double');
 const { OptionsApp } = await import('../../../src/options/options-app');
 
@@ -28,6 +30,9 @@ async function open(double: ReturnType<typeof client>) {
   return root;
 }
 afterEach(() => {
+  hostAccess.answer = async () => true;
+  hostAccess.granted = true;
+  hostAccess.listeners.clear();
   if (root) unmount(root);
   root = null;
 });
@@ -49,7 +54,35 @@ describe('the options page', () => {
     await setValue(byId<HTMLInputElement>(page, 'endpoint-url'), 'https://tips.example.org/r');
     await submitForm(byId(page, 'endpoint-save').closest('form') as HTMLFormElement);
     expect(double.callsOf('settings/save')[0]?.settings.endpoint).toEqual({ url: 'https://tips.example.org/r' });
-    expect(byId(page, 'endpoint-status').textContent).toBe('endpointSaved');
+    expect(byId(page, 'endpoint-status').textContent).toBe('endpointAccessGranted(tips.example.org)');
+  });
+
+  it('saves, then says reports will wait, when the browser refuses access to the endpoint’s host', async () => {
+    hostAccess.answer = async () => false;
+    const double = client();
+    const page = await open(double);
+    await setValue(byId<HTMLInputElement>(page, 'endpoint-url'), 'http://127.0.0.1:8787/reports');
+    await submitForm(byId(page, 'endpoint-save').closest('form') as HTMLFormElement);
+    await settle();
+    expect(polyfill.default.permissions.request).toHaveBeenLastCalledWith({ origins: ['http://127.0.0.1/*'] });
+    expect(double.callsOf('settings/save')[0]?.settings.endpoint).toEqual({ url: 'http://127.0.0.1:8787/reports' });
+    const status = byId(page, 'endpoint-status');
+    expect([status.textContent, status.className]).toEqual(['endpointAccessRefused(127.0.0.1:8787)', 'error']);
+    // Granted later in the browser's own settings: the page says so.
+    hostAccess.grant();
+    await settle();
+    expect([status.textContent, status.className]).toEqual(['endpointAccessGranted(127.0.0.1:8787)', 'success']);
+  });
+
+  it('says what it waits for while the browser asks the user', async () => {
+    let answer: (granted: boolean) => void = () => undefined;
+    hostAccess.answer = () => new Promise<boolean>((resolve) => (answer = resolve));
+    const page = await open(client());
+    await setValue(byId<HTMLInputElement>(page, 'endpoint-url'), 'https://tips.example.org/r');
+    await submitForm(byId(page, 'endpoint-save').closest('form') as HTMLFormElement);
+    await expect.poll(() => byId(page, 'endpoint-status').textContent).toBe('endpointAccessAsking(tips.example.org)');
+    answer(true);
+    await expect.poll(() => byId(page, 'endpoint-status').textContent).toBe('endpointAccessGranted(tips.example.org)');
   });
 
   it('shows a refused save at the top of the page', async () => {

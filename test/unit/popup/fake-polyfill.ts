@@ -10,7 +10,28 @@ export function message(key: string, substitutions?: string | string[]): string 
   return `${key}(${[substitutions].flat().join('|')})`;
 }
 
+type PermissionListener = () => void;
+/** The host access the fake browser grants; a test sets `answer` to what its prompt answers. */
+export const hostAccess = {
+  answer: (async () => true) as () => Promise<boolean>,
+  granted: true,
+  listeners: new Set<PermissionListener>(),
+  /** As when the user grants access elsewhere (the browser's site-access settings). */
+  grant() {
+    this.granted = true;
+    for (const listener of this.listeners) listener();
+  },
+};
+
 const browser = {
+  permissions: {
+    request: vi.fn(() => hostAccess.answer()),
+    contains: vi.fn(async () => hostAccess.granted),
+    onAdded: {
+      addListener: (listener: PermissionListener) => hostAccess.listeners.add(listener),
+      removeListener: (listener: PermissionListener) => hostAccess.listeners.delete(listener),
+    },
+  },
   i18n: { getMessage: message, getUILanguage: () => 'en' },
   tabs: { create: vi.fn(async () => ({})), query: vi.fn(async () => []) },
   runtime: {
