@@ -69,9 +69,23 @@ function fnv1a(text: string): number {
 export const SPLIT_SEED = 'tipline-eval-1';
 export const HELD_OUT_SHARE = 0.3;
 
-/** The stratum a page is split within: its label and category (or the category it sits near), and its language. */
+/** The batches (folders of test/corpus/pages/) split together when the split was first chosen. */
+const FIRST_WAVE = new Set(['a', 'b', 'c', 'd', 'e']);
+
+/**
+ * The group a page is split within: the first five batches together, each later batch on its own.
+ * So adding a batch never moves a page of an earlier one across the split (a page tuned on never
+ * becomes a held-out page), and each batch brings its own ~30% of held-out pages.
+ */
+export function waveOf(page: Pick<CorpusPage, 'file'>): string {
+  const batch = page.file.slice(0, page.file.indexOf('/'));
+  return FIRST_WAVE.has(batch) ? 'a-e' : batch;
+}
+
+/** The stratum a page is split within: its wave, its label and category (or the category it sits near), and its language. */
 export function stratumOf(page: CorpusPage): string {
-  return page.label === 'listing' ? `listing:${page.category}:${page.lang}` : `benign:${page.near}:${page.lang}`;
+  const wave = waveOf(page);
+  return page.label === 'listing' ? `${wave}:listing:${page.category}:${page.lang}` : `${wave}:benign:${page.near}:${page.lang}`;
 }
 
 /**

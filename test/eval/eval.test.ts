@@ -68,6 +68,12 @@ describe.skipIf(pages.length === 0)('detection on the evaluation set', () => {
     mkdirSync(OUT, { recursive: true });
     writeFileSync(resolve(OUT, 'report.txt'), [...report, '', ...summary, ''].join('\n'));
     writeFileSync(resolve(OUT, 'summary.txt'), summary.join('\n') + '\n');
+    // What whoever tunes the rules reads: the tuning set's numbers and wrong pages, nothing of the held-out set.
+    const tuningWrong = wrong.filter((j) => !j.heldOut);
+    writeFileSync(
+      resolve(OUT, 'tuning-report.txt'),
+      [...table('Tuning set', tuning), '', `Wrong tuning pages (${tuningWrong.length}):`, ...tuningWrong.flatMap((j) => [`${j.page.file}: ${describe(j.page)}, ${j.page.genre}${j.page.label === 'listing' && j.page.quotedOffer ? ' (quoted offer)' : ''}`, ...reasons(j).map((line) => `    ${line}`)]), ''].join('\n'),
+    );
     writeFileSync(
       resolve(OUT, 'verdicts.json'),
       JSON.stringify(judged.map((j) => ({ file: j.page.file, label: j.page.label, heldOut: j.heldOut, suspectBlocks: j.verdict.suspectBlocks, category: j.verdict.category })), null, 1),
