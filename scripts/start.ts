@@ -3,15 +3,17 @@
  * `npm start`: build the extension, run the reference inbox on 127.0.0.1:8787 with its data in ./data and
  * fresh credentials (a submit token for the extension, a reviewer token for reading), and where there is a
  * display, open Chromium with the extension loaded and pointed at the inbox with the submit token
- * (README.md, Quick start).
+ * (README.md, Quick start). Receipts are signed with the key in .tmp/receipt-key.pem, made on the
+ * first start and kept, so that earlier receipts still verify (docs/INBOX.md, Signed receipts).
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { createInbox } from '../server/create-inbox';
 import { hashPassword } from '../server/auth';
+import { writeReceiptKey } from '../server/receipt-signer';
 
 const here = resolve(import.meta.dirname, '..');
 const port = Number(process.env.TIPLINE_INBOX_PORT ?? 8787);
@@ -25,6 +27,11 @@ await mkdir(dataDir, { recursive: true });
 // token reads the list (as a bearer token, or as the password of the user "reviewer" in a browser).
 const submitToken = process.env.TIPLINE_INBOX_TOKEN || randomBytes(24).toString('base64url');
 const reviewerToken = process.env.TIPLINE_INBOX_REVIEWER_TOKEN || randomBytes(24).toString('base64url');
+const receiptKeyFile = resolve(here, process.env.TIPLINE_INBOX_RECEIPT_KEY ?? '.tmp/receipt-key.pem');
+if (!existsSync(receiptKeyFile)) {
+  await mkdir(dirname(receiptKeyFile), { recursive: true });
+  await writeReceiptKey(receiptKeyFile);
+}
 const inbox = await createInbox({
   dataDir,
   host: '127.0.0.1',
@@ -33,6 +40,7 @@ const inbox = await createInbox({
   reviewerToken,
   reviewerUser: 'reviewer',
   reviewerPasswordHash: await hashPassword(reviewerToken),
+  receiptKeyFile,
 });
 const endpoint = `${inbox.url}/reports`;
 console.log(
@@ -43,6 +51,7 @@ console.log(
     `  Reviewer token: ${reviewerToken}`,
     `  Read reports at ${inbox.url}/ — sign in as "reviewer" with the reviewer token as password,`,
     `  or: curl -H "Authorization: Bearer ${reviewerToken}" ${inbox.url}/reports.json`,
+    `  Receipts are signed with ${receiptKeyFile}; its public key is at ${inbox.url}/receipt-key`,
   ].join('\n'),
 );
 

@@ -11,6 +11,8 @@ import { BadSubmission, DEFAULT_MAX_REPORT_BYTES, parseSubmission } from './pars
 import { cleanStaleIncoming, DEFAULT_LIST_LIMIT, IdReused, isReportFile, listStored, MAX_LIST_LIMIT, reportDir, storeOnce } from './report-store';
 import { inboxPage, PAGE_CSP } from './inbox-page';
 import { oneOf, parseAuthorization, parseBasic, parsePasswordHash, readTokensFile, sameSecret, verifyPassword } from './auth';
+import { loadReceiptSigner } from './receipt-signer';
+import { RECEIPT_KEY_PATH } from '../src/shared/signed-receipt';
 
 export interface InboxOptions {
   dataDir: string;
@@ -39,6 +41,8 @@ export interface InboxOptions {
   bodyTimeoutMs?: number;
   /** Bodies read at once; one more is answered 503 with `Retry-After`. */
   maxConcurrentBodies?: number;
+  /** A PEM Ed25519 private key file (`--receipt-key`): receipts are signed with it and its public key published. */
+  receiptKeyFile?: string;
   log?: (entry: Record<string, unknown>) => void;
 }
 
@@ -50,6 +54,8 @@ export interface Inbox {
   /** True when some reviewer credential is configured; otherwise no one reads reports over HTTP. */
   reviewable: boolean;
   hostNames: readonly string[];
+  /** The receipt key's id (SHA-256 of its public key, hex) when receipts are signed. */
+  receiptKeyId?: string;
   /** Reads the tokens file again (what SIGHUP does in server/main.ts); resolves to the number of submit tokens. */
   reload(): Promise<number>;
   close(): Promise<void>;
@@ -139,6 +145,7 @@ export async function createInbox(options: InboxOptions): Promise<Inbox> {
   const cleaned = await cleanStaleIncoming(options.dataDir);
   if (cleaned.length) log({ time: new Date().toISOString(), cleaned: cleaned.length, note: 'removed temporary folders of writes that never finished' });
   const schema = z.toJSONSchema(reportSchema, { unrepresentable: 'any' });
+  const signer = options.receiptKeyFile ? await loadReceiptSigner(options.receiptKeyFile) : undefined;
 
   let allowedHosts = new Set<string>();
   let activeBodies = 0;
@@ -221,8 +228,9 @@ export async function createInbox(options: InboxOptions): Promise<Inbox> {
       const submission = await parseSubmission(body, contentType, maxParts, maxReportBytes);
       const key = req.headers['idempotency-key'];
       if (key !== undefined && key !== submission.report.id) throw new BadSubmission('Idempotency-Key must equal report.id');
-      const { receipt, created } = await storeOnce(options.dataDir, submission);
-      json(res, created ? 201 : 200, { receipt, status: created ? 'received' : 'already received' });
+      const { receipt, created } = await storeOnce(options.dataDir, submission, signer?.sign);
+      const signed = receipt.signed ? { signed: receipt.signed } : {};
+      json(res, created ? 201 : 200, { receipt: receipt.receipt, status: created ? 'received' : 'already received', ...signed });
       return created ? 201 : 200;
     } catch (error) {
       if (error instanceof BadSubmission) {
@@ -255,8 +263,8 @@ export async function createInbox(options: InboxOptions): Promise<Inbox> {
     }
   }
 
-  function notFound(res: ServerResponse): number {
-    json(res, 404, { error: 'not found' });
+  function notFound(res: ServerResponse, message = 'not found'): number {
+    json(res, 404, { error: message });
     return 404;
   }
 
@@ -295,6 +303,17 @@ export async function createInbox(options: InboxOptions): Promise<Inbox> {
     }
     if (path === '/schema' && (method === 'GET' || method === 'HEAD')) {
       json(res, 200, schema);
+      return 200;
+    }
+    // A public key is public: open to anyone, like /health, so that a reviewer can fetch it (docs/INBOX.md).
+    if ((path === RECEIPT_KEY_PATH || path === `${RECEIPT_KEY_PATH}.json`) && (method === 'GET' || method === 'HEAD')) {
+      if (!signer) return notFound(res, 'this inbox does not sign its receipts');
+      if (path.endsWith('.json')) {
+        json(res, 200, { algorithm: 'Ed25519', keyId: signer.keyId, pem: signer.publicKeyPem, jwk: signer.publicKeyJwk });
+      } else {
+        res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY });
+        res.end(signer.publicKeyPem);
+      }
       return 200;
     }
     let access: Access;
@@ -393,6 +412,7 @@ export async function createInbox(options: InboxOptions): Promise<Inbox> {
     submitOpen,
     reviewable,
     hostNames: [...allowedHosts],
+    receiptKeyId: signer?.keyId,
     async reload() {
       if (options.tokensFile) fileTokens = await readTokensFile(options.tokensFile);
       return fixedTokens.length + fileTokens.length;

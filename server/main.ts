@@ -2,11 +2,13 @@
  * The reference tip inbox as a command (docs/INBOX.md):
  *   npm run inbox -- --port 8787 --data ./data --token T --reviewer-token R
  *   npm run inbox -- hash-password     (reads a password, prints its scrypt hash for --reviewer-password-hash)
+ *   npm run inbox -- receipt-key FILE  (writes a new Ed25519 key for --receipt-key, prints its public key)
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { createInbox, DEFAULT_BODY_TIMEOUT_MS, DEFAULT_MAX_BYTES, DEFAULT_MAX_CONCURRENT_BODIES } from './create-inbox';
 import { hashPassword } from './auth';
+import { writeReceiptKey } from './receipt-signer';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -23,6 +25,7 @@ const { values, positionals } = parseArgs({
     'max-bytes': { type: 'string' },
     'body-timeout': { type: 'string' },
     'max-bodies': { type: 'string' },
+    'receipt-key': { type: 'string' },
   },
 });
 
@@ -68,8 +71,25 @@ if (positionals[0] === 'hash-password') {
   }
   console.log(await hashPassword(password));
   process.exit(0);
+} else if (positionals[0] === 'receipt-key') {
+  const path = positionals[1];
+  if (!path) {
+    console.error('usage: npm run inbox -- receipt-key <file for the new private key>');
+    process.exit(2);
+  }
+  try {
+    const signer = await writeReceiptKey(resolve(path));
+    console.error(`Wrote a new Ed25519 receipt key to ${resolve(path)} (readable by you only; back it up, keep it secret).`);
+    console.error(`Key id ${signer.keyId}. Its public key, published at /receipt-key once the inbox runs with --receipt-key ${path}:`);
+    console.log(signer.publicKeyPem.trimEnd());
+    process.exit(0);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    console.error(code === 'EEXIST' ? `${path} exists already; a receipt key is never overwritten (receipts signed with it would no longer verify against the published key).` : `cannot write ${path}: ${code ?? String(error)}`);
+    process.exit(1);
+  }
 } else if (positionals.length) {
-  console.error(`unknown command: ${positionals[0]} (the only command is hash-password)`);
+  console.error(`unknown command: ${positionals[0]} (the commands are hash-password and receipt-key)`);
   process.exit(2);
 }
 
@@ -89,6 +109,7 @@ const hostNames = (values['host-name'] ?? env.TIPLINE_INBOX_HOST_NAMES?.split(',
   .map((name) => name.trim())
   .filter(Boolean);
 const tokensFile = values['tokens-file'] ?? env.TIPLINE_INBOX_TOKENS_FILE;
+const receiptKey = values['receipt-key'] ?? env.TIPLINE_INBOX_RECEIPT_KEY;
 
 const inbox = await createInbox({
   dataDir: resolve(values.data ?? env.TIPLINE_INBOX_DATA ?? 'data'),
@@ -103,6 +124,7 @@ const inbox = await createInbox({
   maxBytes,
   bodyTimeoutMs: bodyTimeout * 1000,
   maxConcurrentBodies: maxBodies,
+  receiptKeyFile: receiptKey ? resolve(receiptKey) : undefined,
 }).catch((error: unknown) => {
   console.error(`tipline inbox: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
@@ -115,6 +137,7 @@ console.log(
     hostNames: inbox.hostNames,
     submit: inbox.submitOpen ? 'open to anyone on this machine (no submit token)' : 'submit token required',
     reviewers: inbox.reviewable ? 'reviewer credential required' : 'none configured: nobody can read reports over HTTP',
+    receipts: inbox.receiptKeyId ? `signed with Ed25519 key ${inbox.receiptKeyId}, public key at ${inbox.url}/receipt-key` : 'not signed (no --receipt-key)',
   }),
 );
 if (inbox.submitOpen) {

@@ -3,9 +3,16 @@ import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promis
 import { join } from 'node:path';
 import { z } from 'zod';
 import { reportSchema } from '../src/shared/report';
+import { signedReceiptSchema, type SignedReceipt } from '../src/shared/signed-receipt';
 import { DEFAULT_MAX_REPORT_BYTES, jsonDepthExceeds, MAX_JSON_DEPTH, type Submission } from './parse-submission';
 
-export const receiptFileSchema = z.object({ receipt: z.string(), receivedAt: z.string(), files: z.array(z.string()) });
+export const receiptFileSchema = z.object({
+  receipt: z.string(),
+  receivedAt: z.string(),
+  files: z.array(z.string()),
+  /** Present when the inbox signs receipts (receipt-signer.ts): made once, answered to every repeat. */
+  signed: signedReceiptSchema.optional(),
+});
 export type ReceiptFile = z.infer<typeof receiptFileSchema>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -40,10 +47,13 @@ export class IdReused extends Error {}
 /** One store call per id at a time in this process; the atomic rename guards against anything else. */
 const inFlight = new Map<string, Promise<unknown>>();
 
-export function storeOnce(dataDir: string, submission: Submission): Promise<{ receipt: string; created: boolean }> {
+/** Signs a receipt's fields; the inbox passes one when it has a receipt key. */
+export type SignReceipt = (fields: Pick<SignedReceipt, 'id' | 'reportSha256' | 'receivedAt'>) => SignedReceipt;
+
+export function storeOnce(dataDir: string, submission: Submission, sign?: SignReceipt): Promise<{ receipt: ReceiptFile; created: boolean }> {
   const id = submission.report.id.toLowerCase();
   const previous = inFlight.get(id) ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(() => store(dataDir, submission));
+  const next = previous.catch(() => undefined).then(() => store(dataDir, submission, sign));
   inFlight.set(id, next);
   next
     .finally(() => {
@@ -124,14 +134,14 @@ async function sameAsStored(dir: string, expected: Map<string, string>): Promise
   return true;
 }
 
-async function existingAnswer(dataDir: string, id: string, expected: Map<string, string>): Promise<{ receipt: string; created: false } | null> {
+async function existingAnswer(dataDir: string, id: string, expected: Map<string, string>): Promise<{ receipt: ReceiptFile; created: false } | null> {
   const existing = await readReceipt(dataDir, id);
   if (!existing) return null;
   if (!(await sameAsStored(reportDir(dataDir, id), expected))) throw new IdReused('this report id was already used for a different report');
-  return { receipt: existing.receipt, created: false };
+  return { receipt: existing, created: false };
 }
 
-async function store(dataDir: string, submission: Submission): Promise<{ receipt: string; created: boolean }> {
+async function store(dataDir: string, submission: Submission, sign?: SignReceipt): Promise<{ receipt: ReceiptFile; created: boolean }> {
   const id = submission.report.id;
   const expected = sumsOf(submission);
   const already = await existingAnswer(dataDir, id, expected);
@@ -142,7 +152,10 @@ async function store(dataDir: string, submission: Submission): Promise<{ receipt
     const files: [string, Buffer][] = [['report.json', submission.reportJson], ...submission.parts.map((p) => [p.file, p.bytes] as [string, Buffer])];
     for (const [name, bytes] of files) await writeSynced(join(temp, name), bytes);
     await writeSynced(join(temp, 'SHA256SUMS'), `${files.map(([name]) => `${expected.get(name)}  ${name}`).join('\n')}\n`);
-    const receipt: ReceiptFile = { receipt: newReceipt(), receivedAt: new Date().toISOString(), files: files.map(([name]) => name) };
+    const receivedAt = new Date().toISOString();
+    // Over the report.json bytes as stored, which are the bytes received (docs/PROTOCOL.md, Signed receipts).
+    const signed = sign?.({ id, reportSha256: expected.get('report.json')!, receivedAt });
+    const receipt: ReceiptFile = { receipt: newReceipt(), receivedAt, files: files.map(([name]) => name), ...(signed ? { signed } : {}) };
     await writeSynced(join(temp, 'receipt.json'), JSON.stringify(receipt, null, 2));
     // The files and the folder's entries are on disk before the rename, and the rename is after it.
     await syncDir(temp);
@@ -155,7 +168,7 @@ async function store(dataDir: string, submission: Submission): Promise<{ receipt
       throw new Error('could not store the report');
     }
     await syncDir(dataDir);
-    return { receipt: receipt.receipt, created: true };
+    return { receipt, created: true };
   } finally {
     await rm(temp, { recursive: true, force: true });
   }

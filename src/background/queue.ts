@@ -4,6 +4,7 @@ import { getPart } from '../store/part-store';
 import { getReport, reportsWithStatus, updateReport } from '../store/report-store';
 import { loadSettings } from './settings-store';
 import { sendReport, SEND_TIMEOUT_MS } from './send-report';
+import { signedReceiptToKeep } from './signed-receipt';
 import type { PartRecord, ReportRecord } from '../store/records';
 import { t } from '../shared/i18n';
 import { endpointHost, hasEndpointAccess } from './endpoint-access';
@@ -103,11 +104,12 @@ export async function attempt(id: string): Promise<void> {
   // declared and not sent, which an endpoint rejects for good.
   const sending = parts.length === record.partIds.length ? record : ((await updateReport(id, (current) => withoutMissingParts(current, parts))) ?? record);
   const outcome = await sendReport(sending, parts, settings.endpoint);
+  const signedReceipt = outcome.kind === 'accepted' ? await signedReceiptToKeep(outcome.receipt.signed, sending.report, settings.endpoint.url) : undefined;
   await updateReport(id, (current) => {
     const base = { ...current, leaseUntil: undefined, leaseOwner: undefined, endpointUrl: settings.endpoint?.url };
     switch (outcome.kind) {
       case 'accepted':
-        return { ...base, status: 'delivered', receipt: outcome.receipt.receipt, deliveredAt: new Date().toISOString(), lastError: undefined, nextAttemptAt: undefined };
+        return { ...base, status: 'delivered', receipt: outcome.receipt.receipt, signedReceipt, deliveredAt: new Date().toISOString(), lastError: undefined, nextAttemptAt: undefined };
       case 'rejected':
         return { ...base, status: 'rejected', lastError: outcome.message, nextAttemptAt: undefined };
       case 'retry':

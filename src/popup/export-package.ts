@@ -4,15 +4,16 @@ import { t } from '../shared/i18n';
 import { categoryMessageKey } from '../shared/taxonomy';
 import type { ReportView } from '../shared/protocol/ui-replies';
 
-/** Builds the evidence ZIP in the page (no `downloads` permission needed) and hands it to the browser. */
-export async function exportEvidencePackage(record: ReportView): Promise<void> {
+/** The evidence ZIP of a stored report: its report.json as sent, its parts, and its receipt (signed or not). */
+export async function evidencePackageOf(record: ReportView): Promise<Uint8Array> {
   const parts: PackagePart[] = [];
   for (const id of record.partIds) {
     const part = await getPart(id);
     if (part) parts.push({ name: part.name, mediaType: part.mediaType, bytes: new Uint8Array(await part.blob.arrayBuffer()) });
   }
-  const zip = await buildEvidencePackage(record.report, parts, {
+  return buildEvidencePackage(record.report, parts, {
     receipt: record.receipt,
+    signedReceipt: record.signedReceipt,
     categoryLabel: t(categoryMessageKey(record.report.category)),
     localTime: new Date(record.report.page.capturedAt).toString(),
     labels: {
@@ -31,6 +32,11 @@ export async function exportEvidencePackage(record: ReportView): Promise<void> {
       },
     },
   });
+}
+
+/** Builds the evidence ZIP in the page (no `downloads` permission needed) and hands it to the browser. */
+export async function exportEvidencePackage(record: ReportView): Promise<void> {
+  const zip = await evidencePackageOf(record);
   const url = URL.createObjectURL(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
   const link = document.createElement('a');
   link.href = url;

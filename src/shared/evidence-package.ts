@@ -2,6 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import { reportJson, type Report } from './report';
 import { sha256Hex } from './hash';
 import { escapeHtml, safeHref } from './escape-html';
+import { receiptMessage, type SignedReceipt } from './signed-receipt';
 
 export interface PackagePart {
   name: 'screenshot' | 'snapshot';
@@ -20,26 +21,40 @@ export interface SummaryLabels {
   rows: Record<'url' | 'pageTitle' | 'capturedUtc' | 'capturedLocal' | 'category' | 'listing' | 'note' | 'receipt' | 'client' | 'files', string>;
 }
 
+export interface PackageOptions {
+  receipt?: string;
+  signedReceipt?: SignedReceipt;
+  labels: SummaryLabels;
+  categoryLabel: string;
+  localTime: string;
+}
+
 /**
  * The evidence package (issue "Report this listing" §6): report.json, every part, SHA256SUMS that
  * `sha256sum -c` verifies, and summary.html for a person. For tip sites that take uploads, not an API.
+ * With the endpoint's signed receipt, also receipt.json (docs/EVIDENCE.md): like summary.html it is
+ * not in SHA256SUMS, which lists what was sent; its signature is what vouches for it.
  */
-export async function buildEvidencePackage(
-  report: Report,
-  parts: readonly PackagePart[],
-  options: { receipt?: string; labels: SummaryLabels; categoryLabel: string; localTime: string },
-): Promise<Uint8Array> {
+export async function buildEvidencePackage(report: Report, parts: readonly PackagePart[], options: PackageOptions): Promise<Uint8Array> {
   // The exact bytes that were sent (report.ts `reportJson`), so that their hash is the endpoint's.
   const files: Record<string, Uint8Array> = { 'report.json': strToU8(reportJson(report)) };
   for (const part of parts) files[PART_FILES[part.mediaType] ?? part.name] = part.bytes;
   const sums: string[] = [];
   for (const [name, bytes] of Object.entries(files)) sums.push(`${await sha256Hex(bytes)}  ${name}`);
   files['summary.html'] = strToU8(summaryHtml(report, sums, options));
+  if (options.signedReceipt) files['receipt.json'] = strToU8(receiptFile(options.receipt, options.signedReceipt));
   files.SHA256SUMS = strToU8(`${sums.join('\n')}\n`);
   return zipSync(files, { level: 6 });
 }
 
-function summaryHtml(report: Report, sums: string[], options: { receipt?: string; labels: SummaryLabels; categoryLabel: string; localTime: string }): string {
+/** The signed fields, the exact message they make, the signature and where the key is published. */
+function receiptFile(receipt: string | undefined, signed: SignedReceipt): string {
+  const { format, algorithm, id, reportSha256, receivedAt, signature, keyId, keyUrl } = signed;
+  const file = { receipt, format, algorithm, id, reportSha256, receivedAt, message: receiptMessage(signed), signature, keyId, keyUrl };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+function summaryHtml(report: Report, sums: string[], options: PackageOptions): string {
   const { rows } = options.labels;
   const link = safeHref(report.page.url);
   const cells: [string, string][] = [

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { categorySchema } from './taxonomy';
+import { signedReceiptSchema } from './signed-receipt';
 
 /** Protocol v1 (docs/PROTOCOL.md) — a contract with every tip endpoint. */
 export const REPORT_SCHEMA_ID = 'tipline.report/v1';
@@ -88,6 +89,8 @@ export type Match = z.infer<typeof matchSchema>;
 export const receiptSchema = z.object({
   receipt: z.string().min(1).max(500),
   status: z.string().max(200).optional(),
+  /** Additive in v1: a malformed signed receipt is dropped, never a reason to refuse the acceptance. */
+  signed: signedReceiptSchema.optional().catch(undefined),
 });
 export type Receipt = z.infer<typeof receiptSchema>;
 

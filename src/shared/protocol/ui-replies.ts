@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { reportSchema, evidencePartNameSchema } from '../report';
+import { signedReceiptSchema } from '../signed-receipt';
 import type { Settings } from '../settings';
 import type { LockedSetting } from '../managed-settings';
 import type { StoredLists } from '../phrase-subscriptions';
@@ -23,6 +24,8 @@ export const reportViewSchema = z.object({
   nextAttemptAt: z.number().optional(),
   lastError: z.string().optional(),
   receipt: z.string().optional(),
+  /** The endpoint's signed receipt, its `keyUrl` made absolute (background/signed-receipt.ts); unreadable ones are dropped, not the report. */
+  signedReceipt: signedReceiptSchema.optional().catch(undefined),
   deliveredAt: z.string().optional(),
   endpointUrl: z.string().optional(),
   partIds: z.array(z.string()),
