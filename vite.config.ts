@@ -6,11 +6,12 @@ const root = resolve(import.meta.dirname, 'src');
 const outDir = resolve(import.meta.dirname, 'dist/chrome');
 
 /**
- * Three builds share one output folder: the extension pages (Preact, ES modules), and the background
- * worker and content script, each a single classic script because content scripts cannot be modules
- * and one file keeps the worker's start-up to a single fetch. `scripts/build.ts` runs them in turn.
+ * Four builds share one output folder: the extension pages (Preact, ES modules), and the background
+ * worker, the content script's bootstrap and the scanner the worker injects, each a single classic
+ * script because content scripts cannot be modules and one file keeps the worker's start-up to a single
+ * fetch. `scripts/build.ts` runs them in turn.
  */
-const single = (name: 'background' | 'content', entry = resolve(root, name, 'index.ts'), out = outDir): UserConfig => ({
+const single = (name: 'background' | 'content' | 'bootstrap', entry = resolve(root, name, 'index.ts'), out = outDir): UserConfig => ({
   root,
   publicDir: false,
   build: {
@@ -32,6 +33,7 @@ const backgroundWithHooks = (): UserConfig =>
 
 export default defineConfig(({ mode }) => {
   if (mode === 'background' || mode === 'content') return single(mode);
+  if (mode === 'bootstrap') return single(mode, resolve(root, 'content', 'bootstrap.ts'));
   if (mode === 'background-with-hooks') return backgroundWithHooks();
   return {
     root,

@@ -75,7 +75,7 @@ async function scan(phrases: BenchPhrase[], tables?: string) {
   const scanner = startPageScanner({
     doc: document,
     engine: worker?.engine ?? createLocalEngine(matcher as BlockMatcher),
-    highlighter: createCssHighlighter(),
+    highlighter: createCssHighlighter(document, () => undefined),
     signal: controller.signal,
     onSummary: (s) => (summary = s),
   });
@@ -122,7 +122,7 @@ async function mutation(phrases: BenchPhrase[], count: number) {
   const scanner = startPageScanner({
     doc: document,
     engine: createLocalEngine(matcher),
-    highlighter: createCssHighlighter(),
+    highlighter: createCssHighlighter(document, () => undefined),
     signal: controller.signal,
     mutationDelayMs: 0,
     onSummary: () => {

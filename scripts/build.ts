@@ -30,11 +30,11 @@ await rm(dist, { recursive: true, force: true });
 // The content script and the worker (which scans pages' candidate blocks) get the built-in prefilter's
 // and the sale words' tables rather than building them on every page load or worker start.
 const tables = workerTables();
-for (const mode of ['pages', 'background', 'content']) {
-  const define = mode === 'pages' ? {} : tables;
+for (const mode of ['pages', 'background', 'content', 'bootstrap']) {
+  const define = mode === 'pages' || mode === 'bootstrap' ? {} : tables;
   await build({ configFile: join(here, 'vite.config.ts'), mode, logLevel: 'warn', define });
 }
-// Highlight colours ship as the content scripts' CSS (see highlighter.ts for why), from the one definition.
+// Highlight colours, from the one definition: the worker inserts them into a page with its first highlight (background/inject-scanner.ts).
 await writeFile(join(chromeDir, 'highlight.css'), `${highlightCss()}\n`);
 const source = JSON.parse(await readFile(join(here, 'manifest.json'), 'utf8'));
 const { version } = JSON.parse(await readFile(join(here, 'package.json'), 'utf8')) as { version: string };

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { pageMetricsSchema, type PageMetrics } from '../shared/protocol/messages';
 import { captureVisiblePng } from './capture';
+import { ensureScanner } from './inject-scanner';
 
 /** Infinite scroll never ends; canvases stop at 32,767 px. A page is shot down to this height at most. */
 export const MAX_CSS_HEIGHT = 16_000;
@@ -39,6 +40,7 @@ async function sliceWithRetry(tabId: number): Promise<ImageBitmap> {
 
 /** Scroll-and-stitch, restoring the reader's scroll position however it ends. */
 export async function captureFullPage(tabId: number): Promise<Uint8Array> {
+  await ensureScanner(tabId);
   const metrics = pageMetricsSchema.parse(await ask(tabId, { type: 'content/page-metrics' }));
   const plan = planSlices(metrics);
   let canvas: OffscreenCanvas | undefined;

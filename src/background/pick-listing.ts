@@ -2,6 +2,7 @@ import browser, { type Tabs } from 'webextension-polyfill';
 import { PICK_WINDOW_MS } from '../shared/protocol/content-messages';
 import { isRestrictedUrl } from '../shared/url';
 import { reportListing } from './report-listing';
+import { ensureScanner } from './inject-scanner';
 
 /*
  * "Pick a listing on the page" (the report form's button; the way to name a listing where there is no
@@ -19,6 +20,7 @@ export async function startPicking(tabId: number): Promise<null> {
   const tab = await browser.tabs.get(tabId);
   if (isRestrictedUrl(tab.url)) throw new Error('error_restricted_page');
   await browser.storage.session.set({ [key(tabId)]: Date.now() + PICK_WINDOW_MS });
+  await ensureScanner(tabId);
   const reply: unknown = await browser.tabs.sendMessage(tabId, { type: 'content/pick-listing' }, { frameId: 0 }).catch(() => undefined);
   if ((reply as { ok?: unknown } | undefined)?.ok !== true) {
     await browser.storage.session.remove(key(tabId));

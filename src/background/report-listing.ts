@@ -6,6 +6,7 @@ import { cropRect } from './crop';
 import { cropPng, imageSize } from './image-ops';
 import { savePart } from '../store/part-store';
 import { saveDraft } from './draft-store';
+import { ensureScanner } from './inject-scanner';
 
 export const MENU_ID = 'tipline-report-listing';
 
@@ -49,6 +50,7 @@ export async function reportListing(tab: Tabs.Tab, info: Partial<Menus.OnClickDa
       draft.parts.push({ partId: visible.id, variant: 'visible', bytes: visible.bytes, sha256: visible.sha256 });
       throw new Error('error_listing_in_frame');
     }
+    await ensureScanner(tabId);
     const reply: unknown = await browser.tabs.sendMessage(
       tabId,
       { type: 'content/get-listing', hints: { linkUrl: info.linkUrl, srcUrl: info.srcUrl, selectionText: info.selectionText }, from },

@@ -4,6 +4,7 @@ import { updateBadge } from './badge';
 import { prefilterTexts, scanBlocks, scanPlan } from './scan-handlers';
 import { handleUiMessage } from './ui-handlers';
 import { listingPicked } from './pick-listing';
+import { injectForBootstrap, insertHighlightCss } from './inject-scanner';
 import { fail, ok, type Reply } from '../shared/protocol/reply';
 
 export type SenderKind = 'ui' | 'content' | 'foreign';
@@ -77,5 +78,9 @@ async function handleContentMessage(message: ContentMessage, sender: Runtime.Mes
     }
     case 'content/listing-picked':
       return listingPicked(sender.tab, sender.frameId);
+    case 'content/inject-scanner':
+      return injectForBootstrap(sender);
+    case 'content/highlight-style':
+      return insertHighlightCss(sender);
   }
 }

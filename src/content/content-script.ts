@@ -21,7 +21,17 @@ const EMPTY: Omit<PageSummary, 'url'> = { matches: [], suspectBlocks: 0, weakHit
 
 function chooseHighlighter(plan: ScanPlan): Highlighter {
   if (plan.stealth) return createInvisibleHighlighter();
-  return supportsCssHighlights() ? createCssHighlighter() : createWrapHighlighter(document);
+  return supportsCssHighlights() ? createCssHighlighter(document, askForStyle) : createWrapHighlighter(document);
+}
+
+let styleAsked = false;
+/** The worker inserts the highlight colours into this document once (src/background/inject-scanner.ts), however often the scan restarts. */
+function askForStyle(): void {
+  if (styleAsked) return;
+  styleAsked = true;
+  void send({ type: 'content/highlight-style' }).catch(() => {
+    styleAsked = false;
+  });
 }
 
 /** What tests shorten: how long the page waits for the worker, and before it starts a stopped scan again. */

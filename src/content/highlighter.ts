@@ -39,9 +39,11 @@ type HighlightWindow = Window & typeof globalThis;
 /**
  * CSS Custom Highlight API: no DOM mutation, so pages and their frameworks never see our marks.
  * Each window has its own highlight registry and constructed sheets cannot cross documents, so a
- * same-origin frame gets its own of both.
+ * same-origin frame gets its own of both. `styleTop` puts the colours into the scanned document itself
+ * (the worker inserts highlight.css there, src/background/inject-scanner.ts); it is called once, when
+ * that document's first highlight is made, so that a page without findings gets no stylesheet.
  */
-export function createCssHighlighter(): Highlighter {
+export function createCssHighlighter(top: Document, styleTop: () => void): Highlighter {
   const sheets = new Map<Document, CSSStyleSheet>();
   const roots = new Set<ShadowRoot | Document>();
   const perBlock = new Map<Element, { entries: { highlight: Highlight; range: Range }[]; painted: boolean }>();
@@ -81,12 +83,17 @@ export function createCssHighlighter(): Highlighter {
     return sheet ?? null;
   }
 
+  /**
+   * Shadow trees and same-origin frames are out of the inserted sheet's reach and small: they adopt a
+   * sheet of their own, a frame's document with its first highlight (highlight() below).
+   */
   function adoptRoot(root: ShadowRoot | Document) {
-    // Documents get the rules from the manifest's highlight.css, injected before the page is built: adopting
-    // a sheet later forces a style recalculation of the whole page (76 ms on a 200k-node page). Shadow
-    // trees are out of its reach and small, so they adopt a sheet of their own.
-    if (isDocument(root) || roots.has(root)) return;
-    const owner = root.ownerDocument;
+    if (!isDocument(root)) adopt(root);
+  }
+
+  function adopt(root: ShadowRoot | Document) {
+    if (root === top || roots.has(root)) return;
+    const owner = isDocument(root) ? root : root.ownerDocument;
     const sheet = sheetFor(owner);
     if (!sheet) return;
     roots.add(root);
@@ -99,6 +106,12 @@ export function createCssHighlighter(): Highlighter {
     let existing = registry.get(name);
     const win = owner.defaultView as HighlightWindow | null;
     if (!existing && win && 'highlights' in win.CSS) {
+      // The colours come with the first highlight, not before: adding a sheet makes the browser
+      // recalculate the page's style, which a page without findings need not pay.
+      if (registry.size === 0) {
+        if (owner === top) styleTop();
+        else adopt(owner);
+      }
       existing = new win.Highlight();
       // Suspect listings paint over stray weak words.
       existing.priority = name === WEAK ? 0 : 1;

@@ -29,11 +29,13 @@ describe.skipIf(!firefoxPath())('detection in Firefox', () => {
     await fixtures?.close();
   });
 
-  async function highlightsOf(path: string): Promise<Record<string, number>> {
+  /** The page's highlights 1.2 s after `load`, or as soon as `name` has some (the scanner is injected after `load`, once the page is idle). */
+  async function highlightsOf(path: string, name?: string): Promise<Record<string, number>> {
     const page = await firefox.browser.newPage();
     try {
       await page.goto(`${fixtures.url}${path}`, { waitUntil: 'load' });
-      await new Promise((resolve) => setTimeout(resolve, 1200));
+      if (name) await page.waitForFunction((wanted) => (CSS.highlights.get(wanted)?.size ?? 0) > 0, { timeout: 10_000, polling: 50 }, name).catch(() => undefined);
+      else await new Promise((resolve) => setTimeout(resolve, 1200));
       return await page.evaluate(() => Object.fromEntries([...CSS.highlights].map(([name, h]) => [name, h.size])));
     } finally {
       await page.close();
@@ -42,7 +44,7 @@ describe.skipIf(!firefoxPath())('detection in Firefox', () => {
 
   it.each(listings.filter((_, i) => i % 2 === 0))('highlights the listings of %s', async (file) => {
     const category = file.split('.')[0]!;
-    const marks = await highlightsOf(`/listings/${file}`);
+    const marks = await highlightsOf(`/listings/${file}`, `tipline-${category}`);
     expect(marks[`tipline-${category}`] ?? 0, JSON.stringify(marks)).toBeGreaterThan(0);
   });
 

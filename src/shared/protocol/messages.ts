@@ -126,6 +126,10 @@ export const contentToBackground = z.discriminatedUnion('type', [
   scanPlanRequestSchema,
   /** The reporter tapped a listing in pick mode; the worker acts on it only if the form asked for a pick on that tab. */
   z.object({ type: z.literal('content/listing-picked') }),
+  /** The bootstrap of a loaded page asks for the scanner (src/background/inject-scanner.ts). */
+  z.object({ type: z.literal('content/inject-scanner') }),
+  /** The scanner is about to paint its first highlight in its document: the colours, please. */
+  z.object({ type: z.literal('content/highlight-style') }),
 ]);
 export type ContentMessage = z.infer<typeof contentToBackground>;
 

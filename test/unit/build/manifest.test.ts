@@ -19,7 +19,7 @@ describe('manifest variants', () => {
   });
 
   it('asks for no permission beyond the justified ones', () => {
-    const justified = new Set(['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'offscreen', 'pageCapture']);
+    const justified = new Set(['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'offscreen', 'pageCapture', 'scripting']);
     for (const permission of source.permissions) expect(justified).toContain(permission);
     expect(source.externally_connectable).toBeUndefined();
     expect(source.web_accessible_resources).toBeUndefined();

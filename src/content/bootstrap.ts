@@ -1,0 +1,78 @@
+/*
+ * The manifest's content script (bootstrap.js, ≤ 2 KB built): it does nothing while the page loads.
+ * Once `load` has fired (or, for a page that never finishes loading, FALLBACK_MS after this script
+ * ran) and the main thread is idle, it looks for text to scan and asks the worker to inject the
+ * scanner, content.js (src/background/inject-scanner.ts). It imports nothing, so that the script every
+ * page compiles stays small (docs/ARCHITECTURE.md, "The bootstrap").
+ */
+
+/** A page still loading after this long (a slow image, a stalled request) is scanned anyway. */
+const FALLBACK_MS = 1000;
+/** requestIdleCallback's deadline: a page that is never idle still gets its scan soon after. */
+const IDLE_DEADLINE_MS = 200;
+/** How long changes gather before a page with no text yet is looked at again. */
+const RECHECK_MS = 500;
+
+/*
+ * `chrome`, with a callback, in both browsers: Chrome has no `browser` global, so a page's
+ * `<form id="browser">` would stand in for it (DOM clobbering); `chrome` is the isolated world's own.
+ */
+const { runtime } = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown, callback: () => void): void; lastError?: unknown } } }).chrome;
+
+const SKIPPED = /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/;
+
+/**
+ * Whether the document has anything the scanner reads: a text node with a letter outside scripts and
+ * styles, or a frame or an open shadow root (the scanner enters both; their text is not seen from
+ * here). Stops at the first one, so a page of text costs a few node visits.
+ */
+function hasText(doc: Document): boolean {
+  const root = doc.body ?? doc.documentElement;
+  if (!root) return false;
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
+    if (node.nodeType === Node.TEXT_NODE) {
+      if (!SKIPPED.test(node.parentNode?.nodeName ?? '') && /\S/.test(node.nodeValue ?? '')) return true;
+    } else if ((node as Element).shadowRoot || /^I?FRAME$/.test(node.nodeName)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function ask(): void {
+  // Set before asking: the worker injects content.js only into a document that asked (inject-scanner.ts).
+  (globalThis as { tipline_asked?: boolean }).tipline_asked = true;
+  runtime.sendMessage({ type: 'content/inject-scanner' }, () => void runtime.lastError);
+}
+
+/** A page without text yet (an app that renders later) is looked at again when it changes. */
+function check(): void {
+  if (hasText(document)) return ask();
+  const observer = new MutationObserver(() => {
+    observer.disconnect();
+    setTimeout(() => whenIdle(check), RECHECK_MS);
+  });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+function whenIdle(then: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => then(), { timeout: IDLE_DEADLINE_MS });
+  else setTimeout(then, 0);
+}
+
+function start(): void {
+  let started = false;
+  const go = () => {
+    if (started) return;
+    started = true;
+    clearTimeout(fallback);
+    removeEventListener('load', go);
+    whenIdle(check);
+  };
+  const fallback = setTimeout(go, FALLBACK_MS);
+  if (document.readyState === 'complete') go();
+  else addEventListener('load', go);
+}
+
+start();

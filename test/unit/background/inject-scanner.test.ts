@@ -1,0 +1,48 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+type Details = { target: { tabId: number; frameIds?: number[]; documentIds?: string[] }; files?: string[]; func?: () => unknown };
+const executeScript = vi.fn<(details: Details) => Promise<{ result?: unknown }[]>>();
+const insertCSS = vi.fn<(details: Details) => Promise<void>>();
+vi.mock('webextension-polyfill', () => ({ default: { scripting: { executeScript, insertCSS } } }));
+const { ensureScanner, injectForBootstrap, insertHighlightCss } = await import('../../../src/background/inject-scanner');
+
+describe('injecting the scanner (src/background/inject-scanner.ts)', () => {
+  beforeEach(() => {
+    executeScript.mockReset().mockResolvedValue([{ result: undefined }]);
+    insertCSS.mockReset().mockResolvedValue(undefined);
+  });
+
+  it('injects content.js into the very document that asked, where the browser names it', async () => {
+    expect(await injectForBootstrap({ tab: { id: 7 } as never, frameId: 0, documentId: 'doc-1' } as never)).toBe(true);
+    expect(executeScript.mock.calls.map(([details]) => details)).toEqual([{ target: { tabId: 7, documentIds: ['doc-1'] }, files: ['content.js'] }]);
+  });
+
+  it('without a document id, injects only into a frame whose document asked (a navigation meanwhile leaves one that did not)', async () => {
+    executeScript.mockResolvedValueOnce([{ result: false }]);
+    expect(await injectForBootstrap({ tab: { id: 7 } as never, frameId: 0 } as never)).toBe(false);
+    expect(executeScript).toHaveBeenCalledTimes(1);
+    expect(executeScript.mock.calls[0]![0].files).toBeUndefined();
+
+    executeScript.mockResolvedValueOnce([{ result: true }]);
+    expect(await injectForBootstrap({ tab: { id: 7 } as never, frameId: 0 } as never)).toBe(true);
+    expect(executeScript.mock.calls.at(-1)![0]).toEqual({ target: { tabId: 7, frameIds: [0] }, files: ['content.js'] });
+  });
+
+  it('ignores a sender without a tab', async () => {
+    expect(await injectForBootstrap({ id: 'x' } as never)).toBe(false);
+    await insertHighlightCss({ id: 'x' } as never);
+    expect(executeScript).not.toHaveBeenCalled();
+    expect(insertCSS).not.toHaveBeenCalled();
+  });
+
+  it('inserts the highlight colours into the document that asks', async () => {
+    await insertHighlightCss({ tab: { id: 3 } as never, frameId: 0, documentId: 'doc-2' } as never);
+    expect(insertCSS).toHaveBeenCalledWith({ target: { tabId: 3, documentIds: ['doc-2'] }, files: ['highlight.css'] });
+  });
+
+  it('makes sure of the scanner before a report, and leaves a refusal to the message that follows', async () => {
+    executeScript.mockRejectedValueOnce(new Error('Cannot access a chrome:// URL'));
+    await expect(ensureScanner(5)).resolves.toBeUndefined();
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 5, frameIds: [0] }, files: ['content.js'] });
+  });
+});
