@@ -1,7 +1,5 @@
 import browser from 'webextension-polyfill';
 import { isRestrictedUrl } from '../shared/url';
-import { savePart } from '../store/part-store';
-import type { PartRecord } from '../store/records';
 import { captureSlot } from './rate-limit';
 
 export class CaptureError extends Error {}
@@ -32,9 +30,4 @@ export async function captureVisiblePng(tabId: number): Promise<Uint8Array> {
   } finally {
     if (previous !== undefined) await browser.tabs.update(previous, { active: true }).catch(() => undefined);
   }
-}
-
-export async function captureVisibleToDraft(tabId: number, draftId: string): Promise<PartRecord> {
-  const png = await captureVisiblePng(tabId);
-  return savePart({ draftId, name: 'screenshot', mediaType: 'image/png', data: png, variant: 'visible' });
 }

@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import type { ClearedData } from '../shared/protocol/ui-replies';
 import { clearAll } from '../store/report-store';
 import { clearSecrets } from '../store/secret-store';
+import { dropHeldDrafts } from './draft-store';
 
 /**
  * *Delete all local data*: every report and part (IndexedDB), everything in storage.local (settings,
@@ -15,6 +16,7 @@ export async function deleteAllLocalData(): Promise<ClearedData> {
   const session = browser.storage.session as typeof browser.storage.session | undefined;
   const drafts = session ? Object.keys(await session.get(null)).filter((key) => key.startsWith('draft:')).length : 0;
   await session?.clear();
+  dropHeldDrafts();
   const storedItems = Object.keys(await browser.storage.local.get(null)).length;
   // Last: the settings change that this makes restarts the pages' scans (scan-inputs.ts) with defaults.
   await browser.storage.local.clear();

@@ -2,8 +2,8 @@ import browser from 'webextension-polyfill';
 import { routeMessage } from './router';
 import { drainQueue, QUEUE_ALARM, retryWaitingNow } from './queue';
 import { CLEANUP_ALARM, dailyCleanup } from './retention';
-import { createContextMenu } from './context-menu';
-import { MENU_ID, openReportWindow, reportListing } from './report-listing';
+import { createContextMenu, menuClicked } from './context-menu';
+import { openReportWindow } from './report-listing';
 import { LISTS_ALARM, refreshSubscriptions, scheduleListRefresh } from './subscriptions';
 import { forgetManaged, readManaged } from './settings-store';
 import { sendLocalIfEndpoint } from './ui-handlers';
@@ -69,7 +69,7 @@ onPolicyChange((changes) => {
 // undefined for a namespace the browser lacks.
 const menus = browser.contextMenus as typeof browser.contextMenus | undefined;
 menus?.onClicked.addListener((info, tab) => {
-  if (info.menuItemId === MENU_ID && tab) void reportListing(tab, info).catch((error: unknown) => console.warn('tipline: report listing', error));
+  void menuClicked(info, tab).catch((error: unknown) => console.warn('tipline: report listing', error));
 });
 
 const commands = browser.commands as typeof browser.commands | undefined;

@@ -4,11 +4,13 @@ import { isRestrictedUrl } from '../shared/url';
 import { captureVisiblePng } from './capture';
 import { cropRect } from './crop';
 import { cropPng, imageSize } from './image-ops';
-import { savePart } from '../store/part-store';
 import { saveDraft } from './draft-store';
+import { holdCapture } from './held-evidence';
 import { ensureScanner } from './inject-scanner';
 
 export const MENU_ID = 'tipline-report-listing';
+/** "Report child sexual abuse (URL only)": the form opens without anything taken from the page. */
+export const URL_ONLY_MENU_ID = 'tipline-report-url-only';
 
 /** The form for a tab (contract: `popup.html?tab=<id>`), for a prepared draft when one is given. */
 function formUrl(tabId: number, draftId?: string): string {
@@ -34,8 +36,9 @@ export async function openReportWindow(tabId: number, draftId?: string): Promise
 
 /**
  * "Report this listing": asks the page for the listing under the right-click (or, `from: 'pick'`, the
- * one tapped in pick mode), shoots the visible tab, crops the listing out of it, keeps both as draft
- * parts, then opens the form pre-filled. The menu, pick mode and the tests all come through here.
+ * one tapped in pick mode), shoots the visible tab, crops the listing out of it, and opens the form
+ * pre-filled. The shots and the listing are held in memory for the form, not stored: the category is
+ * not known yet (draft-store.ts). The menu, pick mode and the tests all come through here.
  */
 export async function reportListing(tab: Tabs.Tab, info: Partial<Menus.OnClickData> = {}, from: 'right-click' | 'pick' = 'right-click'): Promise<PreparedDraft> {
   const tabId = tab.id;
@@ -46,8 +49,7 @@ export async function reportListing(tab: Tabs.Tab, info: Partial<Menus.OnClickDa
     // The listing picker lives in the top frame; a click inside a frame is reported as the page, and said so.
     if (info.frameId !== undefined && info.frameId !== 0) {
       const png = await captureVisiblePng(tabId);
-      const visible = await savePart({ draftId: draft.draftId, name: 'screenshot', mediaType: 'image/png', data: png, variant: 'visible' });
-      draft.parts.push({ partId: visible.id, variant: 'visible', bytes: visible.bytes, sha256: visible.sha256 });
+      draft.parts.push(await holdCapture(png, { mediaType: 'image/png', variant: 'visible' }, Date.now()));
       throw new Error('error_listing_in_frame');
     }
     await ensureScanner(tabId);
@@ -62,17 +64,27 @@ export async function reportListing(tab: Tabs.Tab, info: Partial<Menus.OnClickDa
     draft.listing = capture.listing;
     draft.matches = capture.matches;
     const png = await captureVisiblePng(tabId);
-    const visible = await savePart({ draftId: draft.draftId, name: 'screenshot', mediaType: 'image/png', data: png, variant: 'visible' });
+    const takenAt = Date.now();
     const crop = cropRect(capture.rect, capture.viewport, await imageSize(png), capture.devicePixelRatio);
-    if (crop) {
-      const cropped = await savePart({ draftId: draft.draftId, name: 'screenshot', mediaType: 'image/png', data: await cropPng(png, crop), variant: 'listing' });
-      draft.parts.push({ partId: cropped.id, variant: 'listing', bytes: cropped.bytes, sha256: cropped.sha256 });
-    }
-    draft.parts.push({ partId: visible.id, variant: 'visible', bytes: visible.bytes, sha256: visible.sha256 });
+    if (crop) draft.parts.push(await holdCapture(await cropPng(png, crop), { mediaType: 'image/png', variant: 'listing' }, takenAt));
+    draft.parts.push(await holdCapture(png, { mediaType: 'image/png', variant: 'visible' }, takenAt));
   } catch (error) {
     // A half-made capture is not a report: the form opens with what there is and says what failed.
     draft.error = error instanceof Error ? error.message : String(error);
   }
+  await saveDraft(draft);
+  await openReportWindow(tabId, draft.draftId);
+  return draft;
+}
+
+/**
+ * "Report child sexual abuse (URL only)": the form opens on the tab with that category and takes
+ * nothing from the page — no screenshot, no listing, no message to the page at all.
+ */
+export async function reportUrlOnly(tab: Tabs.Tab): Promise<PreparedDraft> {
+  const tabId = tab.id;
+  if (tabId === undefined) throw new Error('error_no_tab');
+  const draft: PreparedDraft = { draftId: crypto.randomUUID(), tabId, matches: [], parts: [], urlOnly: true };
   await saveDraft(draft);
   await openReportWindow(tabId, draft.draftId);
   return draft;

@@ -3,13 +3,16 @@ import { pageSummarySchema, type PageSummary } from '../shared/protocol/messages
 import { isRestrictedUrl } from '../shared/url';
 import type { TabContext } from '../shared/protocol/ui-replies';
 
-/** Asks the tab's content script for its live findings; a page without one (browser pages) has none. */
-export async function tabContext(tabId: number): Promise<TabContext> {
+/**
+ * Asks the tab's content script for its live findings; a page without one (browser pages) has none.
+ * `fromPage: false` (a URL-only report) asks the page nothing and leaves out its title too.
+ */
+export async function tabContext(tabId: number, fromPage = true): Promise<TabContext> {
   const tab = await browser.tabs.get(tabId);
   const url = tab.url ?? '';
   const restricted = isRestrictedUrl(url);
   let summary: PageSummary | null = null;
-  if (!restricted) {
+  if (!restricted && fromPage) {
     try {
       const reply: unknown = await browser.tabs.sendMessage(tabId, { type: 'content/get-summary' }, { frameId: 0 });
       const parsed = pageSummarySchema.safeParse((reply as { data?: unknown } | undefined)?.data);
@@ -18,5 +21,5 @@ export async function tabContext(tabId: number): Promise<TabContext> {
       summary = null;
     }
   }
-  return { tabId, url, title: tab.title ?? '', restricted, summary };
+  return { tabId, url, title: fromPage ? (tab.title ?? '') : '', restricted, summary };
 }

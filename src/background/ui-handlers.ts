@@ -2,8 +2,8 @@ import browser from 'webextension-polyfill';
 import { endpointHost, hasEndpointAccess } from './endpoint-access';
 import type { UiMessage } from '../shared/protocol/messages';
 import { checkEndpoint } from './endpoint-check';
-import { captureVisibleToDraft } from './capture';
-import { deleteParts, discardDraftParts, savePart } from '../store/part-store';
+import { captureVisiblePng } from './capture';
+import { discardDraftParts } from '../store/part-store';
 import { evidencePolicy } from '../shared/taxonomy';
 import { captureFullPage } from './full-page';
 import { captureSnapshot } from './snapshot';
@@ -15,32 +15,11 @@ import { refreshSubscriptions, storedLists } from './subscriptions';
 import { submitDraft } from './submit-report';
 import { tabContext } from './tab-context';
 import { historyMatcher } from './history-filter';
-import { forgetDraft, loadDraft, scrubDraft } from './draft-store';
+import { forgetDraft, scrubDraft, takePrepared } from './draft-store';
+import { discardEvidence, holdCapture, keepHeldParts } from './held-evidence';
 import { startPicking } from './pick-listing';
-import type { PartRecord, ReportRecord } from '../store/records';
+import type { ReportRecord } from '../store/records';
 import type { ReportView } from '../shared/protocol/ui-replies';
-
-/**
- * How many times each draft's evidence was discarded (a category that takes none was chosen, or such a
- * report was submitted). A capture under way at that moment is deleted as it lands (docs/ARCHITECTURE.md, evidence rules):
- * an MHTML snapshot can take seconds, and a child-sexual-abuse page's capture must not outlive the
- * choice.
- */
-const discards = new Map<string, number>();
-
-function discardEvidence(draftId: string): void {
-  discards.set(draftId, (discards.get(draftId) ?? 0) + 1);
-}
-
-async function unlessDiscarded(draftId: string, capture: () => Promise<PartRecord>): Promise<PartRecord> {
-  const before = discards.get(draftId) ?? 0;
-  const part = await capture();
-  if ((discards.get(draftId) ?? 0) !== before) {
-    await deleteParts([part.id]);
-    throw new Error('error_capture_discarded');
-  }
-  return part;
-}
 
 function view(record: ReportRecord): ReportView {
   const { leaseUntil: _lease, leaseOwner: _owner, ...rest } = record;
@@ -50,24 +29,25 @@ function view(record: ReportRecord): ReportView {
 export async function handleUiMessage(message: UiMessage): Promise<unknown> {
   switch (message.type) {
     case 'tab/context':
-      return tabContext(message.tabId);
+      return tabContext(message.tabId, message.fromPage ?? true);
+    // Captures go back to the form, which holds them until the category allows evidence (held-evidence.ts).
     case 'capture/visible': {
-      const part = await unlessDiscarded(message.draftId, () => captureVisibleToDraft(message.tabId, message.draftId));
-      return { partId: part.id, bytes: part.bytes, sha256: part.sha256 };
+      const png = await captureVisiblePng(message.tabId);
+      return holdCapture(png, { mediaType: 'image/png', variant: 'visible' }, Date.now());
     }
     case 'capture/full-page': {
-      const part = await unlessDiscarded(message.draftId, async () => {
-        const png = await captureFullPage(message.tabId);
-        return savePart({ draftId: message.draftId, name: 'screenshot', mediaType: 'image/png', data: png, variant: 'full-page' });
-      });
-      return { partId: part.id, bytes: part.bytes, sha256: part.sha256 };
+      const startedAt = Date.now();
+      return holdCapture(await captureFullPage(message.tabId), { mediaType: 'image/png', variant: 'full-page' }, startedAt);
     }
     case 'capture/snapshot': {
-      const part = await unlessDiscarded(message.draftId, () => captureSnapshot(message.tabId, message.draftId));
-      return { partId: part.id, bytes: part.bytes, sha256: part.sha256, mediaType: part.mediaType };
+      const startedAt = Date.now();
+      const snapshot = await captureSnapshot(message.tabId);
+      return holdCapture(snapshot.data, snapshot, startedAt);
     }
+    case 'draft/keep':
+      return keepHeldParts(message.draftId, message.category, message.parts);
     case 'draft/get':
-      return loadDraft(message.draftId);
+      return takePrepared(message.draftId);
     case 'draft/discard':
       discardEvidence(message.draftId);
       await scrubDraft(message.draftId);

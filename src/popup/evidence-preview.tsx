@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getPart } from '../store/part-store';
 import { t } from '../shared/i18n';
+import { base64ToBytes } from '../shared/base64';
+import type { HeldCapture } from '../shared/protocol/messages';
 
 /**
  * Reads the captured part straight from the extension's own database (same origin, read only):
@@ -28,23 +30,44 @@ export function usePartUrl(partId: string | null): string | null {
   return url;
 }
 
+/**
+ * A capture as the form holds it, in its own memory: shown from there, and `stored` once the worker
+ * has kept it (a category other than child sexual abuse is known, draft-state.ts).
+ */
+export function useHeldUrl(item: Pick<HeldCapture, 'partId' | 'data' | 'mediaType'> | null): string | null {
+  const [url, setUrl] = useState<string | null>(null);
+  const partId = item?.partId ?? null;
+  useEffect(() => {
+    if (!item) {
+      setUrl(null);
+      return;
+    }
+    const objectUrl = URL.createObjectURL(new Blob([base64ToBytes(item.data) as Uint8Array<ArrayBuffer>], { type: item.mediaType }));
+    setUrl(objectUrl);
+    return () => URL.revokeObjectURL(objectUrl);
+  }, [partId]);
+  return url;
+}
+
 export interface EvidenceItem {
   partId: string;
   bytes: number;
   sha256: string;
 }
 
+export type HeldItem = HeldCapture & { stored: boolean };
+
 export function EvidencePreview(props: {
   id: string;
   label: string;
-  item: EvidenceItem;
+  item: HeldItem;
   included: boolean;
   onToggle: (included: boolean) => void;
   image: boolean;
 }) {
-  const url = usePartUrl(props.item.partId);
+  const url = useHeldUrl(props.image ? props.item : null);
   return (
-    <div class="evidence" data-part={props.id}>
+    <div class="evidence" data-part={props.id} data-stored={props.item.stored ? 'true' : 'false'}>
       <label class="inline">
         <input type="checkbox" id={`include-${props.id}`} checked={props.included} onChange={(e) => props.onToggle(e.currentTarget.checked)} />
         {props.label}
@@ -64,9 +87,7 @@ export function formatBytes(bytes: number): string {
 }
 
 export type ShotVariant = 'visible' | 'listing' | 'full-page';
-export interface Shot extends EvidenceItem {
-  variant: ShotVariant;
-}
+export type Shot = HeldItem & { variant: ShotVariant };
 
 const SHOT_LABEL: Record<ShotVariant, string> = { visible: 'evidenceScreenshot', listing: 'shotListing', 'full-page': 'shotFullPage' };
 const SHOT_CHOICE: Record<ShotVariant, string> = { visible: 'shotVisible', listing: 'shotListing', 'full-page': 'shotFullPage' };

@@ -5,6 +5,7 @@ import type { TabContext } from '../shared/protocol/ui-replies';
 import { errorText } from './error-text';
 import type { DraftStore, EvidenceSteps } from './evidence-steps';
 import { topCategory } from './match-list';
+import { isForbidden } from './draft-state';
 
 /** A prepared right-click draft's id, from `popup.html?draft=<uuid>`, or null (the toolbar form starts its own). */
 export function draftIdFromQuery(search: string): string | null {
@@ -25,8 +26,9 @@ export interface FormLoadEvents {
 }
 
 /**
- * Opens the form on a tab: the first screenshot starts at once, then the page's context (and the
- * category its findings suggest), then the reporter's settings, which may ask for a snapshot.
+ * Opens the form on a tab: the first screenshot starts at once (held in the form's memory, stored
+ * once a category allows it), then the page's context (and the category its findings suggest), then
+ * the reporter's settings, which may ask for a snapshot. A URL-only draft takes nothing.
  */
 export async function loadForm(
   client: BackgroundClient,
@@ -48,7 +50,7 @@ export async function loadForm(
   void steps.first(tabId, prepared);
   if (prepared) store.dispatch({ type: 'prepared', listing: prepared.listing, matches: prepared.matches });
   try {
-    const context = await client.call({ type: 'tab/context', tabId });
+    const context = await client.call({ type: 'tab/context', tabId, ...(prepared?.urlOnly ? { fromPage: false } : {}) });
     if (!events.live()) return;
     events.context(context);
     store.dispatch({ type: 'suggested', category: topCategory(prepared?.matches.length ? prepared.matches : context.summary?.matches ?? []) });
@@ -60,5 +62,6 @@ export async function loadForm(
   const settings = await settingsPromise;
   if (!events.live() || !settings) return;
   events.settings(settings);
-  if (settings.privacy.snapshotByDefault) void steps.snapshot(tabId);
+  // A URL-only report takes nothing from the page, whatever the settings ask (docs/PRIVACY.md).
+  if (settings.privacy.snapshotByDefault && !prepared?.urlOnly && !isForbidden(store.get())) void steps.snapshot(tabId);
 }

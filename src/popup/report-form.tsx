@@ -1,7 +1,7 @@
 import { t } from '../shared/i18n';
 import { CATEGORY_IDS, categoryMessageKey, type Category } from '../shared/taxonomy';
 import type { BackgroundClient } from '../shared/protocol/ui-client';
-import { isForbidden } from './draft-state';
+import { holdsUnstored, isForbidden } from './draft-state';
 import { EvidenceFields } from './evidence-fields';
 import { PageInfo } from './page-info';
 import { ReportDone } from './report-done';
@@ -22,7 +22,16 @@ export function ReportForm(props: { client: BackgroundClient; targetTab: Promise
       {context && <PageInfo context={context} />}
       <div class="field">
         <label for="category">{t('categoryLabel')}</label>
-        <select id="category" value={draft.category} onChange={(e) => form.steps.chooseCategory(e.currentTarget.value as Category)}>
+        <select
+          id="category"
+          value={draft.category ?? ''}
+          aria-required="true"
+          aria-invalid={form.formError ? 'true' : undefined}
+          aria-describedby={form.formError ? 'form-status' : undefined}
+          onChange={(e) => e.currentTarget.value && form.steps.chooseCategory(e.currentTarget.value as Category)}
+        >
+          {/* Empty until chosen or suggested by the page's findings: nothing is stored before (docs/PRIVACY.md). */}
+          <option value="" disabled>{t('categoryChoose')}</option>
           {CATEGORY_IDS.map((id) => (
             <option value={id} key={id}>{t(categoryMessageKey(id))}</option>
           ))}
@@ -31,7 +40,13 @@ export function ReportForm(props: { client: BackgroundClient; targetTab: Promise
       {isForbidden(draft) ? (
         <p class="notice" id="csam-notice">{t('csamNotice')}</p>
       ) : (
-        <EvidenceFields client={props.client} draft={draft} store={form.store} steps={form.steps} tabId={form.tabId} context={context} />
+        <>
+          <div class="actions url-only">
+            <button type="button" id="report-url-only" onClick={() => form.steps.urlOnly()}>{t('reportUrlOnly')}</button>
+          </div>
+          {draft.category === null && holdsUnstored(draft) && <p class="muted" id="held-notice">{t('heldNotice')}</p>}
+          <EvidenceFields client={props.client} draft={draft} store={form.store} steps={form.steps} tabId={form.tabId} context={context} />
+        </>
       )}
       <ReporterFields fields={form.fields} onChange={form.setFields} />
       <div class="actions">
@@ -39,7 +54,7 @@ export function ReportForm(props: { client: BackgroundClient; targetTab: Promise
           {submission.sending ? t('sending') : t('submit')}
         </button>
       </div>
-      <p id="form-status" class="status error" role="status">{submission.error ?? ''}</p>
+      <p id="form-status" class="status error" role="status">{form.formError ?? submission.error ?? ''}</p>
     </form>
   );
 }

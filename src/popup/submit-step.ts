@@ -1,6 +1,7 @@
 import { t } from '../shared/i18n';
 import type { BackgroundClient } from '../shared/protocol/ui-client';
 import type { Draft } from '../shared/protocol/messages';
+import type { Category } from '../shared/taxonomy';
 import type { ReportView, TabContext } from '../shared/protocol/ui-replies';
 import { errorText } from './error-text';
 import { captureUnderWay, draftMatches, isForbidden, partIdsToSend, type DraftState } from './draft-state';
@@ -12,7 +13,12 @@ export interface ReporterFields {
   contact: string;
 }
 
-/** Why the report cannot go yet, or null: no page to report, a send under way, or a capture still being taken. */
+/** A category is known: a report cannot be made without one (the form says so, use-report-form.ts). */
+export function hasCategory(draft: DraftState): draft is DraftState & { category: Category } {
+  return draft.category !== null;
+}
+
+/** Why the report cannot go yet, or null: no page to report, a send under way, or a capture still being taken or stored. */
 export function submitBlocked(input: { context: TabContext | null; sending: boolean; draft: DraftState }): 'no-page' | 'sending' | 'capturing' | null {
   if (!input.context) return 'no-page';
   if (input.sending) return 'sending';
@@ -23,7 +29,7 @@ export function submitBlocked(input: { context: TabContext | null; sending: bool
  * The draft the background stores and sends. A child-sexual-abuse report carries the page's URL, the
  * reporter's words and nothing captured from the page (docs/PROTOCOL.md).
  */
-export function draftToSubmit(input: { draftId: string; tabId: number | null; context: TabContext; fields: ReporterFields; draft: DraftState }): Draft {
+export function draftToSubmit(input: { draftId: string; tabId: number | null; context: TabContext; fields: ReporterFields; draft: DraftState & { category: Category } }): Draft {
   const { draft, context } = input;
   const forbidden = isForbidden(draft);
   return {
@@ -33,7 +39,8 @@ export function draftToSubmit(input: { draftId: string; tabId: number | null; co
     note: input.fields.note,
     includeContact: input.fields.includeContact,
     contact: input.fields.contact,
-    page: { url: context.url, title: context.title },
+    // Not even the page's title goes with a report of child sexual abuse: its address alone.
+    page: { url: context.url, title: forbidden ? '' : context.title },
     ...(draft.listing && draft.includeListing && !forbidden ? { listing: draft.listing } : {}),
     matches: draftMatches(draft, context.summary?.matches),
     partIds: partIdsToSend(draft),

@@ -4,7 +4,8 @@ import type { TabContext } from '../shared/protocol/ui-replies';
 import type { DraftState } from './draft-state';
 import { createDraftStore, EvidenceSteps, type DraftStore } from './evidence-steps';
 import { draftIdFromQuery, loadForm } from './form-load';
-import { draftToSubmit, submitBlocked, type ReporterFields } from './submit-step';
+import { t } from '../shared/i18n';
+import { draftToSubmit, hasCategory, submitBlocked, type ReporterFields } from './submit-step';
 import { useStore } from './use-store';
 import { useSubmit, type Submission } from './use-submit';
 
@@ -21,6 +22,8 @@ export interface ReportFormModel {
   submission: Submission;
   /** Whether the submit button is off: no page, a send or a capture under way. */
   blocked: boolean;
+  /** Why the last submit was not sent before it reached the worker (no category chosen), or null. */
+  formError: string | null;
   submit(event: Event): void;
 }
 
@@ -39,6 +42,11 @@ export function useReportForm(client: BackgroundClient, targetTab: Promise<numbe
   const [fields, setFieldsState] = useState<ReporterFields>({ note: '', includeContact: false, contact: '' });
   const setFields = (change: Partial<ReporterFields>) => setFieldsState((current) => ({ ...current, ...change }));
   const submission = useSubmit(client);
+  const [formError, setFormError] = useState<string | null>(null);
+  // Choosing a category answers the message asking for one.
+  useEffect(() => {
+    if (draft.category !== null) setFormError(null);
+  }, [draft.category]);
 
   useEffect(() => {
     let live = true;
@@ -71,8 +79,14 @@ export function useReportForm(client: BackgroundClient, targetTab: Promise<numbe
     // The button is off then too; this also holds for a submit that does not come from it.
     const current = store.get();
     if (!context || submitBlocked({ context, sending: submission.sending, draft: current })) return;
+    if (!hasCategory(current)) {
+      setFormError(t('error_no_category'));
+      document.getElementById('category')?.focus();
+      return;
+    }
+    setFormError(null);
     void submission.submit(draftToSubmit({ draftId: steps.draftId, tabId, context, fields, draft: current }));
   }
 
-  return { loaded, tabId, context, loadError, draft, store, steps, fields, setFields, submission, blocked, submit };
+  return { loaded, tabId, context, loadError, draft, store, steps, fields, setFields, submission, blocked, formError, submit };
 }

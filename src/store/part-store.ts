@@ -19,16 +19,24 @@ export function isQuotaError(error: unknown): boolean {
 /** Evidence keeps a margin free so that the report itself can always still be stored. */
 const MARGIN_BYTES = 1024 * 1024;
 
-export async function savePart(input: Omit<PartRecord, 'id' | 'bytes' | 'sha256' | 'createdAt' | 'blob'> & { data: Uint8Array }): Promise<PartRecord> {
-  const { data, ...rest } = input;
+/**
+ * Stores one piece of evidence. A capture the report form held in memory until its category was known
+ * comes with the id the form already shows it under and the time its bytes were taken.
+ */
+export async function savePart(
+  input: Omit<PartRecord, 'id' | 'bytes' | 'sha256' | 'createdAt' | 'blob'> & { data: Uint8Array; id?: string; takenAt?: number },
+): Promise<PartRecord> {
+  const { data, id, takenAt, ...rest } = input;
   if ((await spaceLeft()) < data.byteLength + MARGIN_BYTES) throw new Error('error_disk_full');
+  const now = Date.now();
   const record: PartRecord = {
     ...rest,
-    id: crypto.randomUUID(),
+    id: id ?? crypto.randomUUID(),
     blob: new Blob([data as Uint8Array<ArrayBuffer>], { type: input.mediaType }),
     bytes: data.byteLength,
     sha256: await sha256Hex(data),
-    createdAt: Date.now(),
+    // A time after now is not believed: the part was taken before it is stored.
+    createdAt: takenAt === undefined ? now : Math.min(takenAt, now),
   };
   const db = await database();
   try {

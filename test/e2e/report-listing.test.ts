@@ -109,6 +109,9 @@ describe('report this listing', () => {
     await popup.locator('[data-part=snapshot]').waitFor({ timeout: 30_000 });
     const chosen = await popup.locator('input[name=shot]:checked').getAttribute('value');
     expect(chosen).toBe('full-page');
+    // A page without suspect phrases suggests no category: the reporter chooses one, and only then are the captures stored.
+    expect(await popup.locator('#category').inputValue()).toBe('');
+    await popup.selectOption('#category', 'other');
     await popup.click('#submit');
     await expect.poll(() => popup.locator('[role=status][data-status]').getAttribute('data-status'), { timeout: 30_000 }).toBe('delivered');
     const folders = (await readdir(dataDir)).filter((name) => !name.startsWith('.'));

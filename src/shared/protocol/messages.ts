@@ -75,16 +75,54 @@ export const pageMetricsSchema = z.object({
 });
 export type PageMetrics = z.infer<typeof pageMetricsSchema>;
 
-/** A report prepared by the background (right-click) for the form to open with. */
+/** Base64 of one piece of evidence as it crosses the worker's messages: 48 MB of text at most (Chrome's limit is 64 MiB). */
+export const HELD_DATA_MAX = 48_000_000;
+
+/**
+ * A capture the worker took and handed back without storing it (docs/PRIVACY.md, "Child sexual
+ * abuse material"): the report form holds it in its own memory until a category other than
+ * child sexual abuse is known, then asks the worker to keep it (`draft/keep`) under `partId`.
+ */
+export const heldCaptureSchema = z.object({
+  partId: z.uuid(),
+  variant: z.enum(['visible', 'listing', 'full-page', 'dom', 'mhtml']),
+  mediaType: z.enum(['image/png', 'text/html', 'multipart/related']),
+  bytes: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** When the bytes were taken (ms since the epoch): the stored part keeps this time, not the time it was stored. */
+  capturedAt: z.number().int().nonnegative(),
+  /** The bytes, base64. */
+  data: z.string().max(HELD_DATA_MAX),
+});
+export type HeldCapture = z.infer<typeof heldCaptureSchema>;
+
+/** A report prepared by the background (right-click, pick mode, or the URL-only entry) for the form to open with. */
 export const preparedDraftSchema = z.object({
   draftId: z.uuid(),
   tabId: tabId,
   listing: listingSchema.optional(),
   matches: z.array(matchSchema).max(5000),
-  parts: z.array(z.object({ partId: z.uuid(), variant: z.enum(['visible', 'listing', 'full-page']), bytes: z.number(), sha256: z.string() })),
+  /** The listing's and the visible page's shots, held in memory only (never in storage). */
+  parts: z.array(heldCaptureSchema.extend({ variant: z.enum(['visible', 'listing']) })).max(2),
   error: z.string().optional(),
+  /** "Report child sexual abuse (URL only)", or evidence discarded: nothing is captured for this draft. */
+  urlOnly: z.boolean().optional(),
 });
 export type PreparedDraft = z.infer<typeof preparedDraftSchema>;
+
+/**
+ * What of a prepared draft is kept in session storage: the tab and whether it is URL-only, nothing
+ * taken from the page (background/draft-store.ts).
+ */
+export const storedDraftSchema = z.object({
+  draftId: z.uuid(),
+  tabId: tabId,
+  error: z.string().max(200).optional(),
+  urlOnly: z.boolean().optional(),
+  /** The worker held the page's part in memory for the window to take once. */
+  held: z.boolean().optional(),
+});
+export type StoredDraft = z.infer<typeof storedDraftSchema>;
 
 /** Candidate blocks for the worker's exact scan (shared/protocol/block-scan.ts): each block's text nodes, in order. */
 export const scanBlocksRequestSchema = z.object({
@@ -155,10 +193,20 @@ export const historyFilterSchema = z.object({
 });
 
 export const uiToBackground = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('tab/context'), tabId }),
-  z.object({ type: z.literal('capture/visible'), tabId, draftId: z.uuid() }),
-  z.object({ type: z.literal('capture/full-page'), tabId, draftId: z.uuid() }),
-  z.object({ type: z.literal('capture/snapshot'), tabId, draftId: z.uuid() }),
+  /** `fromPage: false` asks the page nothing and leaves its title out (a URL-only report takes nothing from it). */
+  z.object({ type: z.literal('tab/context'), tabId, fromPage: z.boolean().optional() }),
+  /** Captures are handed back to the form, not stored: `draft/keep` stores them once the category allows. */
+  z.object({ type: z.literal('capture/visible'), tabId }),
+  z.object({ type: z.literal('capture/full-page'), tabId }),
+  z.object({ type: z.literal('capture/snapshot'), tabId }),
+  /** Stores held captures as the draft's parts; refused for a category whose evidence is forbidden. */
+  z.object({
+    type: z.literal('draft/keep'),
+    draftId: z.uuid(),
+    /** The worker refuses a category whose evidence is forbidden. */
+    category: categorySchema,
+    parts: z.array(heldCaptureSchema).min(1).max(4),
+  }),
   z.object({ type: z.literal('draft/discard'), draftId: z.uuid() }),
   z.object({ type: z.literal('draft/get'), draftId: z.uuid() }),
   z.object({ type: z.literal('report/submit'), draft: draftSchema }),

@@ -4,7 +4,7 @@ import { signedReceiptSchema } from '../signed-receipt';
 import type { Settings } from '../settings';
 import type { LockedSetting } from '../managed-settings';
 import type { StoredLists } from '../phrase-subscriptions';
-import type { PageSummary, PreparedDraft } from './messages';
+import type { HeldCapture, PageSummary, PreparedDraft } from './messages';
 
 /*
  * What the background answers to the extension pages (popup, report window, options). The pages
@@ -74,9 +74,10 @@ export interface StoredPart {
 /** What the background answers to each UI message, so call sites get typed results. */
 export interface UiReplies {
   'tab/context': TabContext;
-  'capture/visible': StoredPart;
-  'capture/full-page': StoredPart;
-  'capture/snapshot': StoredPart & { mediaType: string };
+  'capture/visible': HeldCapture;
+  'capture/full-page': HeldCapture;
+  'capture/snapshot': HeldCapture;
+  'draft/keep': StoredPart[];
   'draft/discard': { removed: number };
   'draft/get': PreparedDraft | null;
   'report/submit': ReportView;

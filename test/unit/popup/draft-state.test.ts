@@ -1,15 +1,44 @@
 import { describe, expect, it } from 'vitest';
-import { captureUnderWay, draftMatches, draftReducer, initialDraftState, partIdsToSend, type DraftAction, type DraftState } from '../../../src/popup/draft-state';
+import { captureUnderWay, draftMatches, draftReducer, holdsUnstored, initialDraftState, partIdsToSend, toKeep, type DraftAction, type DraftState } from '../../../src/popup/draft-state';
 import type { Shot } from '../../../src/popup/evidence-preview';
 import { part } from './fixtures';
 
-const shot = (variant: Shot['variant']): Shot => ({ ...part(), variant });
+const shot = (variant: Shot['variant'], stored = true): Shot => ({ ...part(variant), stored });
 const run = (actions: DraftAction[], state: DraftState = initialDraftState()) => actions.reduce(draftReducer, state);
 
 describe('the draft state', () => {
+  it('starts with no category, and holds a capture unstored until one other than child sexual abuse is known', () => {
+    expect(initialDraftState().category).toBeNull();
+    const held = shot('visible', false);
+    const landed = run([{ type: 'first-capture-ended', generation: 0, shots: [held], error: null }]);
+    expect(holdsUnstored(landed)).toBe(true);
+    expect(toKeep(landed)).toEqual([]);
+    expect(partIdsToSend({ ...landed, category: 'jammers' })).toEqual([]);
+    expect(toKeep(draftReducer(landed, { type: 'category-chosen', category: 'child-sexual-abuse' }))).toEqual([]);
+    const chosen = draftReducer(landed, { type: 'category-chosen', category: 'jammers' });
+    expect(toKeep(chosen)).toEqual([held]);
+    const stored = draftReducer(chosen, { type: 'kept', generation: 0, partIds: [held.partId] });
+    expect(toKeep(stored)).toEqual([]);
+    expect(partIdsToSend(stored)).toEqual([held.partId]);
+    // A keep answered after a discard changes nothing.
+    expect(draftReducer({ ...chosen, generation: 1 }, { type: 'kept', generation: 0, partIds: [held.partId] }).shots[0]?.stored).toBe(false);
+  });
+
+  it('takes the suggested category as known: what is held may then be stored', () => {
+    const held = shot('visible', false);
+    const state = run([{ type: 'first-capture-ended', generation: 0, shots: [held], error: null }, { type: 'suggested', category: 'drugs-precursors' }]);
+    expect(toKeep(state)).toEqual([held]);
+  });
+
+  it('as URL-only: child sexual abuse, nothing held, and no capture to wait for', () => {
+    const state = run([{ type: 'first-capture-ended', generation: 0, shots: [shot('visible', false)], error: null }, { type: 'url-only' }]);
+    expect(state).toMatchObject({ category: 'child-sexual-abuse', shots: [], capturing: false, generation: 1 });
+    expect(run([{ type: 'url-only' }]).capturing).toBe(false);
+  });
+
   it('drops every piece of evidence when the child-sexual-abuse category is chosen, and sends none', () => {
     const visible = shot('visible');
-    const snapshot = part();
+    const snapshot = { ...part('dom'), stored: true };
     const before = run([
       { type: 'prepared', listing: { text: 'guns' }, matches: [{ phrase: 'x', category: 'jammers', count: 1 }] },
       { type: 'first-capture-ended', generation: 0, shots: [visible], error: null },

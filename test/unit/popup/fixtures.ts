@@ -1,7 +1,7 @@
 import { REPORT_SCHEMA_ID } from '../../../src/shared/report';
 import type { Category } from '../../../src/shared/taxonomy';
-import type { ReportView, StoredPart, TabContext } from '../../../src/shared/protocol/ui-replies';
-import type { Draft } from '../../../src/shared/protocol/messages';
+import type { ReportView, TabContext } from '../../../src/shared/protocol/ui-replies';
+import type { Draft, HeldCapture } from '../../../src/shared/protocol/messages';
 
 let counter = 0;
 /** A fresh version-4 UUID that reads in a failure message (its last digits count up). */
@@ -10,8 +10,15 @@ export function uuid(): string {
   return `00000000-0000-4000-8000-${counter.toString(16).padStart(12, '0')}`;
 }
 
-export function part(): StoredPart {
-  return { partId: uuid(), bytes: 2048, sha256: 'ab'.repeat(32) };
+/** A capture as the worker hands it back to the form, held, not stored (src/background/held-evidence.ts). */
+export function part<V extends HeldCapture['variant'] = 'visible'>(variant: V = 'visible' as V): HeldCapture & { variant: V } {
+  const mediaType = variant === 'dom' ? 'text/html' : variant === 'mhtml' ? 'multipart/related' : 'image/png';
+  return { partId: uuid(), variant, mediaType, bytes: 8, sha256: 'ab'.repeat(32), capturedAt: 1_700_000_000_000, data: 'iVBORw0KGgo=' };
+}
+
+/** What the worker answers `draft/keep` with: the parts stored under the ids they were held under. */
+export function kept(message: { parts: readonly HeldCapture[] }) {
+  return message.parts.map((held) => ({ partId: held.partId, bytes: held.bytes, sha256: held.sha256 }));
 }
 
 export function tabContext(change: Partial<TabContext> = {}): TabContext {

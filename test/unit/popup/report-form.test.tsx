@@ -2,9 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultSettings } from '../../../src/shared/settings';
 import type { UiHandlers } from '../../../src/shared/protocol/ui-client-double';
-import type { StoredPart } from '../../../src/shared/protocol/ui-replies';
+import type { HeldCapture } from '../../../src/shared/protocol/messages';
 import { byId, click, mount, setValue, settle, submitForm, unmount } from './dom';
-import { deferred, part, reportView, tabContext, uuid } from './fixtures';
+import { deferred, kept, part, reportView, tabContext, uuid } from './fixtures';
 
 vi.mock('webextension-polyfill', () => import('./fake-polyfill'));
 // Previews read evidence from IndexedDB; these tests look at the form, not the pictures.
@@ -18,6 +18,7 @@ function client(handlers: UiHandlers = {}) {
     'tab/context': () => tabContext(),
     'capture/visible': () => part(),
     'draft/discard': () => ({ removed: 1 }),
+    'draft/keep': kept,
     'report/submit': (message) => reportView(message.draft),
     ...handlers,
   });
@@ -40,7 +41,7 @@ afterEach(() => {
 
 describe('the report form', () => {
   it('drops a full-page shot still being taken when the category becomes child-sexual-abuse, even after switching back', async () => {
-    const shot = deferred<StoredPart>();
+    const shot = deferred<HeldCapture>();
     const double = client({ 'capture/full-page': () => shot.promise });
     const page = await open(double);
     await click(byId(page, 'take-full-page'));
@@ -48,7 +49,7 @@ describe('the report form', () => {
     expect(byId(page, 'csam-notice')).toBeTruthy();
     expect(double.callsOf('draft/discard')).toHaveLength(1);
     expect(submitButton(page).disabled).toBe(true);
-    shot.resolve(part());
+    shot.resolve(part('full-page'));
     await settle();
     expect(submitButton(page).disabled).toBe(false);
     await setValue(byId<HTMLSelectElement>(page, 'category'), 'jammers');
@@ -59,7 +60,7 @@ describe('the report form', () => {
   });
 
   it('cannot be submitted while the first screenshot is being taken', async () => {
-    const shot = deferred<StoredPart>();
+    const shot = deferred<HeldCapture>();
     const double = client({ 'capture/visible': () => shot.promise });
     const page = await open(double);
     expect(submitButton(page).disabled).toBe(true);
@@ -73,7 +74,7 @@ describe('the report form', () => {
 
   it('sends the report/submit message with the page, the reporter\'s words and the chosen evidence', async () => {
     const visible = part();
-    const snapshot = { ...part(), mediaType: 'text/html' };
+    const snapshot = part('dom');
     const double = client({ 'capture/visible': () => visible, 'capture/snapshot': () => snapshot });
     const page = await open(double);
     await click(byId(page, 'take-snapshot'));
@@ -82,7 +83,8 @@ describe('the report form', () => {
     await setValue(byId<HTMLInputElement>(page, 'contact'), 'me@example.org');
     await submitForm(form(page));
     const [sent] = double.callsOf('report/submit');
-    const draftId = double.callsOf('capture/visible')[0]?.draftId;
+    const draftId = double.callsOf('draft/keep')[0]?.draftId;
+    expect(draftId).toBeDefined();
     expect(sent).toEqual({
       type: 'report/submit',
       draft: {
@@ -112,7 +114,7 @@ describe('the report form', () => {
   it('opens a right-click draft with its listing and shots, and strips them when the category becomes child-sexual-abuse', async () => {
     const draftId = uuid();
     history.replaceState(null, '', `/popup.html?draft=${draftId}`);
-    const listingShot = { ...part(), variant: 'listing' as const };
+    const listingShot = part('listing');
     const double = client({
       'draft/get': () => ({ draftId, tabId: 7, listing: { text: 'air guns, cash only' }, matches: [{ phrase: 'x', category: 'jammers', count: 2 }], parts: [listingShot] }),
     });
@@ -125,6 +127,53 @@ describe('the report form', () => {
     const [sent] = double.callsOf('report/submit');
     expect(sent?.draft).toMatchObject({ draftId, category: 'child-sexual-abuse', matches: [], partIds: [] });
     expect(sent?.draft.listing).toBeUndefined();
+  });
+
+  it('starts with no category on a page without findings, stores nothing, and asks for one on submit', async () => {
+    const double = client({ 'tab/context': () => tabContext({ summary: null }) });
+    const page = await open(double);
+    expect(byId<HTMLSelectElement>(page, 'category').value).toBe('');
+    expect(byId(page, 'held-notice').textContent).toBe('heldNotice');
+    expect(page.querySelector('[data-part=screenshot]')?.getAttribute('data-stored')).toBe('false');
+    await submitForm(form(page));
+    expect(double.callsOf('report/submit')).toEqual([]);
+    expect(double.callsOf('draft/keep')).toEqual([]);
+    expect(byId(page, 'form-status').textContent).toBe('error_no_category');
+    expect(byId(page, 'category').getAttribute('aria-invalid')).toBe('true');
+    await setValue(byId<HTMLSelectElement>(page, 'category'), 'hacking-tools');
+    expect(byId(page, 'form-status').textContent).toBe('');
+    expect(double.callsOf('draft/keep')).toHaveLength(1);
+    expect(page.querySelector('#held-notice')).toBeNull();
+    expect(page.querySelector('[data-part=screenshot]')?.getAttribute('data-stored')).toBe('true');
+    await submitForm(form(page));
+    expect(double.callsOf('report/submit')[0]?.draft).toMatchObject({ category: 'hacking-tools', partIds: [double.callsOf('draft/keep')[0]?.parts[0]?.partId] });
+  });
+
+  it('reports the page\'s address alone from its URL-only button: what was held is dropped, nothing stored or taken after', async () => {
+    const double = client({ 'tab/context': () => tabContext({ summary: null }) });
+    const page = await open(double);
+    await click(byId(page, 'report-url-only'));
+    expect(byId<HTMLSelectElement>(page, 'category').value).toBe('child-sexual-abuse');
+    expect(byId(page, 'csam-notice')).toBeTruthy();
+    expect(page.querySelector('[data-part=screenshot]')).toBeNull();
+    expect(double.callsOf('draft/discard')).toHaveLength(1);
+    await submitForm(form(page));
+    expect(double.callsOf('report/submit')[0]?.draft).toMatchObject({ category: 'child-sexual-abuse', page: { title: '' }, matches: [], partIds: [] });
+    expect(double.callsOf('draft/keep')).toEqual([]);
+    expect(double.callsOf('capture/visible')).toHaveLength(1);
+  });
+
+  it('takes nothing at all for a URL-only draft (the context menu\'s entry)', async () => {
+    const draftId = uuid();
+    history.replaceState(null, '', `/popup.html?draft=${draftId}`);
+    const double = client({ 'draft/get': () => ({ draftId, tabId: 7, matches: [], parts: [], urlOnly: true }), 'settings/get': () => ({ ...defaultSettings(), privacy: { ...defaultSettings().privacy, snapshotByDefault: true } }) });
+    const page = await open(double);
+    expect(byId<HTMLSelectElement>(page, 'category').value).toBe('child-sexual-abuse');
+    expect(double.callsOf('capture/visible')).toEqual([]);
+    expect(double.callsOf('capture/snapshot')).toEqual([]);
+    expect(submitButton(page).disabled).toBe(false);
+    await submitForm(form(page));
+    expect(double.callsOf('report/submit')[0]?.draft).toMatchObject({ draftId, category: 'child-sexual-abuse', page: { title: '' }, partIds: [] });
   });
 
   it('says so when it has no tab to report', async () => {
