@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInbox } from '../../server/create-inbox';
+import { axeViolations, describeViolations } from './harness/axe';
 import { launchExtension, type ExtensionBrowser } from './harness/browser';
 import type { CaptureCounts } from './harness/capture-counter';
 import { saveScreen } from './harness/screens';
@@ -137,6 +138,8 @@ describe('no capture on disk before a category other than child sexual abuse is 
     expect(await newOnDisk(browser.worker, baseline)).toEqual([]);
     for (const scheme of ['light', 'dark'] as const) {
       await popup.emulateMedia({ colorScheme: scheme });
+      const violations = await axeViolations(popup);
+      expect(violations, describeViolations(violations)).toEqual([]);
       await saveScreen(popup, `popup-held-${scheme}-en`);
     }
     await popup.emulateMedia({ colorScheme: null });
@@ -218,6 +221,8 @@ describe('no capture on disk before a category other than child sexual abuse is 
     await popup.locator('#csam-notice').waitFor();
     for (const scheme of ['light', 'dark'] as const) {
       await popup.emulateMedia({ colorScheme: scheme });
+      const violations = await axeViolations(popup);
+      expect(violations, describeViolations(violations)).toEqual([]);
       await saveScreen(popup, `popup-url-only-${scheme}-en`);
     }
     await popup.fill('#note', 'URL only.');
