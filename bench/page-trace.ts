@@ -51,8 +51,20 @@ function summarise(events: readonly TraceEvent[]): Record<string, number> {
   const on = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined);
   const sum = (test: (e: TraceEvent) => boolean) => on.filter(test).reduce((total, e) => total + e.dur! / 1000, 0);
   const ours = (e: TraceEvent) => (e.args?.data?.url ?? e.args?.fileName ?? '').includes('content.js');
+  const bootstrap = (e: TraceEvent) => (e.args?.data?.url ?? e.args?.fileName ?? '').includes('bootstrap.js');
+  // The page's own navigation: the last navigationStart before its parse, and the load event after it.
+  const parse = on.find((e) => e.name === 'ParseHTML');
+  const marks = events.filter((e) => main && e.pid === main.pid && e.ph !== 'X');
+  const navigationStart = Math.max(...marks.filter((e) => e.name === 'navigationStart' && e.ts <= (parse?.ts ?? 0)).map((e) => e.ts));
+  const loadStart = marks.find((e) => e.name === 'loadEventStart' && e.ts >= navigationStart)?.ts ?? Number.NaN;
+  const loadEnd = marks.find((e) => e.name === 'loadEventEnd' && e.ts >= navigationStart)?.ts ?? Number.NaN;
+  const firstLayout = on.find((e) => e.name === 'Layout' && e.ts >= navigationStart);
   return {
+    'load event end, from navigation start': (loadEnd - navigationStart) / 1000,
+    "the page's first layout, from navigation start": firstLayout ? (firstLayout.ts - navigationStart) / 1000 : Number.NaN,
+    'layout before load': sum((e) => e.name === 'Layout' && e.ts >= navigationStart && e.ts < loadStart),
     'all tasks': sum((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'),
+    'bootstrap.js compile and run': sum((e) => e.name === 'EvaluateScript' && bootstrap(e)),
     'HTML parse': sum((e) => e.name === 'ParseHTML'),
     'content.js compile': sum((e) => (e.name === 'v8.compile' || e.name === 'V8.CompileCode' || e.name === 'v8.compileModule') && ours(e)),
     'content.js first run': sum((e) => e.name === 'EvaluateScript' && ours(e)),
@@ -64,41 +76,52 @@ function summarise(events: readonly TraceEvent[]): Record<string, number> {
   };
 }
 
-async function launch(extension: boolean): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+async function launch(extension: boolean, folder = DIST_CHROME): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'tipline-trace-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: chromiumPath(),
     headless: true,
     viewport: { width: 1280, height: 800 },
     ...(extension ? { ignoreDefaultArgs: ['--disable-extensions', '--disable-component-extensions-with-background-pages'] } : {}),
-    args: [...CHROMIUM_FLAGS, ...(extension ? [`--disable-extensions-except=${DIST_CHROME}`, `--load-extension=${DIST_CHROME}`] : [])],
+    args: [...CHROMIUM_FLAGS, ...(extension ? [`--disable-extensions-except=${folder}`, `--load-extension=${folder}`] : [])],
   });
   return { context, close: async () => (await context.close(), await rm(dir, { recursive: true, force: true })) };
 }
 
-/** Medians of `runs` traced loads of the 100 KB page on each side (`BENCH_TRACE_RUNS`, default 5). */
-export async function benchPageTrace(runs = Number(process.env.BENCH_TRACE_RUNS ?? 5)): Promise<{ name: string; without: number; with: number }[]> {
+/**
+ * Medians of `runs` traced loads of the 100 KB page on each side (`BENCH_TRACE_RUNS`, default 5);
+ * `BENCH_TRACE_BEFORE=<folder>` adds a third side, another build of the extension (an earlier one, kept
+ * for comparison), traced in the same run.
+ */
+export async function benchPageTrace(runs = Number(process.env.BENCH_TRACE_RUNS ?? 5)): Promise<{ name: string; without: number; with: number; before?: number }[]> {
   const phrases = BUILTIN_PHRASE_LISTS.flatMap((list) => list.entries.filter((entry) => entry.strength === 'strong').map((entry) => entry.phrase));
   let post = 0;
   const html = generatePage(100 * 1024, []).replace(/<\/li>/g, (end) => (++post % 60 === 0 ? `${end}<li><h3>出售</h3><p>${phrases[(post / 60) % phrases.length]} 价格 1800元 微信 abc${post}</p></li>` : end));
-  const sides = { without: await launch(false), with: await launch(true) };
-  const totals: Record<'without' | 'with', Record<string, number>[]> = { without: [], with: [] };
+  const before = process.env.BENCH_TRACE_BEFORE;
+  const sides: Partial<Record<'without' | 'with' | 'before', { context: BrowserContext; close(): Promise<void> }>> = {
+    without: await launch(false),
+    with: await launch(true),
+    ...(before ? { before: await launch(true, before) } : {}),
+  };
+  const names = Object.keys(sides) as ('without' | 'with' | 'before')[];
+  const totals: Record<'without' | 'with' | 'before', Record<string, number>[]> = { without: [], with: [], before: [] };
   try {
     for (const side of Object.values(sides)) await side.context.route('http://bench.local/**', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
     await new Promise((resolve) => setTimeout(resolve, 2000));
     for (let run = 0; run <= runs; run++) {
-      for (const name of run % 2 ? (['with', 'without'] as const) : (['without', 'with'] as const)) {
-        const summary = summarise(await trace(sides[name].context, 'http://bench.local/p100'));
+      // The order turns each round, so that a slow spell of the machine falls on every side alike.
+      for (const name of names.map((_, i) => names[(i + run) % names.length]!)) {
+        const summary = summarise(await trace(sides[name]!.context, 'http://bench.local/p100'));
         if (run > 0) totals[name].push(summary);
       }
     }
   } finally {
-    await sides.with.close();
-    await sides.without.close();
+    for (const side of Object.values(sides)) await side.close();
   }
   return Object.keys(totals.with[0] ?? {}).map((name) => ({
     name,
     without: median(totals.without.map((t) => t[name]!)),
     with: median(totals.with.map((t) => t[name]!)),
+    ...(before ? { before: median(totals.before.map((t) => t[name]!)) } : {}),
   }));
 }

@@ -290,6 +290,8 @@ if (uiCost) {
   console.log(`| the same on the same profile's next start | ${uiCost.optionsRestartMs.toFixed(0)} ms / ${uiCost.optionsRestartFromWorkerMs.toFixed(0)} ms |`);
 }
 if (pageTrace.length > 0) {
-  console.log('\n| 100 KB page, renderer main thread (trace, medians) | without | with Tipline | added |\n|---|---|---|---|');
-  for (const row of pageTrace) console.log(`| ${row.name} | ${row.without.toFixed(1)} ms | ${row.with.toFixed(1)} ms | ${(row.with - row.without).toFixed(1)} ms |`);
+  const withBefore = pageTrace[0]?.before !== undefined;
+  console.log(`\n| 100 KB page, renderer main thread (trace, medians) | without |${withBefore ? ' earlier build (BENCH_TRACE_BEFORE) | added |' : ''} with Tipline | added |\n|---|---|${withBefore ? '---|---|' : ''}---|---|`);
+  const cell = (value: number, base: number) => `${value.toFixed(1)} ms | ${(value - base).toFixed(1)} ms`;
+  for (const row of pageTrace) console.log(`| ${row.name} | ${row.without.toFixed(1)} ms | ${withBefore ? `${cell(row.before!, row.without)} | ` : ''}${cell(row.with, row.without)} |`);
 }
