@@ -81,7 +81,9 @@ browser.action.onClicked.addListener(openFormFromToolbar);
 
 // Site access granted (from the options page's request or the browser's own settings): reports that
 // waited for it go now rather than at their next retry.
-browser.permissions.onAdded.addListener(() => {
+// (A browser without the permissions API cannot withhold site access either.)
+const permissions = browser.permissions as typeof browser.permissions | undefined;
+permissions?.onAdded.addListener(() => {
   void retryWaitingNow().catch((error: unknown) => console.warn('tipline: queue after access granted', error));
 });
 formInTabWithoutWindows();
