@@ -7,8 +7,9 @@ import { dropHeldDrafts } from './draft-store';
 /**
  * *Delete all local data*: every report and part (IndexedDB), everything in storage.local (settings,
  * phrase lists, the prefilter cache, pending start-up work), the drafts in storage.session and the
- * secrets (the endpoint token and the contact, store/secret-store.ts). What the organisation's policy
- * sets stays in force: it is not stored by the extension. Returns what it deleted.
+ * secrets (the endpoint token and the contact, store/secret-store.ts, and the policy as last read,
+ * store/policy-store.ts). What the organisation's policy sets stays in force: the browser still has it,
+ * and the next start keeps it again. Returns what it deleted.
  */
 export async function deleteAllLocalData(): Promise<ClearedData> {
   const { reports, parts } = await clearAll();

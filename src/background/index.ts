@@ -5,7 +5,8 @@ import { CLEANUP_ALARM, dailyCleanup } from './retention';
 import { createContextMenu, menuClicked } from './context-menu';
 import { openReportWindow } from './report-listing';
 import { LISTS_ALARM, refreshSubscriptions, scheduleListRefresh } from './subscriptions';
-import { forgetManaged, readManaged } from './settings-store';
+import { forgetManaged } from './settings-store';
+import { keepLivePolicy } from './ui-policy';
 import { sendLocalIfEndpoint } from './ui-handlers';
 import { refreshPrefilterCache, watchPrefilterInputs } from './prefilter-cache';
 import { watchBlockScanInputs } from './scan-inputs';
@@ -35,8 +36,11 @@ listenForSettingsChanges();
 watchPrefilterInputs();
 watchBlockScanInputs();
 
-// Ask for the policy early: the first answer can take seconds, and every settings read waits for it.
-void readManaged();
+// Ask for the policy early: the first answer can take seconds. Pages are answered under the policy
+// kept from the last read meanwhile (ui-policy.ts); one that differs from it is a change of policy.
+void keepLivePolicy()
+  .then((fields) => fields.length > 0 && policyChanged(fields))
+  .catch((error: unknown) => console.warn('tipline: kept policy', error));
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === QUEUE_ALARM) void drainQueue();
@@ -57,11 +61,15 @@ browser.runtime.onInstalled.addListener(() => {
 });
 
 // A policy that adds or changes subscriptions takes effect without waiting a day.
+function policyChanged(fields: readonly string[]): void {
+  // An endpoint set by policy sends what was kept locally without one.
+  if (fields.includes('endpointUrl') || fields.includes('endpointToken')) void sendLocalIfEndpoint().catch((error: unknown) => console.warn('tipline: local reports', error));
+  if (fields.includes('subscriptions')) void refreshSubscriptions().catch((error: unknown) => console.warn('tipline: list refresh', error));
+}
 onPolicyChange((changes) => {
   forgetManaged();
-  // An endpoint set by policy sends what was kept locally without one.
-  if ('endpointUrl' in changes || 'endpointToken' in changes) void sendLocalIfEndpoint().catch((error: unknown) => console.warn('tipline: local reports', error));
-  if ('subscriptions' in changes) void refreshSubscriptions().catch((error: unknown) => console.warn('tipline: list refresh', error));
+  policyChanged(Object.keys(changes));
+  void keepLivePolicy().catch((error: unknown) => console.warn('tipline: kept policy', error));
 });
 
 // Firefox for Android has no context menus, keyboard commands or windows: the listeners are left out

@@ -4,21 +4,38 @@ import { settingsSchema, type Settings } from '../shared/settings';
 import { SETTINGS_KEY } from '../shared/protocol/storage-keys';
 import { finishSecretsMigration, readSecrets, secretsMigrationDue, writeSecrets, type Secrets } from '../store/secret-store';
 
-let managed: Promise<unknown> | undefined;
+/** This worker's read of the policy, and its answer once the browser has given it. */
+interface ManagedRead {
+  read: Promise<unknown>;
+  answer?: { value: unknown };
+}
+let managed: ManagedRead | undefined;
 
 /**
  * Policy values, or nothing where there is no policy (Firefox throws then; Chromium answers {}).
- * Read once and kept: Chromium can take seconds to answer the first read when there is no policy.
+ * Read once and kept: Chromium can take seconds to answer the first read after it starts (the UI does
+ * not wait for that: background/ui-policy.ts).
  */
 export function readManaged(): Promise<unknown> {
-  // Through a promise chain, so that a browser without managed storage at all also means "no policy".
-  managed ??= Promise.resolve()
-    .then(() => browser.storage.managed.get(null))
-    .then(
-      (value) => value as unknown,
-      () => undefined,
-    );
-  return managed;
+  if (!managed) {
+    // Through a promise chain, so that a browser without managed storage at all also means "no policy".
+    const current: ManagedRead = {
+      read: Promise.resolve()
+        .then(() => browser.storage.managed.get(null))
+        .then(
+          (value) => value as unknown,
+          () => undefined,
+        ),
+    };
+    void current.read.then((value) => (current.answer = { value }));
+    managed = current;
+  }
+  return managed.read;
+}
+
+/** The policy, if the browser has answered this worker's current read of it. */
+export function managedIfRead(): { value: unknown } | undefined {
+  return managed?.answer;
 }
 
 /** The policy changed: the next read asks the browser again. */
@@ -91,8 +108,8 @@ async function storedSettings(): Promise<{ raw: unknown; secrets: Secrets }> {
   return { raw: stored[SETTINGS_KEY], secrets };
 }
 
-async function read() {
-  const [{ raw, secrets }, managed] = await Promise.all([storedSettings(), readManaged()]);
+async function read(policy: Promise<unknown> = readManaged()) {
+  const [{ raw, secrets }, managed] = await Promise.all([storedSettings(), policy]);
   const result = effectiveSettings(withSecrets(withoutSecrets(raw), secrets), managed);
   if (result.repaired.length > 0 && raw !== undefined) console.warn('tipline: repaired settings fields', result.repaired);
   if (result.ignored.length > 0) console.warn('tipline: ignored policy fields', result.ignored);
@@ -101,14 +118,17 @@ async function read() {
 
 /**
  * Effective settings: the reporter's, repaired field by field (docs/SETTINGS.md), with what the
- * organisation's policy sets on top (docs/DEPLOYMENT.md).
+ * organisation's policy sets on top (docs/DEPLOYMENT.md). Under the browser's own policy: everything
+ * that acts on the settings (saving, delivery, lists) reads them here.
  */
 export async function loadSettings(): Promise<Settings> {
   return (await read()).settings;
 }
 
-export async function lockedSettings(): Promise<LockedSetting[]> {
-  return (await read()).locked;
+/** The effective settings and the fields locked, under `policy` (the live one unless told). */
+export async function settingsUnder(policy?: Promise<unknown>): Promise<{ settings: Settings; locked: LockedSetting[] }> {
+  const { settings, locked } = await read(policy);
+  return { settings, locked };
 }
 
 /**

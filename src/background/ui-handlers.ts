@@ -10,7 +10,8 @@ import { captureSnapshot } from './snapshot';
 import { cancel, requeue, drainQueue } from './queue';
 import { deleteAllLocalData } from './clear-data';
 import { deleteReport, getReport, listReports, reportsWithStatus } from '../store/report-store';
-import { loadSettings, lockedSettings, saveSettings } from './settings-store';
+import { loadSettings, saveSettings } from './settings-store';
+import { settingsForUi, settingsUnderLivePolicy } from './ui-policy';
 import { refreshSubscriptions, storedLists } from './subscriptions';
 import { submitDraft } from './submit-report';
 import { tabContext } from './tab-context';
@@ -81,8 +82,9 @@ export async function handleUiMessage(message: UiMessage): Promise<unknown> {
     case 'history/delete':
       await deleteReport(message.id);
       return null;
+    // Shown without waiting for the browser's first policy answer (ui-policy.ts); saving waits for it.
     case 'settings/get':
-      return loadSettings();
+      return (await settingsForUi()).settings;
     case 'settings/save': {
       const before = await loadSettings();
       const saved = await saveSettings(message.settings);
@@ -104,7 +106,9 @@ export async function handleUiMessage(message: UiMessage): Promise<unknown> {
     case 'data/clear':
       return deleteAllLocalData();
     case 'settings/locked':
-      return lockedSettings();
+      return (await settingsForUi()).locked;
+    case 'settings/policy-ready':
+      return settingsUnderLivePolicy();
     case 'lists/status':
       return storedLists();
     case 'lists/refresh':

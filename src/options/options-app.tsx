@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { Fragment } from 'preact';
 import { t } from '../shared/i18n';
 import type { Settings } from '../shared/settings';
 import type { BackgroundClient } from '../shared/protocol/ui-client';
@@ -17,20 +18,42 @@ export function OptionsApp({ client }: { client: BackgroundClient }) {
   const [error, setError] = useState<string | null>(null);
   // Bumped after *Delete all local data*: the endpoint form keeps what was typed, so it starts afresh.
   const [generation, setGeneration] = useState(0);
+  // Bumped when the browser's policy replaces the one first shown: every section starts afresh.
+  const [policyGeneration, setPolicyGeneration] = useState(0);
+
+  // Bumped by every save and reload: a policy that arrives after one of them no longer replaces what is shown.
+  const changes = useRef(0);
 
   useEffect(() => {
-    client.call({ type: 'settings/get' }).then(setSettings, (err: unknown) => setError(String(err)));
-    client.call({ type: 'settings/locked' }).then(setLocked, () => setLocked([]));
+    const shown = client.call({ type: 'settings/get' });
+    const shownLocked = client.call({ type: 'settings/locked' }).catch((): LockedSetting[] => []);
+    shown.then(setSettings, (err: unknown) => setError(String(err)));
+    void shownLocked.then(setLocked);
+    // Right after a browser start the page is shown under the policy the worker kept from its last read
+    // (background/ui-policy.ts); once it has the browser's own, a different one replaces it.
+    void Promise.all([shown, shownLocked, client.call({ type: 'settings/policy-ready' })]).then(
+      ([first, firstLocked, live]) => {
+        if (JSON.stringify({ settings: first, locked: firstLocked }) === JSON.stringify(live)) return;
+        setLocked(live.locked);
+        // Settings saved since were saved under the browser's policy (the worker waits for it to save).
+        if (changes.current > 0) return;
+        setSettings(live.settings);
+        setPolicyGeneration((n) => n + 1);
+      },
+      () => undefined,
+    );
   }, []);
 
   /** After *Delete all local data*: show the settings as they now are (the defaults, and any policy). */
   async function reload() {
+    changes.current++;
     const next = await client.call({ type: 'settings/get' });
     setSettings(next);
     setGeneration((n) => n + 1);
   }
 
   async function save(next: Settings) {
+    changes.current++;
     const outcome = await saveSettings(client, next);
     if (outcome.ok) setSettings(outcome.settings);
     setError(outcome.ok ? null : outcome.error);
@@ -41,14 +64,14 @@ export function OptionsApp({ client }: { client: BackgroundClient }) {
       <h1>{t('optionsTitle')}</h1>
       {error && <p class="error" role="alert">{error}</p>}
       {settings ? (
-        <>
+        <Fragment key={policyGeneration}>
           <EndpointSection key={generation} client={client} settings={settings} locked={locked} onSave={save} />
           <HighlightSection settings={settings} locked={locked} onSave={save} />
           <PhrasesSection settings={settings} onSave={save} />
           <ListsSection client={client} settings={settings} locked={locked} onSave={save} />
           <PrivacySection client={client} settings={settings} locked={locked} onSave={save} onCleared={reload} />
           <TransferSection settings={settings} onSave={save} />
-        </>
+        </Fragment>
       ) : (
         !error && <p aria-busy="true">{t('loading')}</p>
       )}

@@ -228,6 +228,8 @@ export const uiToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page/pick-listing'), tabId }),
   z.object({ type: z.literal('data/clear') }),
   z.object({ type: z.literal('settings/locked') }),
+  /** Answered once the worker has the browser's own policy (pages are first shown under the one it kept: background/ui-policy.ts). */
+  z.object({ type: z.literal('settings/policy-ready') }),
   z.object({ type: z.literal('lists/status') }),
   z.object({ type: z.literal('lists/refresh'), urls: z.array(z.string().max(2048)).max(50).optional() }),
 ]);

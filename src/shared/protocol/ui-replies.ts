@@ -93,6 +93,7 @@ export interface UiReplies {
   'page/pick-listing': null;
   'data/clear': ClearedData;
   'settings/locked': LockedSetting[];
+  'settings/policy-ready': { settings: Settings; locked: LockedSetting[] };
   'lists/status': StoredLists;
   'lists/refresh': StoredLists;
 }

@@ -78,6 +78,13 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
+  // The worker answers the extension's pages at once, under the policy it kept from its last read, but
+  // saves settings and sends reports only under the browser's own, which Chromium takes seconds to give
+  // after a start (src/background/ui-policy.ts). Tests act at once: they start when it has answered.
+  await worker.evaluate(() => chrome.storage.managed.get(null).then(
+    () => undefined,
+    () => undefined,
+  ));
 
   async function tabIdOf(page: Page): Promise<number> {
     const url = page.url();

@@ -121,4 +121,40 @@ describe('the options page', () => {
     expect(byId<HTMLInputElement>(page, 'endpoint-url').value).toBe('');
     expect(byId<HTMLInputElement>(page, 'endpoint-token').value).toBe('');
   });
+
+  it('shows the browser’s policy once the worker has it, when the page was shown under another (background/ui-policy.ts)', async () => {
+    let answer: (value: { settings: Settings; locked: ['endpoint'] }) => void = () => undefined;
+    const live = { ...settings, endpoint: { url: 'https://tips.example.org/policy' } };
+    const double = client({ 'settings/policy-ready': () => new Promise((resolve) => (answer = resolve)) });
+    const page = await open(double);
+    await setValue(byId<HTMLInputElement>(page, 'endpoint-url'), 'https://typed.example.org/r');
+    expect(page.querySelector('#endpoint-locked')).toBeNull();
+
+    answer({ settings: live, locked: ['endpoint'] });
+    await settle();
+    expect(byId<HTMLInputElement>(page, 'endpoint-url').value).toBe('https://tips.example.org/policy');
+    expect(byId<HTMLInputElement>(page, 'endpoint-url').readOnly).toBe(true);
+    expect(page.querySelector('#endpoint-locked')).not.toBeNull();
+  });
+
+  it('keeps what it shows when the browser’s policy is the one it was shown under', async () => {
+    const double = client({ 'settings/policy-ready': () => ({ settings, locked: [] }) });
+    const page = await open(double);
+    await setValue(byId<HTMLInputElement>(page, 'endpoint-url'), 'https://typed.example.org/r');
+    await settle();
+    expect(double.callsOf('settings/policy-ready')).toHaveLength(1);
+    expect(byId<HTMLInputElement>(page, 'endpoint-url').value).toBe('https://typed.example.org/r');
+  });
+
+  it('after a save, takes only the locks from the browser’s policy: the saved settings were saved under it', async () => {
+    let answer: (value: { settings: Settings; locked: ['highlight.enabled'] }) => void = () => undefined;
+    const double = client({ 'settings/policy-ready': () => new Promise((resolve) => (answer = resolve)) });
+    const page = await open(double);
+    await setValue(byId<HTMLInputElement>(page, 'endpoint-url'), 'https://tips.example.org/r');
+    await submitForm(byId(page, 'endpoint-save').closest('form') as HTMLFormElement);
+    answer({ settings: { ...settings, highlight: { ...settings.highlight, enabled: false } }, locked: ['highlight.enabled'] });
+    await settle();
+    expect(byId<HTMLInputElement>(page, 'endpoint-url').value).toBe('https://tips.example.org/r');
+    expect(page.querySelector('#highlight-enabled-locked')).not.toBeNull();
+  });
 });
