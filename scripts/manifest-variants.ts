@@ -3,6 +3,7 @@ type Manifest = Record<string, unknown> & {
   background?: { service_worker?: string; scripts?: string[]; type?: string };
   browser_specific_settings?: unknown;
   permissions?: string[];
+  optional_permissions?: string[];
   storage?: unknown;
 };
 
@@ -22,6 +23,9 @@ export function firefoxManifest(source: Manifest): Manifest {
   const scripts = manifest.background?.scripts ?? ['background.js'];
   manifest.background = { scripts };
   manifest.permissions = (manifest.permissions ?? []).filter((permission) => !CHROME_ONLY_PERMISSIONS.has(permission));
+  const optional = (manifest.optional_permissions ?? []).filter((permission) => !CHROME_ONLY_PERMISSIONS.has(permission));
+  if (optional.length > 0) manifest.optional_permissions = optional;
+  else delete manifest.optional_permissions;
   // Firefox takes managed values from policies.json (3rdparty.Extensions), not from a schema file.
   delete manifest.storage;
   return manifest;

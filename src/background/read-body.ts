@@ -7,7 +7,13 @@ export async function readBodyPrefix(response: Response, limit: number): Promise
     const text = await response.text();
     return { text: text.slice(0, limit), complete: text.length <= limit };
   }
-  const reader = response.body.getReader();
+  const { bytes, complete } = await readBytesPrefix(response.body, limit);
+  return { text: new TextDecoder().decode(bytes), complete };
+}
+
+/** A stream's first `limit` bytes; the rest is never downloaded. */
+export async function readBytesPrefix(body: ReadableStream<Uint8Array>, limit: number): Promise<{ bytes: Uint8Array; complete: boolean }> {
+  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   let complete = true;
@@ -18,7 +24,6 @@ export async function readBodyPrefix(response: Response, limit: number): Promise
       chunks.push(value.subarray(0, limit - total));
       total = limit;
       complete = false;
-      // The rest is never downloaded.
       await reader.cancel().catch(() => undefined);
       break;
     }
@@ -31,7 +36,7 @@ export async function readBodyPrefix(response: Response, limit: number): Promise
     bytes.set(chunk, at);
     at += chunk.byteLength;
   }
-  return { text: new TextDecoder().decode(bytes), complete };
+  return { bytes, complete };
 }
 
 /** The body as text, or null once it grows past `limit` bytes. */

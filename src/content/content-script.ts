@@ -9,7 +9,7 @@ import { createWrapHighlighter } from './wrap-highlighter';
 import { captureListing, rememberRightClicks } from './listing-picker';
 import { startPickMode } from './pick-mode';
 import { endCapture, pageMetrics, scrollForSlice } from './page-capture';
-import { snapshotHtml } from './snapshot';
+import { snapshotDraft } from './snapshot';
 import { askWorker, createRemoteEngine, PolicyChangedError, type Patience } from './remote-engine';
 import { isOrphaned, restartSchedule, RESTART_AFTER_MS } from './scan-recovery';
 
@@ -185,7 +185,7 @@ export function startContentScript({ patience = {}, restartAfterMs = RESTART_AFT
         return Promise.resolve(ok(null));
       case 'content/snapshot':
         try {
-          return Promise.resolve(ok(snapshotHtml()));
+          return Promise.resolve(ok(snapshotDraft()));
         } catch (error) {
           return Promise.resolve({ ok: false as const, error: error instanceof Error ? error.message : String(error) });
         }

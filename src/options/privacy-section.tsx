@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import type { BackgroundClient } from '../shared/protocol/ui-client';
 import type { LockedSetting } from '../shared/managed-settings';
 import { LockedNote } from './locked-note';
+import { SnapshotFormatField } from './snapshot-format-field';
 
 export function PrivacySection({ client, settings, locked, onSave, onCleared }: { client: BackgroundClient; settings: Settings; locked: readonly LockedSetting[]; onSave: (next: Settings) => Promise<void>; onCleared?: () => Promise<void> }) {
   const retentionLocked = locked.includes('privacy.retentionDays');
@@ -36,6 +37,7 @@ export function PrivacySection({ client, settings, locked, onSave, onCleared }: 
         </label>
         <div class="hint" id="snapshot-default-hint">{t('snapshotDefaultHint')}</div>
       </div>
+      <SnapshotFormatField settings={settings} set={set} />
       <div class="field">
         <label for="contact-default">{t('contactDefaultLabel')}</label>
         <input id="contact-default" type="text" value={settings.privacy.contact} maxLength={500} onChange={(e) => set({ contact: e.currentTarget.value })} aria-describedby="contact-hint" />

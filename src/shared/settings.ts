@@ -55,9 +55,11 @@ export const settingsSchema = z.object({
       anonymous: z._default(z.boolean(), true),
       contact: z._default(z.string().check(z.maxLength(500)), ''),
       snapshotByDefault: z._default(z.boolean(), false),
+      /** `html`: the inert copy; `mhtml`: Chrome's MHTML, not inert, opt-in (docs/EVIDENCE.md). */
+      snapshotFormat: z._default(z.enum(['html', 'mhtml']), 'html'),
       retentionDays: z._default(z.int().check(z.minimum(1), z.maximum(3650)), 90),
     }),
-    { anonymous: true, contact: '', snapshotByDefault: false, retentionDays: 90 },
+    { anonymous: true, contact: '', snapshotByDefault: false, snapshotFormat: 'html', retentionDays: 90 },
   ),
   officialSites: z.optional(z.array(officialSiteSchema).check(z.maxLength(100))),
 });

@@ -16,11 +16,17 @@ describe('manifest variants', () => {
     const firefox = firefoxManifest(source);
     expect(firefox.background).toEqual({ scripts: ['background.js'] });
     expect((firefox.browser_specific_settings as { gecko: { id: string } }).gecko.id).toMatch(/@/);
+    // Firefox has no pageCapture API and would warn about the name.
+    expect(firefox.optional_permissions).toBeUndefined();
+    expect(chromeManifest(source).optional_permissions).toEqual(['pageCapture']);
   });
 
   it('asks for no permission beyond the justified ones', () => {
     const justified = new Set(['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'offscreen', 'pageCapture', 'scripting']);
     for (const permission of source.permissions) expect(justified).toContain(permission);
+    // MHTML snapshots are opt-in: pageCapture is asked for only when the reporter switches them on.
+    expect(source.permissions).not.toContain('pageCapture');
+    expect(source.optional_permissions).toEqual(['pageCapture']);
     expect(source.externally_connectable).toBeUndefined();
     expect(source.web_accessible_resources).toBeUndefined();
   });

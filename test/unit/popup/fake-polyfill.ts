@@ -33,8 +33,11 @@ const browser = {
     },
   },
   i18n: { getMessage: message, getUILanguage: () => 'en' },
+  permissions: { request: vi.fn(async () => true), remove: vi.fn(async () => true) },
   tabs: { create: vi.fn(async () => ({})), query: vi.fn(async () => []) },
   runtime: {
+    /** Chrome's manifest by default: it offers MHTML snapshots behind the optional pageCapture. */
+    getManifest: vi.fn(() => ({ optional_permissions: ['pageCapture'] })),
     sendMessage: vi.fn(async () => {
       throw new Error('the pages under test reach the background through the double only');
     }),
