@@ -27,13 +27,13 @@ const browser = {
   permissions: {
     request: vi.fn(() => hostAccess.answer()),
     contains: vi.fn(async () => hostAccess.granted),
+    remove: vi.fn(async () => true),
     onAdded: {
       addListener: (listener: PermissionListener) => hostAccess.listeners.add(listener),
       removeListener: (listener: PermissionListener) => hostAccess.listeners.delete(listener),
     },
   },
   i18n: { getMessage: message, getUILanguage: () => 'en' },
-  permissions: { request: vi.fn(async () => true), remove: vi.fn(async () => true) },
   tabs: { create: vi.fn(async () => ({})), query: vi.fn(async () => []) },
   runtime: {
     /** Chrome's manifest by default: it offers MHTML snapshots behind the optional pageCapture. */
