@@ -56,6 +56,7 @@ export function HistoryItem(props: { client: BackgroundClient; record: ReportVie
       {record.receipt && (
         <div>
           {t('receiptLabel')}: <span class="receipt" data-receipt>{record.receipt}</span>
+          {record.signedReceipt && <span class="muted" data-receipt-signed> · {t('receiptSigned')}</span>}
         </div>
       )}
       <ReportActions client={props.client} record={record} onChanged={props.onChanged} onError={props.onError} />

@@ -42,6 +42,14 @@ export function ReportDetail(props: { client: BackgroundClient; record: ReportVi
         {report.listing?.text && (<><dt>{t('packageListing')}</dt><dd>{report.listing.text}</dd></>)}
         <dt>{t('noteLabel')}</dt><dd>{report.note}</dd>
         {record.receipt && (<><dt>{t('receiptLabel')}</dt><dd class="receipt">{record.receipt}</dd></>)}
+        {record.signedReceipt && (
+          <>
+            <dt>{t('signedReceiptLabel')}</dt>
+            <dd data-signed-receipt>
+              {t('signedReceiptDetail', [record.signedReceipt.reportSha256.slice(0, 16), record.signedReceipt.receivedAt, record.signedReceipt.keyUrl, record.signedReceipt.keyId.slice(0, 16)])}
+            </dd>
+          </>
+        )}
         <dt>{t('attemptsLabel')}</dt><dd>{record.attempts}</dd>
         <dt>{t('matchesHeading')}</dt><dd>{report.matches.map((m) => `${m.phrase} ×${m.count}`).join(', ') || '—'}</dd>
       </dl>

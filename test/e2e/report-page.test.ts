@@ -1,10 +1,12 @@
-import { createHash } from 'node:crypto';
+import { createHash, createPublicKey, verify } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInbox } from '../../server/create-inbox';
+import { writeReceiptKey } from '../../server/receipt-signer';
+import { receiptMessage, signedReceiptSchema } from '../../src/shared/signed-receipt';
 import { launchExtension, type ExtensionBrowser } from './harness/browser';
 import { recordingProxy, type RecordingProxy } from './harness/recording-proxy';
 import { saveScreen } from './harness/screens';
@@ -39,9 +41,30 @@ async function saveReasonScreens(popup: Page, tag: string): Promise<void> {
   await popup.emulateMedia({ colorScheme: null });
 }
 
+/** What the extension stored of the endpoint's signed receipt for a report, read from its IndexedDB. */
+function storedSignedReceipt(browser: ExtensionBrowser, id: string): Promise<unknown> {
+  return browser.worker.evaluate(
+    (reportId) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('tipline');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('reports').objectStore('reports').get(reportId);
+          request.onsuccess = () => {
+            resolve((request.result as { signedReceipt?: unknown } | undefined)?.signedReceipt ?? null);
+            open.result.close();
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    id,
+  );
+}
+
 describe('report a page end to end', () => {
   let fixtures: StaticServer;
   let dataDir: string;
+  let keyDir: string;
   let inbox: Awaited<ReturnType<typeof createInbox>>;
   let proxy: RecordingProxy;
   let browser: ExtensionBrowser;
@@ -49,7 +72,9 @@ describe('report a page end to end', () => {
   beforeAll(async () => {
     fixtures = await serveFixtures({ '/listing.html': () => LISTING_PAGE });
     dataDir = await mkdtemp(join(tmpdir(), 'tipline-inbox-'));
-    inbox = await createInbox({ dataDir, host: '127.0.0.1', port: 0 });
+    keyDir = await mkdtemp(join(tmpdir(), 'tipline-receipt-key-'));
+    await writeReceiptKey(join(keyDir, 'receipt-key.pem'));
+    inbox = await createInbox({ dataDir, host: '127.0.0.1', port: 0, receiptKeyFile: join(keyDir, 'receipt-key.pem') });
     proxy = await recordingProxy(inbox.url);
     browser = await launchExtension({ locale: 'en' });
     await setSettings(browser.worker, { endpoint: { url: `${proxy.url}/reports` } });
@@ -61,9 +86,10 @@ describe('report a page end to end', () => {
     await inbox?.close();
     await fixtures?.close();
     await rm(dataDir, { recursive: true, force: true });
+    await rm(keyDir, { recursive: true, force: true });
   });
 
-  it('sends the report with a verified screenshot to the inbox and shows the receipt in history', async () => {
+  it('sends the report with a verified screenshot to the inbox, keeps its signed receipt, which verifies, and shows it in history', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${fixtures.url}/listing.html`);
     const tabId = await browser.tabIdOf(page);
@@ -116,6 +142,25 @@ describe('report a page end to end', () => {
     await expect.poll(() => item.locator('[data-receipt]').textContent()).toBe(receipt);
     await expect.poll(() => item.locator('.chip').getAttribute('data-status')).toBe('delivered');
     await saveScreen(popup, 'popup-history-en');
+
+    // The inbox signed its receipt; the extension kept it, and it verifies with the key it names.
+    const signed = signedReceiptSchema.parse(await storedSignedReceipt(browser, report.id));
+    const reportBytes = await readFile(join(folder, 'report.json'));
+    expect(signed).toMatchObject({ id: report.id, reportSha256: createHash('sha256').update(reportBytes).digest('hex'), keyId: inbox.receiptKeyId, keyUrl: `${proxy.url}/receipt-key` });
+    const key = createPublicKey(await (await fetch(signed.keyUrl)).text());
+    const message = Buffer.from(receiptMessage(signed), 'utf8');
+    const signature = Buffer.from(signed.signature, 'base64');
+    expect(verify(null, message, key, signature)).toBe(true);
+    message[message.length - 1]! ^= 0x01;
+    expect(verify(null, message, key, signature)).toBe(false);
+    await expect.poll(() => item.locator('[data-receipt-signed]').count()).toBe(1);
+    await item.locator('button.link').click();
+    await expect.poll(() => popup.locator('[data-signed-receipt]').textContent()).toContain(signed.keyUrl);
+    for (const scheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme: scheme });
+      await saveScreen(popup, `popup-detail-signed-en-${scheme}`);
+    }
+    await popup.emulateMedia({ colorScheme: null });
     await popup.close();
     await page.close();
   });
