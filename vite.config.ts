@@ -6,7 +6,7 @@ const root = resolve(import.meta.dirname, 'src');
 const outDir = resolve(import.meta.dirname, 'dist/chrome');
 
 /**
- * Four builds share one output folder: the extension pages (Preact, ES modules), and the background
+ * Five builds share one output folder: the two extension pages (Preact, ES modules), and the background
  * worker, the content script's bootstrap and the scanner the worker injects, each a single classic
  * script because content scripts cannot be modules and one file keeps the worker's start-up to a single
  * fetch. `scripts/build.ts` runs them in turn.
@@ -35,19 +35,23 @@ export default defineConfig(({ mode }) => {
   if (mode === 'background' || mode === 'content') return single(mode);
   if (mode === 'bootstrap') return single(mode, resolve(root, 'content', 'bootstrap.ts'));
   if (mode === 'background-with-hooks') return backgroundWithHooks();
+  // Each extension page is built on its own (the popup first, which empties the folder): a module both
+  // pages import is then shaken for each page alone, so the report form carries no zod that only the
+  // options page needs (src/shared/taxonomy.ts), and no chunk is shared between them (README, Performance).
+  const page = mode === 'options' ? 'options' : 'popup';
   return {
     root,
     base: './',
-    publicDir: resolve(import.meta.dirname, 'public'),
+    publicDir: page === 'popup' ? resolve(import.meta.dirname, 'public') : false,
     plugins: [preact()],
     build: {
       outDir,
-      emptyOutDir: true,
+      emptyOutDir: page === 'popup',
       target: 'es2022',
       sourcemap: false,
       modulePreload: false,
       rollupOptions: {
-        input: { popup: resolve(root, 'popup/index.html'), options: resolve(root, 'options/index.html') },
+        input: { [page]: resolve(root, page, 'index.html') },
       },
     },
   };

@@ -30,8 +30,8 @@ await rm(dist, { recursive: true, force: true });
 // The content script and the worker (which scans pages' candidate blocks) get the built-in prefilter's
 // and the sale words' tables rather than building them on every page load or worker start.
 const tables = workerTables();
-for (const mode of ['pages', 'background', 'content', 'bootstrap']) {
-  const define = mode === 'pages' || mode === 'bootstrap' ? {} : tables;
+for (const mode of ['popup', 'options', 'background', 'content', 'bootstrap']) {
+  const define = mode === 'popup' || mode === 'options' || mode === 'bootstrap' ? {} : tables;
   await build({ configFile: join(here, 'vite.config.ts'), mode, logLevel: 'warn', define });
 }
 // Highlight colours, from the one definition: the worker inserts them into a page with its first highlight (background/inject-scanner.ts).

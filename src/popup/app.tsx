@@ -2,7 +2,10 @@ import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import type { BackgroundClient } from '../shared/protocol/ui-client';
 import { ReportForm } from './report-form';
-import { HistoryList } from './history-list';
+import { lazyView } from './lazy-view';
+
+// The history's code (its list, the report detail, the export) is loaded when it is first shown.
+const HistoryList = lazyView(() => import('./history-list').then((module) => module.HistoryList));
 
 type View = 'report' | 'history';
 

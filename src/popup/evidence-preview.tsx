@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { getPart } from '../store/part-store';
+import { readPart } from './read-part';
 import { t } from '../shared/i18n';
 import { base64ToBytes } from '../shared/base64';
 import type { HeldCapture } from '../shared/protocol/messages';
@@ -17,7 +17,7 @@ export function usePartUrl(partId: string | null): string | null {
     }
     let objectUrl: string | null = null;
     let live = true;
-    void getPart(partId).then((part) => {
+    void readPart(partId).then((part) => {
       if (!live || !part) return;
       objectUrl = URL.createObjectURL(part.blob);
       setUrl(objectUrl);

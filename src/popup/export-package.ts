@@ -1,14 +1,18 @@
-import { getPart } from '../store/part-store';
-import { buildEvidencePackage, type PackagePart } from '../shared/evidence-package';
+import type { PackagePart } from '../shared/evidence-package';
+import { readPart } from './read-part';
 import { t } from '../shared/i18n';
 import { categoryMessageKey } from '../shared/taxonomy';
 import type { ReportView } from '../shared/protocol/ui-replies';
 
-/** The evidence ZIP of a stored report: its report.json as sent, its parts, and its receipt (signed or not). */
+/**
+ * The evidence ZIP of a stored report: its report.json as sent, its parts, and its receipt (signed or
+ * not). The ZIP and report code is loaded when a package is asked for, not with the form.
+ */
 export async function evidencePackageOf(record: ReportView): Promise<Uint8Array> {
+  const { buildEvidencePackage } = await import('../shared/evidence-package');
   const parts: PackagePart[] = [];
   for (const id of record.partIds) {
-    const part = await getPart(id);
+    const part = await readPart(id);
     if (part) parts.push({ name: part.name, mediaType: part.mediaType, bytes: new Uint8Array(await part.blob.arrayBuffer()) });
   }
   return buildEvidencePackage(record.report, parts, {
