@@ -18,6 +18,35 @@ import { serveFixtures, type StaticServer } from './harness/static-server';
  */
 
 const LISTING = '/listings/firearms-explosives.zh.html';
+/** A page without suspect phrases: the form suggests no category. */
+const PLAIN = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Trail notes</title></head><body><h1>Trail notes</h1><p style="height:400px;background:#cde">Muddy but fine after the rain.</p></body></html>';
+
+/**
+ * Run in an extension page: every IndexedDB store and the local, session and sync storage areas,
+ * searched for what a capture leaves behind (a Blob, bytes, a PNG or image data URL in text).
+ */
+const LEFT_ON_DISK = `const done = arguments[arguments.length - 1];
+(async () => {
+  const found = [];
+  const walk = (value, where) => {
+    if (value === null || value === undefined) return;
+    if (typeof value === 'string') { if (value.includes('iVBORw0KGgo') || /data:image\\//.test(value)) found.push(where + ' image in text'); return; }
+    if (typeof value !== 'object') return;
+    if (value instanceof Blob) return void found.push(where + ' Blob ' + value.type);
+    if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return void found.push(where + ' bytes');
+    for (const [key, inner] of Object.entries(value)) walk(inner, where + '.' + key);
+  };
+  for (const info of await indexedDB.databases()) {
+    const db = await new Promise((resolve, reject) => { const open = indexedDB.open(info.name); open.onsuccess = () => resolve(open.result); open.onerror = () => reject(open.error); });
+    for (const name of [...db.objectStoreNames]) {
+      const records = await new Promise((resolve, reject) => { const r = db.transaction(name).objectStore(name).getAll(); r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+      records.forEach((record, i) => walk(record, 'indexedDB ' + info.name + '/' + name + '/' + ((record && record.id) || i)));
+    }
+    db.close();
+  }
+  for (const area of ['local', 'session', 'sync']) walk(await browser.storage[area].get(null), 'storage.' + area);
+  return found;
+})().then(done, (e) => done(['error ' + e]));`;
 const TOKEN = 'firefox-token-1';
 
 type Stored = { id: string; status: string; receipt?: string; lastError?: string };
@@ -139,7 +168,7 @@ describe.skipIf(!firefoxPath())('the report flow in Firefox (Marionette)', () =>
   let ff: FirefoxReporter;
 
   beforeAll(async () => {
-    fixtures = await serveFixtures();
+    fixtures = await serveFixtures({ '/plain.html': () => PLAIN });
     dataDir = await mkdtemp(join(tmpdir(), 'tipline-inbox-'));
     inbox = await createInbox({ dataDir, host: '127.0.0.1', port: 0, token: TOKEN, log: () => undefined });
     proxy = await recordingProxy(inbox.url);
@@ -212,6 +241,36 @@ describe.skipIf(!firefoxPath())('the report flow in Firefox (Marionette)', () =>
     await s.waitFor('the receipt in the history', `return document.querySelector('${item} [data-receipt]')?.textContent`, (text: string) => text === receipt);
     expect(await s.execute(`return document.querySelector('${item} .chip')?.getAttribute('data-status')`)).toBe('delivered');
     await s.saveScreen('firefox-history-en');
+    await s.closeWindow();
+  });
+
+  it('holds the screenshot in the form until a category is chosen, and its URL-only button sends the address alone', async () => {
+    // The test before closed its window: start from the extension's first tab.
+    await ff.session.switchTo(ff.home);
+    const tabId = await ff.openPage(`${fixtures.url}/plain.html`);
+    await ff.openForm(tabId);
+    const s = ff.session;
+    const baseline = new Set(await s.executeAsync<string[]>(LEFT_ON_DISK));
+    const onDisk = async () => (await s.executeAsync<string[]>(LEFT_ON_DISK)).filter((found) => !baseline.has(found));
+    await ff.waitForScreenshotPreview();
+    expect(await s.execute<string>("return document.getElementById('category').value")).toBe('');
+    expect(await s.execute("return document.querySelector('[data-part=screenshot]')?.getAttribute('data-stored')")).toBe('false');
+    expect(await onDisk()).toEqual([]);
+    await s.click('#category option[value="jammers"]');
+    await s.waitFor('the screenshot to be stored', "return document.querySelector('[data-part=screenshot]')?.getAttribute('data-stored')", (stored: string) => stored === 'true');
+    expect(await onDisk()).toEqual([expect.stringMatching(/^indexedDB tipline\/parts\/[0-9a-f-]{36}\.blob Blob image\/png$/)]);
+    await s.click('#report-url-only');
+    await s.waitFor('the notice of a URL-only report', "return !!document.getElementById('csam-notice')", Boolean);
+    expect(await s.execute('return document.querySelectorAll(\'.evidence img\').length')).toBe(0);
+    // The discard is asked for as the category changes; wait for the database to say it is done.
+    for (const deadline = Date.now() + 10_000; (await onDisk()).length > 0 && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await onDisk()).toEqual([]);
+    await s.click('#submit');
+    await s.waitFor('delivery', "return document.querySelector('[role=status][data-status]')?.getAttribute('data-status')", (status: string) => status === 'delivered', 30_000);
+    const arrived = await Promise.all((await reportFolders(dataDir)).map((id) => checkArrived(dataDir, id)));
+    const newest = arrived.sort((a, b) => Date.parse(b.report.createdAt) - Date.parse(a.report.createdAt))[0]!.report;
+    expect(newest).toMatchObject({ category: 'child-sexual-abuse', evidence: [], matches: [], page: { url: `${fixtures.url}/plain.html`, title: '' } });
+    expect(await onDisk()).toEqual([]);
     await s.closeWindow();
   });
 
