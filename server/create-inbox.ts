@@ -79,6 +79,7 @@ const FILE_TYPES: Record<string, string> = {
   'snapshot.html': 'text/plain; charset=utf-8',
   'snapshot.mhtml': 'text/plain; charset=utf-8',
   SHA256SUMS: 'text/plain; charset=utf-8',
+  'timestamp.tsr': 'application/timestamp-reply',
 };
 
 function json(res: ServerResponse, status: number, body: unknown, extra: Record<string, string | string[]> = {}): void {

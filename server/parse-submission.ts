@@ -10,7 +10,13 @@ export interface Submission {
   report: Report;
   reportJson: Buffer;
   parts: { name: 'screenshot' | 'snapshot'; file: string; bytes: Buffer }[];
+  /** The trusted timestamp (a DER TimeStampResp over the hash list), the one part report.json does not declare. */
+  timestamp?: Buffer;
 }
+
+/** Where a submission's timestamp is stored; a TimeStampResp with its certificates is a few kilobytes. */
+export const TIMESTAMP_FILE = 'timestamp.tsr';
+export const MAX_TIMESTAMP_BYTES = 64 * 1024;
 
 export class BadSubmission extends Error {}
 
@@ -61,7 +67,7 @@ export async function parseSubmission(body: Buffer, contentType: string, maxPart
   if (entries.length > maxParts) throw new BadSubmission(`too many parts (at most ${maxParts})`);
   const names = entries.map(([name]) => name);
   if (new Set(names).size !== names.length) throw new BadSubmission('a part appears more than once');
-  const unknown = names.filter((name) => !['report', 'screenshot', 'snapshot'].includes(name));
+  const unknown = names.filter((name) => !['report', 'screenshot', 'snapshot', 'timestamp'].includes(name));
   if (unknown.length) throw new BadSubmission(`unknown part: ${unknown[0]!.slice(0, 40)}`);
 
   const reportPart = form.get('report');
@@ -100,5 +106,13 @@ export async function parseSubmission(body: Buffer, contentType: string, maxPart
     if (name === 'screenshot' && !bytes.subarray(0, 8).equals(PNG_SIGNATURE)) throw new BadSubmission('screenshot is labelled image/png but is not a PNG');
     parts.push({ name, file, bytes });
   }
-  return { report, reportJson, parts };
+  // Made after report.json (docs/PROTOCOL.md, "Trusted timestamp"), so undeclared, on any category.
+  const stamp = form.get('timestamp');
+  if (stamp === null) return { report, reportJson, parts };
+  if (typeof stamp === 'string') throw new BadSubmission('the timestamp part must be a file');
+  if (stamp.size > MAX_TIMESTAMP_BYTES) throw new BadSubmission(`the timestamp part is larger than ${MAX_TIMESTAMP_BYTES} bytes`);
+  const timestamp = Buffer.from(await stamp.arrayBuffer());
+  // A DER SEQUENCE at least; whether it stamps what arrived is the verifier's check (openssl ts -verify).
+  if (timestamp[0] !== 0x30) throw new BadSubmission('the timestamp part is not a DER TimeStampResp');
+  return { report, reportJson, parts, timestamp };
 }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { reportSchema } from '../src/shared/report';
 import { signedReceiptSchema, type SignedReceipt } from '../src/shared/signed-receipt';
-import { DEFAULT_MAX_REPORT_BYTES, jsonDepthExceeds, MAX_JSON_DEPTH, type Submission } from './parse-submission';
+import { hashListText } from '../src/shared/hash-list';
+import { DEFAULT_MAX_REPORT_BYTES, jsonDepthExceeds, MAX_JSON_DEPTH, TIMESTAMP_FILE, type Submission } from './parse-submission';
 
 export const receiptFileSchema = z.object({
   receipt: z.string(),
@@ -17,7 +18,7 @@ export type ReceiptFile = z.infer<typeof receiptFileSchema>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The only files a report folder may hold, and so the only names ever served or joined into a path. */
-export const REPORT_FILES = new Set(['report.json', 'screenshot.png', 'snapshot.html', 'snapshot.mhtml', 'SHA256SUMS', 'receipt.json']);
+export const REPORT_FILES = new Set(['report.json', 'screenshot.png', 'snapshot.html', 'snapshot.mhtml', 'SHA256SUMS', 'receipt.json', TIMESTAMP_FILE]);
 
 export function reportDir(dataDir: string, id: string): string {
   if (!UUID.test(id)) throw new Error('not a report id');
@@ -134,28 +135,43 @@ async function sameAsStored(dir: string, expected: Map<string, string>): Promise
   return true;
 }
 
-async function existingAnswer(dataDir: string, id: string, expected: Map<string, string>): Promise<{ receipt: ReceiptFile; created: false } | null> {
+/** True when the stored timestamp (or its absence) is the submission's: a retry sends the same bytes. */
+async function sameTimestamp(dir: string, timestamp: Buffer | undefined): Promise<boolean> {
+  let stored: Buffer | undefined;
+  try {
+    stored = await readFile(join(dir, TIMESTAMP_FILE));
+  } catch {
+    stored = undefined;
+  }
+  return stored === undefined || timestamp === undefined ? stored === timestamp : stored.equals(timestamp);
+}
+
+async function existingAnswer(dataDir: string, id: string, expected: Map<string, string>, timestamp?: Buffer): Promise<{ receipt: ReceiptFile; created: false } | null> {
   const existing = await readReceipt(dataDir, id);
   if (!existing) return null;
-  if (!(await sameAsStored(reportDir(dataDir, id), expected))) throw new IdReused('this report id was already used for a different report');
+  const dir = reportDir(dataDir, id);
+  if (!(await sameAsStored(dir, expected)) || !(await sameTimestamp(dir, timestamp))) throw new IdReused('this report id was already used for a different report');
   return { receipt: existing, created: false };
 }
 
 async function store(dataDir: string, submission: Submission, sign?: SignReceipt): Promise<{ receipt: ReceiptFile; created: boolean }> {
   const id = submission.report.id;
   const expected = sumsOf(submission);
-  const already = await existingAnswer(dataDir, id, expected);
+  const already = await existingAnswer(dataDir, id, expected, submission.timestamp);
   if (already) return already;
   const temp = join(dataDir, `${TEMP_PREFIX}${randomBytes(8).toString('hex')}`);
   await mkdir(temp, { recursive: true });
   try {
     const files: [string, Buffer][] = [['report.json', submission.reportJson], ...submission.parts.map((p) => [p.file, p.bytes] as [string, Buffer])];
     for (const [name, bytes] of files) await writeSynced(join(temp, name), bytes);
-    await writeSynced(join(temp, 'SHA256SUMS'), `${files.map(([name]) => `${expected.get(name)}  ${name}`).join('\n')}\n`);
+    // Sorted by name, the text a trusted timestamp stamps: `openssl ts -verify -data SHA256SUMS` (docs/PROTOCOL.md).
+    await writeSynced(join(temp, 'SHA256SUMS'), hashListText(files.map(([name]) => ({ name, sha256: expected.get(name)! }))));
+    if (submission.timestamp) await writeSynced(join(temp, TIMESTAMP_FILE), submission.timestamp);
+    const stored = [...files.map(([name]) => name), ...(submission.timestamp ? [TIMESTAMP_FILE] : [])];
     const receivedAt = new Date().toISOString();
     // Over the report.json bytes as stored, which are the bytes received (docs/PROTOCOL.md, Signed receipts).
     const signed = sign?.({ id, reportSha256: expected.get('report.json')!, receivedAt });
-    const receipt: ReceiptFile = { receipt: newReceipt(), receivedAt, files: files.map(([name]) => name), ...(signed ? { signed } : {}) };
+    const receipt: ReceiptFile = { receipt: newReceipt(), receivedAt, files: stored, ...(signed ? { signed } : {}) };
     await writeSynced(join(temp, 'receipt.json'), JSON.stringify(receipt, null, 2));
     // The files and the folder's entries are on disk before the rename, and the rename is after it.
     await syncDir(temp);
@@ -163,7 +179,7 @@ async function store(dataDir: string, submission: Submission, sign?: SignReceipt
       await rename(temp, reportDir(dataDir, id));
     } catch {
       // Another process stored the same id first: theirs stands.
-      const winner = await existingAnswer(dataDir, id, expected);
+      const winner = await existingAnswer(dataDir, id, expected, submission.timestamp);
       if (winner) return winner;
       throw new Error('could not store the report');
     }

@@ -62,5 +62,7 @@ export function packageReport({ draft, parts, client, hasEndpoint, now = new Dat
     nextAttemptAt: hasEndpoint ? now.getTime() : undefined,
     partIds: chosen.map((part) => part.id),
     site: siteOf(report.page.url),
+    // Asked for at the first send, if a Time-Stamp Authority is set then (background/stamp-report.ts).
+    timestamp: { state: 'pending' },
   };
 }

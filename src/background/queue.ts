@@ -5,13 +5,14 @@ import { getReport, reportsWithStatus, updateReport } from '../store/report-stor
 import { loadSettings } from './settings-store';
 import { sendReport, SEND_TIMEOUT_MS } from './send-report';
 import { signedReceiptToKeep } from './signed-receipt';
+import { settleTimestamp, TSA_TIMEOUT_MS } from './stamp-report';
 import type { PartRecord, ReportRecord } from '../store/records';
 import { t } from '../shared/i18n';
 import { endpointHost, hasEndpointAccess } from './endpoint-access';
 
 export const QUEUE_ALARM = 'tipline-queue';
-/** Longer than a send can take, so a live send is never taken over; a dead worker's lease lapses. */
-export const LEASE_MS = SEND_TIMEOUT_MS + 30_000;
+/** Longer than a send (and the timestamp before it) can take, so a live send is never taken over; a dead worker's lease lapses. */
+export const LEASE_MS = TSA_TIMEOUT_MS + SEND_TIMEOUT_MS + 30_000;
 
 /** This worker's identity for leases; a new worker (after a crash or shutdown) gets a new one. */
 const WORKER_INSTANCE = crypto.randomUUID();
@@ -102,7 +103,18 @@ export async function attempt(id: string): Promise<void> {
   }
   // Evidence that is gone (deleted, unreadable) is taken out of the report and named, rather than
   // declared and not sent, which an endpoint rejects for good.
-  const sending = parts.length === record.partIds.length ? record : ((await updateReport(id, (current) => withoutMissingParts(current, parts))) ?? record);
+  let sending = parts.length === record.partIds.length ? record : ((await updateReport(id, (current) => withoutMissingParts(current, parts))) ?? record);
+  // Before the first send or never: stored before anything is sent, so every retry sends the same bytes.
+  const timestamp = await settleTimestamp(sending, settings.timestampUrl);
+  if (timestamp !== sending.timestamp) {
+    const stamped = await updateReport(id, (current) => ({ ...current, timestamp }));
+    // Cancelled (or deleted) while the Time-Stamp Authority was asked: nothing was sent, so nothing is.
+    if (stamped?.status !== 'sending') {
+      if (stamped) await updateReport(id, (current) => ({ ...current, leaseUntil: undefined, leaseOwner: undefined }));
+      return;
+    }
+    sending = stamped;
+  }
   const outcome = await sendReport(sending, parts, settings.endpoint);
   const signedReceipt = outcome.kind === 'accepted' ? await signedReceiptToKeep(outcome.receipt.signed, sending.report, settings.endpoint.url) : undefined;
   await updateReport(id, (current) => {

@@ -3,6 +3,7 @@ import type { Endpoint } from '../shared/settings';
 import { reportJson } from '../shared/report';
 import type { PartRecord, ReportRecord } from '../store/records';
 import { readBodyPrefix } from './read-body';
+import { timestampReply } from './stamp-report';
 
 export const SEND_TIMEOUT_MS = 60_000;
 const MAX_BODY_TEXT = 64 * 1024;
@@ -20,6 +21,9 @@ export function buildRequestBody(record: ReportRecord, parts: readonly PartRecor
   for (const part of parts) {
     form.append(part.name, new Blob([part.blob], { type: part.mediaType }), PART_FILE_NAMES[part.mediaType] ?? part.name);
   }
+  // The one part report.json does not declare: it is made after it (docs/PROTOCOL.md, "Trusted timestamp").
+  const timestamp = timestampReply(record);
+  if (timestamp) form.append('timestamp', new Blob([timestamp as Uint8Array<ArrayBuffer>], { type: 'application/timestamp-reply' }), 'timestamp.tsr');
   return form;
 }
 

@@ -4,6 +4,7 @@ import { t } from '../shared/i18n';
 import type { Settings } from '../shared/settings';
 import type { BackgroundClient } from '../shared/protocol/ui-client';
 import { EndpointSection } from './endpoint-section';
+import { TimestampSection } from './timestamp-section';
 import { PrivacySection } from './privacy-section';
 import { HighlightSection } from './highlight-section';
 import { PhrasesSection } from './phrases-section';
@@ -66,6 +67,7 @@ export function OptionsApp({ client }: { client: BackgroundClient }) {
       {settings ? (
         <Fragment key={policyGeneration}>
           <EndpointSection key={generation} client={client} settings={settings} locked={locked} onSave={save} />
+          <TimestampSection key={`timestamp-${generation}`} settings={settings} locked={locked} onSave={save} />
           <HighlightSection settings={settings} locked={locked} onSave={save} />
           <PhrasesSection settings={settings} onSave={save} />
           <ListsSection client={client} settings={settings} locked={locked} onSave={save} />

@@ -3,6 +3,7 @@ import { readPart } from './read-part';
 import { t } from '../shared/i18n';
 import { categoryMessageKey } from '../shared/taxonomy';
 import type { ReportView } from '../shared/protocol/ui-replies';
+import { base64ToBytes } from '../shared/base64';
 
 /**
  * The evidence ZIP of a stored report: its report.json as sent, its parts, and its receipt (signed or
@@ -18,6 +19,8 @@ export async function evidencePackageOf(record: ReportView): Promise<Uint8Array>
   return buildEvidencePackage(record.report, parts, {
     receipt: record.receipt,
     signedReceipt: record.signedReceipt,
+    // The TSA's reply over this package's SHA256SUMS, as the endpoint received it (docs/EVIDENCE.md).
+    ...(record.timestamp?.state === 'stamped' ? { timestamp: base64ToBytes(record.timestamp.reply) } : {}),
     categoryLabel: t(categoryMessageKey(record.report.category)),
     localTime: new Date(record.report.page.capturedAt).toString(),
     labels: {

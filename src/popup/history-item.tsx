@@ -4,6 +4,7 @@ import type { BackgroundClient } from '../shared/protocol/ui-client';
 import { describeStatus, formatTime, StatusChip } from './delivery-status';
 import { exportEvidencePackage } from './export-package';
 import type { ReportView } from '../shared/protocol/ui-replies';
+import { TimestampNote } from './timestamp-note';
 
 export const RETRYABLE = ['retry', 'rejected', 'local', 'cancelled'];
 export const CANCELLABLE = ['queued', 'retry'];
@@ -59,6 +60,7 @@ export function HistoryItem(props: { client: BackgroundClient; record: ReportVie
           {record.signedReceipt && <span class="muted" data-receipt-signed> · {t('receiptSigned')}</span>}
         </div>
       )}
+      <TimestampNote record={record} />
       <ReportActions client={props.client} record={record} onChanged={props.onChanged} onError={props.onError} />
     </li>
   );

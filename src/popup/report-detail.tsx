@@ -6,6 +6,7 @@ import { describeStatus, DroppedNotice, formatTime, StatusChip } from './deliver
 import { formatBytes, usePartUrl } from './evidence-preview';
 import { ReportActions } from './history-item';
 import type { ReportView } from '../shared/protocol/ui-replies';
+import { TimestampNote } from './timestamp-note';
 
 function PartPreview({ partId }: { partId: string }) {
   const url = usePartUrl(partId);
@@ -34,6 +35,7 @@ export function ReportDetail(props: { client: BackgroundClient; record: ReportVi
       <p class="status">{describeStatus(record)}</p>
       {error && <p class="error" role="alert">{error}</p>}
       <DroppedNotice record={record} />
+      <TimestampNote record={record} />
       <dl>
         <dt>{t('packageUrl')}</dt><dd>{report.page.url}</dd>
         <dt>{t('packagePageTitle')}</dt><dd>{report.page.title}</dd>

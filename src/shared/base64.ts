@@ -1,6 +1,7 @@
 /*
  * Evidence held by the report form before it may be stored crosses the worker's messages as base64:
- * Chrome passes messages as JSON, where a Uint8Array would arrive as an object of numbered keys.
+ * Chrome passes messages as JSON, where a Uint8Array would arrive as an object of numbered keys. So does
+ * binary data kept in a report record, which the pages read (a trusted timestamp's reply).
  */
 
 const CHUNK = 0x8000;

@@ -3,6 +3,7 @@ import { reportJson, type Report } from './report';
 import { sha256Hex } from './hash';
 import { escapeHtml, safeHref } from './escape-html';
 import { receiptMessage, type SignedReceipt } from './signed-receipt';
+import { hashListText, PART_FILES } from './hash-list';
 
 export interface PackagePart {
   name: 'screenshot' | 'snapshot';
@@ -10,11 +11,10 @@ export interface PackagePart {
   bytes: Uint8Array;
 }
 
-export const PART_FILES: Record<string, string> = {
-  'image/png': 'screenshot.png',
-  'text/html': 'snapshot.html',
-  'multipart/related': 'snapshot.mhtml',
-};
+export { PART_FILES };
+
+/** The trusted timestamp's file in a package: the TSA's DER TimeStampResp over SHA256SUMS (docs/PROTOCOL.md). */
+export const TIMESTAMP_FILE = 'timestamp.tsr';
 
 export interface SummaryLabels {
   title: string;
@@ -24,6 +24,8 @@ export interface SummaryLabels {
 export interface PackageOptions {
   receipt?: string;
   signedReceipt?: SignedReceipt;
+  /** The trusted timestamp (docs/PROTOCOL.md): the TSA's DER reply over the package's SHA256SUMS. */
+  timestamp?: Uint8Array;
   labels: SummaryLabels;
   categoryLabel: string;
   localTime: string;
@@ -39,11 +41,16 @@ export async function buildEvidencePackage(report: Report, parts: readonly Packa
   // The exact bytes that were sent (report.ts `reportJson`), so that their hash is the endpoint's.
   const files: Record<string, Uint8Array> = { 'report.json': strToU8(reportJson(report)) };
   for (const part of parts) files[PART_FILES[part.mediaType] ?? part.name] = part.bytes;
-  const sums: string[] = [];
-  for (const [name, bytes] of Object.entries(files)) sums.push(`${await sha256Hex(bytes)}  ${name}`);
+  const hashed = [];
+  for (const [name, bytes] of Object.entries(files)) hashed.push({ name, sha256: await sha256Hex(bytes) });
+  // Sorted as the worker sorted it when it asked for the timestamp, so the token stamps this very text.
+  const sumsText = hashListText(hashed);
+  const sums = sumsText.trimEnd().split('\n');
   files['summary.html'] = strToU8(summaryHtml(report, sums, options));
   if (options.signedReceipt) files['receipt.json'] = strToU8(receiptFile(options.receipt, options.signedReceipt));
-  files.SHA256SUMS = strToU8(`${sums.join('\n')}\n`);
+  files.SHA256SUMS = strToU8(sumsText);
+  // Made after the hash list it stamps, so it is not in it (`openssl ts -verify -data SHA256SUMS`).
+  if (options.timestamp) files[TIMESTAMP_FILE] = options.timestamp;
   return zipSync(files, { level: 6 });
 }
 

@@ -14,6 +14,11 @@ const makeManagedFields = () => ({
     z.refine((url) => checkEndpointUrl(url) === null, { message: 'must be https (http only for loopback), without user:password' }),
   ),
   endpointToken: z.string().check(z.minLength(1), z.maxLength(4096)),
+  /** A Time-Stamp Authority URL, or "" to keep timestamps off. */
+  timestampUrl: z.string().check(
+    z.maxLength(2048),
+    z.refine((url) => url === '' || checkEndpointUrl(url) === null, { message: 'must be https (http only for loopback), without user:password, or empty' }),
+  ),
   subscriptions: z.array(z.url().check(z.maxLength(2048))).check(z.maxLength(50)),
   categories: z.array(categorySchema),
   highlightEnabled: z.boolean(),
@@ -26,7 +31,7 @@ export type ManagedField = keyof ManagedFields;
 export type Managed = { [K in ManagedField]?: z.infer<ManagedFields[K]> };
 
 /** Settings paths the options page shows as set by the organisation. */
-export type LockedSetting = 'endpoint' | 'subscriptions' | 'categories' | 'highlight.enabled' | 'privacy.retentionDays';
+export type LockedSetting = 'endpoint' | 'timestampUrl' | 'subscriptions' | 'categories' | 'highlight.enabled' | 'privacy.retentionDays';
 
 /** The valid part of a policy as one string: what tells one policy from another. */
 export function policyJson(raw: unknown): string {
@@ -59,6 +64,10 @@ export function applyManaged(local: Settings, managed: Managed): { settings: Set
     settings.endpoint = token ? { url, token } : { url };
     locked.push('endpoint');
   }
+  if (managed.timestampUrl !== undefined) {
+    settings.timestampUrl = managed.timestampUrl || null;
+    locked.push('timestampUrl');
+  }
   if (managed.subscriptions) {
     settings.subscriptions = managed.subscriptions.map((url) => ({ url, enabled: true }));
     locked.push('subscriptions');
@@ -83,6 +92,7 @@ export function localPart(next: Settings, previousLocal: Settings, locked: reado
   const out: Settings = structuredClone(next);
   for (const path of locked) {
     if (path === 'endpoint') out.endpoint = previousLocal.endpoint;
+    else if (path === 'timestampUrl') out.timestampUrl = previousLocal.timestampUrl;
     else if (path === 'subscriptions') out.subscriptions = previousLocal.subscriptions;
     else if (path === 'categories') out.categories = previousLocal.categories;
     else if (path === 'highlight.enabled') out.highlight = { ...out.highlight, enabled: previousLocal.highlight.enabled };

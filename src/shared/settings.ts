@@ -14,6 +14,14 @@ export const endpointSchema = z.object({
   token: z.optional(z.string().check(z.maxLength(4096))),
 });
 
+/** A Time-Stamp Authority (RFC 3161) is asked over https, or http to this machine, like the endpoint. */
+export const timestampUrlSchema = z.string().check(
+  z.maxLength(2048),
+  z.refine((url) => checkEndpointUrl(url) === null, {
+    message: 'must be an https URL (http only for 127.0.0.1/localhost), without user:password',
+  }),
+);
+
 export const customPhraseSchema = z.object({
   phrase: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   category: z.enum(LISTABLE_CATEGORY_IDS),
@@ -38,6 +46,8 @@ const siteList = () => z._default(z.array(z.string().check(z.maxLength(253))).ch
 export const settingsSchema = z.object({
   version: z._default(z.int(), SETTINGS_VERSION),
   endpoint: z._default(z.nullable(endpointSchema), null),
+  /** Where the worker asks for a trusted timestamp before a report's first send; off (null) by default (docs/PROTOCOL.md). */
+  timestampUrl: z._default(z.nullable(timestampUrlSchema), null),
   highlight: z._default(
     z.object({
       enabled: z._default(z.boolean(), true),

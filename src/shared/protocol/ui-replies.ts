@@ -15,6 +15,20 @@ import type { HeldCapture, PageSummary, PreparedDraft } from './messages';
 export const reportStatusSchema = z.enum(['local', 'queued', 'sending', 'retry', 'delivered', 'rejected', 'cancelled']);
 export type ReportStatus = z.infer<typeof reportStatusSchema>;
 
+/**
+ * A report's trusted timestamp (docs/PROTOCOL.md, "Trusted timestamp"), decided once, before its first
+ * send, so that every retry sends the same bytes: `pending` until then; `off` when no Time-Stamp
+ * Authority was set; `stamped` with the TSA's DER reply (base64) over the report's hash list; `none`
+ * when the TSA failed and the report went without one.
+ */
+export const timestampStateSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('pending') }),
+  z.object({ state: z.literal('off') }),
+  z.object({ state: z.literal('stamped'), tsaUrl: z.string(), genTime: z.string(), hashListSha256: z.string(), reply: z.base64() }),
+  z.object({ state: z.literal('none'), tsaUrl: z.string(), problem: z.enum(['unreachable', 'refused', 'evidence-changed']), detail: z.string() }),
+]);
+export type TimestampState = z.infer<typeof timestampStateSchema>;
+
 export const reportViewSchema = z.object({
   id: z.uuid(),
   createdAt: z.string(),
@@ -32,6 +46,8 @@ export const reportViewSchema = z.object({
   /** Parts left out for lack of space, so the history can say so. */
   droppedParts: z.array(evidencePartNameSchema).optional(),
   site: z.string(),
+  /** Absent on reports made before timestamps existed: those are never stamped. */
+  timestamp: timestampStateSchema.optional(),
 });
 /** What the UI sees of a stored report: the record less its send lease (store/records.ts). */
 export type ReportView = z.infer<typeof reportViewSchema>;
