@@ -100,8 +100,16 @@ export async function inlineSnapshot(draft: SnapshotDraft, fetcher: ResourceFetc
     let result = fetched.get(key);
     if (result) return result;
     if (fetched.size >= limits.fetches) return Promise.resolve({ ok: false, reason: `more than ${limits.fetches} resources` });
+    let address: URL | null = null;
+    try {
+      address = new URL(url);
+    } catch {
+      // Not an address: refused below.
+    }
+    // Only the web: not the extension's own files nor other schemes, whatever a content script names.
+    if (address?.protocol !== 'http:' && address?.protocol !== 'https:') result = Promise.resolve({ ok: false, reason: 'not an http(s) address' });
     // A page must not make the extension read the reporter's own network into a report.
-    if (!pageIsLocal && isLocalNetworkHost(new URL(url).hostname)) result = Promise.resolve({ ok: false, reason: 'local network address' });
+    else if (!pageIsLocal && isLocalNetworkHost(address.hostname)) result = Promise.resolve({ ok: false, reason: 'local network address' });
     else {
       result = run(async () => {
         if (deadline.signal.aborted) return { ok: false, reason: 'time limit' };

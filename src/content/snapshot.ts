@@ -53,6 +53,15 @@ class Resources {
   }
 }
 
+/** An address made absolute, or null when it does not parse (a page's bad href must not fail the snapshot). */
+function absoluteUrl(url: string, base: string): string | null {
+  try {
+    return new URL(url, base).href;
+  } catch {
+    return null;
+  }
+}
+
 function noteRemote(changes: Changes, url: string): void {
   changes.remoteUrlCount++;
   if (changes.remoteUrls.length < LISTED_URLS) changes.remoteUrls.push(url.slice(0, 300));
@@ -91,8 +100,8 @@ function sheetCss(sheet: CSSStyleSheet, base: string, changes: Changes, resource
   const parts: string[] = [];
   for (const rule of rules) {
     if (depth < IMPORT_DEPTH && typeof CSSImportRule !== 'undefined' && rule instanceof CSSImportRule) {
-      const href = new URL(rule.href, base).href;
-      const inner = rule.styleSheet ? sheetCss(rule.styleSheet, href, changes, resources, depth + 1) : null;
+      const href = absoluteUrl(rule.href, base);
+      const inner = rule.styleSheet && href ? sheetCss(rule.styleSheet, href, changes, resources, depth + 1) : null;
       if (inner !== null) {
         const media = rule.media.mediaText;
         parts.push(media ? `@media ${media} {\n${inner}\n}` : inner);
@@ -174,7 +183,8 @@ function inlineStylesheets(pairs: Map<Element, Element>, copy: Element, base: st
     if (isRemoteAddress(href)) noteRemote(changes, href);
     // A sheet the page does not apply (not loaded, disabled, an alternate) is dropped with the other links.
     if (!sheet || sheet.disabled || /\balternate\b/i.test(link.getAttribute('rel') ?? '') || !isRemoteAddress(href)) continue;
-    const absolute = new URL(href, base).href;
+    const absolute = absoluteUrl(href, base);
+    if (!absolute) continue;
     const css = sheetCss(sheet, absolute, changes, resources) ?? resources.token(absolute, base, 'style') ?? '';
     const style = copy.ownerDocument.createElement('style');
     style.setAttribute('data-tipline-original-href', href);

@@ -121,15 +121,17 @@ describe('inlineSnapshot', () => {
   it('takes nothing from the reporter’s own network for a page on the internet, nor a page that is not a picture', async () => {
     const { fetcher, asked } = fakeFetcher({ 'https://cdn.example/fake.png': { bytes: new TextEncoder().encode('<html>hi</html>'), type: 'image/png' } });
     const { summary } = await inlineSnapshot(
-      draft(`<img src="${token(0)}"><img src="${token(1)}"><img src="${token(2)}">`, [
+      draft(`<img src="${token(0)}"><img src="${token(1)}"><img src="${token(2)}"><img src="${token(3)}"><img src="${token(4)}">`, [
         { url: 'http://192.168.1.1/admin.png', kind: 'image' },
         { url: 'http://127.0.0.1:631/x.png', kind: 'image' },
         { url: 'https://cdn.example/fake.png', kind: 'image' },
+        { url: 'chrome-extension://abc/options/index.html', kind: 'image' },
+        { url: 'not a url', kind: 'image' },
       ]),
       fetcher,
     );
     expect(asked).toEqual(['https://cdn.example/fake.png']);
-    expect(summary.notKept.map((n) => n.reason)).toEqual(['local network address', 'local network address', 'not an image']);
+    expect(summary.notKept.map((n) => n.reason)).toEqual(['local network address', 'local network address', 'not an image', 'not an http(s) address', 'not an http(s) address']);
   });
 });
 
