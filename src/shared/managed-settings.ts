@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import { repairSettings, type Settings } from './settings';
-import { categorySchema } from './taxonomy';
+import { categorySchema } from './category-schema';
 import { checkEndpointUrl } from './url';
 
 /*

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { categorySchema } from './taxonomy';
+import { categorySchema } from './category-schema';
 import { signedReceiptSchema } from './signed-receipt';
 
 /** Protocol v1 (docs/PROTOCOL.md) — a contract with every tip endpoint. */

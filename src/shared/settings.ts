@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
-import { categorySchema, LISTABLE_CATEGORY_IDS, SEARCHABLE_CATEGORIES } from './taxonomy';
+import { LISTABLE_CATEGORY_IDS, SEARCHABLE_CATEGORIES } from './taxonomy';
+import { categorySchema } from './category-schema';
 import { checkEndpointUrl } from './url';
 
 export const SETTINGS_VERSION = 1;

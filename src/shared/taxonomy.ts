@@ -1,5 +1,3 @@
-import { z } from 'zod/mini';
-
 /** Category ids are a protocol contract (docs/ARCHITECTURE.md, evidence rules): never rename one without a version bump. */
 export const CATEGORY_IDS = [
   'firearms-explosives',
@@ -18,8 +16,9 @@ export const CATEGORY_IDS = [
   'other',
 ] as const;
 
-export const categorySchema = z.enum(CATEGORY_IDS);
-export type Category = z.infer<typeof categorySchema>;
+// No zod here: the report form uses the ids only, and its bundle leaves zod out (README, Performance).
+// The schema is in category-schema.ts.
+export type Category = (typeof CATEGORY_IDS)[number];
 
 /** Categories a phrase can belong to: every one but child sexual abuse, which is never searched for. */
 export const LISTABLE_CATEGORY_IDS = CATEGORY_IDS.filter((id): id is Exclude<Category, 'child-sexual-abuse'> => id !== 'child-sexual-abuse');

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { categorySchema } from '../taxonomy';
+import { categorySchema } from '../category-schema';
 import { PREFILTER_BATCH_TEXTS, PREFILTER_STATE_MAX, SCAN_BATCH_BLOCKS } from './block-scan-limits';
 
 /*

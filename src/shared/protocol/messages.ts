@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { categorySchema } from '../taxonomy';
+import { categorySchema } from '../category-schema';
 import { listingSchema, matchSchema } from '../report';
 import { settingsSchema, endpointSchema } from '../settings';
 import { PREFILTER_BATCH_TEXTS, PREFILTER_STATE_MAX, SCAN_BATCH_BLOCKS, SCAN_BATCH_UNITS, SCAN_BLOCK_NODES, PAGE_CONTEXT_UNITS } from './block-scan-limits';

@@ -40,7 +40,7 @@ const allowed: [file: string, source: string][] = [
   ['src/content/probe.ts', "import { isInvisible } from '../matcher/invisible';\nvoid isInvisible;\n"],
   ['src/background/probe.ts', "import { buildMatcher } from '../matcher/build-matcher';\nvoid buildMatcher;\n"],
   ['src/background/probe.ts', "import { putReport } from '../store/report-store';\nvoid putReport;\n"],
-  ['src/matcher/probe.ts', "import { categorySchema } from '../shared/taxonomy';\nvoid categorySchema;\n"],
+  ['src/matcher/probe.ts', "import { categorySchema } from '../shared/category-schema';\nvoid categorySchema;\n"],
 ];
 
 describe('import boundaries (docs/ARCHITECTURE.md)', () => {
