@@ -14,6 +14,7 @@ import { listenForSettingsChanges, onPolicyChange } from './settings-changes';
 import { formInTabWithoutWindows, openFormFromToolbar } from './toolbar';
 import { createStartupWork } from './startup-work';
 import { closeStorageToPages } from './page-access';
+import { recordNavigations } from './navigation-recorder';
 
 /*
  * Listeners only, registered synchronously at top level: MV3 wakes the worker for an event only if
@@ -94,6 +95,9 @@ const permissions = browser.permissions as typeof browser.permissions | undefine
 permissions?.onAdded.addListener(() => {
   void retryWaitingNow().catch((error: unknown) => console.warn('tipline: queue after access granted', error));
 });
+
+// How each tab reached its page, for a report's provenance: observation of top-level requests only.
+recordNavigations();
 formInTabWithoutWindows();
 
 // No reliable `online` event reaches an extension worker, so it is one trigger among several.

@@ -3,12 +3,15 @@ import type { Draft } from '../shared/protocol/messages';
 import { evidencePolicy } from '../shared/taxonomy';
 import { siteOf, stripUserInfo } from '../shared/url';
 import type { PartRecord, ReportRecord } from '../store/records';
+import { provenanceForPage, type Navigation } from './provenance';
 
 export interface PackageInput {
   draft: Draft;
   parts: readonly PartRecord[];
   client: Report['client'];
   hasEndpoint: boolean;
+  /** The latest top-level navigation of the draft's tab (navigation-recorder.ts), if one was seen. */
+  navigation?: Navigation;
   now?: Date;
 }
 
@@ -17,7 +20,7 @@ function cleanUrl(url: string | undefined): string | undefined {
 }
 
 /** Builds the protocol v1 document and its stored record. Throws a zod error when the draft is unusable. */
-export function packageReport({ draft, parts, client, hasEndpoint, now = new Date() }: PackageInput): ReportRecord {
+export function packageReport({ draft, parts, client, hasEndpoint, navigation, now = new Date() }: PackageInput): ReportRecord {
   // docs/ARCHITECTURE.md, evidence rules: nothing captured from a CSAM page is ever kept or sent, whatever the form held.
   const forbidden = evidencePolicy(draft.category) === 'forbidden';
   const chosen = forbidden ? [] : parts.filter((part) => draft.partIds.includes(part.id));
@@ -34,6 +37,8 @@ export function packageReport({ draft, parts, client, hasEndpoint, now = new Dat
   // first captured with the earliest of them, or, with none, when the report was made.
   const takenAt = (part: PartRecord) => new Date(Math.min(part.createdAt, now.getTime())).toISOString();
   const capturedAt = chosen.length > 0 ? new Date(Math.min(now.getTime(), ...chosen.map((part) => part.createdAt))).toISOString() : createdAt;
+  // Provenance only of the page the report names, and none for CSAM: the URL alone (docs/PROTOCOL.md).
+  const provenance = forbidden ? undefined : provenanceForPage(navigation, draft.page.url);
   const report = reportSchema.parse({
     schema: REPORT_SCHEMA_ID,
     id,
@@ -45,6 +50,7 @@ export function packageReport({ draft, parts, client, hasEndpoint, now = new Dat
       title: forbidden ? '' : draft.page.title,
       capturedAt,
       ...(draft.page.lang && !forbidden ? { lang: draft.page.lang } : {}),
+      ...(provenance ? { provenance } : {}),
     },
     ...(listing ? { listing } : {}),
     matches: forbidden ? [] : draft.matches,

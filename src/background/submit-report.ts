@@ -7,6 +7,7 @@ import { loadSettings } from './settings-store';
 import { drainQueue } from './queue';
 import { database } from '../store/database';
 import type { PartRecord, ReportRecord } from '../store/records';
+import { latestNavigation } from './navigation-recorder';
 
 /** Stores the report and its parts first; only then may the queue try the network. */
 export async function submitDraft(draft: Draft): Promise<ReportRecord> {
@@ -15,14 +16,15 @@ export async function submitDraft(draft: Draft): Promise<ReportRecord> {
   // Evidence the reporter saw in the form but that is no longer stored (swept after a day of the form
   // standing open): not sent without a word, but said, so that it can be taken again.
   if (evidencePolicy(draft.category) !== 'forbidden' && draft.partIds.some((id) => !parts.some((part) => part.id === id))) throw new Error('error_evidence_gone');
-  let record = packageReport({ draft, parts, client: clientInfo(), hasEndpoint: settings.endpoint !== null });
+  const navigation = draft.tabId === null || evidencePolicy(draft.category) === 'forbidden' ? undefined : await latestNavigation(draft.tabId);
+  let record = packageReport({ draft, parts, client: clientInfo(), hasEndpoint: settings.endpoint !== null, navigation });
   try {
     await store(record, parts);
   } catch (error) {
     if (!isQuotaError(error) || record.partIds.length === 0) throw error;
     // A full disk must not lose the report: keep it without its evidence parts, and say so.
     const dropped = parts.filter((part) => record.partIds.includes(part.id)).map((part) => part.name);
-    record = { ...packageReport({ draft: { ...draft, partIds: [] }, parts: [], client: clientInfo(), hasEndpoint: settings.endpoint !== null }), droppedParts: dropped };
+    record = { ...packageReport({ draft: { ...draft, partIds: [] }, parts: [], client: clientInfo(), hasEndpoint: settings.endpoint !== null, navigation }), droppedParts: dropped };
     await store(record, []);
   }
   await discardDraftParts(draft.draftId, new Set(record.partIds));

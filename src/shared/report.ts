@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { categorySchema } from './category-schema';
 import { signedReceiptSchema } from './signed-receipt';
+import { provenanceSchema } from './provenance';
 
 /** Protocol v1 (docs/PROTOCOL.md) — a contract with every tip endpoint. */
 export const REPORT_SCHEMA_ID = 'tipline.report/v1';
@@ -15,6 +16,8 @@ export const pageSchema = z.object({
   capturedAt: z.iso.datetime(),
   referrer: z.string().max(8192).optional(),
   lang: z.string().max(35).optional(),
+  /** How the browser reached the page (shared/provenance.ts); optional in v1, which is additive. */
+  provenance: provenanceSchema.optional(),
 });
 
 export const listingSchema = z.object({
@@ -77,6 +80,10 @@ export const reportSchema = z
         path: ['evidence'],
         message: 'child-sexual-abuse reports carry no evidence parts and no listing content',
       });
+    }
+    // The URL only: not even what the page's server answered.
+    if (report.category === 'child-sexual-abuse' && report.page.provenance) {
+      ctx.addIssue({ code: 'custom', path: ['page', 'provenance'], message: 'child-sexual-abuse reports carry no provenance' });
     }
   });
 

@@ -69,7 +69,9 @@ const browser = {
     captureVisibleTab: vi.fn(async (): Promise<string> => {
       throw new Error('no screen in this test');
     }),
+    onRemoved: event(),
   },
+  webRequest: { onBeforeRequest: event(), onBeforeRedirect: event(), onCompleted: event() },
   i18n: { getMessage: (key: string) => key, getUILanguage: () => 'en' },
 };
 vi.mock('webextension-polyfill', () => ({ default: browser }));
@@ -111,6 +113,8 @@ describe('the worker without windows, context menus or commands (Firefox for And
     expect(browser.action.setPopup).toHaveBeenCalledWith({ popup: '' });
     expect(browser.action.onClicked.listeners).toHaveLength(1);
     expect(browser.runtime.onMessage.listeners).toHaveLength(1);
+    // Firefox for Android has webRequest: the tabs' provenance is recorded there too.
+    expect(browser.webRequest.onCompleted.listeners).toHaveLength(1);
   });
 
   it('opens the form for the page in a tab next to it when the toolbar button is tapped', async () => {

@@ -103,3 +103,31 @@ describe('capture times', () => {
     expect(report.page.capturedAt).toBe('2026-12-06T10:00:00.000Z');
   });
 });
+
+describe('provenance', () => {
+  const navigation = {
+    requestId: '9',
+    redirects: [{ url: 'https://carol:pw@market.example/go/9', status: 302 }],
+    final: { url: 'https://market.example/item/9', status: 200, ip: '198.51.100.4', headers: { server: 'nginx' } },
+  };
+
+  it('sends the navigation that ended on the reported page, without credentials', () => {
+    const { report } = packageReport({ draft: draft(), parts: [], client, hasEndpoint: true, navigation });
+    expect(report.page.provenance).toEqual({ redirects: [{ url: 'https://market.example/go/9', status: 302 }], status: 200, ip: '198.51.100.4', headers: { server: 'nginx' } });
+  });
+
+  it('leaves it out for another page than the one reported, and for child sexual abuse', () => {
+    const moved = draft({ page: { url: 'https://market.example/item/10', title: 't' } });
+    expect(packageReport({ draft: moved, parts: [], client, hasEndpoint: true, navigation }).report.page.provenance).toBeUndefined();
+    const csam = draft({ category: 'child-sexual-abuse', listing: undefined, matches: [] });
+    const { report } = packageReport({ draft: csam, parts: [], client, hasEndpoint: true, navigation });
+    expect(report.page.provenance).toBeUndefined();
+    expect('provenance' in report.page).toBe(false);
+  });
+
+  it('leaves out a provenance that the schema would refuse rather than lose the report', () => {
+    const odd = { ...navigation, final: { ...navigation.final, ip: 'x'.repeat(500) } };
+    const { report } = packageReport({ draft: draft(), parts: [], client, hasEndpoint: true, navigation: odd });
+    expect(report.page.provenance).toBeUndefined();
+  });
+});

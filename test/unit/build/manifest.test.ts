@@ -22,7 +22,7 @@ describe('manifest variants', () => {
   });
 
   it('asks for no permission beyond the justified ones', () => {
-    const justified = new Set(['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'offscreen', 'pageCapture', 'scripting']);
+    const justified = new Set(['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'offscreen', 'pageCapture', 'scripting', 'webRequest']);
     for (const permission of source.permissions) expect(justified).toContain(permission);
     // MHTML snapshots are opt-in: pageCapture is asked for only when the reporter switches them on.
     expect(source.permissions).not.toContain('pageCapture');

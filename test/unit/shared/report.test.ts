@@ -46,4 +46,18 @@ describe('report schema', () => {
     const twice = { ...report, evidence: [report.evidence[0], report.evidence[0]] };
     expect(reportSchema.safeParse(twice).success).toBe(false);
   });
+
+  it('takes an optional page provenance with the allow-listed headers only, and none on a child-sexual-abuse report', () => {
+    const provenance = { redirects: [{ url: 'http://example.org/a', status: 302 }], status: 200, ip: '127.0.0.1', headers: { date: 'Sun, 06 Dec 2026 08:00:00 GMT', etag: '"1"' } };
+    const report = validReport();
+    const withProvenance = { ...report, page: { ...report.page, provenance } };
+    expect(reportSchema.parse(JSON.parse(JSON.stringify(withProvenance)))).toEqual(withProvenance);
+    const cookie = { ...report, page: { ...report.page, provenance: { ...provenance, headers: { 'set-cookie': 'a=b' } } } };
+    expect(reportSchema.safeParse(cookie).success).toBe(false);
+    const badStatus = { ...report, page: { ...report.page, provenance: { ...provenance, status: 42 } } };
+    expect(reportSchema.safeParse(badStatus).success).toBe(false);
+    const csam = { ...withProvenance, category: 'child-sexual-abuse', listing: undefined, evidence: [], matches: [] };
+    expect(reportSchema.safeParse(csam).success).toBe(false);
+    expect(reportSchema.safeParse({ ...csam, page: report.page }).success).toBe(true);
+  });
 });

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/*
+ * Provenance of the reported page (docs/PROTOCOL.md, `page.provenance`): how the browser reached the
+ * top-level document it shows, as the worker saw it (src/background/navigation-recorder.ts).
+ */
+
+/**
+ * The response headers kept, and no others: they date and describe the document without carrying
+ * cookies, tokens or anything about the reporter. Lower case, as HTTP/2 writes them.
+ */
+export const PROVENANCE_HEADERS = ['date', 'server', 'content-type', 'content-length', 'last-modified', 'etag'] as const;
+export type ProvenanceHeader = (typeof PROVENANCE_HEADERS)[number];
+
+/** A header value longer than this is left out rather than cut: evidence is kept whole or not at all. */
+export const MAX_HEADER_VALUE = 1000;
+/** Browsers stop after 20 redirects; internal ones (HSTS upgrades) may add a few. */
+export const MAX_REDIRECTS = 30;
+
+/** HTTP status codes are three digits (RFC 9110, 15). */
+const statusSchema = z.number().int().min(100).max(999);
+
+export const redirectSchema = z.object({
+  url: z.string().min(1).max(8192),
+  status: statusSchema,
+});
+
+export const provenanceSchema = z.object({
+  /** Each address that answered with a redirect, in order, and the status it answered with. */
+  redirects: z.array(redirectSchema).max(MAX_REDIRECTS),
+  /** The final response's status. */
+  status: statusSchema,
+  /** The address the browser sent the final request to (a proxy's, when one is used); absent when the browser did not say (a cached response). */
+  ip: z.string().min(1).max(64).optional(),
+  headers: z.partialRecord(z.enum(PROVENANCE_HEADERS), z.string().max(MAX_HEADER_VALUE)),
+});
+
+export type Provenance = z.infer<typeof provenanceSchema>;
