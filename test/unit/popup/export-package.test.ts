@@ -139,7 +139,7 @@ describe('the exported evidence package', () => {
     expect(strFromU8(files.SHA256SUMS!)).not.toContain('receipt.json');
   });
 
-  // The reviewer's tools; .ci/run does not install jq, so a machine without them skips only this check.
+  // The reviewer's tools (.ci/run installs jq and openssl; a machine without them skips only this check).
   it.skipIf(!hasTools('jq', 'openssl', 'base64', 'sha256sum'))('verifies with the commands of docs/EVIDENCE.md (jq, base64, openssl pkeyutl), and not after a one-byte change', async () => {
     const { files } = await deliverAndExport();
     const work = await mkdtemp(join(tmpdir(), 'tipline-receipt-check-'));
