@@ -3,7 +3,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createInbox, type Inbox } from '../../server/create-inbox';
 import { openssl, startLocalTsa, type LocalTsa } from '../support/local-tsa';
 import { launchExtension, type ExtensionBrowser } from './harness/browser';
@@ -25,11 +25,18 @@ beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'tipline-inbox-tsa-'));
   inbox = await createInbox({ dataDir, port: 0, log: () => undefined });
   [tsa, garbage] = await Promise.all([startLocalTsa(), startLocalTsa('garbage')]);
+});
+
+// A browser of its own for each case: each starts from a fresh profile.
+beforeEach(async () => {
   browser = await launchExtension();
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await browser?.close();
+});
+
+afterAll(async () => {
   await Promise.all([inbox?.close(), fixtures?.close(), tsa?.close(), garbage?.close()]);
   await rm(dataDir, { recursive: true, force: true });
 });
@@ -98,7 +105,7 @@ describe('trusted timestamps (RFC 3161) against a local TSA', () => {
   });
 
   it.each([
-    ['is down', async () => `http://127.0.0.1:${await freePort()}/tsr`, /did not answer in time/],
+    ['is down', async () => `http://127.0.0.1:${await freePort()}/tsr`, /could not be reached in time/],
     ['answers garbage', async () => garbage.url, /could not be used/],
   ])('delivers the report without one when the TSA %s, and history says "No timestamp"', async (_name, tsaUrl, reason) => {
     await setSettings(browser.worker, { endpoint: { url: `${inbox.url}/reports` }, timestampUrl: await tsaUrl() });
