@@ -19,6 +19,8 @@ export type ContactType =
   | 'line'
   | 'discord'
   | 'skype'
+  | 'snapchat'
+  | 'handle'
   | 'phone'
   | 'email';
 
@@ -39,7 +41,8 @@ const STRICT = '(?:\\s?id)?\\s?(?::\\s?@?|@)';
 const LATIN_ID = '[a-z][-_.a-z0-9]{3,31}(?![-_a-z0-9])';
 
 const RULES: readonly { type: ContactType; re: RegExp }[] = [
-  { type: 'qq', re: new RegExp(`(?:${L}qq|扣\\s?扣|企鹅)(?:号码?|群)?\\s?:?\\s?[1-9]\\d{4,10}(?!\\d)`, 'g') },
+  // Digits may be masked on a reposted or reported page ("qq 5566xxxx01"): the seller's number all the same.
+  { type: 'qq', re: new RegExp(`(?:${L}qq|扣\\s?扣|企鹅)(?:号码?|群)?\\s?:?\\s?[1-9](?:\\d{4,10}|\\d{2,}[\\dx*]{2,8})(?![\\dx*])`, 'g') },
   {
     type: 'wechat',
     re: new RegExp(
@@ -60,6 +63,7 @@ const RULES: readonly { type: ContactType; re: RegExp }[] = [
   { type: 'icq', re: new RegExp(`${L}icq${SEP}@?(?:\\d{5,10}(?!\\d)|${LATIN_ID})`, 'g') },
   { type: 'line', re: new RegExp(`${L}line${STRICT}${LATIN_ID}`, 'g') },
   { type: 'discord', re: new RegExp(`${L}discord${STRICT}${LATIN_ID}`, 'g') },
+  { type: 'snapchat', re: new RegExp(`${L}(?:snapchat|snap)${STRICT}${LATIN_ID}`, 'g') },
   { type: 'skype', re: new RegExp(`${L}skype${SEP}(?:live:)?${LATIN_ID}`, 'g') },
   // Chinese mobile numbers: 1[3-9] and nine more digits, optionally as 138-1234-5678 or with +86.
   { type: 'phone', re: /(?<![\d+])(?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d{4}){2}(?!\d)/g },
@@ -69,6 +73,18 @@ const RULES: readonly { type: ContactType; re: RegExp }[] = [
   { type: 'wechat', re: new RegExp(`(?:${L}v|威|薇|卫星)\\s?:\\s?[a-z0-9][-_a-z0-9]{4,19}(?![-_a-z0-9])`, 'g') },
   { type: 'qq', re: new RegExp(`${L}q\\s?:\\s?[1-9][\\dx*]{4,10}(?![\\dx*])`, 'g') },
   { type: 'phone', re: /(?<![\d+])1[3-9]\d[*x]{4}\d{4}(?!\d)/g },
+  // …also masked in other places and grouped ("1370 5xx 8826"): eleven digits or masks, at most four masked.
+  { type: 'phone', re: /(?<![\dx*+])1[3-9]\d(?=(?:[\s-]?[\dx*]){8}(?![\dx*]))(?:[\s-]?\d){0,8}(?:[\s-]?[x*]){1,4}(?:[\s-]?\d){1,8}(?![\dx*])/g },
+  // A UK mobile as adverts write it ("07700 900418"), and a number to text: offices and shops say "call"
+  // or 电话 before their hotlines, sellers "text me" and 手机.
+  { type: 'phone', re: /(?<![\d+])07\d{3}[\s-]?\d{3}[\s-]?\d{3}(?!\d)/g },
+  { type: 'phone', re: new RegExp(`(?:${L}(?:text|sms)|手机)\\s?(?:me\\s)?(?:on\\s|at\\s)?:?\\s?\\+?\\d[\\d\\s-]{6,14}\\d(?!\\d)`, 'g') },
+  // "DM @handle", "联系 @handle": a handle that a seller's call to write names (a bare "@name" is a
+  // mention, and "contact @ourclub" an account's page).
+  {
+    type: 'handle',
+    re: new RegExp(`(?:${L}(?:dm|pm|message|msg|text|ping|add|hmu|inbox|hit me up|hit up)|联系|客服|私信|私聊|私我|找|给|加)\\s?(?:me\\s)?(?:on\\s)?(?:at\\s)?:?\\s?@[a-z][a-z0-9_.]{3,31}(?![a-z0-9_])`, 'g'),
+  },
   { type: 'email', re: /(?<![\w.+-])[a-z0-9][a-z0-9._+-]{0,63}@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12}(?![a-z0-9])/g },
 ];
 

@@ -99,6 +99,8 @@ const CLOSE_QUOTES = new Set(['"', '”', '»', '」', '』']);
 const BENIGN_REACH = 240;
 /** Shorter quotations are a term or a name ("走流水", "dumps"), not an advert. */
 const MIN_QUOTED_OFFER = 12;
+/** A quotation with a sale word but no price or contact is an advert only at this length: reports quote "代办毕业证" claims. */
+const MIN_QUOTED_SALE = 24;
 
 /**
  * Whether the block quotes an advert: a quotation of some length that holds a phrase together with
@@ -118,10 +120,19 @@ function quotesAnOffer(scan: BlockScan): boolean {
     const span = { start: open, end: i };
     open = -1;
     if (span.end - span.start < MIN_QUOTED_OFFER) continue;
-    if (scan.phrases.some((hit) => inside(hit, span)) && scan.signals.some((signal) => inside(signal, span))) return true;
+    if (!scan.phrases.some((hit) => inside(hit, span))) continue;
+    const terms = scan.signals.filter((signal) => inside(signal, span));
+    if (terms.some((signal) => signal.kind !== 'sale-word') || (terms.length > 0 && span.end - span.start >= MIN_QUOTED_SALE)) return true;
   }
   return false;
 }
+
+/**
+ * A sale word that a negation lists among what is not allowed is the refusal's: "不得出租、出借、出售",
+ * "严禁收购、出售". The negation stands right before the word or before a run of enumerated verbs.
+ */
+const REFUSAL_BEFORE = /(?:不得|禁止|严禁|切勿|请勿|不要|不可|不能|不准|勿|never|not|don't|do not|cannot)\s?(?:[\u4e00-\u9fff]{1,4}[、,/]\s?){0,4}$/;
+const REFUSAL_LOOKBACK = 24;
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 const inside = (hit: { start: number; end: number }, outer: { start: number; end: number }) => hit.start >= outer.start && hit.end <= outer.end;
@@ -178,7 +189,11 @@ export function createMatcher<P extends MatcherPhrase>(
     // A sale word inside a refusal is the refusal's ("for sale" in "not for sale", 出售 in 不出售); benign
     // words that overlap what is left of the offer's words are the offer's ("prescription required" in
     // "no prescription required", "background check" in "no background check").
-    scan.saleWords = scan.saleWords.filter((s) => !scan.benign.some((word) => inside(s, word) && (s.start !== word.start || s.end !== word.end)));
+    scan.saleWords = scan.saleWords.filter(
+      (s) =>
+        !scan.benign.some((word) => inside(s, word) && (s.start !== word.start || s.end !== word.end)) &&
+        !REFUSAL_BEFORE.test(normalised.text.slice(Math.max(0, s.start - REFUSAL_LOOKBACK), s.start)),
+    );
     // And they speak for the phrases near them only: a comment that says "this is illegal" under a
     // post does not turn the post into a report.
     scan.benign = scan.benign.filter(
@@ -209,10 +224,15 @@ export function createMatcher<P extends MatcherPhrase>(
       }),
     readHeadline(text) {
       const scan = scanText(text);
+      const terms = scan.signals.some((signal) => signal.kind !== 'sale-word');
+      // A page that gives a messaging app's handle by its headline and says more of an offer (stock
+      // words, prices, handles) than of a report is a vendor's, though it names a licence once. Phone
+      // numbers and e-mail addresses are on every shop's, club's and office's page: they do not count.
+      const kinds = new Set(scan.signals.filter((signal) => signal.type !== 'email' && signal.type !== 'phone').map((signal) => signal.kind));
+      const vendor = kinds.has('contact') && scan.benign.length < kinds.size;
+      const benignPage = scan.benign.length > 0 && !vendor;
       const categories = new Set<P['category']>();
       for (const hit of scan.phrases) if (!ambiguous[hit.phraseIndex]) categories.add(hit.category);
-      const benignPage = scan.benign.length > 0;
-      const terms = scan.signals.some((signal) => signal.kind !== 'sale-word');
       return { benign: benignPage, categories: [...categories], offer: !benignPage && categories.size > 0 && terms };
     },
     highlights: (scan) => selectLongestLeftmost(scan.phrases),

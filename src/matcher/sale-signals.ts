@@ -50,6 +50,10 @@ const RULES: readonly Rule[] = [
   // A quantity and its price, as adverts write them without a currency: "50g 60", "25克一瓶 260", "手铐80一副".
   { kind: 'price', type: 'price', re: new RegExp(`(?<![\\d.])\\d+(?:\\.\\d+)?\\s?(?:g|kg|克|公斤|斤)(?![a-z])[^\\d]{0,4}\\d{2,6}(?![\\d.%])`, 'g') },
   { kind: 'price', type: 'price', re: new RegExp(`(?<![\\d.])\\d{2,6}\\s?[一每](?:个|把|支|瓶|盒|张|套|克|条|副|颗|粒|份|本|部|台)`, 'g') },
+  // Prices in USDT as the grey market writes them ("源码 500U", "50U/天"; two digits or more, so a "2U" server is no price) and the fee of a falsely issued
+  // invoice, quoted in points of its face value ("专票 6 个点", "普票1.5个点").
+  { kind: 'price', type: 'price', re: /(?<![\d.a-z])\d{2,}(?:\.\d+)?\s?u(?![a-z0-9])/g },
+  { kind: 'price', type: 'price', re: /(?<![\d.])\d+(?:\.\d+)?\s?个点/g },
 ];
 
 /**

@@ -81,11 +81,14 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
   let saleWords = 0;
   // Messenger ids and phone numbers, not e-mail: every honest shop and club gives an address.
   let messengers = 0;
+  // Of those, handles on a messaging app: shops and clubs give a phone number too, seldom a Telegram id.
+  let apps = 0;
   for (const s of e.signals) {
     if (s.kind === 'price') prices++;
     else if (s.kind === 'contact') {
       contacts++;
       if (s.type !== 'email') messengers++;
+      if (s.type !== 'email' && s.type !== 'phone') apps++;
     } else saleWords++;
   }
   // An ambiguous word is anchored by another phrase of its category (in the block or the page's
@@ -112,8 +115,17 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
   // or an advert in quotation marks with its goods and terms. A report's headline alone (the
   // page's genre) asks for a price or a contact: an advert quoted in a block of its own has no quotes.
   const quotedOffer = (messengers > 0 && (prices > 0 || saleWords > 0)) || e.quotedOffer === true;
-  const ownBenign = benign > 0;
-  const weakSuspect = weak > 0 && intent && (ownBenign ? quotedOffer : !e.pageBenign || hardIntent);
+  // A seller's offer in full (a messaging app's handle and another kind of term, three terms or more) is not
+  // undone by one stray benign word: a reader's "这个违法吧?" under a post, "not selling to kids" in an
+  // advert. Without a handle it is: a lawful shop names a price, "add to cart" and "prescription required".
+  const terms = Math.min(prices, CAP_PRICE) + Math.min(messengers, CAP_CONTACT) + Math.min(saleWords, CAP_SALE_WORD);
+  const fullOffer = apps > 0 && (prices > 0 || saleWords > 0) && terms >= 3;
+  const ownBenign = benign > (fullOffer ? 1 : 0);
+  // On a report's, a club's or an office's page a fee, a fine or a membership price beside the goods'
+  // name is no offer: a block there needs a handle, or a price with a call to buy.
+  // A quotation there counts with a price or handle in the block: reports quote speech that says "selling".
+  const pageTerms = messengers > 0 || (prices > 0 && saleWords > 0) || (e.quotedOffer === true && hardIntent);
+  const weakSuspect = weak > 0 && intent && (ownBenign ? quotedOffer : !e.pageBenign || pageTerms);
   const strongSuspect = strong > 0 && (ownBenign ? hardIntent || quotedOffer : !e.pageBenign || hardIntent || saleWords > 0);
   const suspect = strongSuspect || weakSuspect;
 

@@ -17,6 +17,8 @@ export const GOODS_EN: Goods = {
     'uzi', 'mac-10', 'blank firer', 'blank-firer', 'blank firing', 'converted blank', 'lower receiver', 'upper receiver', 'bolt carrier group',
     'hi-cap mags', 'extended mag', 'bump stock', 'binary trigger', 'forced reset trigger', 'grenade', 'grenades', 'c4', 'semtex', 'tnt', 'dynamite',
     'detonating cord', 'blasting caps', 'pipe bomb', 'thermite', 'rounds of ammo', 'boxes of ammo',
+    // Plurals, as listings name their stock: a Latin phrase matches on word boundaries, so "gun" is not "guns".
+    'guns', 'pistols', 'rifles', 'shotguns', 'glocks', 'detonators', 'det cord', 'silencers', 'suppressors', 'converted pistols', 'blank firers', 'blankers',
   ],
   'weapons-police-gear': [
     'otf knife', 'otf knives', 'automatic knife', 'auto knife', 'gravity knife', 'balisong', 'karambit', 'push dagger', 'knuckle duster',
@@ -40,6 +42,7 @@ export const GOODS_EN: Goods = {
     'passport', 'passports', 'id card', 'id cards', "driver's license", 'drivers license', "driver's licence", 'social security card',
     'green card', 'residence card', 'birth certificate', 'degree certificate', 'transcripts', 'scannable id', 'scannable ids', 'novelty ids',
     'hologram', 'holograms', 'real documents', 'registered documents', 'biometric passport', 'ielts certificate', 'toefl certificate', 'visa stamp',
+    'fake id', 'fake ids', 'scannable', 'scannables', 'holos',
   ],
   'personal-data': [
     'db dump', 'ssn dob', 'mmn', 'kyc', 'id scans', 'selfies with id', 'doxx',

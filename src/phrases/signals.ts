@@ -26,13 +26,24 @@ export const SALE_INTENT: readonly Word[] = [
     'no licence needed', 'no id required', 'no kyc',
     // Payment as such sellers take it.
     'escrow', 'crypto only', 'btc accepted', 'bitcoin accepted', 'payment via btc', 'pay with bitcoin', 'pay in btc', 'monero', 'usdt accepted',
-    'gift card payment', 'gift cards accepted',
+    'gift card payment', 'gift cards accepted', 'venmo', 'zelle', 'cash app', 'cashapp',
+    // Classified-ad terms of a private seller, and a donor's price (not the everyday "can post", "first
+    // come first served" or "payment upfront" of clubs, forums and fraud warnings).
+    'no time wasters', 'serious only', 'serious buyers', 'cash on collection', 'cash on the day', 'for good compensation',
   ]),
   ...zh([
     '出售', '批发', '代办', '包邮', '货到付款', '现货', '有货', '供应', '低价', '专卖', '代购', '私聊', '价格优惠', '量大从优', '量大优惠',
     '一手货源', '诚信交易', '全国发货', '同城交易', '先款后货', '担保交易', '需要的联系', '支持验货', '欢迎咨询', '出货', '收购', '求购', '走货',
     '秒发', '包过', '接单', '有需要的', '需要的私', '私信', '详聊', '来询', '顺丰发货', '快递发货', '隐蔽发货', '保密发货', '安全发货',
     '无需处方', '不用处方', '免处方', 'u结算', 'usdt结算', '比特币', '渠道', '长期供应', '大量供应', '价格美丽', '拿货', '下单',
+    // Coded calls to write ("懂的来": those who know, come) and the seller's terms.
+    '懂的来', '懂得来', '懂的私', '懂的联系', '私我', '要的加', '要的私', '主页简介', '先验后付', '先验货后付款', '一条龙', '包回本', '拉你进群',
+    '付款后', '转账备注', '开通vip', '开通会员', '永久会员', '会员充值',
+    // Sales without the checks the law asks for, and a fake document's claim to pass them.
+    '无需任何证件', '无需证件', '不需要任何证明', '不需要证明', '不要身份证', '不用身份证', '不登记', '免实名', '无需实名', '不用实名',
+    '网站可查', '官网可查', '税务局可查',
+    // Renting out what may not be sold (出租银行卡, 出租肉鸡): the grey market's other offer.
+    '出租',
   ]),
 ];
 
@@ -59,6 +70,9 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     'prescription required', 'requires a prescription', 'prescription only', 'valid prescription', 'licensed pharmacy', 'licence required',
     'license required', 'background check', 'ffl transfer', 'federal law', 'proof of age', 'home office approved', 'range safety', 'ffl',
     'licensed dealer', 'firearm certificate', 'shotgun certificate', 'shooting club', 'gun club', 'rifle club', 'range fees', 'regulator', 'fined',
+    'fines', 'a fine of', 'annual dues',
+    // A report's or a warning's own account of a sale ("offered for sale", "sold openly"): its sale words are the report's.
+    'offered for sale', 'advertised for sale', 'being sold', 'were sold', 'was sold', 'sold openly', 'sold online',
     // Recipes.
     'recipe', 'ingredients', 'tablespoon', 'teaspoon', 'tbsp', 'prep time',
     // Refusals: a shop or club that says what it does not sell.
@@ -83,6 +97,11 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     '做法', '食材', '配料', '食谱',
     // Refusals and impersonation warnings.
     '不销售', '不出售', '不售卖', '禁止销售', '严禁销售', '不得销售', '不得出售', '禁止出售', '从未委托', '从未授权', '冒用', '税务部门', '税务机关',
+    '不接受任何形式', '报警', '犯罪', '帮信', '只限本人使用', '仅限本人使用',
+    // Official fees and a lawful shop's invoice desk.
+    '工本费', '收费标准', '可开具', '均可开具', '发票管理', '红冲',
+    // Document services that handle real papers: translation and notarisation.
+    '翻译', '公证',
   ]),
 ];
 
@@ -107,7 +126,7 @@ export const EVERYDAY_COMPOUNDS: readonly Word[] = [
     '银行卡支付', '银行卡付款', '银行卡快捷支付', '支持银行卡', '信用卡分期', '信用卡支付', '信用卡付款', '绑定银行卡',
     '电子发票', '申请开票', '开票信息', '发票抬头', '发票查验', '发票真伪', '可开增值税发票', '开具增值税发票', '提供增值税发票', '开增值税发票',
     '可开增值税', '开具增值税', '提供增值税', '可开发票', '开具普通发票',
-    '开具专用发票', '开具电子发票',
+    '开具专用发票', '开具电子发票', '电子普通发票', '开具电子普通发票',
     '福利待遇', '员工福利', '福利费', '社会福利', '人力资源', '自然资源', '教育资源', '学习资源', '水资源', '资源回收',
     '市场定位', '品牌定位', '产品定位', '肾病', '肾结石', '肾内科', '肾功能', '补肾', '肾炎', '茶叶子',
   ]),

@@ -22,6 +22,12 @@ describe('findContactHandles', () => {
     ['TG群 @cheapdocs', 'telegram'],
     ['telegram.me/plugnorth', 'telegram'],
     ['飞机号：@kahao88', 'telegram'],
+    ['DM @blank_2_real_uk – serious only', 'handle'],
+    ['成人资源分享，客服 @ziyuanku_vip', 'handle'],
+    ['send pic + info to snap: kv.cardz.2', 'snapchat'],
+    ['Text 07700 900418 or Wickr blastcrew_wm', 'phone'],
+    ['☎ 1370 5XX 8826（同微）', 'phone'],
+    ['有的话加我 qq 5566xxxx01', 'qq'],
   ])('finds the handle in %j', (raw, type) => {
     expect(types(raw)).toContain(type);
   });
@@ -30,7 +36,11 @@ describe('findContactHandles', () => {
     expect(types('a strong signal booster; the session ended; line up at the door; on the discord server')).toEqual([]);
   });
 
-  it('counts overlapping handles once', () => {
+  it('takes a bare mention or an office hotline for no handle', () => {
+    expect(types('thanks @maria_k for the photos; call 1-800-555-0146 to report fraud; 咨询电话：0731-88886666')).toEqual([]);
+  });
+
+    it('counts overlapping handles once', () => {
     expect(handles('微信 13812345678')).toEqual([{ type: 'wechat', value: '微信 13812345678' }]);
   });
 });

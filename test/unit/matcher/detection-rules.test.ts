@@ -60,6 +60,34 @@ describe('the page genre and the reasons', () => {
     expect(suspect('警方提醒：不要参与“帮忙走流水”，出售银行卡违法。')).toBe(false);
   });
 
+  it('reads a sale word that a negation lists as the refusal\'s', () => {
+    expect(suspect('银行卡及账户只限本人使用，不得出租、出借、出售银行卡或“四件套”。')).toBe(false);
+    expect(suspect('长期出租银行卡 四件套 加微 kahao_2024')).toBe(true);
+  });
+
+  it('takes a quoted claim with only a sale word for a term, and a quoted advert with its price for an offer', () => {
+    expect(suspect('我校发现有不法分子冒用我校名义，声称可“代办本校毕业证、学位证”，现郑重声明如下')).toBe(false);
+    expect(suspect('我校发现有不法分子冒用我校名义，声称可“代办本校毕业证 学位证 3800元”，现郑重声明如下')).toBe(true);
+  });
+
+  it('keeps a seller\'s full offer beside one stray benign word, but not a shop\'s', () => {
+    expect(suspect('屏蔽器 便携款 ¥358，全国包邮，加微 pbq_2024。评论：这个违法吧？')).toBe(true);
+    expect(suspect('Oxycodone 5mg, prescription required, $12 or $10 each, add to cart')).toBe(false);
+  });
+
+  it('asks a block on a club\'s or an office\'s page for more than a fee', () => {
+    const club = 'Membership & Courses – Cedar Valley Rifle Club | range safety and fees';
+    expect(matcher.scanBlock(['Basic Rifle – 6 hours, $95'], club).suspect).toBe(false);
+    expect(matcher.scanBlock(['Rifle for the right buyer, $950, text 07700 900418'], club).suspect).toBe(true);
+  });
+
+  it('reads the genre the headline says most: a vendor page that names a licence once is no report', () => {
+    const vendor = '羟亚胺 99% 现货 公斤起订 | 许可证 | WhatsApp: +86 138-0000-4417 批发 求购';
+    // The page's text goes through the prefilter, as the headline's does on a page.
+    matcher.scanBlock([vendor]);
+    expect(matcher.scanBlock(['同时供应：盐酸麻黄碱、1-苯基-2-丙酮，现货'], vendor).suspect).toBe(true);
+  });
+
   it('says why a block is a listing', () => {
     expect(matcher.scanBlock(['Oxycodone 30mg, 100 pills $450, Wickr pharmaplug']).why).toEqual({
       category: 'drugs-precursors', strong: false, weak: true, price: true, contact: true, saleWord: false, quoted: false,

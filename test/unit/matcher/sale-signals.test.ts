@@ -17,12 +17,15 @@ describe('detectSaleSignals', () => {
     ['USD 300', 'usd 300'],
     ['3.5万元', '3.5万元'],
     ['price: 99', 'price: 99'],
+    ['源码 500U，代搭建 800U', '500u'],
+    ['专票 13% 走 6.5 个点', '6.5 个点'],
   ])('finds the price in %j', (raw, value) => {
     expect(signals(raw)).toContainEqual({ type: 'price', value });
   });
 
   it('does not take dates, sizes or ids for prices', () => {
     expect(types('2024年5月 共3页 5 MB abc123元素')).toEqual([]);
+    expect(types('a 2U rack server with 4u of space')).toEqual([]);
   });
 
   it.each([
