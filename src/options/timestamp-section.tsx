@@ -4,6 +4,8 @@ import type { Settings } from '../shared/settings';
 import type { LockedSetting } from '../shared/managed-settings';
 import { LockedNote } from './locked-note';
 import { saveTimestampUrl } from './timestamp-steps';
+import { askEndpointAccess, type AccessAnswer } from './endpoint-access-request';
+import { endpointHost } from '../shared/endpoint-access';
 import type { StatusMessage } from './status-message';
 
 /** The Time-Stamp Authority asked for a trusted timestamp before each report's first send (docs/SETTINGS.md). */
@@ -14,7 +16,13 @@ export function TimestampSection(props: { settings: Settings; locked: readonly L
 
   async function save(event: Event) {
     event.preventDefault();
-    setMessage(await saveTimestampUrl({ settings: props.settings, url, onSave: props.onSave }));
+    // Asked within the click, as for the endpoint: with site access limited, the worker reaches the
+    // Time-Stamp Authority only if the browser grants its host.
+    const access: Promise<AccessAnswer> = url.trim() ? askEndpointAccess(url) : Promise.resolve('not-needed');
+    const saved = await saveTimestampUrl({ settings: props.settings, url, onSave: props.onSave });
+    setMessage(saved);
+    if (saved.error || !url.trim()) return;
+    if ((await access) === 'refused') setMessage({ text: t('timestampAccessRefused', endpointHost(url)), error: true });
   }
 
   return (

@@ -74,6 +74,19 @@ describe('the options page', () => {
     expect([status.textContent, status.className]).toEqual(['endpointAccessGranted(127.0.0.1:8787)', 'success']);
   });
 
+  it('asks for the Time-Stamp Authority’s host on save, and says reports go without a timestamp when refused', async () => {
+    hostAccess.answer = async () => false;
+    const double = client();
+    const page = await open(double);
+    await setValue(byId<HTMLInputElement>(page, 'timestamp-url'), 'https://tsa.example.org/tsr');
+    await submitForm(byId(page, 'timestamp-save').closest('form') as HTMLFormElement);
+    await settle();
+    expect(polyfill.default.permissions.request).toHaveBeenLastCalledWith({ origins: ['https://tsa.example.org/*'] });
+    expect(double.callsOf('settings/save').at(-1)?.settings.timestampUrl).toBe('https://tsa.example.org/tsr');
+    const status = byId(page, 'timestamp-status');
+    expect([status.textContent, status.className]).toEqual(['timestampAccessRefused(tsa.example.org)', 'error']);
+  });
+
   it('says what it waits for while the browser asks the user', async () => {
     let answer: (granted: boolean) => void = () => undefined;
     hostAccess.answer = () => new Promise<boolean>((resolve) => (answer = resolve));
