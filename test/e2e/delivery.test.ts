@@ -21,6 +21,8 @@ async function submitReport(browser: ExtensionBrowser, note: string): Promise<st
   const popup = await browser.openPopup(await browser.tabIdOf(page));
   await popup.waitForSelector('body[data-ready]');
   await popup.locator('.evidence img').waitFor();
+  // Chosen, not left to the page's matches: the form may open before the page has been scanned.
+  await popup.selectOption('#category', 'jammers');
   await popup.fill('#note', note);
   await popup.click('#submit');
   await popup.locator('[role=status][data-status]').waitFor();

@@ -171,6 +171,8 @@ describe('report a page end to end', () => {
     await page.goto(`${fixtures.url}/listing.html`);
     const popup = await browser.openPopup(await browser.tabIdOf(page));
     await popup.waitForSelector('body[data-ready]');
+    // Chosen, not left to the page's matches: the form may open before the page has been scanned.
+    await popup.selectOption('#category', 'firearms-explosives');
     await popup.fill('#note', 'endpoint down');
     await popup.click('#submit');
     const status = popup.locator('[role=status][data-status]');
@@ -193,6 +195,7 @@ describe('report a page end to end', () => {
     await page.goto(`${fixtures.url}/listing.html`);
     const popup = await browser.openPopup(await browser.tabIdOf(page));
     await popup.waitForSelector('body[data-ready]');
+    await popup.selectOption('#category', 'firearms-explosives');
     await popup.click('#submit');
     await expect.poll(() => popup.locator('[role=status][data-status]').getAttribute('data-status')).toBe('local');
     expect(proxy.requests.length).toBe(before);
@@ -211,6 +214,7 @@ describe('local data', () => {
       const popup = await browser.openPopup(await browser.tabIdOf(page));
       await popup.waitForSelector('body[data-ready]');
       await popup.locator('.evidence img').waitFor();
+      await popup.selectOption('#category', 'firearms-explosives');
       await popup.click('#submit');
       await expect.poll(() => popup.locator('[role=status][data-status]').getAttribute('data-status')).toBe('local');
       expect(await storedReports(browser.worker)).toHaveLength(1);

@@ -48,6 +48,8 @@ async function submitAndDeliver(note: string): Promise<{ id: string; ms: number 
   const popup = await browser.openPopup(await browser.tabIdOf(page));
   await popup.waitForSelector('body[data-ready]');
   await popup.locator('.evidence img').waitFor();
+  // Chosen, not left to the page's matches: the form may open before the page has been scanned.
+  await popup.selectOption('#category', 'jammers');
   await popup.fill('#note', note);
   const before = new Set((await storedReports(browser.worker)).map((r) => r.id));
   const started = Date.now();
