@@ -1,8 +1,6 @@
 import browser from 'webextension-polyfill';
 import { endpointAccessPattern } from '../shared/endpoint-access';
 
-export { endpointHost } from '../shared/endpoint-access';
-
 /** Whether the browser lets the worker reach the endpoint now (docs/SECURITY.md, "Site access"). */
 export async function hasEndpointAccess(url: string): Promise<boolean> {
   const pattern = endpointAccessPattern(url);

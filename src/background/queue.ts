@@ -8,7 +8,8 @@ import { signedReceiptToKeep } from './signed-receipt';
 import { settleTimestamp, TSA_TIMEOUT_MS } from './stamp-report';
 import type { PartRecord, ReportRecord } from '../store/records';
 import { t } from '../shared/i18n';
-import { endpointHost, hasEndpointAccess } from './endpoint-access';
+import { hasEndpointAccess } from './endpoint-access';
+import { endpointHost } from '../shared/endpoint-access';
 
 export const QUEUE_ALARM = 'tipline-queue';
 /** Longer than a send (and the timestamp before it) can take, so a live send is never taken over; a dead worker's lease lapses. */

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
-import { endpointHost, hasEndpointAccess } from './endpoint-access';
+import { hasEndpointAccess } from './endpoint-access';
+import { endpointHost } from '../shared/endpoint-access';
 import type { UiMessage } from '../shared/protocol/messages';
 import { checkEndpoint } from './endpoint-check';
 import { captureVisiblePng } from './capture';

@@ -111,6 +111,21 @@ describe('no capture on disk before a category other than child sexual abuse is 
     return { page, tabId: await browser.tabIdOf(page) };
   }
 
+  /** Clicks one of Tipline's menu items over a link of the page, as the browser's menu would, and returns the form it opens. */
+  async function clickMenuItem(tabId: number, item: { menuItemId: string; path: string; srcIsLink?: boolean; selectionText?: string }): Promise<Page> {
+    const opened = browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('draft=') });
+    await browser.worker.evaluate(
+      async ({ id, link, menuItemId, srcIsLink, selectionText }) => {
+        const tab = await chrome.tabs.get(id);
+        const click = (globalThis as unknown as { tiplineMenuClicked(info: unknown, tab: unknown): Promise<unknown> }).tiplineMenuClicked;
+        const extra = { ...(srcIsLink ? { srcUrl: link } : {}), ...(selectionText ? { selectionText } : {}) };
+        await click({ menuItemId, pageUrl: tab.url, linkUrl: link, ...extra, editable: false }, tab);
+      },
+      { id: tabId, link: `${fixtures.url}/${item.path}`, menuItemId: item.menuItemId, srcIsLink: item.srcIsLink ?? false, selectionText: item.selectionText ?? '' },
+    );
+    return opened;
+  }
+
   /** The newest report the inbox stored, and the files it stored for it. */
   async function delivered(popup: Page): Promise<{ report: { page: { title: string }; evidence: unknown[]; matches: unknown[]; listing?: unknown; category: string }; files: string[] }> {
     await expect.poll(() => popup.locator('[role=status][data-status]').getAttribute('data-status'), { timeout: 30_000 }).toBe('delivered');
@@ -243,16 +258,7 @@ describe('no capture on disk before a category other than child sexual abuse is 
     const baseline = await leftOnDisk(browser.worker);
     await page.click('#post-2 h2 a', { button: 'right' });
     const before = await counts(browser.worker);
-    const opened = browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('draft=') });
-    await browser.worker.evaluate(
-      async ({ id, link }) => {
-        const tab = await chrome.tabs.get(id);
-        const click = (globalThis as unknown as { tiplineMenuClicked(info: unknown, tab: unknown): Promise<unknown> }).tiplineMenuClicked;
-        await click({ menuItemId: 'tipline-report-url-only', pageUrl: tab.url, linkUrl: link, srcUrl: link, selectionText: 'Post 2', editable: false }, tab);
-      },
-      { id: tabId, link: `${fixtures.url}/thread/2` },
-    );
-    const popup = await opened;
+    const popup = await clickMenuItem(tabId, { menuItemId: 'tipline-report-url-only', path: 'thread/2', srcIsLink: true, selectionText: 'Post 2' });
     await popup.waitForSelector('body[data-ready]');
     expect(await popup.locator('#category').inputValue()).toBe('child-sexual-abuse');
     expect(await popup.locator('.evidence, #listing-text').count()).toBe(0);
@@ -275,16 +281,7 @@ describe('no capture on disk before a category other than child sexual abuse is 
     const baseline = await leftOnDisk(browser.worker);
     await page.click('#post-4 h2 a', { button: 'right' });
     const before = await counts(browser.worker);
-    const opened = browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('draft=') });
-    await browser.worker.evaluate(
-      async ({ id, link }) => {
-        const tab = await chrome.tabs.get(id);
-        const click = (globalThis as unknown as { tiplineMenuClicked(info: unknown, tab: unknown): Promise<unknown> }).tiplineMenuClicked;
-        await click({ menuItemId: 'tipline-report-listing', pageUrl: tab.url, linkUrl: link, editable: false }, tab);
-      },
-      { id: tabId, link: `${fixtures.url}/thread/4` },
-    );
-    const popup = await opened;
+    const popup = await clickMenuItem(tabId, { menuItemId: 'tipline-report-listing', path: 'thread/4' });
     await popup.waitForSelector('body[data-ready]');
     expect(await popup.locator('#listing-text').textContent()).toContain(`${SECRET_TEXT} number 4`);
     await popup.locator('.evidence img').waitFor();
