@@ -30,16 +30,17 @@ function readyScript(condition: string): string {
   })();`;
 }
 
-/** A browser of its own: with `extension`, dist/chrome loaded; persistent profile, same flags and window. */
-async function launch(extension: boolean, userDataDir?: string): Promise<{ context: BrowserContext; dir: string; close(keep?: boolean): Promise<void> }> {
+/** A browser of its own: with `extension`, that built folder (dist/chrome unless given) loaded; persistent profile, same flags and window. */
+async function launch(extension: boolean | string, userDataDir?: string): Promise<{ context: BrowserContext; dir: string; close(keep?: boolean): Promise<void> }> {
   const dir = userDataDir ?? (await mkdtemp(join(tmpdir(), 'tipline-page-cost-')));
+  const folder = typeof extension === 'string' ? extension : DIST_CHROME;
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: chromiumPath(),
     headless: true,
     locale: 'en',
     viewport: { width: 1280, height: 800 },
     ...(extension ? { ignoreDefaultArgs: ['--disable-extensions', '--disable-component-extensions-with-background-pages'] } : {}),
-    args: [...CHROMIUM_FLAGS, '--lang=en', ...(extension ? [`--disable-extensions-except=${DIST_CHROME}`, `--load-extension=${DIST_CHROME}`] : [])],
+    args: [...CHROMIUM_FLAGS, '--lang=en', ...(extension ? [`--disable-extensions-except=${folder}`, `--load-extension=${folder}`] : [])],
   });
   return {
     context,
@@ -155,6 +156,8 @@ export interface PageCostRow {
   with: { loadMs: number; fcpMs: number; tbtMs: number; badgeMs: number };
   /** A second browser without the extension, in the same alternation: the noise. */
   aa: { loadMs: number; fcpMs: number; tbtMs: number };
+  /** An earlier build of the extension (`BENCH_PAGE_BEFORE=<built folder>`), in the same alternation. */
+  before?: { loadMs: number; fcpMs: number; tbtMs: number; badgeMs: number };
   badgeText: string;
 }
 
@@ -164,7 +167,11 @@ const summarise = (samples: readonly LoadSample[]) => ({
   tbtMs: median(samples.map((s) => s.tbtMs)),
 });
 
-/** `BENCH_PAGE_RUNS=15,7,5` alternations at 100 KB, 1 MB and 5 MB (`BENCH_PAGE_SIZES=100,1024,5120`, in KB). */
+/**
+ * `BENCH_PAGE_RUNS=15,7,5` alternations at 100 KB, 1 MB and 5 MB (`BENCH_PAGE_SIZES=100,1024,5120`, in KB);
+ * `BENCH_PAGE_BEFORE=<folder>` adds a fourth browser with an earlier build (its `dist/chrome`), so that
+ * before and after come from the same run.
+ */
 export async function benchPageCost(): Promise<PageCostRow[]> {
   const sizes = (process.env.BENCH_PAGE_SIZES ?? '100,1024,5120').split(',').map(Number);
   const runs = (process.env.BENCH_PAGE_RUNS ?? '15,7,5').split(',').map(Number);
@@ -172,28 +179,35 @@ export async function benchPageCost(): Promise<PageCostRow[]> {
   const plain = await launch(false);
   const plainB = await launch(false);
   const extension = await launch(true);
+  const beforeFolder = process.env.BENCH_PAGE_BEFORE;
+  const earlier = beforeFolder ? await launch(beforeFolder) : undefined;
   try {
-    for (const side of [plain, plainB, extension]) {
+    for (const side of [plain, plainB, extension, ...(earlier ? [earlier] : [])]) {
       await side.context.addInitScript(LONG_TASKS);
       await side.context.route('http://bench.local/**', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: pages.get(new URL(route.request().url()).pathname) ?? '' }));
     }
     const worker = await workerOf(extension.context);
+    const earlierWorker = earlier ? await workerOf(earlier.context) : undefined;
     // Let the worker finish its install work, and warm each browser once on a small page.
     await new Promise((resolve) => setTimeout(resolve, 3000));
     for (const side of [plain, plainB]) await loadOnce(side.context, `http://bench.local/p${sizes[0]}`, undefined, 500);
     await loadOnce(extension.context, `http://bench.local/p${sizes[0]}`, worker, 0);
+    if (earlier) await loadOnce(earlier.context, `http://bench.local/p${sizes[0]}`, earlierWorker, 0);
     const rows: PageCostRow[] = [];
     for (const [index, kb] of sizes.entries()) {
       const count = runs[index] ?? runs.at(-1) ?? 5;
       const url = `http://bench.local/p${kb}`;
-      const samples = { with: [] as LoadSample[], without: [] as LoadSample[], aa: [] as LoadSample[] };
+      const samples = { with: [] as LoadSample[], without: [] as LoadSample[], aa: [] as LoadSample[], before: [] as LoadSample[] };
       let badgeText = '';
       let windowMs = 1500;
       for (let run = 0; run < count; run++) {
         // The order turns each round, so that a slow spell of the machine falls on every side alike.
-        const order = (['with', 'without', 'aa'] as const).map((_, i, all) => all[(i + run) % all.length]!);
+        const sides = earlier ? (['with', 'without', 'aa', 'before'] as const) : (['with', 'without', 'aa'] as const);
+        const order = sides.map((_, i, all) => all[(i + run) % all.length]!);
         for (const side of order) {
-          if (side === 'with') {
+          if (side === 'before') {
+            samples.before.push(await loadOnce(earlier!.context, url, earlierWorker, 0));
+          } else if (side === 'with') {
             const sample = await loadOnce(extension.context, url, worker, 0);
             // The browsers without the extension are watched as long after load as this one was.
             windowMs = sample.windowMs;
@@ -212,12 +226,14 @@ export async function benchPageCost(): Promise<PageCostRow[]> {
         without: summarise(samples.without),
         with: { ...withExtension, badgeMs: median(samples.with.map((s) => s.badgeMs ?? 0)) },
         aa: summarise(samples.aa),
+        ...(earlier ? { before: { ...summarise(samples.before), badgeMs: median(samples.before.map((s) => s.badgeMs ?? 0)) } } : {}),
         badgeText,
       });
       console.log(JSON.stringify(rows.at(-1)));
     }
     return rows;
   } finally {
+    await earlier?.close();
     await extension.close();
     await plainB.close();
     await plain.close();
@@ -250,11 +266,11 @@ async function timeToReady(context: BrowserContext, url: string, condition: stri
 const OPTIONS_READY = `document.querySelector('main input') && !document.querySelector('main [aria-busy]')`;
 
 /** The options page opened at once in a browser just launched: on a fresh profile (install), or on the same profile again (browser start). */
-async function firstAnswer(): Promise<{ fresh: number; freshFromWorker: number; restart: number; restartFromWorker: number }> {
-  const id = unpackedId(DIST_CHROME);
+async function firstAnswer(folder: string): Promise<{ fresh: number; freshFromWorker: number; restart: number; restartFromWorker: number }> {
+  const id = unpackedId(folder);
   const options = `chrome-extension://${id}/options/index.html`;
   const once = async (dir?: string) => {
-    const side = await launch(true, dir);
+    const side = await launch(folder, dir);
     const ready = await timeToReady(side.context, options, OPTIONS_READY);
     const worker = await workerOf(side.context);
     const workerStart = await worker.evaluate(() => performance.timeOrigin);
@@ -268,11 +284,14 @@ async function firstAnswer(): Promise<{ fresh: number; freshFromWorker: number; 
   return { fresh: fresh.ms, freshFromWorker: fresh.fromWorker, restart: restart.ms, restartFromWorker: restart.fromWorker };
 }
 
-/** The report form's time to usable, and the first UI answer after a browser start (`BENCH_UI_RUNS`, default 5). */
-export async function benchUiCost(runs = Number(process.env.BENCH_UI_RUNS ?? 5)): Promise<UiCost> {
+/**
+ * The report form's time to usable, and the first UI answer after a browser start (`BENCH_UI_RUNS`,
+ * default 5), of the build in `folder` (dist/chrome; `BENCH_UI_BEFORE` names an earlier one to measure too).
+ */
+export async function benchUiCost(runs = Number(process.env.BENCH_UI_RUNS ?? 5), folder = DIST_CHROME): Promise<UiCost> {
   const starts: Awaited<ReturnType<typeof firstAnswer>>[] = [];
-  for (let run = 0; run < runs; run++) starts.push(await firstAnswer());
-  const side = await launch(true);
+  for (let run = 0; run < runs; run++) starts.push(await firstAnswer(folder));
+  const side = await launch(folder);
   const forms: number[] = [];
   try {
     const worker = await workerOf(side.context);

@@ -242,6 +242,7 @@ const loads = wanted('load')
 // What the user pays on a page's load, and how soon the extension's own pages answer (page-cost.ts).
 const pageCost = wanted('page') ? await benchPageCost() : [];
 const uiCost = wanted('ui') ? await benchUiCost() : undefined;
+const uiCostBefore = wanted('ui') && process.env.BENCH_UI_BEFORE ? await benchUiCost(undefined, process.env.BENCH_UI_BEFORE) : undefined;
 const pageTrace = wanted('trace') ? await benchPageTrace() : [];
 const historyForUi = wanted('ui') && !history ? await benchHistory(10_000) : history;
 
@@ -280,14 +281,18 @@ if (pageCost.length > 0) {
     console.log(`| ${size} | ${row.runs} | without | ${ms(row.without.loadMs)} | ${ms(row.without.fcpMs)} | ${ms(row.without.tbtMs)} | |`);
     console.log(`| | | with Tipline | ${ms(row.with.loadMs)} (${ratio(row.with.loadMs, row.without.loadMs)}) | ${ms(row.with.fcpMs)} (${ratio(row.with.fcpMs, row.without.fcpMs)}) | ${ms(row.with.tbtMs)} | ${ms(row.with.badgeMs)} (badge ${row.badgeText || 'empty'}) |`);
     console.log(`| | | A/A: without, a second browser | ${ms(row.aa.loadMs)} (${ratio(row.aa.loadMs, row.without.loadMs)}) | ${ms(row.aa.fcpMs)} (${ratio(row.aa.fcpMs, row.without.fcpMs)}) | ${ms(row.aa.tbtMs)} | |`);
+    if (row.before) console.log(`| | | earlier build (BENCH_PAGE_BEFORE) | ${ms(row.before.loadMs)} (${ratio(row.before.loadMs, row.without.loadMs)}) | ${ms(row.before.fcpMs)} (${ratio(row.before.fcpMs, row.without.fcpMs)}) | ${ms(row.before.tbtMs)} | ${ms(row.before.badgeMs)} |`);
   }
 }
 if (uiCost) {
-  console.log(`\n| extension page | time to usable (median of ${uiCost.runs}) |\n|---|---|`);
-  console.log(`| report form (popup/index.html?tab=…), category select enabled, from navigation start | ${uiCost.formUsableMs.toFixed(0)} ms |`);
-  if (historyForUi) console.log(`| history, first page of ${historyForUi.reports.toLocaleString('en')} reports | ${historyForUi.firstPageMs.toFixed(0)} ms |`);
-  console.log(`| options page opened as the browser starts, fresh profile (install): settings shown, from its navigation start / from the worker's start | ${uiCost.optionsFirstStartMs.toFixed(0)} ms / ${uiCost.optionsFirstStartFromWorkerMs.toFixed(0)} ms |`);
-  console.log(`| the same on the same profile's next start | ${uiCost.optionsRestartMs.toFixed(0)} ms / ${uiCost.optionsRestartFromWorkerMs.toFixed(0)} ms |`);
+  const b = uiCostBefore;
+  const was = (value: number | undefined) => (b && value !== undefined ? ` | ${value.toFixed(0)} ms` : '');
+  console.log(`\n| extension page | time to usable (median of ${uiCost.runs})${b ? ' | earlier build (BENCH_UI_BEFORE)' : ''} |\n|---|---|${b ? '---|' : ''}`);
+  console.log(`| report form (popup/index.html?tab=…), category select enabled, from navigation start | ${uiCost.formUsableMs.toFixed(0)} ms${was(b?.formUsableMs)} |`);
+  if (historyForUi) console.log(`| history, first page of ${historyForUi.reports.toLocaleString('en')} reports | ${historyForUi.firstPageMs.toFixed(0)} ms${b ? ' | n/a' : ''} |`);
+  const pair = (a: number, c: number) => `${a.toFixed(0)} ms / ${c.toFixed(0)} ms`;
+  console.log(`| options page opened as the browser starts, fresh profile (install): settings shown, from its navigation start / from the worker's start | ${pair(uiCost.optionsFirstStartMs, uiCost.optionsFirstStartFromWorkerMs)}${b ? ` | ${pair(b.optionsFirstStartMs, b.optionsFirstStartFromWorkerMs)}` : ''} |`);
+  console.log(`| the same on the same profile's next start | ${pair(uiCost.optionsRestartMs, uiCost.optionsRestartFromWorkerMs)}${b ? ` | ${pair(b.optionsRestartMs, b.optionsRestartFromWorkerMs)}` : ''} |`);
 }
 if (pageTrace.length > 0) {
   const withBefore = pageTrace[0]?.before !== undefined;
