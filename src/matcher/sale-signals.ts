@@ -26,6 +26,9 @@ interface Rule {
   re: RegExp;
 }
 
+/** Every price holds a digit: a block without one (most paragraphs of prose) skips the price rules. */
+const DIGIT = /\d/;
+
 // Latin keywords must not be the tail of a longer word ("bqq", "dtg").
 const L = '(?<![0-9a-z])';
 const NUM = '\\d[\\d,]*(?:\\.\\d+)?';
@@ -63,7 +66,9 @@ const RULES: readonly Rule[] = [
  */
 export function detectSaleSignals(text: string): SaleSignal[] {
   const found: SaleSignal[] = findContactHandles(text).map((handle) => ({ kind: 'contact', ...handle }));
+  const digits = DIGIT.test(text);
   for (const rule of RULES) {
+    if (rule.kind === 'price' && !digits) continue;
     for (const m of text.matchAll(rule.re)) {
       const start = m.index;
       found.push({ kind: rule.kind, type: rule.type, start, end: start + m[0].length, value: m[0] });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PhraseAutomaton } from '../../../src/matcher/automaton';
 import { createMatcher } from '../../../src/matcher/index';
 import { normalise } from '../../../src/matcher/normalise';
+import { detectSaleSignals } from '../../../src/matcher/sale-signals';
 import { int, pick, prng } from './prng';
 
 const LATIN = 'abcdefghijklmnopqrstuvwxyz';
@@ -64,5 +65,30 @@ describe('performance sanity', () => {
     expect(matches.length).toBeGreaterThan(0);
     expect(scan.phrases.length).toBeGreaterThan(0);
     expect(automaton.memoryEstimateBytes()).toBeLessThan(20 * 1024 * 1024);
+  }, 60_000);
+});
+
+describe('sale-signal patterns on hostile text', () => {
+  // Each price and contact pattern is tried at every position of a block: a pattern that backtracks
+  // over a run of its own characters would make a page of such runs cost quadratic time. 200,000
+  // characters of one short piece repeated must each take well under a second (milliseconds, linear).
+  const pieces = ['1', '1 ', '1,', '1-', '13', '13x', '+1 ', 'a.', 'a-', '@', 'a@', '@a.', 'x', '*', 'qq ', 'qq1', 'text ', 'buy ', '价格', 'usd', '$1', '50g ', 'v:', 'tg ', '飞机', 'signal:', 'dm @', '0'];
+  it('finds prices and contacts in linear time', () => {
+    let slowest = { piece: '', ms: 0 };
+    for (const piece of pieces) {
+      const text = piece.repeat(Math.ceil(200_000 / piece.length));
+      const ms = best(2, () => detectSaleSignals(text));
+      if (ms > slowest.ms) slowest = { piece, ms };
+    }
+    console.log(`sale signals over 200k characters of one piece repeated: slowest ${JSON.stringify(slowest.piece)} ${slowest.ms.toFixed(0)} ms`);
+    expect(slowest.ms).toBeLessThan(2_000);
+  }, 60_000);
+
+  it('skips the e-mail and price patterns in a block without an "@" or a digit', () => {
+    const prose = 'the garden market by the river window 今天天气市场自行车 '.repeat(20_000);
+    const ms = best(3, () => detectSaleSignals(prose));
+    console.log(`sale signals over ${(prose.length / 1000).toFixed(0)}k characters of prose: ${ms.toFixed(0)} ms`);
+    expect(detectSaleSignals(prose)).toEqual([]);
+    expect(detectSaleSignals(`${prose} mail me at seller@example.com, 200元`).map((s) => s.type)).toEqual(['email', 'price']);
   }, 60_000);
 });
