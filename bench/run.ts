@@ -243,7 +243,7 @@ const loads = wanted('load')
 const pageCost = wanted('page') ? await benchPageCost() : [];
 const uiCost = wanted('ui') ? await benchUiCost() : undefined;
 const uiCostBefore = wanted('ui') && process.env.BENCH_UI_BEFORE ? await benchUiCost(undefined, process.env.BENCH_UI_BEFORE) : undefined;
-const pageTrace = wanted('trace') ? await benchPageTrace() : [];
+const pageTrace = wanted('trace') ? await benchPageTrace() : undefined;
 const historyForUi = wanted('ui') && !history ? await benchHistory(10_000) : history;
 
 if (rows.length > 2) console.log(`\n${rows.join('\n')}\n`);
@@ -279,9 +279,9 @@ if (pageCost.length > 0) {
     const kb = (value: number) => (value >= 1024 ? `${(value / 1024).toFixed(value % 1024 ? 1 : 0)} MB` : `${value} KB`);
     const size = `${kb(row.nominalKilobytes)} (${kb(row.kilobytes)} of HTML)`;
     console.log(`| ${size} | ${row.runs} | without | ${ms(row.without.loadMs)} | ${ms(row.without.fcpMs)} | ${ms(row.without.tbtMs)} | |`);
-    console.log(`| | | with Tipline | ${ms(row.with.loadMs)} (${ratio(row.with.loadMs, row.without.loadMs)}) | ${ms(row.with.fcpMs)} (${ratio(row.with.fcpMs, row.without.fcpMs)}) | ${ms(row.with.tbtMs)} | ${ms(row.with.badgeMs)} (badge ${row.badgeText || 'empty'}) |`);
+    console.log(`| | | with Tipline | ${ms(row.with.loadMs)} (${ratio(row.with.loadMs, row.without.loadMs)}) | ${ms(row.with.fcpMs)} (${ratio(row.with.fcpMs, row.without.fcpMs)}) | ${ms(row.with.tbtMs)} | ${ms(row.with.badgeMs)} (badge ${row.badgeText || 'empty'}; first change ${ms(row.with.firstBadgeMs)}) |`);
     console.log(`| | | A/A: without, a second browser | ${ms(row.aa.loadMs)} (${ratio(row.aa.loadMs, row.without.loadMs)}) | ${ms(row.aa.fcpMs)} (${ratio(row.aa.fcpMs, row.without.fcpMs)}) | ${ms(row.aa.tbtMs)} | |`);
-    if (row.before) console.log(`| | | earlier build (BENCH_PAGE_BEFORE) | ${ms(row.before.loadMs)} (${ratio(row.before.loadMs, row.without.loadMs)}) | ${ms(row.before.fcpMs)} (${ratio(row.before.fcpMs, row.without.fcpMs)}) | ${ms(row.before.tbtMs)} | ${ms(row.before.badgeMs)} |`);
+    if (row.before) console.log(`| | | earlier build (BENCH_PAGE_BEFORE) | ${ms(row.before.loadMs)} (${ratio(row.before.loadMs, row.without.loadMs)}) | ${ms(row.before.fcpMs)} (${ratio(row.before.fcpMs, row.without.fcpMs)}) | ${ms(row.before.tbtMs)} | ${ms(row.before.badgeMs)} (first change ${ms(row.before.firstBadgeMs)}) |`);
   }
 }
 if (uiCost) {
@@ -294,9 +294,14 @@ if (uiCost) {
   console.log(`| options page opened as the browser starts, fresh profile (install): settings shown, from its navigation start / from the worker's start | ${pair(uiCost.optionsFirstStartMs, uiCost.optionsFirstStartFromWorkerMs)}${b ? ` | ${pair(b.optionsFirstStartMs, b.optionsFirstStartFromWorkerMs)}` : ''} |`);
   console.log(`| the same on the same profile's next start | ${pair(uiCost.optionsRestartMs, uiCost.optionsRestartFromWorkerMs)}${b ? ` | ${pair(b.optionsRestartMs, b.optionsRestartFromWorkerMs)}` : ''} |`);
 }
-if (pageTrace.length > 0) {
-  const withBefore = pageTrace[0]?.before !== undefined;
+if (pageTrace && pageTrace.totals.length > 0) {
+  const withBefore = pageTrace.totals[0]?.before !== undefined;
   console.log(`\n| 100 KB page, renderer main thread (trace, medians) | without |${withBefore ? ' earlier build (BENCH_TRACE_BEFORE) | added |' : ''} with Tipline | added |\n|---|---|${withBefore ? '---|---|' : ''}---|---|`);
   const cell = (value: number, base: number) => `${value.toFixed(1)} ms | ${(value - base).toFixed(1)} ms`;
-  for (const row of pageTrace) console.log(`| ${row.name} | ${row.without.toFixed(1)} ms | ${withBefore ? `${cell(row.before!, row.without)} | ` : ''}${cell(row.with, row.without)} |`);
+  for (const row of pageTrace.totals) console.log(`| ${row.name} | ${row.without.toFixed(1)} ms | ${withBefore ? `${cell(row.before!, row.without)} | ` : ''}${cell(row.with, row.without)} |`);
+}
+for (const { kilobytes, rows } of pageTrace?.phases ?? []) {
+  const withBefore = rows[0]?.before !== undefined;
+  console.log(`\n| ${kilobytes} KB page: from load to the final badge (trace, ms after loadEventEnd, medians) |${withBefore ? ' earlier build (BENCH_TRACE_BEFORE) |' : ''} with Tipline |\n|---|${withBefore ? '---|' : ''}---|`);
+  for (const row of rows) console.log(`| ${row.name} | ${withBefore ? `${row.before!.toFixed(1)} | ` : ''}${row.with.toFixed(1)} |`);
 }
