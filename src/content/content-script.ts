@@ -25,9 +25,13 @@ function chooseHighlighter(plan: ScanPlan): Highlighter {
 }
 
 let styleAsked = false;
-/** The worker inserts the highlight colours into this document once (src/background/inject-scanner.ts), however often the scan restarts. */
+/**
+ * The worker inserts the highlight colours into this document once (src/background/inject-scanner.ts),
+ * however often the scan restarts; usually the bootstrap has had them put in as the page started
+ * (bootstrap.ts sets the flag in this isolated world), and nothing is asked here.
+ */
 function askForStyle(): void {
-  if (styleAsked) return;
+  if (styleAsked || (globalThis as { tipline_styled?: boolean }).tipline_styled === true) return;
   styleAsked = true;
   void send({ type: 'content/highlight-style' }).catch(() => {
     styleAsked = false;

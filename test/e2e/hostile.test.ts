@@ -175,6 +175,8 @@ describe('stealth mode', () => {
       sheets: document.adoptedStyleSheets.length,
       html: document.documentElement.outerHTML,
       marks: document.querySelectorAll('mark').length,
+      // The colours of our highlights, as a page can read them for a name of its choosing.
+      colour: getComputedStyle(document.body, '::highlight(tipline-jammers)').backgroundColor,
     });
     const plain = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_FLAGS });
     const browser = await launchExtension();
@@ -198,6 +200,7 @@ describe('stealth mode', () => {
       const visible = await page.evaluate(probe);
       // The same probe does see the extension when stealth is off: the test can fail.
       expect(visible.highlights).toBeGreaterThan(0);
+      expect(visible.colour).not.toBe(without.colour);
     } finally {
       await browser.close();
       await plain.close();
