@@ -12,6 +12,7 @@ import { prefilterSubtrees } from './prefilter-walk';
 import type { ScanEngine } from './scan-engine';
 import { createScanQueue } from './scan-queue';
 import { touchedBlocks } from './touched-blocks';
+import { visibleBlocks } from './visible-blocks';
 import { watchRoots } from './watch-roots';
 
 export interface PageScannerOptions {
@@ -20,7 +21,7 @@ export interface PageScannerOptions {
   engine: ScanEngine;
   highlighter: Highlighter;
   signal: AbortSignal;
-  /** Called after the first full scan and after each batch of changes. */
+  /** Called once the blocks on screen are scanned (a partial count), after the first full scan and after each batch of changes. */
   onSummary: (summary: PageSummary) => void;
   /** How long changes gather before one rescan (infinite scroll adds posts in bursts). */
   mutationDelayMs?: number;
@@ -75,10 +76,25 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     if (!signal.aborted) options.onSummary(summary());
   }
 
-  /** Whole subtrees: the prefilter reads every text node, and only its candidates' blocks get the exact scan. */
-  async function scanSubtree(roots: readonly Node[]): Promise<void> {
+  /**
+   * Whole subtrees: the prefilter reads every text node, and only its candidates' blocks get the exact
+   * scan; blocks already scanned (those on screen, firstScan) are not scanned again.
+   */
+  async function scanSubtree(roots: readonly Node[], scanned: ReadonlySet<Element> = new Set()): Promise<void> {
     const candidates = await prefilterSubtrees(roots, { engine, blockCache, walkContext, signal });
+    for (const block of scanned) candidates.delete(block);
     if (!signal.aborted) await scanBlocks(candidates, exact);
+  }
+
+  /**
+   * The page's first scan: the blocks on screen go to the exact scan at once (the worker prefilters
+   * them itself), so that what the reader sees is highlighted and counted first, while the walk of the
+   * whole page goes on beside it; the badge shows their count as soon as they are done.
+   */
+  async function firstScan(body: Node): Promise<void> {
+    const onScreen = visibleBlocks(doc, blockCache);
+    const visible = onScreen.length > 0 ? scanBlocks(onScreen, exact).then(report) : Promise.resolve();
+    await Promise.all([visible, scanSubtree([body], new Set(onScreen))]);
   }
 
   /**
@@ -96,7 +112,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
 
   const body = doc.body ?? doc.documentElement;
   mutations.observe(body);
-  const ready = scanSubtree([body]).then(report, failed);
+  const ready = firstScan(body).then(report, failed);
 
   return {
     ready,

@@ -7,6 +7,8 @@
  */
 // First: the capture counter wraps chrome.tabs before the worker's modules first use it.
 import { captureCounts } from './capture-counter';
+// Also first: the log of exact-scan requests wraps the listener the worker registers.
+import { scanLog } from './scan-log';
 import '../../../src/background/index';
 import { menuClicked } from '../../../src/background/context-menu';
 import { reportListing } from '../../../src/background/report-listing';
@@ -18,4 +20,5 @@ Object.assign(globalThis, {
   tiplineCaptureCounts: captureCounts,
   tiplineBlocksScanned: blockScanCount,
   tiplineTextsPrefiltered: prefilterCount,
+  tiplineScanLog: scanLog,
 });
