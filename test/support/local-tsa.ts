@@ -26,16 +26,23 @@ export interface LocalTsa {
 }
 
 export type TsaMode = 'ok' | 'garbage' | 'hang';
+/** The TSA's key, and so how it signs: ECDSA P-256 or RSA PKCS #1 v1.5 (`openssl ts -reply` cannot sign with RSA-PSS). */
+export type TsaKey = 'ec' | 'rsa';
 
 export async function openssl(args: readonly string[], cwd?: string): Promise<{ stdout: string; stderr: string }> {
   return run('openssl', args, { cwd, encoding: 'utf8' });
 }
 
-async function makeCertificates(dir: string): Promise<void> {
-  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+const KEY_OPTIONS: Record<TsaKey, string[]> = {
+  ec: ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'],
+  rsa: ['-newkey', 'rsa:2048', '-nodes'],
+};
+
+async function makeCertificates(dir: string, key: TsaKey): Promise<void> {
+  const ec = KEY_OPTIONS.ec;
   await openssl(['req', '-x509', ...ec, '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=Tipline test TSA CA',
     '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'], dir);
-  await openssl(['req', ...ec, '-keyout', 'tsa.key', '-out', 'tsa.csr', '-subj', '/CN=Tipline test TSA'], dir);
+  await openssl(['req', ...KEY_OPTIONS[key], '-keyout', 'tsa.key', '-out', 'tsa.csr', '-subj', '/CN=Tipline test TSA'], dir);
   await writeFile(join(dir, 'tsa.ext'), 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=critical,timeStamping\n');
   await openssl(['x509', '-req', '-in', 'tsa.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'tsa.pem', '-days', '2', '-extfile', 'tsa.ext'], dir);
   await writeFile(join(dir, 'tsaserial'), '01\n');
@@ -71,9 +78,9 @@ function readRequest(req: import('node:http').IncomingMessage): Promise<Buffer> 
   });
 }
 
-export async function startLocalTsa(mode: TsaMode = 'ok'): Promise<LocalTsa> {
+export async function startLocalTsa(mode: TsaMode = 'ok', key: TsaKey = 'ec'): Promise<LocalTsa> {
   const dir = await mkdtemp(join(tmpdir(), 'tipline-tsa-'));
-  await makeCertificates(dir);
+  await makeCertificates(dir, key);
   const requests: Buffer[] = [];
   // `openssl ts -reply` bumps the serial file: one reply at a time.
   let queue: Promise<unknown> = Promise.resolve();

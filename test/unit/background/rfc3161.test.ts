@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newNonce, readTimeStampReply, timeStampRequest } from '../../../src/background/rfc3161';
-import { openssl, startLocalTsa, type LocalTsa } from '../../support/local-tsa';
+import { openssl, startLocalTsa, type LocalTsa, type TsaKey } from '../../support/local-tsa';
 
 let tsa: LocalTsa;
 let dir: string;
@@ -115,5 +115,28 @@ describe('RFC 3161 replies', () => {
     const reply = await ask(timeStampRequest(sha256(HASH_LIST), nonce));
     const padded = new Uint8Array([...reply, 0x00, 0x00]);
     expect(await readTimeStampReply(padded, { stamped: HASH_LIST, nonce })).toMatchObject({ ok: false, problem: 'not-a-reply' });
+  });
+});
+
+describe('RFC 3161 replies signed with RSA', () => {
+  // The test TSA above signs with ECDSA P-256; most TSAs in use sign with RSA.
+  it.each<TsaKey>(['rsa'])('accepts a granted %s reply, as openssl does, and refuses it altered', async (key) => {
+    const rsaTsa = await startLocalTsa('ok', key);
+    try {
+      const nonce = newNonce();
+      const query = timeStampRequest(sha256(HASH_LIST), nonce);
+      const response = await fetch(rsaTsa.url, { method: 'POST', body: query as Uint8Array<ArrayBuffer>, headers: { 'Content-Type': 'application/timestamp-query' } });
+      const reply = new Uint8Array(await response.arrayBuffer());
+      expect(await readTimeStampReply(reply, { stamped: HASH_LIST, nonce })).toMatchObject({ ok: true });
+      await writeFile(join(dir, `SHA256SUMS-${key}`), HASH_LIST);
+      await writeFile(join(dir, `${key}.tsr`), reply);
+      const { stdout } = await openssl(['ts', '-verify', '-in', join(dir, `${key}.tsr`), '-data', join(dir, `SHA256SUMS-${key}`), '-CAfile', rsaTsa.caFile]);
+      expect(stdout).toContain('Verification: OK');
+      const altered = reply.slice();
+      altered[altered.length - 1]! ^= 0x01;
+      expect(await readTimeStampReply(altered, { stamped: HASH_LIST, nonce })).toMatchObject({ ok: false, problem: 'bad-signature' });
+    } finally {
+      await rsaTsa.close();
+    }
   });
 });
