@@ -41,9 +41,10 @@ export function scanPhases(on: readonly PhaseEvent[], loadEnd: number, badge: { 
   const bootstrap = after.filter((e) => isRun(e) && urlOf(e).includes('bootstrap.js'));
   const ours = after.filter((e) => isRun(e) && urlOf(e).includes('content.js'));
   const tasks = after.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
-  const asked = bootstrap.at(-1);
-  const askedAt = asked ? asked.ts + (asked.dur ?? 0) : Number.NaN;
   const first = ours[0];
+  // Its last run before the scanner's first: the callback that asks (later ones are answers to it).
+  const asked = bootstrap.filter((e) => !first || e.ts < first.ts).at(-1);
+  const askedAt = asked ? asked.ts + (asked.dur ?? 0) : Number.NaN;
   const evaluate = ours.find((e) => e.name === 'EvaluateScript');
   const lastEnd = Math.max(...ours.map((e) => e.ts + (e.dur ?? 0)));
   const inWindow = (e: PhaseEvent) => first !== undefined && e.ts >= first.ts && e.ts < lastEnd;

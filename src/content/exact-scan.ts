@@ -1,3 +1,4 @@
+import type { BlockFinding } from '../shared/protocol/block-scan';
 import { unitsOf } from '../shared/protocol/scan-replies';
 import type { BlockFindings } from './block-findings';
 import type { BlockReadings, PreparedBlock } from './block-readings';
@@ -16,6 +17,8 @@ export interface ExactScanContext {
 /**
  * Exact scans of blocks, in batches to the engine within its limits; the findings are laid on the page
  * in time slices. An answer whose block changed meanwhile is dropped: its mutation asked for a rescan.
+ * The page reads the next batch while the worker scans the one before (one request in flight), and
+ * answers are applied in the order their batches were sent.
  */
 export async function scanBlocks(blocks: Iterable<Element>, { engine, readings, findings, signal, page }: ExactScanContext): Promise<void> {
   const { limits } = engine;
@@ -27,11 +30,13 @@ export async function scanBlocks(blocks: Iterable<Element>, { engine, readings, 
   };
   let batch: PreparedBlock[] = [];
   let batchUnits = 0;
-  const send = async () => {
-    const sent = batch;
-    batch = [];
-    batchUnits = 0;
-    const answer = await engine.scanBlocks(sent.map((prepared) => prepared.texts), page());
+  /** The batch in flight and its answer. */
+  let inFlight: { sent: PreparedBlock[]; answer: Promise<BlockFinding[]> } | undefined;
+  const apply = async () => {
+    if (!inFlight) return;
+    const { sent, answer: pending } = inFlight;
+    inFlight = undefined;
+    const answer = await pending;
     if (signal.aborted) return;
     // The wait was another thread's time, not the page's.
     if (engine.offThread) sliceStart = performance.now();
@@ -44,6 +49,16 @@ export async function scanBlocks(blocks: Iterable<Element>, { engine, readings, 
         if (signal.aborted) return;
       }
     }
+  };
+  const send = async () => {
+    const sent = batch;
+    batch = [];
+    batchUnits = 0;
+    const answer = engine.scanBlocks(sent.map((prepared) => prepared.texts), page());
+    // Applied after the batch before it; a failure is seen there, not as an unhandled rejection.
+    answer.catch(() => undefined);
+    await apply();
+    inFlight = { sent, answer };
   };
   for (const block of blocks) {
     const prepared = readings.read(block);
@@ -60,4 +75,5 @@ export async function scanBlocks(blocks: Iterable<Element>, { engine, readings, 
     }
   }
   if (batch.length > 0) await send();
+  if (!signal.aborted) await apply();
 }
