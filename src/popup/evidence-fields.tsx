@@ -14,10 +14,12 @@ export function EvidenceFields(props: { client: BackgroundClient; draft: DraftSt
   const { draft, steps, tabId, context } = props;
   const include = (part: IncludablePart) => (included: boolean) => props.store.dispatch({ type: 'included', part, included });
   const busy = extraUnderWay(draft);
+  // The page's own actions wait for its context: a restricted page (the browser's own) offers none.
+  const pageAllows = context !== null && !context.restricted;
   return (
     <>
       <h2 class="sr-only">{t('evidenceHeading')}</h2>
-      {!context?.restricted && tabId !== null && <PickListing client={props.client} tabId={tabId} />}
+      {pageAllows && tabId !== null && <PickListing client={props.client} tabId={tabId} />}
       {draft.listing && <ListingPreview listing={draft.listing} included={draft.includeListing} onToggle={include('listing')} />}
       {draft.shots.length > 0 ? (
         <ScreenshotPicker
@@ -30,10 +32,10 @@ export function EvidenceFields(props: { client: BackgroundClient; draft: DraftSt
       ) : (
         <div class="evidence">
           <p class="muted" aria-busy={draft.capturing}>{draft.capturing ? t('capturing') : draft.captureError ? t('error_capture', [draft.captureError]) : t('noScreenshot')}</p>
-          {!context?.restricted && !draft.capturing && <button type="button" onClick={() => tabId !== null && void steps.visible(tabId)}>{t('captureAgain')}</button>}
+          {pageAllows && !draft.capturing && <button type="button" onClick={() => tabId !== null && void steps.visible(tabId)}>{t('captureAgain')}</button>}
         </div>
       )}
-      {!context?.restricted && (
+      {pageAllows && (
         <div class="actions extra-evidence">
           {!draft.shots.some((shot) => shot.variant === 'full-page') && (
             <button type="button" id="take-full-page" disabled={busy} onClick={() => tabId !== null && void steps.fullPage(tabId)}>
@@ -52,10 +54,15 @@ export function EvidenceFields(props: { client: BackgroundClient; draft: DraftSt
       )}
       {draft.category === 'pornography' && <p class="muted">{t('pornographyNotice')}</p>}
       <h2 id="matches-heading">{t('matchesHeading')}</h2>
-      <MatchList
-        matches={draftMatches(draft, context?.summary?.matches)}
-        onPick={(phrase) => tabId !== null && void props.client.call({ type: 'page/scroll-to', tabId, phrase }).catch(() => undefined)}
-      />
+      {/* Until the page's findings arrive, "none found" would be untrue. */}
+      {context === null && draft.preparedMatches === null ? (
+        <p class="muted" id="matches-pending" aria-busy="true">{t('loading')}</p>
+      ) : (
+        <MatchList
+          matches={draftMatches(draft, context?.summary?.matches)}
+          onPick={(phrase) => tabId !== null && void props.client.call({ type: 'page/scroll-to', tabId, phrase }).catch(() => undefined)}
+        />
+      )}
       <ListingReasons listings={context?.summary?.listings} suspectBlocks={context?.summary?.suspectBlocks ?? 0} />
     </>
   );

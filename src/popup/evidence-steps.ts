@@ -33,10 +33,16 @@ export class EvidenceSteps {
 
   /**
    * The form's first screenshot: the right-click draft arrives with its shots taken, the toolbar form
-   * takes its own, and a URL-only draft takes none. Resolves when it has landed; the form is usable before that.
+   * takes its own, and a URL-only draft, or a form already on child sexual abuse, takes none. Resolves when it has landed; the form is usable before that.
    */
   async first(tabId: number, prepared: PreparedDraft | null): Promise<void> {
     const generation = this.store.get().generation;
+    // The form is shown before it knows its tab (use-report-form.ts): a reporter who chose child
+    // sexual abuse by then gets nothing taken at all.
+    if (isForbidden(this.store.get())) {
+      this.store.dispatch({ type: 'first-capture-ended', generation, shots: [], error: null });
+      return;
+    }
     if (prepared?.urlOnly) {
       this.store.dispatch({ type: 'url-only' });
       return;

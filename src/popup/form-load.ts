@@ -20,15 +20,18 @@ export interface FormLoadEvents {
   tab(tabId: number): void;
   context(context: TabContext): void;
   error(message: string): void;
-  /** The form can be used; `onTab` says it opened on a tab (a form without one is not marked interactive). */
+  /** The form can be used: shown with its category, before the page's context has arrived. */
+  usable(): void;
+  /** The page's context has arrived (or failed); `onTab` says the form opened on a tab (a form without one is not marked ready). */
   ready(onTab: boolean): void;
   settings(settings: Settings): void;
 }
 
 /**
  * Opens the form on a tab: the first screenshot starts at once (held in the form's memory, stored
- * once a category allows it), then the page's context (and the category its findings suggest), then
- * the reporter's settings, which may ask for a snapshot. A URL-only draft takes nothing.
+ * once a category allows it), the form is shown and usable, then the page's context fills in (and the
+ * category its findings suggest, unless the reporter chose one meanwhile: draft-state.ts), then the
+ * reporter's settings, which may ask for a snapshot. A URL-only draft takes nothing.
  */
 export async function loadForm(
   client: BackgroundClient,
@@ -41,23 +44,31 @@ export async function loadForm(
   if (tabId === null) {
     events.error(t('error_no_tab'));
     store.dispatch({ type: 'no-tab' });
+    events.usable();
     events.ready(false);
     return;
   }
   events.tab(tabId);
   const settingsPromise = client.call({ type: 'settings/get' }).catch(() => null);
+  // A right-click draft is read first: whether it is URL-only decides what may be taken from the page.
   const prepared = input.draftParam ? await client.call({ type: 'draft/get', draftId: input.draftParam }).catch(() => null) : null;
+  if (!events.live()) return;
   void steps.first(tabId, prepared);
   if (prepared) store.dispatch({ type: 'prepared', listing: prepared.listing, matches: prepared.matches });
+  if (prepared?.matches.length) store.dispatch({ type: 'suggested', category: topCategory(prepared.matches) });
+  const contextCall = client.call({ type: 'tab/context', tabId, ...(prepared?.urlOnly ? { fromPage: false } : {}) });
+  // The reporter can choose a category now; the page's title, address and findings fill in when the
+  // worker answers (README, Performance), as the screenshot does when its capture is done.
+  events.usable();
   try {
-    const context = await client.call({ type: 'tab/context', tabId, ...(prepared?.urlOnly ? { fromPage: false } : {}) });
+    const context = await contextCall;
     if (!events.live()) return;
     events.context(context);
-    store.dispatch({ type: 'suggested', category: topCategory(prepared?.matches.length ? prepared.matches : context.summary?.matches ?? []) });
+    if (!prepared?.matches.length) store.dispatch({ type: 'suggested', category: topCategory(context.summary?.matches ?? []) });
   } catch (error) {
     if (events.live()) events.error(errorText(error));
   }
-  // The form is usable at once; the screenshot fills in when its capture is done.
+  if (!events.live()) return;
   events.ready(true);
   const settings = await settingsPromise;
   if (!events.live() || !settings) return;

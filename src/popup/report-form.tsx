@@ -19,7 +19,7 @@ export function ReportForm(props: { client: BackgroundClient; targetTab: Promise
   return (
     <form onSubmit={form.submit} aria-describedby="form-status">
       {form.loadError && <p class="notice" role="alert">{form.loadError}</p>}
-      {context && <PageInfo context={context} />}
+      <PageInfo context={context} />
       <div class="field">
         <label for="category">{t('categoryLabel')}</label>
         <select

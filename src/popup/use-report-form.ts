@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { BackgroundClient } from '../shared/protocol/ui-client';
 import type { TabContext } from '../shared/protocol/ui-replies';
 import type { DraftState } from './draft-state';
@@ -35,7 +35,9 @@ export function useReportForm(client: BackgroundClient, targetTab: Promise<numbe
     return { store, steps: new EvidenceSteps(client, store, draftParam ?? crypto.randomUUID()), draftParam };
   });
   const draft = useStore(store);
-  const [loaded, setLoaded] = useState(false);
+  // The toolbar's form is shown at its first render; a right-click draft's waits for the draft, which
+  // may be URL-only (form-load.ts).
+  const [loaded, setLoaded] = useState(draftParam === null);
   const [tabId, setTabId] = useState<number | null>(null);
   const [context, setContext] = useState<TabContext | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -48,15 +50,21 @@ export function useReportForm(client: BackgroundClient, targetTab: Promise<numbe
     if (draft.category !== null) setFormError(null);
   }, [draft.category]);
 
-  useEffect(() => {
+  // A layout effect runs in the first render's task, so the form's first messages go out before it is
+  // painted rather than after the next frame (as an effect would).
+  useLayoutEffect(() => {
     let live = true;
     void loadForm(client, { targetTab, draftParam, store, steps }, {
       live: () => live,
       tab: setTabId,
       context: setContext,
       error: setLoadError,
-      ready(onTab) {
+      usable() {
         setLoaded(true);
+        document.body.dataset.usable = 'true';
+        performance.mark('tipline-popup-usable');
+      },
+      ready(onTab) {
         if (!onTab) return;
         document.body.dataset.ready = 'true';
         performance.mark('tipline-popup-interactive');

@@ -53,6 +53,18 @@ describe('the evidence steps', () => {
     expect(store.get().shots).toEqual([]);
   });
 
+  it('take no first screenshot when child sexual abuse was chosen before the form knew its tab', async () => {
+    const { client, store, steps } = setUp();
+    steps.urlOnly();
+    await steps.first(7, null);
+    expect(client.callsOf('capture/visible')).toEqual([]);
+    expect(store.get()).toMatchObject({ category: 'child-sexual-abuse', shots: [], capturing: false });
+    const other = setUp();
+    other.steps.chooseCategory('child-sexual-abuse');
+    await other.steps.first(7, { draftId: other.draftId, tabId: 7, matches: [], parts: [part('listing')] });
+    expect(other.store.get().shots).toEqual([]);
+  });
+
   it('hold a capture in memory while no category is known, and ask to store it only once one other than child sexual abuse is', async () => {
     const landed = part('full-page');
     const { client, store, steps, draftId } = setUp({ 'capture/full-page': () => landed });

@@ -176,6 +176,67 @@ describe('the report form', () => {
     expect(double.callsOf('report/submit')[0]?.draft).toMatchObject({ draftId, category: 'child-sexual-abuse', page: { title: '' }, partIds: [] });
   });
 
+  it('can be used before the page\'s context arrives; the page\'s name, findings and suggested category fill in after', async () => {
+    const context = deferred<ReturnType<typeof tabContext>>();
+    const double = client({ 'tab/context': () => context.promise });
+    const page = await open(double);
+    expect(byId<HTMLSelectElement>(page, 'category').value).toBe('');
+    expect(byId(page, 'page-url').textContent).toBe('');
+    expect(double.callsOf('capture/visible')).toHaveLength(1);
+    expect(page.querySelector('#take-full-page')).toBeNull();
+    expect(byId(page, 'matches-pending').textContent).toBe('loading');
+    expect(submitButton(page).disabled).toBe(true);
+    context.resolve(tabContext());
+    await settle();
+    expect(byId(page, 'page-url').textContent).toBe('https://shop.example/item/1');
+    expect(byId<HTMLSelectElement>(page, 'category').value).toBe('firearms-explosives');
+    expect(page.querySelector('#take-full-page')).toBeTruthy();
+    expect(page.querySelector('#matches-pending')).toBeNull();
+    expect(page.querySelector('.matches')).toBeTruthy();
+    expect(submitButton(page).disabled).toBe(false);
+  });
+
+  it('keeps a category the reporter chose before the page\'s context arrived, rather than the page\'s suggestion', async () => {
+    const context = deferred<ReturnType<typeof tabContext>>();
+    const double = client({ 'tab/context': () => context.promise });
+    const page = await open(double);
+    await setValue(byId<HTMLSelectElement>(page, 'category'), 'jammers');
+    expect(double.callsOf('draft/keep')[0]?.category).toBe('jammers');
+    context.resolve(tabContext());
+    await settle();
+    expect(byId<HTMLSelectElement>(page, 'category').value).toBe('jammers');
+    await submitForm(form(page));
+    expect(double.callsOf('report/submit')[0]?.draft).toMatchObject({ category: 'jammers', matches: [{ phrase: '气狗', category: 'firearms-explosives', count: 3 }] });
+  });
+
+  it('stays URL-only when its button is pressed before the page\'s context arrives', async () => {
+    const context = deferred<ReturnType<typeof tabContext>>();
+    const double = client({ 'tab/context': () => context.promise });
+    const page = await open(double);
+    await click(byId(page, 'report-url-only'));
+    context.resolve(tabContext());
+    await settle();
+    expect(byId<HTMLSelectElement>(page, 'category').value).toBe('child-sexual-abuse');
+    expect(page.querySelector('[data-part=screenshot]')).toBeNull();
+    await submitForm(form(page));
+    expect(double.callsOf('report/submit')[0]?.draft).toMatchObject({ category: 'child-sexual-abuse', page: { title: '' }, matches: [], partIds: [] });
+    expect(double.callsOf('draft/keep')).toEqual([]);
+  });
+
+  it('is shown before it knows its tab, and takes nothing when child sexual abuse is chosen by then', async () => {
+    const tab = deferred<number | null>();
+    const double = client();
+    root = mount(<ReportForm client={double} targetTab={tab.promise} onShowHistory={() => undefined} />);
+    await setValue(byId<HTMLSelectElement>(root, 'category'), 'child-sexual-abuse');
+    tab.resolve(7);
+    await settle();
+    expect(double.callsOf('capture/visible')).toEqual([]);
+    expect(byId(root, 'csam-notice')).toBeTruthy();
+    expect(byId<HTMLSelectElement>(root, 'category').value).toBe('child-sexual-abuse');
+    await submitForm(form(root));
+    expect(double.callsOf('report/submit')[0]?.draft).toMatchObject({ category: 'child-sexual-abuse', matches: [], partIds: [] });
+  });
+
   it('says so when it has no tab to report', async () => {
     const double = client();
     root = mount(<ReportForm client={double} targetTab={Promise.resolve(null)} onShowHistory={() => undefined} />);
