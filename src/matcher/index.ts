@@ -134,6 +134,26 @@ function quotesAnOffer(scan: BlockScan): boolean {
 const REFUSAL_BEFORE = /(?:不得|禁止|严禁|切勿|请勿|不要|不可|不能|不准|勿|never|not|don't|do not|cannot)\s?(?:[\u4e00-\u9fff]{1,4}[、,/]\s?){0,4}$/;
 const REFUSAL_LOOKBACK = 24;
 
+/**
+ * Goods that a shop or service says it does not offer: "no adult videos or images", "we do not sell
+ * knives", "我们不提供查他人聊天记录、定位他人手机等服务", "不做任何证件". The negation stands right before
+ * the phrase, or before a short run of enumerated items (each up to 8 characters, or a few Latin words).
+ */
+const PHRASE_REFUSAL_BEFORE =
+  /(?:不提供|不出售|不销售|不售卖|不做|不接|不代办|不办理|(?<![a-z])(?:no|not|never|don't sell|do not sell|does not sell|we don't offer|we do not offer))\s?(?:任何|any\s)?(?:[\u4e00-\u9fff]{1,8}[、,/]\s?|[a-z]+(?:\s[a-z]+)?,?\s(?:or|and)\s|[a-z]+,\s){0,4}(?:[\u4e00-\u9fff]{1,3})?$/;
+const PHRASE_REFUSAL_LOOKBACK = 40;
+
+/**
+ * A run of x's or asterisks that masks digits or letters of a number or address ("400-xxx-6521",
+ * "6672xxxx3", "order@shop-xxx.com") is no phrase: "xxx" in a phone number is not adult content.
+ */
+const MASK_RUN = /^[x*]+$/;
+const MASK_NEIGHBOUR = /[\d\-.@_]/;
+function isMask(text: string, start: number, end: number): boolean {
+  if (!MASK_RUN.test(text.slice(start, end))) return false;
+  return MASK_NEIGHBOUR.test(text[start - 1] ?? '') || MASK_NEIGHBOUR.test(text[end] ?? '');
+}
+
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 const inside = (hit: { start: number; end: number }, outer: { start: number; end: number }) => hit.start >= outer.start && hit.end <= outer.end;
 
@@ -183,7 +203,9 @@ export function createMatcher<P extends MatcherPhrase>(
     scan.phrases = scan.phrases.filter(
       (hit) =>
         !compounds.some((compound) => inside(hit, compound)) &&
-        (!shortChinese[hit.phraseIndex] || standsAsWord(normalised.text, hit.start, hit.end)),
+        (!shortChinese[hit.phraseIndex] || standsAsWord(normalised.text, hit.start, hit.end)) &&
+        !isMask(normalised.text, hit.start, hit.end) &&
+        !PHRASE_REFUSAL_BEFORE.test(normalised.text.slice(Math.max(0, hit.start - PHRASE_REFUSAL_LOOKBACK), hit.start)),
     );
     if (scan.phrases.length === 0) return scan;
     // A sale word inside a refusal is the refusal's ("for sale" in "not for sale", 出售 in 不出售); benign

@@ -71,6 +71,8 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     'license required', 'background check', 'ffl transfer', 'federal law', 'proof of age', 'home office approved', 'range safety', 'ffl',
     'licensed dealer', 'firearm certificate', 'shotgun certificate', 'shooting club', 'gun club', 'rifle club', 'range fees', 'regulator', 'fined',
     'fines', 'a fine of', 'annual dues',
+    // Airsoft: replicas sold under the law's own scheme (UKARA) to players of skirmishes.
+    'airsoft', 'ukara', 'skirmish', 'skirmishers',
     // A report's or a warning's own account of a sale ("offered for sale", "sold openly"): its sale words are the report's.
     'offered for sale', 'advertised for sale', 'being sold', 'were sold', 'was sold', 'sold openly', 'sold online',
     // Recipes.
@@ -118,6 +120,10 @@ export const EVERYDAY_COMPOUNDS: readonly Word[] = [
     'core dump', 'memory dump', 'heap dump', 'browser tabs', 'open tabs', 'weed killer', 'weed control', 'invoice on request',
     'vat invoice available', 'invoices on request',
     'credit card payment', 'pay by card', 'card payment',
+    // Photos for a document, as a photo studio sells them; an age limit; airsoft replicas (lawful, licensed by UKARA).
+    'passport photo', 'passport photos', 'visa photo', 'visa photos', 'id photo', 'id photos', 'green card photo', 'green card photos',
+    'passport-size photo', 'passport-size photos', 'passport size photos', '18+ only', 'airsoft gun', 'airsoft guns', 'airsoft rifle',
+    'airsoft rifles', 'airsoft pistol', 'airsoft pistols', 'aeg rifle', 'aeg rifles', 'imitation firearm', 'imitation firearms',
   ]),
   ...zh([
     '冰箱', '冰柜', '冰淇淋', '冰激凌', '冰块', '冰糖', '冰红茶', '冰雪', '滑冰', '冰球', '冰镇', '溜冰场', '冰粉', '刨冰', '冰沙', '冰棍', '冰棒',
@@ -129,6 +135,11 @@ export const EVERYDAY_COMPOUNDS: readonly Word[] = [
     '开具专用发票', '开具电子发票', '电子普通发票', '开具电子普通发票',
     '福利待遇', '员工福利', '福利费', '社会福利', '人力资源', '自然资源', '教育资源', '学习资源', '水资源', '资源回收',
     '市场定位', '品牌定位', '产品定位', '肾病', '肾结石', '肾内科', '肾功能', '补肾', '肾炎', '茶叶子',
+    // A shop that issues its own invoices (可开专票) or lets a deposit count towards the bill (可抵扣总价).
+    '可开专票', '可开普票', '开专票', '抵扣总价', '可抵扣总价', '抵扣券', '积分抵扣', '抵扣金', '定金抵扣',
+    // A document's photo, as a photo studio sells it (证件照, 护照照片), and papers a lawful counter asks to see.
+    '证件照', '证件照片', '身份证照', '护照照', '护照照片', '签证照', '签证照片', '通行证照', '港澳通行证照', '社保照', '报名照',
+    '机主本人', '出示身份证', '携带身份证', '凭身份证', '持身份证',
   ]),
 ];
 
@@ -162,5 +173,7 @@ export const AMBIGUOUS_WORDS: readonly Word[] = [
     '福利', '资源', '网盘', '写真', '定位', '行踪', '社工', '数据包', '肾', '配型', '发票', '开票', '开发票', '点数', '普票', '证件', '学历', '公章',
     '手机卡', '电话卡', '签证', '营业执照', '户口本', '开房', '征信', '警用', '催泪', '辣椒水', '银行卡', '信用卡', '借记卡', '后门', '身份证', '护照',
     '驾驶证', '驾照', '毕业证', '学位证', '临时身份证', '学历证书',
+    // Paid and members' chat groups: every shop and club runs one; they count as adult content beside its other words.
+    '会员群', 'vip群', '付费群',
   ]),
 ];

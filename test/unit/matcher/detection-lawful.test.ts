@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { createBlockMatcher } from '../../../src/matcher/build-matcher';
+import { BUILTIN_PHRASE_LISTS } from '../../../src/phrases';
+
+/* Lawful commerce near the categories: what a shop or a studio says of its goods is no offer of contraband. */
+
+const matcher = createBlockMatcher(BUILTIN_PHRASE_LISTS.flatMap((list) => list.entries));
+const suspect = (text: string, page?: string) => matcher.scanBlock([text], page).suspect;
+const phrases = (text: string) => matcher.scanBlock([text]).spans.map((span) => span.phrase);
+
+describe('lawful commerce', () => {
+  it('reads a run of x that masks a number or an address as a mask, not as adult content', () => {
+    expect(phrases('客服微信 shop_kefu01，电话 400-xxx-3155')).toEqual([]);
+    expect(phrases('QQ 群 6672xxxx3，邮箱 order@shop-xxx.com')).toEqual([]);
+    expect(suspect('xxx videos, $10 a pack, Telegram @clips_store')).toBe(true);
+  });
+
+  it('reads goods that a negation lists as what is not offered', () => {
+    expect(suspect('We sell products only, no adult videos or images. Support: help@shop.example')).toBe(false);
+    expect(suspect('本店只做手机维修，我们不提供查他人聊天记录、定位他人手机等服务，微信 fix_phone88')).toBe(false);
+    expect(suspect('照相馆 我们不做任何证件的制作，只拍照片 ¥39')).toBe(false);
+    // A negation inside the offer's own words is not a refusal of its goods.
+    expect(suspect('Glock 19, no serial number, $900')).toBe(true);
+    expect(suspect('Oxycodone 30mg, no prescription needed, $5 a pill')).toBe(true);
+  });
+
+  it('reads the photo of a document as a photo studio\'s service', () => {
+    expect(phrases('证件照 1 寸 8 张 ¥39')).toEqual([]);
+    expect(phrases('护照照片 出入境标准 ¥45')).toEqual([]);
+    expect(suspect('2x2 US passport photos and visa photos, $14.99')).toBe(false);
+    expect(suspect('高仿身份证 一张 300 微信 zj_bz888')).toBe(true);
+  });
+
+  it('reads a shop\'s invoices and deposits as its own paperwork', () => {
+    expect(phrases('产品已取得型号核准 · 可开专票')).toEqual([]);
+    expect(phrases('预约需付定金 ¥200，可抵扣总价')).toEqual([]);
+    expect(suspect('代开专票 6个点 微信 fp_daikai')).toBe(true);
+  });
+
+  it('reads a shop\'s members\' group as adult content only beside its other words', () => {
+    expect(suspect('入会员群享受钓场优惠，加微信 diaoju_club 或 QQ 群 66721234')).toBe(false);
+    expect(suspect('福利视频 会员群 永久观看 ¥99 加微信 fuli_vip88')).toBe(true);
+  });
+
+  it('reads airsoft replicas and an age limit as a lawful shop\'s', () => {
+    expect(phrases('Home / Airsoft / AEG rifles')).toEqual([]);
+    expect(suspect('M4 airsoft rifle, 350 FPS, £189.99. Sold to UKARA-registered skirmishers only.')).toBe(false);
+    expect(suspect('18+ only. Discreet packaging.')).toBe(false);
+    expect(suspect('AR-15 rifle, no background check, $900, Telegram @armory_x')).toBe(true);
+  });
+});
