@@ -77,7 +77,7 @@ export const EN: PhraseSet = {
   'hacking-tools': {
     strong: [
       'phone spy app', 'spy on a phone remotely', 'whatsapp hacking tool', 'hack any phone', 'phone hacking service',
-      'stalkerware', 'read someone\'s messages remotely', 'number spoofing app', 'caller id spoofing', 'sim swap service',
+      'read someone\'s messages remotely', 'number spoofing app', 'caller id spoofing', 'sim swap service',
       'rat for sale', 'android rat', 'keylogger for sale', 'otp bot', 'sms interceptor', 'imsi catcher for sale',
       'hire a hacker', 'account takeover service', 'phishing kit', 'phishing panel',
     ],

@@ -24,6 +24,7 @@ export const GOODS_EN: Goods = {
     'otf knife', 'otf knives', 'automatic knife', 'auto knife', 'gravity knife', 'balisong', 'karambit', 'push dagger', 'knuckle duster',
     'knuckle dusters', 'compound crossbow', 'pistol crossbow', 'crossbow bolts', 'stun baton', 'cattle prod', 'police uniform', 'police uniforms',
     'duty belt', 'riot shield', 'tear gas', 'pepper spray', 'taser x26', 'expandable baton', 'warrant card', 'police id',
+    'gravity knives', 'oc spray', 'tasers', 't4zer', 't4zers', 'stun guns',
   ],
   'drugs-precursors': [
     'oxycontin', 'oxycodone', 'hydrocodone', 'percocet', 'vicodin', 'roxicodone', 'roxies', 'dilaudid', 'hydromorphone', 'morphine', 'codeine',
@@ -47,14 +48,21 @@ export const GOODS_EN: Goods = {
   'personal-data': [
     'db dump', 'ssn dob', 'mmn', 'kyc', 'id scans', 'selfies with id', 'doxx',
     'email list', 'phone list', 'customer data', 'breach data', 'breached data', 'leaked database', 'credit reports', 'background reports',
+    'doxxing', 'sgk', 'lookup bot', 'combo lists', 'email:pass', 'mail:pass', 'database leak', 'leaked db', 'sql dump', 'unique customers',
+    'name, email, phone', 'full name, email, phone', 'name, phone, email', 'name, address, phone', 'name, dob, ssn',
   ],
   'bank-cards': [
     'cvv2', 'track 1', 'track 2', 'tr1', 'tr2', 'bins', 'non-vbv', 'vbv', 'skimmer', 'skimmed', 'msr605', 'cloned card', 'clone cards',
     'atm cards', 'money mule', 'bank account', 'bank accounts', 'online banking', 'account for rent', 'rent your account', 'prepaid cards', 'paypal accounts', 'verified accounts', 'bank drops', 'fullz with cvv',
+    // Money-mule job adverts: the "assistant" receives strangers' payments in a personal account and sends them on.
+    'personal current account', 'into your personal account', 'into their personal account', 'forward funds', 'forward the funds',
+    'payment processing agent', 'money transfer agent',
   ],
   'counterfeit-invoices': [
     'invoices', 'receipts', 'fake receipt', 'receipt generator', 'pay stubs', 'bank statement', 'bank statements', 'utility bill', 'utility bills',
     'proof of address', 'custom invoice', 'payslips', 'tax returns', 'w-2', 'p60',
+    'backdated', 'backdate', 'custom receipts', 'novelty receipts', 'replacement receipts', 'receipts from any', 'invoices from any',
+    'identical to the originals', 'real-looking',
   ],
   'hacking-tools': [
     'stalkerware', 'remote access trojan', 'rat', 'hvnc', 'infostealer', 'crypter', 'fud', 'ddos', 'booter', 'stresser', 'phishing page',
@@ -64,15 +72,26 @@ export const GOODS_EN: Goods = {
     'password cracker', 'cracked accounts', 'spy software', 'cheating partner', 'cheating spouse', 'spy on your partner', 'they will never know',
     'read deleted messages', 'see every message', 'read their messages', 'remote microphone', 'listen in remotely', 'hidden tracking app',
     'phone monitoring app', 'monitor their phone',
+    // Spyware as its sellers pitch it to a jealous partner, and its stealth.
+    'without them knowing', 'without them noticing', 'without their knowledge', "partner's phone", 'read their whatsapp', 'spy on whatsapp',
+    'whatsapp spy', 'catch a cheater', '100% invisible', 'icon hidden', 'hide the icon', 'listen to their calls', 'record their calls',
+    // Malware, stolen-session and phishing products, and the ransomware trade's recruiting.
+    'remote access tool', 'keyloggers', 'stealer logs', 'stealer log', 'infostealer logs', 'crypters', 'fud crypter', 'botnets', 'ddos for hire',
+    'raas', 'ransomware as a service', 'ransomware-as-a-service', 'ransomware affiliate', 'ransomware builder', 'initial access broker',
+    'initial access brokers', 'otp relay', 'live otp', 'phishing as a service', 'phishing-as-a-service', 'bank pages', 'scam pages',
+    // Car-theft electronics: relay boxes that extend a keyless fob's signal, CAN-bus injectors.
+    'relay kit', 'relay attack kit', 'keyless entry repeater', 'can injector', 'can bus injector', 'can-bus injector', 'headlight injector',
   ],
   jammers: [
     'cell blocker', 'jamming', 'drone jammer', 'wifi jammer', '5g jammer', 'anti-tracking', 'tracker blocker', 'relay attack', 'key fob',
     'code grabber', 'keyless repeater', 'gps signal blocker', 'jammer kit', 'knocks out gps', 'blocks gps', 'block gps', 'kill the gps',
     'tracker killer', 'anti-gps', 'gps killer',
+    'privacy plug', 'gps privacy', 'gps loses signal',
   ],
   'human-organs': [
     'kidney', 'kidneys', 'organ donor', 'donor needed', 'liver donor', 'organ sale', 'sell kidney',
-    'kidney transplant', 'compensation for donor',   ],
+    'kidney transplant', 'compensation for donor', 'donate kidney', 'donate my kidney', 'kidney needed', 'need a kidney',
+    'paid donor', 'paid donors', 'paid living donor', 'paid living donors', 'liver donors', 'kidney donors', 'donor fee',   ],
   pornography: [
     'onlyfans', 'fansly', 'nude', '18+', 'adult content', 'sex tape', 'spycam', 'upskirt', 'premium snapchat', 'telegram vip', 'mega folder',
     'vip group', 'private videos', 'of leaks', 'content pack', 'explicit videos', '🔞', 'paywalled videos', 'leaked videos', 'fav creators',
@@ -90,6 +109,8 @@ export const GOODS_ZH: Goods = {
   'firearms-explosives': [
     '枪械', '步枪', '冲锋枪', '左轮', '五四式', '六四式', '仿五四', '火药枪', '土枪', '小口径', '气步枪', '气手枪', '钢珠', '打鸟', '弹夹', '弹匣',
     '枪管', '撞针', '猎具', '鸟枪', '铅弹枪', '黑火药', '导火索', '炸弹', '手雷', '烟花爆竹原料',
+    // Split and coded spellings of 枪 and its parts (木仓 for 枪, a silencer as 消音筒).
+    '木仓', '消音筒',
   ],
   'weapons-police-gear': [
     '管制刀', '军刀', '三棱刺', '开山刀', '手弩', '十字弩', '复合弩', '弩箭', '钢珠弩', '电警棍', '高压电棍', '伸缩棍', '辣椒水', '催泪', '警用', '警徽',
@@ -99,17 +120,25 @@ export const GOODS_ZH: Goods = {
     '海洛因', '可卡因', '芬太尼', '氯胺酮', '四号', '白粉', '笑气', '依托咪酯', '合成大麻素', '右美沙芬', '三唑仑', '咪达唑仑', '地西泮', '阿普唑仑',
     '佐匹克隆', '羟考酮', '奥施康定', '吗啡', '杜冷丁', '哌替啶', '美沙酮', '丁丙诺啡', '甲卡西酮', '浴盐', '羟丁酸', '迷药', '催情', '羟亚胺', '邻酮',
     '邻氯苯基环戊酮', '麻黄素', '伪麻黄碱', '1-苯基-2-丙酮', '溴代苯丙酮', '胡椒基甲基酮', '黄樟素', '苯乙酸', '飞叶子', '上头', '聪明药',
+    '大ma', '大麻烟弹', 'thc烟弹',
   ],
   'toxic-chemicals': [
     '氰化物', '叠氮化钠', '氯化汞', '升汞', '醋酸铊', '铊盐', '乌头碱', '河豚毒素', '秋水仙碱', '甲基汞', '重铬酸钾', '氟乙酸钠', '氟乙酰胺', '四亚甲基二砜四胺',
     '无色无味', '慢性毒', '致死量',
   ],
   'identity-documents': [
-    '学历证书', '户口本', '结婚证', '房产证', '营业执照', '资格证', '港澳通行证', '签证', '公章', '一比一', '学信网可查', '可查档',     '临时身份证', '居住证', '社保卡', '职称证', '不用考', '免考拿证', '消分', '驾照速办', '12123可查', 'jia照', 'jia证', '出本',
+    '学历证书', '户口本', '结婚证', '房产证', '营业执照', '资格证', '港澳通行证', '签证', '公章', '一比一', '学信网可查', '可查档',     '临时身份证', '居住证', '社保卡', '职称证', '不用考', '免考拿证', '消分', '驾照速办', '12123可查', 'jia照', 'jia证', '出本', '二代证', '身份证原件',
   ],
   'personal-data': [
     '公民信息', '户籍', '开房', '机主', '实名信息', '快递单号', '查人', '四要素', '三要素', '征信', '网贷数据', '股民数据', '车主数据',
-    '学生数据', '业主数据', '精准客户', '客户资源', '手机号机主', '身份证号', '通话记录', '出行记录',   ],
+    '学生数据', '业主数据', '精准客户', '客户资源', '手机号机主', '身份证号', '通话记录', '出行记录', '开房信息', '开房数据', '行动轨迹', '查轨迹', '轨迹查询', '出行轨迹', '活动轨迹', '机主信息', '机主姓名', '查机主', '查户籍', '户籍资料',
+    '人肉搜索', '社工数据', '社工查询',
+    // A record's fields joined as a data seller lists them ("姓名+电话+地址"; '+', '/' and spaces between
+    // Chinese characters are dropped by normalisation). Ambiguous (src/phrases/signals.ts): a sign-up form asks for them too.
+    '姓名+电话', '姓名+手机号', '姓名+手机', '姓名+身份证号', '电话+地址', '手机号+地址', '姓名、电话', '姓名、手机号', '姓名、身份证号',
+    // Lists of people sold as sales leads, and the terms such lists are sold by (how many numbers are dead, how many answer).
+    '业主名单', '业主资料', '家长名单', '家长数据', '宝妈数据', '宝妈名单', '母婴数据', '新生儿数据', '新生儿信息', '股民名单', '车主名单', '车主信息',
+    '快递面单', '面单数据', '收件人数据', '收件人信息', '空号率', '拨通率', '一手资料', '一手数据',   ],
   'bank-cards': [
     '五件套', '对公户', '洗钱', '走流水', '刷流水', '实名卡', '手机卡', '电话卡', '物联网卡', '黑卡', '资金盘', '代收代付', '承兑', '卡主', '收购卡',
     '二类卡', '一类卡', '网银盾',
@@ -119,9 +148,10 @@ export const GOODS_ZH: Goods = {
       ],
   'hacking-tools': [
     '远控', '盗号', '任意显号', '定位软件', '查聊天记录', '恢复聊天记录', '钓鱼网站', '钓鱼页面', '免杀', '后门', '肉鸡', '流量攻击', '呼死你',
-    '短信轰炸', '接码', '卡池', '猫池', '监控软件', '手机监控', '查开房',   ],
+    '短信轰炸', '接码', '卡池', '猫池', '监控软件', '手机监控', '查开房', '键盘记录', '木马程序', '远控木马', '盗号木马', '撞库', '撞库软件', '拖库', '脱库',
+    '洗库', '短信群发器', '短信群发设备', '嗅探设备', '窃听器', '监听器', '手机木马', '钓鱼链接', '免杀马',   ],
   jammers: ['屏蔽仪', '干扰仪', '反定位', '防追踪', '遥控干扰', '开锁器', '汽车解码', '信号干扰', '屏蔽设备', '干扰设备'],
   'human-organs': ['肝源', '肾移植', '肝移植', '捐肾', '换肾', '营养费', '肾脏', '供肾'],
   pornography: ['裸聊', '约炮', '楼凤', '无码', '原味', '付费群', 'vip群', '会员群', '涉黄', '淫秽', '成人专区', '成人影院', '无限观看', '永久观看', '福利姬'],
-  other: ['象牙', '犀牛角', '穿山甲', '虎骨', '熊胆', '假币', '假钞', '高仿币', '作弊器', '考试作弊', '隐形耳机', '考试答案', '野生动物制品'],
+  other: ['象牙', '犀牛角', '穿山甲', '虎骨', '熊胆', '假币', '假钞', '高仿币', '作弊器', '考试作弊', '隐形耳机', '考试答案', '野生动物制品', '高仿票子', '假票子', '过点钞机'],
 };

@@ -30,6 +30,8 @@ export const SALE_INTENT: readonly Word[] = [
     // Classified-ad terms of a private seller, and a donor's price (not the everyday "can post", "first
     // come first served" or "payment upfront" of clubs, forums and fraud warnings).
     'no time wasters', 'serious only', 'serious buyers', 'cash on collection', 'cash on the day', 'for good compensation',
+    // A buyer's side of the same trade: a family that needs an organ says what it will pay.
+    'good compensation', 'we can pay', 'will pay well', 'we will pay',
   ]),
   ...zh([
     '出售', '批发', '代办', '包邮', '货到付款', '现货', '有货', '供应', '低价', '专卖', '代购', '私聊', '价格优惠', '量大从优', '量大优惠',
@@ -114,7 +116,11 @@ export const BENIGN_CONTEXT: readonly Word[] = [
 export const EVERYDAY_COMPOUNDS: readonly Word[] = [
   ...en([
     'glue gun', 'heat gun', 'nail gun', 'massage gun', 'spray gun', 'grease gun', 'caulk gun', 'caulking gun', 'staple gun', 'tattoo gun',
-    'water gun', 'nerf gun', 'paint gun', 'ice cream', 'ice cube', 'ice cubes', 'shaved ice', 'ice pop', 'ice machine', 'ice maker', 'dry ice',
+    'water gun', 'nerf gun', 'paint gun',
+    // Their plurals, as a shop's category pages and headings name them ("Tools > Glue Guns"): "guns" is a phrase of its own.
+    'glue guns', 'hot glue guns', 'heat guns', 'nail guns', 'massage guns', 'spray guns', 'grease guns', 'caulk guns', 'caulking guns',
+    'staple guns', 'tattoo guns', 'water guns', 'nerf guns', 'paint guns', 'squirt guns', 'bubble guns', 'toy guns', 'spark plugs',
+    'ice cream', 'ice cube', 'ice cubes', 'shaved ice', 'ice pop', 'ice machine', 'ice maker', 'dry ice',
     'ice hockey', 'ice skating', 'ice rink', 'iced tea', 'snow crab', 'snow cone', 'rock candy', 'cotton candy', 'candy cane',
     'spark plug', 'plug-in', 'plug-ins', 'plug in', 'plug and play', 'plug & play', 'power plug', 'wall plug', 'plug adapter',
     'core dump', 'memory dump', 'heap dump', 'browser tabs', 'open tabs', 'weed killer', 'weed control', 'invoice on request',
@@ -167,7 +173,7 @@ export const AMBIGUOUS_WORDS: readonly Word[] = [
     'bank accounts', 'online banking', 'data leak', 'leaked data', '18+', 'passport', 'passports', 'id card', 'id cards', 'diploma',
     'driver license', "driver's license", 'driving licence', 'degree certificate', 'birth certificate', 'kyc', 'customer data',
     'bank statement', 'bank statements', 'utility bill', 'utility bills', 'proof of address', 'tax returns', 'organ donor', 'donor needed',
-    'pepper spray', 'tear gas',
+    'pepper spray', 'tear gas', 'name, email, phone', 'full name, email, phone', 'name, phone, email', 'name, address, phone', 'name, dob, ssn',
   ]),
   ...zh([
     '福利', '资源', '网盘', '写真', '定位', '行踪', '社工', '数据包', '肾', '配型', '发票', '开票', '开发票', '点数', '普票', '证件', '学历', '公章',
@@ -175,5 +181,6 @@ export const AMBIGUOUS_WORDS: readonly Word[] = [
     '驾驶证', '驾照', '毕业证', '学位证', '临时身份证', '学历证书',
     // Paid and members' chat groups: every shop and club runs one; they count as adult content beside its other words.
     '会员群', 'vip群', '付费群',
+    '姓名+电话', '姓名+手机号', '姓名+手机', '姓名+身份证号', '电话+地址', '手机号+地址', '姓名、电话', '姓名、手机号', '姓名、身份证号',
   ]),
 ];

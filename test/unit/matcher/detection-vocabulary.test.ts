@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { createBlockMatcher } from '../../../src/matcher/build-matcher';
+import { BUILTIN_PHRASE_LISTS } from '../../../src/phrases';
+
+/* The goods' own vocabulary (src/phrases/goods.ts) and the everyday words that hold it (src/phrases/signals.ts). */
+
+const matcher = createBlockMatcher(BUILTIN_PHRASE_LISTS.flatMap((list) => list.entries));
+const suspect = (text: string, page?: string) => matcher.scanBlock([text], page).suspect;
+const phrases = (text: string) => matcher.scanBlock([text]).spans.map((span) => span.phrase);
+
+describe('the vocabulary of spyware, malware and car-theft electronics', () => {
+  it('reads stalkerware by its pitch: stealth towards the person watched', () => {
+    expect(suspect('Premium plan $29.99 a month, we help you install it without them noticing.')).toBe(true);
+    expect(suspect('Our app shows you every chat on your partner\'s phone, icon hidden. Telegram @watchit_help')).toBe(true);
+    // The same words in a warning carry no offer; "stalkerware" is its critics' word, not a seller's (weak).
+    expect(suspect('Such apps can run on a phone without them noticing; look for unknown apps.')).toBe(false);
+    expect(suspect('These apps, often called stalkerware, copy messages to a remote dashboard.')).toBe(false);
+  });
+
+  it('reads malware, stolen logs, phishing kits and ransomware recruiting as goods', () => {
+    expect(suspect('Fresh stealer logs, 1k for $80, buy via @logs_shop_bot')).toBe(true);
+    expect(suspect('Live OTP relay panel, 40 bank pages, $200 a month, Telegram @panel_sales')).toBe(true);
+    expect(suspect('RaaS affiliates wanted, 80/20 split, deposit 0.5 BTC')).toBe(true);
+    expect(phrases('keyless relay kit for push-start cars')).toContain('relay kit');
+    expect(suspect('Relay kit for keyless cars £3,000, text 07700 900123')).toBe(true);
+  });
+
+  it('reads Chinese account-theft and interception tools as goods', () => {
+    expect(suspect('撞库软件 出售 300元一套 QQ 28731234')).toBe(true);
+    expect(suspect('短信群发设备 现货 包邮')).toBe(true);
+    expect(suspect('警方提醒：撞库是盗号常见手段，请勿在多个网站使用同一密码。')).toBe(false);
+  });
+});
+
+describe('the vocabulary of personal data sold as leads', () => {
+  it('reads lists of people and a data seller\'s terms as goods', () => {
+    expect(suspect('本市业主名单 一个小区 500元 微信 yz_data01')).toBe(true);
+    expect(suspect('新生儿数据 0.8元/条 空号率低')).toBe(true);
+    expect(suspect('查机主 查轨迹 飞机 @chaxun_88')).toBe(true);
+  });
+
+  it('takes a record\'s fields as a data product only with an offer\'s two kinds of terms', () => {
+    expect(phrases('姓名+电话+地址')).toContain('姓名+电话');
+    expect(suspect('楼盘资料 姓名+电话+房号 一份 300元 微信 lp_zl888')).toBe(true);
+    // A sign-up form asks for the same fields, with one kind of term at most.
+    expect(suspect('报名请填写姓名、手机号，咨询电话 13800138000')).toBe(false);
+    expect(suspect('Exported fields: name, email, phone, DOB. $900 for the lot, Telegram @leadz_store')).toBe(true);
+  });
+});
+
+describe('the vocabulary of other trades', () => {
+  it('reads money-mule job adverts', () => {
+    expect(suspect('Receive client payments into your personal current account and forward funds the same day. Earn £2,000 a month.')).toBe(true);
+  });
+
+  it('reads buyers and donors of organs who name their terms', () => {
+    expect(suspect('Healthy O+ male, ready to donate kidney for good compensation, message me')).toBe(true);
+    expect(suspect('Paid living donors for liver transplant abroad, donor fee $40,000')).toBe(true);
+    expect(suspect('Living donation: a relative may donate a kidney. Call the transplant centre to learn more.')).toBe(false);
+  });
+
+  it('reads coded and split names of guns, documents and counterfeit money', () => {
+    expect(suspect('常年出铅狗 全套配件 现货')).toBe(true);
+    expect(suspect('长期出二代证原件 一张350 飞机 @sfz_001')).toBe(true);
+    expect(suspect('高仿票子 1:3 拿货')).toBe(true);
+  });
+});
+
+describe('everyday compounds in the plural', () => {
+  it('reads "glue guns" and "heat guns" as tools, not guns', () => {
+    expect(phrases('Shop > Tools > Glue Guns')).toEqual([]);
+    expect(suspect('Heat guns and nail guns from $19.99, order now')).toBe(false);
+    expect(suspect('Guns for sale, $400 each, DM me')).toBe(true);
+  });
+});
