@@ -24,25 +24,50 @@ function targetOf(sender: Runtime.MessageSender): Target | null {
 }
 
 type Scripting = {
-  executeScript(details: { target: Target; files?: string[]; func?: () => unknown }): Promise<{ result?: unknown }[]>;
+  executeScript(details: { target: Target; files?: string[]; func?: (...args: never[]) => unknown; args?: unknown[] }): Promise<{ result?: unknown }[]>;
   insertCSS(details: { target: Target; files: string[] }): Promise<void>;
 };
 // The polyfill's typings know no documentIds; the browser's API does (Chrome).
 const scripting = () => browser.scripting as unknown as Scripting;
 
+/** The part of a scan plan (shared/protocol/block-scan.ts) the worker decides per site. */
+type PlanFor = (site: string) => Promise<{ scan: boolean; stealth: boolean; policy: string }>;
+
+/** The site of the document that sent a message, as the scanner names it (`location.hostname`). */
+function siteOf(sender: Runtime.MessageSender): string | null {
+  try {
+    return sender.url ? new URL(sender.url).hostname : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Run in the document before the scanner: only a document whose bootstrap asked goes on (a frame named
+ * by its id alone may hold a newer document), and the scanner finds its plan there, with the time it
+ * was made, rather than asking for it (content/content-script.ts). Self-contained: it is sent as text.
+ */
+function handOver(plan: unknown, at: number): boolean {
+  const world = globalThis as { tipline_asked?: unknown; tipline_plan?: unknown };
+  if (world.tipline_asked !== true) return false;
+  if (plan) world.tipline_plan = { plan, at };
+  return true;
+}
+
 /**
  * The bootstrap of a loaded page asks for the scanner. A frame named by its id alone (Firefox) may hold
  * a newer document by now (a navigation while the message was on its way); the scanner goes only into a
  * document whose bootstrap asked, and the newer one asks in its turn once it has loaded. A document id
- * (Chrome) that is gone fails the injection.
+ * (Chrome) that is gone fails the injection. The page's scan plan goes with the scanner (`planFor`), so
+ * that its first request to the worker is already for the page's text.
  */
-export async function injectForBootstrap(sender: Runtime.MessageSender): Promise<boolean> {
+export async function injectForBootstrap(sender: Runtime.MessageSender, planFor?: PlanFor): Promise<boolean> {
   const target = targetOf(sender);
   if (!target) return false;
-  if (!target.documentIds) {
-    const [asked] = await scripting().executeScript({ target, func: () => (globalThis as { tipline_asked?: unknown }).tipline_asked === true });
-    if (asked?.result !== true) return false;
-  }
+  const site = siteOf(sender);
+  const plan = planFor && site !== null ? await planFor(site).catch(() => null) : null;
+  const [asked] = await scripting().executeScript({ target, func: handOver, args: [plan, Date.now()] });
+  if (asked?.result !== true) return false;
   await scripting().executeScript({ target, files: ['content.js'] });
   return true;
 }
@@ -68,15 +93,10 @@ export async function ensureScanner(tabId: number): Promise<void> {
  * a paused site, with highlighting off, or in stealth mode, where a page must see no trace of us.
  * The answer (true: the colours are in) lets the scanner skip its own request (content/content-script.ts).
  */
-export async function insertEarlyHighlightCss(sender: Runtime.MessageSender, planFor: (site: string) => Promise<{ scan: boolean; stealth: boolean }>): Promise<boolean> {
+export async function insertEarlyHighlightCss(sender: Runtime.MessageSender, planFor: PlanFor): Promise<boolean> {
   const target = targetOf(sender);
-  if (!target || !sender.url) return false;
-  let site: string;
-  try {
-    site = new URL(sender.url).hostname;
-  } catch {
-    return false;
-  }
+  const site = siteOf(sender);
+  if (!target || site === null) return false;
   const plan = await planFor(site);
   if (!plan.scan || plan.stealth) return false;
   await scripting().insertCSS({ target, files: ['highlight.css'] });

@@ -79,7 +79,7 @@ async function handleContentMessage(message: ContentMessage, sender: Runtime.Mes
     case 'content/listing-picked':
       return listingPicked(sender.tab, sender.frameId);
     case 'content/inject-scanner':
-      return injectForBootstrap(sender);
+      return injectForBootstrap(sender, scanPlan);
     case 'content/highlight-style':
       return insertHighlightCss(sender);
     case 'content/page-style':

@@ -38,6 +38,22 @@ function askForStyle(): void {
   });
 }
 
+/** A plan older than this, left by an injection that failed, is asked for again. */
+const HANDED_PLAN_MS = 5_000;
+
+/**
+ * The scan plan the worker left in this isolated world when it injected the scanner for the bootstrap
+ * (src/background/inject-scanner.ts), taken once: a restart asks the worker, whose settings may have
+ * changed since. Read with the same guard as the worker's reply.
+ */
+function handedPlan(): ScanPlan | undefined {
+  const world = globalThis as { tipline_plan?: { plan?: unknown; at?: unknown } };
+  const handed = world.tipline_plan;
+  delete world.tipline_plan;
+  if (!handed || typeof handed.at !== 'number' || Math.abs(Date.now() - handed.at) > HANDED_PLAN_MS) return undefined;
+  return readScanPlan({ ok: true, data: handed.plan });
+}
+
 /** What tests shorten: how long the page waits for the worker, and before it starts a stopped scan again. */
 export interface ContentScriptTiming {
   patience?: Omit<Patience, 'signal'>;
@@ -97,7 +113,7 @@ export function startContentScript({ patience = {}, restartAfterMs = RESTART_AFT
     const site = location.hostname;
     let plan: ScanPlan;
     try {
-      plan = await askWorker(send, { type: 'content/scan-plan', site }, readScanPlan, asked);
+      plan = handedPlan() ?? (await askWorker(send, { type: 'content/scan-plan', site }, readScanPlan, asked));
     } catch (error) {
       // No plan came (a start that a newer one replaced has nothing to do).
       if (controller === current && !current.signal.aborted) {

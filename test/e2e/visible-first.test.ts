@@ -10,7 +10,8 @@ import type { ScanRequest } from './harness/scan-log';
 /*
  * What is on screen is scanned first (src/content/visible-blocks.ts, page-scanner.ts): on a long page
  * opened at a listing far down, the page's first exact scan is of the listings in view, not of the
- * first ones in the document; the whole page is still counted once.
+ * first ones in the document; the whole page is still counted once. The scan plan comes with the
+ * injected scanner, so the page's first request is for its text.
  */
 
 const LISTINGS = 400;
@@ -55,7 +56,11 @@ describe('visible-first scan order (Chromium)', () => {
     expect(inView).toContain(TARGET);
     expect(inView).not.toContain(0);
 
-    const requests = (await browser.worker.evaluate(() => (globalThis as unknown as { tiplineScanLog: () => ScanRequest[] }).tiplineScanLog())).filter((request) => request.tabId === tabId);
+    const messages = (await browser.worker.evaluate(() => (globalThis as unknown as { tiplineScanLog: () => ScanRequest[] }).tiplineScanLog())).filter((request) => request.tabId === tabId);
+    // The scan plan came with the scanner (src/background/inject-scanner.ts): the page did not ask for one.
+    expect(messages.map((message) => message.type)).toContain('content/inject-scanner');
+    expect(messages.map((message) => message.type)).not.toContain('content/scan-plan');
+    const requests = messages.filter((message) => message.type === 'content/scan-blocks');
     const first = numbersIn(requests[0]!);
     // In document order the first request would hold listing 0 and the 199 after it.
     expect(first).toContain(TARGET);

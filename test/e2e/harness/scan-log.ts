@@ -1,14 +1,15 @@
 /// <reference types="chrome" />
 /*
- * Records, in the test build's worker, the blocks of every exact-scan request a page sends
- * (`content/scan-blocks`), in the order they arrive, so that a test can see which blocks a page had
- * scanned first. Installed before the worker's modules run: webextension-polyfill registers its
+ * Records, in the test build's worker, every message a page sends, in the order they arrive, with the
+ * blocks of each exact-scan request (`content/scan-blocks`), so that a test can see which blocks a page
+ * had scanned first and which requests it made. Installed before the worker's modules run: webextension-polyfill registers its
  * message listener through this `addListener`. The worker never removes that listener.
  */
 
 export interface ScanRequest {
   tabId: number;
-  /** Each block's texts joined. */
+  type: string;
+  /** Each block's texts joined (exact scans only). */
   blocks: string[];
 }
 
@@ -24,8 +25,8 @@ Object.defineProperty(onMessage, 'addListener', {
   value: (listener: Listener) =>
     addListener((message, sender, sendResponse) => {
       const { type, blocks } = (message ?? {}) as { type?: unknown; blocks?: unknown };
-      if (type === 'content/scan-blocks' && Array.isArray(blocks)) {
-        log.push({ tabId: sender.tab?.id ?? -1, blocks: blocks.map((block) => (Array.isArray(block) ? block.join('') : '')) });
+      if (typeof type === 'string' && sender.tab?.id !== undefined) {
+        log.push({ tabId: sender.tab.id, type, blocks: type === 'content/scan-blocks' && Array.isArray(blocks) ? blocks.map((block) => (Array.isArray(block) ? block.join('') : '')) : [] });
       }
       return listener(message, sender, sendResponse);
     }),

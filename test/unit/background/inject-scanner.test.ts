@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-type Details = { target: { tabId: number; frameIds?: number[]; documentIds?: string[] }; files?: string[]; func?: () => unknown };
+type Details = { target: { tabId: number; frameIds?: number[]; documentIds?: string[] }; files?: string[]; func?: (...args: never[]) => unknown; args?: unknown[] };
 const executeScript = vi.fn<(details: Details) => Promise<{ result?: unknown }[]>>();
 const insertCSS = vi.fn<(details: Details) => Promise<void>>();
 vi.mock('webextension-polyfill', () => ({ default: { scripting: { executeScript, insertCSS } } }));
@@ -12,12 +12,28 @@ describe('injecting the scanner (src/background/inject-scanner.ts)', () => {
     insertCSS.mockReset().mockResolvedValue(undefined);
   });
 
-  it('injects content.js into the very document that asked, where the browser names it', async () => {
-    expect(await injectForBootstrap({ tab: { id: 7 } as never, frameId: 0, documentId: 'doc-1' } as never)).toBe(true);
-    expect(executeScript.mock.calls.map(([details]) => details)).toEqual([{ target: { tabId: 7, documentIds: ['doc-1'] }, files: ['content.js'] }]);
+  it('injects content.js into the very document that asked, where the browser names it, with its scan plan', async () => {
+    executeScript.mockResolvedValueOnce([{ result: true }]);
+    const planFor = vi.fn(async () => ({ scan: true, stealth: false, policy: 'p1' }));
+    expect(await injectForBootstrap({ tab: { id: 7 } as never, frameId: 0, documentId: 'doc-1', url: 'https://shop.example/a' } as never, planFor)).toBe(true);
+    expect(planFor).toHaveBeenCalledWith('shop.example');
+    const [handOver, files] = executeScript.mock.calls.map(([details]) => details);
+    expect(handOver?.target).toEqual({ tabId: 7, documentIds: ['doc-1'] });
+    expect(handOver?.args?.[0]).toEqual({ scan: true, stealth: false, policy: 'p1' });
+    expect(files).toEqual({ target: { tabId: 7, documentIds: ['doc-1'] }, files: ['content.js'] });
+    // The function runs in the page's isolated world: it leaves the plan there only for a document whose bootstrap asked.
+    const world = globalThis as { tipline_asked?: boolean; tipline_plan?: unknown };
+    const run = handOver!.func as unknown as (plan: unknown, at: number) => boolean;
+    expect(run({ scan: true }, 5)).toBe(false);
+    expect(world.tipline_plan).toBeUndefined();
+    world.tipline_asked = true;
+    expect(run({ scan: true }, 5)).toBe(true);
+    expect(world.tipline_plan).toEqual({ plan: { scan: true }, at: 5 });
+    delete world.tipline_asked;
+    delete world.tipline_plan;
   });
 
-  it('without a document id, injects only into a frame whose document asked (a navigation meanwhile leaves one that did not)', async () => {
+  it('injects only into a document whose bootstrap asked (a navigation meanwhile leaves one that did not)', async () => {
     executeScript.mockResolvedValueOnce([{ result: false }]);
     expect(await injectForBootstrap({ tab: { id: 7 } as never, frameId: 0 } as never)).toBe(false);
     expect(executeScript).toHaveBeenCalledTimes(1);
@@ -41,7 +57,7 @@ describe('injecting the scanner (src/background/inject-scanner.ts)', () => {
   });
 
   it('puts the colours into a page that has just started when it is to be highlighted, and says so', async () => {
-    const planFor = vi.fn(async (site: string) => ({ scan: site !== 'paused.example', stealth: site === 'quiet.example' }));
+    const planFor = vi.fn(async (site: string) => ({ scan: site !== 'paused.example', stealth: site === 'quiet.example', policy: 'p' }));
     const sender = (url: string) => ({ tab: { id: 4 }, frameId: 0, documentId: 'doc-3', url }) as never;
     expect(await insertEarlyHighlightCss(sender('https://shop.example/p?q=1'), planFor)).toBe(true);
     expect(planFor).toHaveBeenLastCalledWith('shop.example');

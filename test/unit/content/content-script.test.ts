@@ -170,3 +170,25 @@ describe('the restart schedule', () => {
     expect(schedule.next()).toBe(1);
   });
 });
+
+describe('the plan handed over with the scanner', () => {
+  const hand = (at: number) => void ((globalThis as { tipline_plan?: unknown }).tipline_plan = { plan: { scan: true, stealth: false, policy: 'p' }, at });
+
+  it('starts from the plan the worker left with the injection, without asking for one, and asks on a restart', async () => {
+    hand(Date.now());
+    const { fake } = await load(LISTING, [400]);
+    await until(() => (lastSummary(fake)?.suspectBlocks ?? 0) > 0);
+    expect(fake.requests).not.toContain('content/scan-plan');
+    expect(fake.requests).toContain('content/prefilter-texts');
+    expect((globalThis as { tipline_plan?: unknown }).tipline_plan).toBeUndefined();
+    current.settingsChanged();
+    await until(() => fake.requests.includes('content/scan-plan'));
+  });
+
+  it('asks for a plan when the one left behind is old (an injection that failed)', async () => {
+    hand(Date.now() - 60_000);
+    const { fake } = await load(LISTING, [400]);
+    await until(() => (lastSummary(fake)?.suspectBlocks ?? 0) > 0);
+    expect(fake.requests[0]).toBe('content/scan-plan');
+  });
+});
