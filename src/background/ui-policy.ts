@@ -6,14 +6,11 @@ import { managedIfRead, readManaged, settingsUnder } from './settings-store';
  * The policy the extension's pages are shown under. Right after a browser start Chromium takes seconds
  * to answer the first `storage.managed` read (README, Performance), so the options page and the report
  * form are answered under the policy this worker's predecessor last read, kept in the database
- * (store/policy-store.ts), or under none when none is kept and the browser has not answered within
- * LIVE_POLICY_WAIT_MS. What acts on the settings (saving, delivering, lists) waits for the browser's
+ * (store/policy-store.ts), or at once under none when none is kept (a first start) and the browser has
+ * not answered yet: a page waits for no timer. What acts on the settings (saving, delivering, lists) waits for the browser's
  * own policy (settings-store.ts `loadSettings`); when that turns out to differ from the kept one,
  * index.ts treats it as a policy change, and an open options page shows it (`settings/policy-ready`).
  */
-
-/** How long a page's read waits for the browser's policy when none is kept. */
-export const LIVE_POLICY_WAIT_MS = 50;
 
 let kept: Promise<KeptPolicy | undefined> | undefined;
 
@@ -28,13 +25,12 @@ function keptPolicy(): Promise<KeptPolicy | undefined> {
   return kept;
 }
 
-/** The browser's policy if this worker has read it; else the kept one; else none after a short wait for the browser's. */
-export function policyForUi(waitMs = LIVE_POLICY_WAIT_MS): Promise<unknown> {
+/** The browser's policy if this worker has read it; else the kept one; else none. */
+export function policyForUi(): Promise<unknown> {
   const live = readManaged();
   const known = managedIfRead();
   if (known) return Promise.resolve(known.value);
-  const fallback = keptPolicy().then((stored) => stored ?? new Promise<KeptPolicy>((resolve) => setTimeout(() => resolve({ value: undefined }), waitMs)));
-  return Promise.race([live, fallback.then((stored) => stored.value)]);
+  return Promise.race([live, keptPolicy().then((stored) => stored?.value)]);
 }
 
 /** Settings and locked fields for a page to show, without waiting seconds for the browser's policy. */
