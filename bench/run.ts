@@ -293,6 +293,7 @@ if (uiCost) {
   const pair = (a: number, c: number) => `${a.toFixed(0)} ms / ${c.toFixed(0)} ms`;
   console.log(`| options page opened as the browser starts, fresh profile (install): settings shown, from its navigation start / from the worker's start | ${pair(uiCost.optionsFirstStartMs, uiCost.optionsFirstStartFromWorkerMs)}${b ? ` | ${pair(b.optionsFirstStartMs, b.optionsFirstStartFromWorkerMs)}` : ''} |`);
   console.log(`| the same on the same profile's next start | ${pair(uiCost.optionsRestartMs, uiCost.optionsRestartFromWorkerMs)}${b ? ` | ${pair(b.optionsRestartMs, b.optionsRestartFromWorkerMs)}` : ''} |`);
+  console.log(`| the options page's first answer from the worker, ms after the worker's start: fresh profile / next start | ${pair(uiCost.firstAnswerFreshFromWorkerMs, uiCost.firstAnswerRestartFromWorkerMs)}${b ? ` | ${pair(b.firstAnswerFreshFromWorkerMs, b.firstAnswerRestartFromWorkerMs)}` : ''} |`);
 }
 if (pageTrace && pageTrace.totals.length > 0) {
   const withBefore = pageTrace.totals[0]?.before !== undefined;
