@@ -13,7 +13,28 @@ import { TransferSection } from './transfer-section';
 import type { LockedSetting } from '../shared/managed-settings';
 import { saveSettings } from './save-settings';
 
-export function OptionsApp({ client }: { client: BackgroundClient }) {
+/** The page's first questions to the worker: what to show, what is locked, and the browser's own policy. */
+export interface FirstAnswers {
+  shown: Promise<Settings>;
+  shownLocked: Promise<LockedSetting[]>;
+  live: Promise<{ settings: Settings; locked: LockedSetting[] }>;
+}
+
+/**
+ * Asks them. main.tsx does so as the page's script starts, before anything is rendered, rather than
+ * after the first paint, when effects run: the worker's answer is most of the page's wait (README, Performance).
+ */
+export function askFirst(client: BackgroundClient): FirstAnswers {
+  const shown = client.call({ type: 'settings/get' });
+  const shownLocked = client.call({ type: 'settings/locked' }).catch((): LockedSetting[] => []);
+  const live = client.call({ type: 'settings/policy-ready' });
+  // Handled below once the page has rendered; not reported as unhandled meanwhile.
+  shown.catch(() => undefined);
+  live.catch(() => undefined);
+  return { shown, shownLocked, live };
+}
+
+export function OptionsApp({ client, first }: { client: BackgroundClient; first?: FirstAnswers }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [locked, setLocked] = useState<LockedSetting[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -26,13 +47,12 @@ export function OptionsApp({ client }: { client: BackgroundClient }) {
   const changes = useRef(0);
 
   useEffect(() => {
-    const shown = client.call({ type: 'settings/get' });
-    const shownLocked = client.call({ type: 'settings/locked' }).catch((): LockedSetting[] => []);
+    const { shown, shownLocked, live: liveAnswer } = first ?? askFirst(client);
     shown.then(setSettings, (err: unknown) => setError(String(err)));
     void shownLocked.then(setLocked);
     // Right after a browser start the page is shown under the policy the worker kept from its last read
     // (background/ui-policy.ts); once it has the browser's own, a different one replaces it.
-    void Promise.all([shown, shownLocked, client.call({ type: 'settings/policy-ready' })]).then(
+    void Promise.all([shown, shownLocked, liveAnswer]).then(
       ([first, firstLocked, live]) => {
         if (JSON.stringify({ settings: first, locked: firstLocked }) === JSON.stringify(live)) return;
         setLocked(live.locked);

@@ -8,7 +8,7 @@ vi.mock('webextension-polyfill', () => import('../popup/fake-polyfill'));
 const polyfill = await import('../popup/fake-polyfill');
 const { hostAccess } = polyfill;
 const { backgroundClientDouble } = await import('../../../src/shared/protocol/ui-client-double');
-const { OptionsApp } = await import('../../../src/options/options-app');
+const { askFirst, OptionsApp } = await import('../../../src/options/options-app');
 
 const LIST = 'https://lists.example.org/a.json';
 const settings = { ...defaultSettings(), subscriptions: [{ url: LIST, enabled: true }] };
@@ -38,6 +38,17 @@ afterEach(() => {
 });
 
 describe('the options page', () => {
+  it('shows the answers to what main.tsx asked before the page rendered, and asks no more', async () => {
+    const double = client();
+    const first = askFirst(double);
+    expect(double.callsOf('settings/get')).toHaveLength(1);
+    root = mount(<OptionsApp client={double} first={first} />);
+    await settle();
+    expect(root.querySelector('[aria-busy]')).toBeNull();
+    expect(byId<HTMLInputElement>(root, 'endpoint-url').value).toBe('');
+    expect([double.callsOf('settings/get').length, double.callsOf('settings/locked').length, double.callsOf('settings/policy-ready').length]).toEqual([1, 1, 1]);
+  });
+
   it('tests the endpoint as typed and says what it answered', async () => {
     const double = client({ 'endpoint/test': () => ({ ok: false, problem: 'unauthorized', detail: 'HTTP 401' }) });
     const page = await open(double);
