@@ -85,24 +85,6 @@ export async function ensureScanner(tabId: number): Promise<void> {
   }
 }
 
-/**
- * The highlight colours for a page that has just started, asked for by its bootstrap at document_start:
- * put in then, before the page's first style calculation, they cost it nothing; put in after its first
- * layout, they make the browser compute the style of every element again, in one task (870 ms on the
- * 5 MB page of `npm run bench`, README, performance). Only where the page is to be highlighted: not on
- * a paused site, with highlighting off, or in stealth mode, where a page must see no trace of us.
- * The answer (true: the colours are in) lets the scanner skip its own request (content/content-script.ts).
- */
-export async function insertEarlyHighlightCss(sender: Runtime.MessageSender, planFor: PlanFor): Promise<boolean> {
-  const target = targetOf(sender);
-  const site = siteOf(sender);
-  if (!target || site === null) return false;
-  const plan = await planFor(site);
-  if (!plan.scan || plan.stealth) return false;
-  await scripting().insertCSS({ target, files: ['highlight.css'] });
-  return true;
-}
-
 /** The highlight colours (highlight.css, built from src/content/highlighter.ts) for the document that asks. */
 export async function insertHighlightCss(sender: Runtime.MessageSender): Promise<null> {
   const target = targetOf(sender);

@@ -4,7 +4,7 @@ import { updateBadge } from './badge';
 import { prefilterTexts, scanBlocks, scanPlan } from './scan-handlers';
 import { handleUiMessage } from './ui-handlers';
 import { listingPicked } from './pick-listing';
-import { injectForBootstrap, insertEarlyHighlightCss, insertHighlightCss } from './inject-scanner';
+import { injectForBootstrap, insertHighlightCss } from './inject-scanner';
 import { fail, ok, type Reply } from '../shared/protocol/reply';
 
 export type SenderKind = 'ui' | 'content' | 'foreign';
@@ -82,7 +82,5 @@ async function handleContentMessage(message: ContentMessage, sender: Runtime.Mes
       return injectForBootstrap(sender, scanPlan);
     case 'content/highlight-style':
       return insertHighlightCss(sender);
-    case 'content/page-style':
-      return insertEarlyHighlightCss(sender, scanPlan);
   }
 }

@@ -24,9 +24,7 @@ const RECHECK_MS = 500;
  * `chrome`, with a callback, in both browsers: Chrome has no `browser` global, so a page's
  * `<form id="browser">` would stand in for it (DOM clobbering); `chrome` is the isolated world's own.
  */
-const { runtime } = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown, callback: (reply?: { ok?: boolean; data?: unknown }) => void): void; lastError?: unknown } } }).chrome;
-
-type Flags = { tipline_asked?: boolean; tipline_styled?: boolean };
+const { runtime } = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown, callback: () => void): void; lastError?: unknown } } }).chrome;
 
 const SKIPPED = /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/;
 
@@ -51,7 +49,7 @@ function hasText(doc: Document): boolean {
 
 function ask(): void {
   // Set before asking: the worker injects content.js only into a document that asked (inject-scanner.ts).
-  (globalThis as Flags).tipline_asked = true;
+  (globalThis as { tipline_asked?: boolean }).tipline_asked = true;
   runtime.sendMessage({ type: 'content/inject-scanner' }, () => void runtime.lastError);
 }
 
@@ -70,20 +68,7 @@ function whenIdle(then: () => void): void {
   else setTimeout(then, 0);
 }
 
-/**
- * The highlight colours go in now, before the page's first style calculation, where they cost nothing;
- * after its layout they would make the browser restyle every element (src/background/inject-scanner.ts).
- * The worker says whether it put them in; the scanner then does not ask again (content-script.ts).
- */
-function askForStyle(): void {
-  runtime.sendMessage({ type: 'content/page-style' }, (reply) => {
-    if (runtime.lastError) return;
-    if (reply?.ok === true && reply.data === true) (globalThis as Flags).tipline_styled = true;
-  });
-}
-
 function start(): void {
-  askForStyle();
   let started = false;
   const go = () => {
     if (started) return;

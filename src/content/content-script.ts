@@ -25,13 +25,9 @@ function chooseHighlighter(plan: ScanPlan): Highlighter {
 }
 
 let styleAsked = false;
-/**
- * The worker inserts the highlight colours into this document once (src/background/inject-scanner.ts),
- * however often the scan restarts; usually the bootstrap has had them put in as the page started
- * (bootstrap.ts sets the flag in this isolated world), and nothing is asked here.
- */
+/** The worker inserts the highlight colours into this document once (src/background/inject-scanner.ts), however often the scan restarts. */
 function askForStyle(): void {
-  if (styleAsked || (globalThis as { tipline_styled?: boolean }).tipline_styled === true) return;
+  if (styleAsked) return;
   styleAsked = true;
   void send({ type: 'content/highlight-style' }).catch(() => {
     styleAsked = false;

@@ -109,28 +109,6 @@ describe('the bootstrap and the injected scanner (Chromium)', () => {
     await page.close();
   });
 
-  it('has the highlight colours put in as the page starts, so that they cost no restyle of the loaded page, and the scanner does not ask again', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${base}/held`, { waitUntil: 'commit' });
-    await page.waitForFunction(() => document.readyState === 'interactive' || document.readyState === 'complete');
-    const tabId = await browser.tabIdOf(page);
-    const styled = () =>
-      browser.worker.evaluate(async (id) => {
-        const [frame] = await chrome.scripting.executeScript({ target: { tabId: id, frameIds: [0] }, func: () => (globalThis as { tipline_styled?: boolean }).tipline_styled === true });
-        return frame?.result;
-      }, tabId);
-    // The image is held: the page has not loaded, and the colours are in already.
-    await expect.poll(styled, { timeout: 10_000 }).toBe(true);
-    expect(await page.evaluate(() => document.readyState)).toBe('interactive');
-    expect((await scannerState(tabId))?.[0]).toBe(false);
-    release();
-    await expect.poll(() => badgeText(browser, page), { timeout: 10_000 }).toBe('3');
-    // The colours apply: a highlight of the page's own under our name is painted in them.
-    const colour = await page.evaluate(() => getComputedStyle(document.querySelector('main p') ?? document.body, '::highlight(tipline-jammers)').backgroundColor);
-    expect(colour).not.toBe('rgba(0, 0, 0, 0)');
-    await page.close();
-  });
-
   it('scans a page that never finishes loading, after the fallback', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${base}/never`, { waitUntil: 'commit' });

@@ -168,11 +168,6 @@ export const contentToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('content/inject-scanner') }),
   /** The scanner is about to paint its first highlight in its document: the colours, please. */
   z.object({ type: z.literal('content/highlight-style') }),
-  /**
-   * The bootstrap of a page that has just started: the colours now, if the page is to be highlighted
-   * (src/background/inject-scanner.ts, insertEarlyHighlightCss); the answer says whether they were put in.
-   */
-  z.object({ type: z.literal('content/page-style') }),
 ]);
 export type ContentMessage = z.infer<typeof contentToBackground>;
 

@@ -4,7 +4,7 @@ type Details = { target: { tabId: number; frameIds?: number[]; documentIds?: str
 const executeScript = vi.fn<(details: Details) => Promise<{ result?: unknown }[]>>();
 const insertCSS = vi.fn<(details: Details) => Promise<void>>();
 vi.mock('webextension-polyfill', () => ({ default: { scripting: { executeScript, insertCSS } } }));
-const { ensureScanner, injectForBootstrap, insertEarlyHighlightCss, insertHighlightCss } = await import('../../../src/background/inject-scanner');
+const { ensureScanner, injectForBootstrap, insertHighlightCss } = await import('../../../src/background/inject-scanner');
 
 describe('injecting the scanner (src/background/inject-scanner.ts)', () => {
   beforeEach(() => {
@@ -54,19 +54,6 @@ describe('injecting the scanner (src/background/inject-scanner.ts)', () => {
   it('inserts the highlight colours into the document that asks', async () => {
     await insertHighlightCss({ tab: { id: 3 } as never, frameId: 0, documentId: 'doc-2' } as never);
     expect(insertCSS).toHaveBeenCalledWith({ target: { tabId: 3, documentIds: ['doc-2'] }, files: ['highlight.css'] });
-  });
-
-  it('puts the colours into a page that has just started when it is to be highlighted, and says so', async () => {
-    const planFor = vi.fn(async (site: string) => ({ scan: site !== 'paused.example', stealth: site === 'quiet.example', policy: 'p' }));
-    const sender = (url: string) => ({ tab: { id: 4 }, frameId: 0, documentId: 'doc-3', url }) as never;
-    expect(await insertEarlyHighlightCss(sender('https://shop.example/p?q=1'), planFor)).toBe(true);
-    expect(planFor).toHaveBeenLastCalledWith('shop.example');
-    expect(insertCSS.mock.calls.map(([details]) => details)).toEqual([{ target: { tabId: 4, documentIds: ['doc-3'] }, files: ['highlight.css'] }]);
-    // Stealth mode and a paused site get nothing, and the scanner is told so.
-    expect(await insertEarlyHighlightCss(sender('https://quiet.example/'), planFor)).toBe(false);
-    expect(await insertEarlyHighlightCss(sender('https://paused.example/'), planFor)).toBe(false);
-    expect(await insertEarlyHighlightCss({ tab: { id: 4 }, frameId: 0 } as never, planFor)).toBe(false);
-    expect(insertCSS).toHaveBeenCalledTimes(1);
   });
 
   it('makes sure of the scanner before a report, and leaves a refusal to the message that follows', async () => {
