@@ -3,6 +3,7 @@ import { t } from '../shared/i18n';
 import type { BackgroundClient } from '../shared/protocol/ui-client';
 import { ReportForm } from './report-form';
 import { lazyView } from './lazy-view';
+import { askFirstPage } from './history-first-page';
 
 // The history's code (its list, the report detail, the export) is loaded when it is first shown.
 const HistoryList = lazyView(() => import('./history-list').then((module) => module.HistoryList));
@@ -10,7 +11,13 @@ const HistoryList = lazyView(() => import('./history-list').then((module) => mod
 type View = 'report' | 'history';
 
 export function App({ client, targetTab }: { client: BackgroundClient; targetTab: Promise<number | null> }) {
-  const [view, setViewState] = useState<View>(() => (new URLSearchParams(location.search).get('view') === 'history' ? 'history' : 'report'));
+  const [view, setViewState] = useState<View>(() => {
+    if (new URLSearchParams(location.search).get('view') !== 'history') return 'report';
+    // Opened on the history: its code and its first page are asked for side by side, at once.
+    HistoryList.preload();
+    askFirstPage(client);
+    return 'history';
+  });
   // Opened on the history, the form (and its screenshot) is not made until it is asked for.
   const [formMounted, setFormMounted] = useState(view === 'report');
   const setView = (next: View) => {

@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import { CATEGORY_IDS, categoryMessageKey, type Category } from '../shared/taxonomy';
 import type { BackgroundClient } from '../shared/protocol/ui-client';
 import { HistoryItem } from './history-item';
 import { ReportDetail } from './report-detail';
 import type { ReportView } from '../shared/protocol/ui-replies';
+import { HISTORY_PAGE, takeFirstPage } from './history-first-page';
 
-const PAGE = 25;
 const STATUSES = ['local', 'queued', 'sending', 'retry', 'delivered', 'rejected', 'cancelled'] as const;
 
 export function HistoryList({ client }: { client: BackgroundClient }) {
@@ -24,19 +24,21 @@ export function HistoryList({ client }: { client: BackgroundClient }) {
     ...(category ? { category } : {}),
   });
 
-  async function load(before?: string) {
+  async function load(before?: string, asked?: Promise<ReportView[]>) {
     try {
-      const page = await client.call({ type: 'history/list', limit: PAGE, before, filter: filter() });
+      const page = await (asked ?? client.call({ type: 'history/list', limit: HISTORY_PAGE, before, filter: filter() }));
       setItems((current) => (before && current ? [...current, ...page] : page));
-      setMore(page.length === PAGE);
+      setMore(page.length === HISTORY_PAGE);
       setError(null);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }
   }
 
-  useEffect(() => {
-    void load();
+  // In the first render's task: the first page may be on its way already (history-first-page.ts).
+  useLayoutEffect(() => {
+    const filtered = text.trim() || status || category;
+    void load(undefined, filtered ? undefined : takeFirstPage());
   }, [text, status, category]);
 
   useEffect(() => {
