@@ -1,5 +1,8 @@
-/** Elements whose text is not page prose, or belongs to the user (form fields, editors). */
-const SKIP_NAMES = new Set(['script', 'style', 'noscript', 'textarea', 'input', 'select', 'option', 'template', 'svg', 'canvas', 'iframe', 'object', 'code', 'pre']);
+/**
+ * Elements whose text is not page prose, or belongs to the user (form fields, editors). A `<pre>` is
+ * read: paste sites show a seller's price list in one, as plain text; code inside it sits in `<code>`.
+ */
+const SKIP_NAMES = new Set(['script', 'style', 'noscript', 'textarea', 'input', 'select', 'option', 'template', 'svg', 'canvas', 'iframe', 'object', 'code']);
 
 /**
  * Read once per element of a page, so it sticks to two cheap reads: `localName` is lower case for

@@ -20,6 +20,7 @@ export type ContactType =
   | 'discord'
   | 'skype'
   | 'snapchat'
+  | 'tox'
   | 'handle'
   | 'phone'
   | 'email';
@@ -51,7 +52,7 @@ const DIGIT = /\d/;
  */
 const RULES: readonly { type: ContactType; re: RegExp; needs?: RegExp }[] = [
   // Digits may be masked on a reposted or reported page ("qq 5566xxxx01"): the seller's number all the same.
-  { type: 'qq', re: new RegExp(`(?:${L}qq|扣\\s?扣|企鹅)(?:号码?|群)?\\s?:?\\s?[1-9](?:\\d{4,10}|\\d{2,}[\\dx*]{2,8})(?![\\dx*])`, 'g'), needs: DIGIT },
+  { type: 'qq', re: new RegExp(`(?:${L}qq|${L}q(?=\\s?群)|扣\\s?扣|企鹅)(?:号码?|\\s?群)?\\s?:?\\s?[1-9](?:\\d{4,10}|\\d{2,}[\\dx*]{2,8})(?![\\dx*])`, 'g'), needs: DIGIT },
   {
     type: 'wechat',
     re: new RegExp(
@@ -61,7 +62,7 @@ const RULES: readonly { type: ContactType; re: RegExp; needs?: RegExp }[] = [
   },
   {
     type: 'telegram',
-    re: new RegExp(`(?:${L}(?:telegram|tg)|电\\s?报|纸?飞\\s?机)(?:群|号|频道)?${SEP}@?[a-z][a-z0-9_]{3,31}(?![a-z0-9_])`, 'g'),
+    re: new RegExp(`(?:${L}(?:telegram|tg)|电\\s?报|纸?飞\\s?机|✈\\ufe0f?)(?:群|号|频道)?${SEP}@?[a-z][a-z0-9_]{3,31}(?![a-z0-9_])`, 'g'),
   },
   { type: 'telegram', re: new RegExp(`${L}(?:t|telegram)\\.me/[a-z][a-z0-9_]{3,31}`, 'g'), needs: /\.me\// },
   { type: 'wickr', re: new RegExp(`${L}wickr(?:\\s?me)?${SEP}@?[a-z0-9][a-z0-9_.-]{2,31}`, 'g') },
@@ -73,13 +74,15 @@ const RULES: readonly { type: ContactType; re: RegExp; needs?: RegExp }[] = [
   { type: 'line', re: new RegExp(`${L}line${STRICT}${LATIN_ID}`, 'g') },
   { type: 'discord', re: new RegExp(`${L}discord${STRICT}${LATIN_ID}`, 'g') },
   { type: 'snapchat', re: new RegExp(`${L}(?:snapchat|snap)${STRICT}${LATIN_ID}`, 'g') },
+  // Tox, the messenger of ransomware crews and data brokers: a 76-hex-digit id, often shown cut ("8D2C...41AA").
+  { type: 'tox', re: new RegExp(`${L}tox(?:\\s?id)?\\s?:?\\s?[0-9a-f]{4}(?:[0-9a-f]{72}|(?:\\.{2,3}|…)[0-9a-f]{2,8})(?![0-9a-f])`, 'g') },
   { type: 'skype', re: new RegExp(`${L}skype${SEP}(?:live:)?${LATIN_ID}`, 'g') },
   // Chinese mobile numbers: 1[3-9] and nine more digits, optionally as 138-1234-5678 or with +86.
   { type: 'phone', re: /(?<![\d+])(?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d{4}){2}(?!\d)/g, needs: DIGIT },
   { type: 'phone', re: /(?<![\d+])\+\d{1,3}[-\s]?(?:\(?\d{1,4}\)?[-\s]?)?\d{3,4}[-\s]?\d{3,4}(?!\d)/g, needs: DIGIT },
   // Handles behind a one-letter or look-alike prefix ("V:zy_fu999", "Q:2916xx0735", "威:kl993") and
   // numbers masked on a page that was reported or reposted ("139****6620"): the seller's, all the same.
-  { type: 'wechat', re: new RegExp(`(?:${L}v|威|薇|卫星)\\s?:\\s?[a-z0-9][-_a-z0-9]{4,19}(?![-_a-z0-9])`, 'g') },
+  { type: 'wechat', re: new RegExp(`(?:${L}v|威|薇|微|卫星)\\s?:\\s?[a-z0-9][-_a-z0-9]{4,19}(?![-_a-z0-9])`, 'g') },
   { type: 'qq', re: new RegExp(`${L}q\\s?:\\s?[1-9][\\dx*]{4,10}(?![\\dx*])`, 'g'), needs: DIGIT },
   { type: 'phone', re: /(?<![\d+])1[3-9]\d[*x]{4}\d{4}(?!\d)/g, needs: DIGIT },
   // …also masked in other places and grouped ("1370 5xx 8826"): eleven digits or masks, at most four masked.
@@ -95,6 +98,8 @@ const RULES: readonly { type: ContactType; re: RegExp; needs?: RegExp }[] = [
     re: new RegExp(`(?:${L}(?:dm|pm|message|msg|text|ping|add|hmu|inbox|hit me up|hit up)|联系|客服|私信|私聊|私我|找|给|加)\\s?(?:me\\s)?(?:on\\s)?(?:at\\s)?:?\\s?@[a-z][a-z0-9_.]{3,31}(?![a-z0-9_])`, 'g'),
     needs: AT,
   },
+  // "buy: @name", "orders @name": a call to buy or order before a handle, with a colon or a space (not "sales@shop.com").
+  { type: 'handle', re: new RegExp(`${L}(?:buy|order|orders|sales|seller|vendor)(?::\\s?|\\s)@[a-z][a-z0-9_.]{3,31}(?![a-z0-9_])`, 'g'), needs: AT },
   { type: 'email', re: /(?<![\w.+-])[a-z0-9][a-z0-9._+-]{0,63}@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12}(?![a-z0-9])/g, needs: AT },
 ];
 

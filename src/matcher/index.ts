@@ -144,6 +144,13 @@ const PHRASE_REFUSAL_BEFORE =
 const PHRASE_REFUSAL_LOOKBACK = 40;
 
 /**
+ * A benign word that a question ends on is a reader's doubt, not a report: "这个违法吧?", "isn't this
+ * illegal?" under a seller's post.
+ */
+const QUESTION_AFTER = /^[^\s.,;!。，；！?]{0,3}\s?\?/;
+const QUESTION_LOOKAHEAD = 6;
+
+/**
  * A run of x's or asterisks that masks digits or letters of a number or address ("400-xxx-6521",
  * "6672xxxx3", "order@shop-xxx.com") is no phrase: "xxx" in a phone number is not adult content.
  */
@@ -220,6 +227,7 @@ export function createMatcher<P extends MatcherPhrase>(
     // post does not turn the post into a report.
     scan.benign = scan.benign.filter(
       (word) =>
+        !QUESTION_AFTER.test(normalised.text.slice(word.end, word.end + QUESTION_LOOKAHEAD)) &&
         !scan.saleWords.some((s) => overlaps(word, s)) &&
         !scan.phrases.some((p) => inside(word, p)) &&
         scan.phrases.some((p) => word.end > p.start - BENIGN_REACH && word.start < p.end + BENIGN_REACH),

@@ -53,6 +53,12 @@ const RULES: readonly Rule[] = [
   // A quantity and its price, as adverts write them without a currency: "50g 60", "25克一瓶 260", "手铐80一副".
   { kind: 'price', type: 'price', re: new RegExp(`(?<![\\d.])\\d+(?:\\.\\d+)?\\s?(?:g|kg|克|公斤|斤)(?![a-z])[^\\d]{0,4}\\d{2,6}(?![\\d.%])`, 'g') },
   { kind: 'price', type: 'price', re: new RegExp(`(?<![\\d.])\\d{2,6}\\s?[一每](?:个|把|支|瓶|盒|张|套|克|条|副|颗|粒|份|本|部|台)`, 'g') },
+  // …and the other way round, the unit first ("一张 350，十张以上 300", "一盒 75"), but not a count or a time ("每个 10 分钟").
+  {
+    kind: 'price',
+    type: 'price',
+    re: /(?<![\d第统单唯同万千百十任])[一每](?:个|把|支|瓶|盒|张|套|克|条|副|颗|粒|份|本|部|台|发)\s?\d{2,6}(?![\d.%]|\s?(?:分钟|小时|天|周|月|年|岁|人|次|个|张|条|页|米|公里|km|cm|mm|ml|g|克))/g,
+  },
   // Prices in USDT as the grey market writes them ("源码 500U", "50U/天"; two digits or more, so a "2U" server is no price) and the fee of a falsely issued
   // invoice, quoted in points of its face value ("专票 6 个点", "普票1.5个点").
   { kind: 'price', type: 'price', re: /(?<![\d.a-z])\d{2,}(?:\.\d+)?\s?u(?![a-z0-9])/g },

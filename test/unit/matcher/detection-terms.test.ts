@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { createBlockMatcher } from '../../../src/matcher/build-matcher';
+import { findContactHandles } from '../../../src/matcher/contact-handles';
+import { detectSaleSignals } from '../../../src/matcher/sale-signals';
+import { normaliseText } from '../../../src/matcher/normalise';
+import { BUILTIN_PHRASE_LISTS } from '../../../src/phrases';
+import { isSkippedElement } from '../../../src/content/text-nodes';
+
+/* An offer's terms as sellers write them, and a reader's doubt under a post. */
+
+const matcher = createBlockMatcher(BUILTIN_PHRASE_LISTS.flatMap((list) => list.entries));
+const suspect = (text: string, page?: string) => matcher.scanBlock([text], page).suspect;
+const handles = (text: string) => findContactHandles(normaliseText(text)).map((h) => h.type);
+const prices = (text: string) => detectSaleSignals(normaliseText(text)).filter((s) => s.kind === 'price').map((s) => s.value);
+
+describe('contact handles as sellers write them', () => {
+  it('reads a QQ group, a WeChat id behind 微:, a Telegram handle behind ✈ and a Tox id', () => {
+    expect(handles('Q群：7736XXXX')).toEqual(['qq']);
+    expect(handles('微：chezhu_data88')).toEqual(['wechat']);
+    expect(handles('微博:some_blog')).toEqual([]);
+    expect(handles('懂的 ✈️ @qc_shop888')).toEqual(['telegram']);
+    expect(handles('Contact: Tox 8D2C...41AA')).toEqual(['tox']);
+    expect(handles(`tox id: ${'ab12'.repeat(19)}`)).toEqual(['tox']);
+    expect(handles('a box of tox toys')).toEqual([]);
+  });
+
+  it('reads a handle after a call to buy or order ("buy: @name")', () => {
+    expect(handles('buy: @panel_sales')).toEqual(['handle']);
+    expect(handles('orders @shop_bot')).toEqual(['handle']);
+    expect(handles('follow @our_club for news')).toEqual([]);
+  });
+});
+
+describe('prices with the unit first', () => {
+  it('reads "一张 350" and "一盒 75" as prices, not "每个 10 分钟"', () => {
+    expect(prices('一张 350，十张以上 300')).toEqual(['一张 350']);
+    expect(prices('铅弹 一盒 75')).toEqual(['一盒 75']);
+    expect(prices('每个 10 分钟提醒一次')).toEqual([]);
+  });
+});
+
+describe('a reader\'s doubt', () => {
+  it('does not read a benign word that a question ends on as a report', () => {
+    expect(suspect('屏蔽器 便携款 ¥358 全国包邮 私信 评论：这个违法吧?')).toBe(true);
+    expect(suspect('屏蔽器 便携款 ¥358 全国包邮 私信 这是违法的。')).toBe(false);
+  });
+});
+
+describe('plain text in <pre>', () => {
+  it('is read: paste sites show price lists in it; code stays skipped', () => {
+    const el = (name: string) => ({ localName: name, getAttribute: () => null }) as unknown as Element;
+    expect(isSkippedElement(el('pre'))).toBe(false);
+    expect(isSkippedElement(el('code'))).toBe(true);
+    expect(suspect('[ ELECTRIC DETONATORS ]\n  no.8 instant ...... 15$ / pc\ncontact: wickr: quarry_supply')).toBe(true);
+  });
+});
