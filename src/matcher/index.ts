@@ -218,9 +218,11 @@ export function createMatcher<P extends MatcherPhrase>(
     // A sale word inside a refusal is the refusal's ("for sale" in "not for sale", 出售 in 不出售); benign
     // words that overlap what is left of the offer's words are the offer's ("prescription required" in
     // "no prescription required", "background check" in "no background check").
+    // So is a sale word inside an everyday compound (出租 in 出租车, "selling" in "best-selling").
     scan.saleWords = scan.saleWords.filter(
       (s) =>
         !scan.benign.some((word) => inside(s, word) && (s.start !== word.start || s.end !== word.end)) &&
+        !compounds.some((compound) => inside(s, compound) && (s.start !== compound.start || s.end !== compound.end)) &&
         !REFUSAL_BEFORE.test(normalised.text.slice(Math.max(0, s.start - REFUSAL_LOOKBACK), s.start)),
     );
     // And they speak for the phrases near them only: a comment that says "this is illegal" under a

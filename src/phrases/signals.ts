@@ -102,6 +102,8 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     // Refusals and impersonation warnings.
     '不销售', '不出售', '不售卖', '禁止销售', '严禁销售', '不得销售', '不得出售', '禁止出售', '从未委托', '从未授权', '冒用', '税务部门', '税务机关',
     '不接受任何形式', '报警', '犯罪', '帮信', '只限本人使用', '仅限本人使用',
+    // The identity check a lawful seller makes ("需实名登记"): a pharmacy's words, not a seller's.
+    '实名登记', '实名购买',
     // Official fees and a lawful shop's invoice desk.
     '工本费', '收费标准', '可开具', '均可开具', '发票管理', '红冲',
     // Document services that handle real papers: translation and notarisation.
@@ -110,8 +112,8 @@ export const BENIGN_CONTEXT: readonly Word[] = [
 ];
 
 /**
- * Everyday compounds that hold a coded word: a phrase found inside one of these is that compound,
- * not the coded word (冰 in 冰箱, gun in "glue gun", 银行卡 in 银行卡支付).
+ * Everyday compounds that hold a coded word or a sale word: a phrase or sale word found inside one of
+ * these is that compound, not the coded word (冰 in 冰箱, gun in "glue gun", 银行卡 in 银行卡支付, 出租 in 出租车).
  */
 export const EVERYDAY_COMPOUNDS: readonly Word[] = [
   ...en([
@@ -126,12 +128,16 @@ export const EVERYDAY_COMPOUNDS: readonly Word[] = [
     'core dump', 'memory dump', 'heap dump', 'browser tabs', 'open tabs', 'weed killer', 'weed control', 'invoice on request',
     'vat invoice available', 'invoices on request',
     'credit card payment', 'pay by card', 'card payment',
+    // Everyday words that hold a sale word: a shop's "best-selling" goods are no seller's "selling".
+    'best-selling', 'best selling', 'bestselling', 'top-selling', 'top selling', 'selling point', 'selling points',
     // Photos for a document, as a photo studio sells them; an age limit; airsoft replicas (lawful, licensed by UKARA).
     'passport photo', 'passport photos', 'visa photo', 'visa photos', 'id photo', 'id photos', 'green card photo', 'green card photos',
     'passport-size photo', 'passport-size photos', 'passport size photos', '18+ only', 'airsoft gun', 'airsoft guns', 'airsoft rifle',
     'airsoft rifles', 'airsoft pistol', 'airsoft pistols', 'aeg rifle', 'aeg rifles', 'imitation firearm', 'imitation firearms',
   ]),
   ...zh([
+    // Everyday words that hold a sale word: 出租 in 出租车 (a taxi) and 出租屋 (a rented room), 供应 in 供应商 (a supplier).
+    '出租车', '出租屋', '出租房', '供应商', '供应链',
     '冰箱', '冰柜', '冰淇淋', '冰激凌', '冰块', '冰糖', '冰红茶', '冰雪', '滑冰', '冰球', '冰镇', '溜冰场', '冰粉', '刨冰', '冰沙', '冰棍', '冰棒',
     '雪花冰', '绵绵冰', '冰爽', '冰凉', '冰川', '冰山', '冰冻', '冰箱贴', '冰袋', '冰晶',
     '热风枪', '筋膜枪', '喷枪', '胶枪', '钉枪', '水枪', '枪式', '焊枪', '打胶枪', '洗车枪', '喷漆枪', '温度枪', '测温枪', '扫码枪',
