@@ -43,6 +43,7 @@ export interface BlockCache {
   /** Nearest listing ancestor (or null) of an element, so each element is looked at once. */
   listing: WeakMap<Element, Element | null>;
   paragraph: WeakMap<Element, Element | null>;
+  /** Whether an element's text is longer than MAX_BLOCK_TEXT (isTooBig). */
   tooBig: WeakMap<Element, boolean>;
 }
 
@@ -78,13 +79,19 @@ export function blockOf(node: Node, cache: BlockCache): Element | null {
 /** The block that text directly inside `parent` belongs to. */
 export function blockAt(parent: Element, cache: BlockCache): Element {
   let block = nearest(parent, isListingElement, cache.listing);
-  if (block) {
-    let big = cache.tooBig.get(block);
-    if (big === undefined) {
-      big = (block.textContent?.length ?? 0) > MAX_BLOCK_TEXT;
-      cache.tooBig.set(block, big);
-    }
-    if (big) block = null;
-  }
+  if (block && isTooBig(block, cache)) block = null;
   return block ?? nearest(parent, (e) => PARAGRAPH_TAGS.has(e.tagName), cache.paragraph) ?? parent;
+}
+
+/**
+ * Is an element's text longer than MAX_BLOCK_TEXT? Kept in `cache`, so that a listing block found by
+ * blockAt is not read again by whoever asks next (visible-blocks.ts).
+ */
+export function isTooBig(element: Element, cache: BlockCache): boolean {
+  let big = cache.tooBig.get(element);
+  if (big === undefined) {
+    big = (element.textContent?.length ?? 0) > MAX_BLOCK_TEXT;
+    cache.tooBig.set(element, big);
+  }
+  return big;
 }

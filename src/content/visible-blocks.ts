@@ -1,4 +1,4 @@
-import { blockOf, MAX_BLOCK_TEXT, type BlockCache } from './blocks';
+import { blockOf, isTooBig, type BlockCache } from './blocks';
 import { isReadable } from './text-nodes';
 
 /** The walk from the top of the viewport stops after this many blocks below it, text nodes, or blocks found. */
@@ -66,7 +66,7 @@ export function visibleBlocks(doc: Document, blockCache: BlockCache): Element[] 
       continue;
     }
     if (box.bottom <= 0 || box.height === 0) continue;
-    if (block === body || block === doc.documentElement || !isReadable(block) || (block.textContent?.length ?? 0) > MAX_BLOCK_TEXT) continue;
+    if (block === body || block === doc.documentElement || !isReadable(block) || isTooBig(block, blockCache)) continue;
     blocks.push(block);
   }
   return blocks;
