@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { resignWithPss, type PssSigning } from './pss-token';
 
 const run = promisify(execFile);
 
@@ -26,8 +27,12 @@ export interface LocalTsa {
 }
 
 export type TsaMode = 'ok' | 'garbage' | 'hang';
-/** The TSA's key, and so how it signs: ECDSA P-256 or RSA PKCS #1 v1.5 (`openssl ts -reply` cannot sign with RSA-PSS). */
-export type TsaKey = 'ec' | 'rsa';
+/**
+ * The TSA's key, and so how it signs: ECDSA P-256, RSA PKCS #1 v1.5, or RSA-PSS (SHA-256 with openssl's
+ * longest salt, or SHA-384 with the default salt of 20 bytes, which leaves it out of the parameters).
+ * `openssl ts -reply` cannot sign with RSA-PSS: its tokens are signed again with `openssl cms` (pss-token.ts).
+ */
+export type TsaKey = 'ec' | 'rsa' | 'rsa-pss' | 'rsa-pss-sha384';
 
 export async function openssl(args: readonly string[], cwd?: string): Promise<{ stdout: string; stderr: string }> {
   return run('openssl', args, { cwd, encoding: 'utf8' });
@@ -36,6 +41,13 @@ export async function openssl(args: readonly string[], cwd?: string): Promise<{ 
 const KEY_OPTIONS: Record<TsaKey, string[]> = {
   ec: ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'],
   rsa: ['-newkey', 'rsa:2048', '-nodes'],
+  'rsa-pss': ['-newkey', 'rsa:2048', '-nodes'],
+  'rsa-pss-sha384': ['-newkey', 'rsa:2048', '-nodes'],
+};
+
+const PSS_SIGNING: Partial<Record<TsaKey, PssSigning>> = {
+  'rsa-pss': { digest: 'sha256' },
+  'rsa-pss-sha384': { digest: 'sha384', saltLength: 20 },
 };
 
 async function makeCertificates(dir: string, key: TsaKey): Promise<void> {
@@ -85,10 +97,12 @@ export async function startLocalTsa(mode: TsaMode = 'ok', key: TsaKey = 'ec'): P
   // `openssl ts -reply` bumps the serial file: one reply at a time.
   let queue: Promise<unknown> = Promise.resolve();
   let count = 0;
-  const reply = async (query: Buffer): Promise<Buffer> => {
+  const pss = PSS_SIGNING[key];
+  const reply = async (query: Buffer): Promise<Uint8Array> => {
     const name = `q${++count}`;
     await writeFile(join(dir, `${name}.tsq`), query);
     await openssl(['ts', '-reply', '-config', 'tsa.cnf', '-queryfile', `${name}.tsq`, '-out', `${name}.tsr`], dir);
+    if (pss) return resignWithPss(openssl, dir, name, pss);
     return readFile(join(dir, `${name}.tsr`));
   };
   const server: Server = createServer((req, res) => {

@@ -140,3 +140,43 @@ describe('RFC 3161 replies signed with RSA', () => {
     }
   });
 });
+
+describe('RFC 3161 replies signed with RSA-PSS', () => {
+  // The DER of id-RSASSA-PSS (1.2.840.113549.1.1.10), which names the signature algorithm of a PSS token.
+  const RSASSA_PSS = Buffer.from('06092a864886f70d01010a', 'hex');
+  // The DER of the TSA's policy 1.2.3.4.1 (local-tsa.ts): it sits only in the TSTInfo.
+  const POLICY = Buffer.from('06042a030401', 'hex');
+
+  it.each<TsaKey>(['rsa-pss', 'rsa-pss-sha384'])('accepts a granted %s reply, as openssl cms does, and refuses it altered', async (key) => {
+    const pssTsa = await startLocalTsa('ok', key);
+    try {
+      const nonce = newNonce();
+      const query = timeStampRequest(sha256(HASH_LIST), nonce);
+      const response = await fetch(pssTsa.url, { method: 'POST', body: query as Uint8Array<ArrayBuffer>, headers: { 'Content-Type': 'application/timestamp-query' } });
+      expect(response.status).toBe(200);
+      const reply = new Uint8Array(await response.arrayBuffer());
+      expect(Buffer.from(reply).indexOf(RSASSA_PSS)).toBeGreaterThan(0);
+      expect(await readTimeStampReply(reply, { stamped: HASH_LIST, nonce })).toMatchObject({ ok: true });
+
+      // openssl checks the same token's signature and its signer's chain up to the test CA.
+      await writeFile(join(dir, `${key}.tsr`), reply);
+      await openssl(['ts', '-reply', '-in', join(dir, `${key}.tsr`), '-token_out', '-out', join(dir, `${key}.token`)]);
+      const { stderr } = await openssl(['cms', '-verify', '-inform', 'DER', '-in', join(dir, `${key}.token`), '-binary', '-CAfile', pssTsa.caFile, '-purpose', 'timestampsign', '-out', join(dir, `${key}.tst`)]);
+      expect(stderr).toContain('Verification successful');
+
+      const badSignature = reply.slice();
+      badSignature[badSignature.length - 1]! ^= 0x01;
+      expect(await readTimeStampReply(badSignature, { stamped: HASH_LIST, nonce })).toMatchObject({ ok: false, problem: 'bad-signature' });
+
+      // Another policy in the signed TSTInfo: its digest no longer matches the signed attributes.
+      const policyAt = Buffer.from(reply).indexOf(POLICY);
+      expect(policyAt).toBeGreaterThan(0);
+      expect(Buffer.from(reply).indexOf(POLICY, policyAt + 1)).toBe(-1);
+      const badContent = reply.slice();
+      badContent[policyAt + POLICY.length - 1]! ^= 0x01;
+      expect(await readTimeStampReply(badContent, { stamped: HASH_LIST, nonce })).toMatchObject({ ok: false, problem: 'bad-signature' });
+    } finally {
+      await pssTsa.close();
+    }
+  });
+});
