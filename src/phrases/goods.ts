@@ -44,6 +44,10 @@ export const GOODS_EN: Goods = {
     'green card', 'residence card', 'birth certificate', 'degree certificate', 'transcripts', 'scannable id', 'scannable ids', 'novelty ids',
     'hologram', 'holograms', 'real documents', 'registered documents', 'biometric passport', 'ielts certificate', 'toefl certificate', 'visa stamp',
     'fake id', 'fake ids', 'scannable', 'scannables', 'holos',
+    // A forged document's claim to pass checks, as its sellers make it.
+    'database registered', 'registered in the database', 'registered in the system', 'entered into the system', 'passes uv', 'uv and blacklight',
+    'chip reads', 'camouflage passport', 'novelty passport', 'replica passport', 'replica id', 'fake license', 'fake licence', 'fake visa',
+    'counterfeit id', 'counterfeit documents', 'fake documents', 'real and fake documents',
   ],
   'personal-data': [
     'db dump', 'ssn dob', 'mmn', 'kyc', 'id scans', 'selfies with id', 'doxx',
@@ -81,6 +85,11 @@ export const GOODS_EN: Goods = {
     'initial access brokers', 'otp relay', 'live otp', 'phishing as a service', 'phishing-as-a-service', 'bank pages', 'scam pages',
     // Car-theft electronics: relay boxes that extend a keyless fob's signal, CAN-bus injectors.
     'relay kit', 'relay attack kit', 'keyless entry repeater', 'can injector', 'can bus injector', 'can-bus injector', 'headlight injector',
+    // Malware families and spyware products sold by name, and the cracking kit of account thieves.
+    'njrat', 'asyncrat', 'remcos', 'quasar rat', 'darkcomet', 'nanocore', 'redline stealer', 'raccoon stealer', 'vidar stealer', 'lumma stealer',
+    'agent tesla', 'hidden vnc', 'token grabber', 'cookie stealer', 'password stealer', 'spy apk', 'android spy', 'iphone spy', 'cell phone spy',
+    'mspy', 'flexispy', 'hoverwatch', 'sms spoofer', 'email spoofer', 'spoof sms', 'bulletproof hosting', 'smtp cracker', 'openbullet',
+    'silverbullet', 'account checker', 'brute forcer', 'rat builder', 'silent exploit', 'doc exploit', 'ransomware kit',
   ],
   jammers: [
     'cell blocker', 'jamming', 'drone jammer', 'wifi jammer', '5g jammer', 'anti-tracking', 'tracker blocker', 'relay attack', 'key fob',
@@ -96,6 +105,7 @@ export const GOODS_EN: Goods = {
     'onlyfans', 'fansly', 'nude', '18+', 'adult content', 'sex tape', 'spycam', 'upskirt', 'premium snapchat', 'telegram vip', 'mega folder',
     'vip group', 'private videos', 'of leaks', 'content pack', 'explicit videos', '🔞', 'paywalled videos', 'leaked videos', 'fav creators',
     'lifetime vip',
+    'onlyfans leaked', 'leaked onlyfans', 'nude leaks', 'porn pack', 'voyeur videos', 'mega links', 'sex videos', 'leaked sex', 'nude photos',
   ],
   other: [
     'ivory', 'rhino horn', 'pangolin scales', 'pangolin', 'tiger bone', 'tiger skin', 'bear bile', 'counterfeit money', 'fake money',
@@ -128,6 +138,7 @@ export const GOODS_ZH: Goods = {
   ],
   'identity-documents': [
     '学历证书', '户口本', '结婚证', '房产证', '营业执照', '资格证', '港澳通行证', '签证', '公章', '一比一', '学信网可查', '可查档',     '临时身份证', '居住证', '社保卡', '职称证', '不用考', '免考拿证', '消分', '驾照速办', '12123可查', 'jia照', 'jia证', '出本', '二代证', '身份证原件',
+    '做证', '制证', '高仿证件', '仿真证件', '假证件', '买驾照', '买证', '卖证', '包过拿证', '免考证书', '不用本人到场',
   ],
   'personal-data': [
     '公民信息', '户籍', '开房', '机主', '实名信息', '快递单号', '查人', '四要素', '三要素', '征信', '网贷数据', '股民数据', '车主数据',
@@ -149,9 +160,14 @@ export const GOODS_ZH: Goods = {
   'hacking-tools': [
     '远控', '盗号', '任意显号', '定位软件', '查聊天记录', '恢复聊天记录', '钓鱼网站', '钓鱼页面', '免杀', '后门', '肉鸡', '流量攻击', '呼死你',
     '短信轰炸', '接码', '卡池', '猫池', '监控软件', '手机监控', '查开房', '键盘记录', '木马程序', '远控木马', '盗号木马', '撞库', '撞库软件', '拖库', '脱库',
-    '洗库', '短信群发器', '短信群发设备', '嗅探设备', '窃听器', '监听器', '手机木马', '钓鱼链接', '免杀马',   ],
+    '洗库', '短信群发器', '短信群发设备', '嗅探设备', '窃听器', '监听器', '手机木马', '钓鱼链接', '免杀马',
+    // Spyware as its sellers pitch it (hidden icon, live location, messages mirrored, camera and microphone
+    // opened from afar), attack services and the account thief's tools.
+    '远程开摄像头', '远程拍照', '远程录音', '隐藏图标', '桌面无图标', '后台常驻', '聊天记录同步', '同步聊天记录', '偷看聊天记录', '查看对方聊天记录',
+    '监控老公', '监控老婆', '手机远控', '免杀远控', '远程控制木马', '黑客软件', 'ddos攻击', 'cc攻击', '轰炸机', '电话轰炸', '短信轰炸机', '扫号',
+    '撞库工具', '钓鱼源码', '搭建钓鱼',   ],
   jammers: ['屏蔽仪', '干扰仪', '反定位', '防追踪', '遥控干扰', '开锁器', '汽车解码', '信号干扰', '屏蔽设备', '干扰设备'],
   'human-organs': ['肝源', '肾移植', '肝移植', '捐肾', '换肾', '营养费', '肾脏', '供肾'],
-  pornography: ['裸聊', '约炮', '楼凤', '无码', '原味', '付费群', 'vip群', '会员群', '涉黄', '淫秽', '成人专区', '成人影院', '无限观看', '永久观看', '福利姬'],
+  pornography: ['裸聊', '约炮', '楼凤', '无码', '原味', '付费群', 'vip群', '会员群', '涉黄', '淫秽', '成人专区', '成人影院', '无限观看', '永久观看', '福利姬', '黄色网站', '看片网站', '色情网站', '高清无码', '国产自拍', '偷拍视频', 'av资源', '三级片', '黄群', '约p', '包夜', '外围女'],
   other: ['象牙', '犀牛角', '穿山甲', '虎骨', '熊胆', '假币', '假钞', '高仿币', '作弊器', '考试作弊', '隐形耳机', '考试答案', '野生动物制品', '高仿票子', '假票子', '过点钞机'],
 };

@@ -73,3 +73,25 @@ describe('everyday compounds in the plural', () => {
     expect(suspect('Guns for sale, $400 each, DM me')).toBe(true);
   });
 });
+
+describe('the vocabulary of malware families, forged documents and adult-content resale', () => {
+  it('reads malware and spyware sold by name, and spyware pitched by what it hides', () => {
+    expect(suspect('AsyncRAT private build + crypter, $150 lifetime, DM @rat_store')).toBe(true);
+    expect(suspect('隐藏版 安装后桌面无图标 远程开摄像头 年卡 1680 售后找 @kf_guard')).toBe(true);
+    // Named in a security write-up, with no offer, they stay quiet.
+    expect(suspect('The sample was a Remcos loader delivered through a macro document.')).toBe(false);
+    expect(suspect('警方提示：远程开摄像头的软件属于违法窃密工具，发现请报警。')).toBe(false);
+  });
+
+  it('reads a forged document by its claim to pass checks', () => {
+    expect(suspect('EU passports, database registered, passes UV. WhatsApp +44 7700 900614')).toBe(true);
+    expect(suspect('驾驶证 不用本人到场 包过拿证 v：jz_bz888')).toBe(true);
+    expect(suspect('Renew your passport online; the new card has a chip that border gates read.')).toBe(false);
+  });
+
+  it('reads leaked and resold adult content as goods', () => {
+    expect(suspect('OnlyFans leaked packs, 300 creators, $15 a pack, Telegram @of_vault')).toBe(true);
+    expect(suspect('看片网站 高清无码 3.88一部 加 v：kanpian_518')).toBe(true);
+    expect(suspect('Platform policy: we remove leaked sex videos within 24 hours of a report.')).toBe(false);
+  });
+});
