@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createBlockMatcher } from '../../../src/matcher/build-matcher';
-import { BUILTIN_PHRASE_LISTS } from '../../../src/phrases';
+import { phrases, suspect } from './builtin-verdicts';
 
 /* Lawful commerce near the categories: what a shop or a studio says of its goods is no offer of contraband. */
-
-const matcher = createBlockMatcher(BUILTIN_PHRASE_LISTS.flatMap((list) => list.entries));
-const suspect = (text: string, page?: string) => matcher.scanBlock([text], page).suspect;
-const phrases = (text: string) => matcher.scanBlock([text]).spans.map((span) => span.phrase);
 
 describe('lawful commerce', () => {
   it('reads a run of x that masks a number or an address as a mask, not as adult content', () => {

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createBlockMatcher } from '../../../src/matcher/build-matcher';
-import { BUILTIN_PHRASE_LISTS } from '../../../src/phrases';
 import { standsAsWord } from '../../../src/matcher/word-boundaries';
-
-const matcher = createBlockMatcher(BUILTIN_PHRASE_LISTS.flatMap((list) => list.entries));
-const suspect = (text: string) => matcher.scanBlock([text]).suspect;
-const phrases = (text: string) => matcher.scanBlock([text]).spans.map((span) => span.phrase);
+import { builtinMatcher as matcher, phrases, suspect } from './builtin-verdicts';
 
 describe('detection rules', () => {
   it('reads a phrase inside an everyday compound as the compound', () => {

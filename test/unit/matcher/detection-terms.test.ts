@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createBlockMatcher } from '../../../src/matcher/build-matcher';
 import { findContactHandles } from '../../../src/matcher/contact-handles';
 import { detectSaleSignals } from '../../../src/matcher/sale-signals';
 import { normaliseText } from '../../../src/matcher/normalise';
-import { BUILTIN_PHRASE_LISTS } from '../../../src/phrases';
 import { isSkippedElement } from '../../../src/content/text-nodes';
+import { suspect } from './builtin-verdicts';
 
 /* An offer's terms as sellers write them, and a reader's doubt under a post. */
 
-const matcher = createBlockMatcher(BUILTIN_PHRASE_LISTS.flatMap((list) => list.entries));
-const suspect = (text: string, page?: string) => matcher.scanBlock([text], page).suspect;
 const handles = (text: string) => findContactHandles(normaliseText(text)).map((h) => h.type);
 const prices = (text: string) => detectSaleSignals(normaliseText(text)).filter((s) => s.kind === 'price').map((s) => s.value);
 

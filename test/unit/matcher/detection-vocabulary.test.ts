@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createBlockMatcher } from '../../../src/matcher/build-matcher';
-import { BUILTIN_PHRASE_LISTS } from '../../../src/phrases';
+import { phrases, suspect } from './builtin-verdicts';
 
 /* The goods' own vocabulary (src/phrases/goods.ts) and the everyday words that hold it (src/phrases/signals.ts). */
-
-const matcher = createBlockMatcher(BUILTIN_PHRASE_LISTS.flatMap((list) => list.entries));
-const suspect = (text: string, page?: string) => matcher.scanBlock([text], page).suspect;
-const phrases = (text: string) => matcher.scanBlock([text]).spans.map((span) => span.phrase);
 
 describe('the vocabulary of spyware, malware and car-theft electronics', () => {
   it('reads stalkerware by its pitch: stealth towards the person watched', () => {

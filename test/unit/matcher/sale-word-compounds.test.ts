@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createBlockMatcher } from '../../../src/matcher/build-matcher';
-import { BUILTIN_PHRASE_LISTS } from '../../../src/phrases';
+import { suspect } from './builtin-verdicts';
 
 /*
  * An everyday word that holds a sale word (出租车, 出租屋, 供应商, "best-selling") makes no offer, and a
  * lawful seller's identity check (实名登记) is benign context; sellers' own words still count.
  */
-
-const matcher = createBlockMatcher(BUILTIN_PHRASE_LISTS.flatMap((list) => list.entries));
-const suspect = (text: string) => matcher.scanBlock([text]).suspect;
 
 describe('sale words inside everyday words', () => {
   it('reads 出租 in a rented room or a taxi as no offer', () => {
