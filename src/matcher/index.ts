@@ -140,8 +140,8 @@ const REFUSAL_LOOKBACK = 24;
  * the phrase, or before a short run of enumerated items (each up to 8 characters, or a few Latin words).
  */
 const PHRASE_REFUSAL_BEFORE =
-  /(?:不提供|不出售|不销售|不售卖|不做|不接|不代办|不办理|(?<![a-z])(?:no|not|never|don't sell|do not sell|does not sell|we don't offer|we do not offer))\s?(?:任何|any\s)?(?:[\u4e00-\u9fff]{1,8}[、,/]\s?|[a-z]+(?:\s[a-z]+)?,?\s(?:or|and)\s|[a-z]+,\s){0,4}(?:[\u4e00-\u9fff]{1,3})?$/;
-const PHRASE_REFUSAL_LOOKBACK = 40;
+  /(?:不提供|不出售|不销售|不售卖|不做|不接|不代办|不办理|不查询|不收集|不采集|不获取|(?<![a-z])(?:no|not|never|don't sell|do not sell|does not sell|we don't offer|we do not offer))\s?(?:任何|any\s)?(?:[\u4e00-\u9fff()]{1,20}[、,/]\s?|[a-z]+(?:\s[a-z]+)?,?\s(?:or|and)\s|[a-z]+,\s){0,6}(?:[\u4e00-\u9fff]{1,4})?$/;
+const PHRASE_REFUSAL_LOOKBACK = 100;
 
 /**
  * A benign word that a question ends on is a reader's doubt, not a report: "这个违法吧?", "isn't this

@@ -108,6 +108,9 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     '工本费', '收费标准', '可开具', '均可开具', '发票管理', '红冲',
     // Document services that handle real papers: translation and notarisation.
     '翻译', '公证',
+    // A photo studio's receipt code for an online application (照片回执), and a business that cites the
+    // data-protection law it works under.
+    '回执', '个人信息保护法',
   ]),
 ];
 
@@ -152,6 +155,9 @@ export const EVERYDAY_COMPOUNDS: readonly Word[] = [
     // A document's photo, as a photo studio sells it (证件照, 护照照片), and papers a lawful counter asks to see.
     '证件照', '证件照片', '身份证照', '护照照', '护照照片', '签证照', '签证照片', '通行证照', '港澳通行证照', '社保照', '报名照',
     '机主本人', '出示身份证', '携带身份证', '凭身份证', '持身份证',
+    '驾驶证照', '驾驶证照片', '驾照照片', '居住证登记',
+    // A shop that will issue an invoice for what it sells ("量大可开票"), and a network card's monitor mode.
+    '可开票', '均可开票', '支持开票', '监听模式',
   ]),
 ];
 
@@ -163,7 +169,7 @@ export const EVERYDAY_COMPOUNDS: readonly Word[] = [
  */
 export const CODED_WORDS: readonly Word[] = [
   ...en(['ice', 'snow', 'candy', 'molly', 'plug', 'tabs', 'dope', 'coke', 'pills']),
-  ...zh(['冰', '糖', '叶子', '奶茶粉', '出冰', '有冰', '秃子', '狗粮', '上头']),
+  ...zh(['冰', '糖', '叶子', '奶茶粉', '出冰', '有冰', '秃子', '狗粮', '上头', '原味']),
 ];
 
 /**

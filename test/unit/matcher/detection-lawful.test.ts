@@ -44,3 +44,28 @@ describe('lawful commerce', () => {
     expect(suspect('AR-15 rifle, no background check, $900, Telegram @armory_x')).toBe(true);
   });
 });
+
+describe('lawful commerce in everyday Chinese', () => {
+  it('reads 原味 as a flavour unless adult-content words stand beside it', () => {
+    expect(suspect('原味雪花酥 ¥58/500g，抹茶味 ¥62/500g，微信 xuehua_su88')).toBe(false);
+    expect(suspect('原味 丝袜 私房照 打包 ¥99 加 v：yuanwei_520')).toBe(true);
+  });
+
+  it('reads "量大可开票" as a wholesaler issuing its own invoices', () => {
+    expect(suspect('批发请加微信 dali_wujin，量大包邮，可开票。')).toBe(false);
+    expect(suspect('代开发票 各行业 点数低 微信 kp_8899')).toBe(true);
+  });
+
+  it('reads a network card\'s monitor mode, a document photo with its receipt and a rental\'s residence registration as lawful', () => {
+    expect(suspect('二手无线网卡 支持监听模式 Kali免驱 ¥80 微信 pi_seller01')).toBe(false);
+    expect(suspect('驾驶证照片 + 回执 ¥30，驾校体检通用')).toBe(false);
+    expect(suspect('护照/港澳通行证照片 + 回执 ¥40 符合出入境标准')).toBe(false);
+    expect(suspect('整租 2800/月，可办理居住证登记，电话 13812345678')).toBe(false);
+  });
+
+  it('reads records a business says it does not look up, and the law it cites, as no offer', () => {
+    expect(suspect('背调套餐 ¥399：不查询候选人的征信报告（须候选人自行提供）、银行流水、通话记录、住宿和出行记录、手机定位。')).toBe(false);
+    expect(suspect('我们依照《个人信息保护法》处理个人信息，背调 ¥399 起。')).toBe(false);
+    expect(suspect('查通话记录 查出行记录 一条 200 飞机 @chaxun_88')).toBe(true);
+  });
+});
