@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInbox } from '../../server/create-inbox';
 import { launchExtension, type ExtensionBrowser } from './harness/browser';
+import { fillReportForm, openReportForm, sendReportForm } from './harness/report-form';
 import { setSettings } from './harness/settings';
 import { serveFixtures, type StaticServer } from './harness/static-server';
 
@@ -35,13 +36,11 @@ describe('capture times in a delivered report', () => {
   it('sends the screenshot with the time it was taken, 5 s before the report was made', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${fixtures.url}/listings/firearms-explosives.zh.html`);
-    const popup = await browser.openPopup(await browser.tabIdOf(page));
-    await popup.waitForSelector('body[data-ready]');
-    await popup.locator('.evidence img').waitFor();
+    const popup = await openReportForm(browser, page);
     // The reporter reads the page and writes a note before sending.
     await popup.waitForTimeout(5_000);
-    await popup.selectOption('#category', 'firearms-explosives');
-    await popup.click('#submit');
+    await fillReportForm(popup, { category: 'firearms-explosives' });
+    await sendReportForm(popup);
     await expect.poll(() => popup.locator('[role=status][data-status]').getAttribute('data-status'), { timeout: 30_000 }).toBe('delivered');
 
     const [folder] = (await readdir(dataDir)).filter((name) => /^[0-9a-f-]{36}$/.test(name));

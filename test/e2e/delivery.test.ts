@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createInbox, type Inbox } from '../../server/create-inbox';
 import { launchExtension, type ExtensionBrowser } from './harness/browser';
+import { fillReportForm, openReportForm, sendReportForm } from './harness/report-form';
 import { freePort, scriptedEndpoint } from './harness/scripted-endpoint';
 import { setSettings, storedReports } from './harness/settings';
 import { serveFixtures, type StaticServer } from './harness/static-server';
@@ -18,14 +19,9 @@ let dataDir: string;
 async function submitReport(browser: ExtensionBrowser, note: string): Promise<string> {
   const page = await browser.context.newPage();
   await page.goto(`${fixtures.url}/listing.html`);
-  const popup = await browser.openPopup(await browser.tabIdOf(page));
-  await popup.waitForSelector('body[data-ready]');
-  await popup.locator('.evidence img').waitFor();
-  // Chosen, not left to the page's matches: the form may open before the page has been scanned.
-  await popup.selectOption('#category', 'jammers');
-  await popup.fill('#note', note);
-  await popup.click('#submit');
-  await popup.locator('[role=status][data-status]').waitFor();
+  const popup = await openReportForm(browser, page);
+  await fillReportForm(popup, { category: 'jammers', note });
+  await sendReportForm(popup);
   await popup.close();
   await page.close();
   const records = await storedReports(browser.worker);

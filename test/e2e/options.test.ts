@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInbox } from '../../server/create-inbox';
 import { launchExtension, type ExtensionBrowser } from './harness/browser';
+import { fillReportForm, openReportForm, sendReportForm } from './harness/report-form';
 import { highlights, settle } from './harness/page-state';
 import { saveScreen } from './harness/screens';
 import { serveFixtures, type StaticServer } from './harness/static-server';
@@ -88,10 +89,9 @@ describe('options page', () => {
 
       const page = await browser.context.newPage();
       await page.goto(`${fixtures.url}/market.html`);
-      const popup = await browser.openPopup(await browser.tabIdOf(page));
-      await popup.waitForSelector('body[data-ready]');
-      await popup.selectOption('#category', 'other');
-      await popup.click('#submit');
+      const popup = await openReportForm(browser, page);
+      await fillReportForm(popup, { category: 'other' });
+      await sendReportForm(popup);
       await expect.poll(() => popup.locator('[role=status][data-status]').getAttribute('data-status'), { timeout: 30_000 }).toBe('delivered');
       const folders = (await readdir(dataDir)).filter((name) => /^[0-9a-f-]{36}$/.test(name));
       expect(folders).toHaveLength(1);

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInbox } from '../../server/create-inbox';
 import { launchExtension, type ExtensionBrowser } from './harness/browser';
+import { fillReportForm, openReportForm, sendReportForm } from './harness/report-form';
 import { setSettings } from './harness/settings';
 
 /*
@@ -60,11 +61,9 @@ describe('provenance of the reported page', () => {
 
   /** Reports the tab's page from the form, waits for the inbox to store it, and returns what it stored. */
   async function reportOf(page: Page, note: string): Promise<{ page: { url: string; provenance?: unknown } }> {
-    const popup = await browser.openPopup(await browser.tabIdOf(page));
-    await popup.waitForSelector('body[data-ready]');
-    await popup.selectOption('#category', 'jammers');
-    await popup.fill('#note', note);
-    await popup.click('#submit');
+    const popup = await openReportForm(browser, page);
+    await fillReportForm(popup, { category: 'jammers', note });
+    await sendReportForm(popup);
     await expect.poll(() => popup.locator('[role=status][data-status]').getAttribute('data-status'), { timeout: 30_000 }).toBe('delivered');
     await popup.close();
     for (const folder of (await readdir(dataDir)).filter((name) => /^[0-9a-f-]{36}$/.test(name))) {

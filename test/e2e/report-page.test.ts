@@ -8,6 +8,7 @@ import { createInbox } from '../../server/create-inbox';
 import { writeReceiptKey } from '../../server/receipt-signer';
 import { receiptMessage, signedReceiptSchema } from '../../src/shared/signed-receipt';
 import { launchExtension, type ExtensionBrowser } from './harness/browser';
+import { fillReportForm, openReportForm, sendReportForm } from './harness/report-form';
 import { recordingProxy, type RecordingProxy } from './harness/recording-proxy';
 import { saveScreen } from './harness/screens';
 import { setSettings, storedReports } from './harness/settings';
@@ -169,12 +170,9 @@ describe('report a page end to end', () => {
     await setSettings(browser.worker, { endpoint: { url: 'http://127.0.0.1:9/reports' } });
     const page = await browser.context.newPage();
     await page.goto(`${fixtures.url}/listing.html`);
-    const popup = await browser.openPopup(await browser.tabIdOf(page));
-    await popup.waitForSelector('body[data-ready]');
-    // Chosen, not left to the page's matches: the form may open before the page has been scanned.
-    await popup.selectOption('#category', 'firearms-explosives');
-    await popup.fill('#note', 'endpoint down');
-    await popup.click('#submit');
+    const popup = await openReportForm(browser, page);
+    await fillReportForm(popup, { category: 'firearms-explosives', note: 'endpoint down' });
+    await sendReportForm(popup);
     const status = popup.locator('[role=status][data-status]');
     await expect.poll(() => status.getAttribute('data-status'), { timeout: 30_000 }).toBe('retry');
 
@@ -193,10 +191,9 @@ describe('report a page end to end', () => {
     const before = proxy.requests.length;
     const page = await browser.context.newPage();
     await page.goto(`${fixtures.url}/listing.html`);
-    const popup = await browser.openPopup(await browser.tabIdOf(page));
-    await popup.waitForSelector('body[data-ready]');
-    await popup.selectOption('#category', 'firearms-explosives');
-    await popup.click('#submit');
+    const popup = await openReportForm(browser, page);
+    await fillReportForm(popup, { category: 'firearms-explosives' });
+    await sendReportForm(popup);
     await expect.poll(() => popup.locator('[role=status][data-status]').getAttribute('data-status')).toBe('local');
     expect(proxy.requests.length).toBe(before);
     await popup.close();
@@ -211,11 +208,9 @@ describe('local data', () => {
     try {
       const page = await browser.context.newPage();
       await page.goto(`${fixtures.url}/listing.html`);
-      const popup = await browser.openPopup(await browser.tabIdOf(page));
-      await popup.waitForSelector('body[data-ready]');
-      await popup.locator('.evidence img').waitFor();
-      await popup.selectOption('#category', 'firearms-explosives');
-      await popup.click('#submit');
+      const popup = await openReportForm(browser, page);
+      await fillReportForm(popup, { category: 'firearms-explosives' });
+      await sendReportForm(popup);
       await expect.poll(() => popup.locator('[role=status][data-status]').getAttribute('data-status')).toBe('local');
       expect(await storedReports(browser.worker)).toHaveLength(1);
       const options = await browser.context.newPage();

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInbox, type Inbox } from '../../server/create-inbox';
 import { launchExtension, type ExtensionBrowser } from './harness/browser';
+import { fillReportForm, openReportForm, sendReportForm } from './harness/report-form';
 import { storedReports } from './harness/settings';
 import { serveFixtures, type StaticServer } from './harness/static-server';
 
@@ -77,12 +78,10 @@ describe('an endpoint on a host whose access the user withheld', () => {
     // A report made meanwhile (from a page on another host name) waits, and says why.
     const page = await browser.context.newPage();
     await page.goto(`${fixtures.url.replace('127.0.0.1', 'localhost')}/listing.html`);
-    const popup = await browser.openPopup(await browser.tabIdOf(page));
-    await popup.waitForSelector('body[data-ready]');
-    await popup.selectOption('#category', 'jammers');
-    await popup.fill('#note', 'site access withheld');
-    await popup.click('#submit');
-    await popup.locator('[role=status][data-status]').waitFor();
+    // With site access on click, a form opened without a click on the toolbar button gets no screenshot.
+    const popup = await openReportForm(browser, page, { screenshot: false });
+    await fillReportForm(popup, { category: 'jammers', note: 'site access withheld' });
+    await sendReportForm(popup);
     const id = (await storedReports(browser.worker)).at(-1)!.id;
     await expect.poll(async () => (await storedReports(browser.worker)).find((r) => r.id === id)).toMatchObject({
       status: 'retry',

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createInbox, type Inbox } from '../../server/create-inbox';
 import { openssl, startLocalTsa, type LocalTsa } from '../support/local-tsa';
 import { launchExtension, type ExtensionBrowser } from './harness/browser';
+import { fillReportForm, openReportForm, sendReportForm } from './harness/report-form';
 import { freePort } from './harness/scripted-endpoint';
 import { setSettings, storedReports } from './harness/settings';
 import { serveFixtures, type StaticServer } from './harness/static-server';
@@ -45,15 +46,11 @@ afterAll(async () => {
 async function submitAndDeliver(note: string): Promise<{ id: string; ms: number }> {
   const page = await browser.context.newPage();
   await page.goto(`${fixtures.url}/listing.html`);
-  const popup = await browser.openPopup(await browser.tabIdOf(page));
-  await popup.waitForSelector('body[data-ready]');
-  await popup.locator('.evidence img').waitFor();
-  // Chosen, not left to the page's matches: the form may open before the page has been scanned.
-  await popup.selectOption('#category', 'jammers');
-  await popup.fill('#note', note);
+  const popup = await openReportForm(browser, page);
+  await fillReportForm(popup, { category: 'jammers', note });
   const before = new Set((await storedReports(browser.worker)).map((r) => r.id));
   const started = Date.now();
-  await popup.click('#submit');
+  await sendReportForm(popup);
   await expect.poll(async () => (await storedReports(browser.worker)).find((r) => !before.has(r.id))?.status, { timeout: 30_000 }).toBe('delivered');
   const ms = Date.now() - started;
   const id = (await storedReports(browser.worker)).find((r) => !before.has(r.id))!.id;
