@@ -265,7 +265,10 @@ export function createMatcher<P extends MatcherPhrase>(
       const benignPage = scan.benign.length > 0 && !vendor;
       const categories = new Set<P['category']>();
       for (const hit of scan.phrases) if (!ambiguous[hit.phraseIndex]) categories.add(hit.category);
-      return { benign: benignPage, categories: [...categories], offer: !benignPage && categories.size > 0 && terms };
+      // A headline that sells with words alone ("Buy Xanax Online – No Prescription Needed", stealth
+      // packaging, reship) makes an offer as a price does: two different sale words.
+      const saleWords = new Set(scan.signals.filter((signal) => signal.kind === 'sale-word').map((signal) => signal.value)).size;
+      return { benign: benignPage, categories: [...categories], offer: !benignPage && categories.size > 0 && (terms || saleWords >= 2) };
     },
     highlights: (scan) => selectLongestLeftmost(scan.phrases),
     memoryEstimateBytes: () => automaton.memoryEstimateBytes() + wordAutomaton.memoryEstimateBytes(),

@@ -83,6 +83,17 @@ describe('the page genre and the reasons', () => {
     expect(matcher.scanBlock(['同时供应：盐酸麻黄碱、1-苯基-2-丙酮，现货'], vendor).suspect).toBe(true);
   });
 
+  it('reads a headline that sells with two sale words as a product page, without a price beside it', () => {
+    const shop = 'Buy Xanax 2mg Bars Online – No Prescription Needed | EasyMeds | Stealth packaging, reship guarantee';
+    const leaflet = 'Xanax (alprazolam): uses, side effects and warnings | Prescription required';
+    matcher.scanBlock([shop]);
+    matcher.scanBlock([leaflet]);
+    expect(matcher.scanBlock(['Also available: Valium 10mg, Klonopin 2mg'], shop).suspect).toBe(true);
+    expect(matcher.scanBlock(['Also available: Valium 10mg, Klonopin 2mg'], leaflet).suspect).toBe(false);
+    // One sale word is a shop's "Buy online" button, not yet a seller's pitch.
+    expect(matcher.scanBlock(['Also available: Valium 10mg, Klonopin 2mg'], 'Buy Xanax online | EasyMeds').suspect).toBe(false);
+  });
+
   it('says why a block is a listing', () => {
     expect(matcher.scanBlock(['Oxycodone 30mg, 100 pills $450, Wickr pharmaplug']).why).toEqual({
       category: 'drugs-precursors', strong: false, weak: true, price: true, contact: true, saleWord: false, quoted: false,
