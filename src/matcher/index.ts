@@ -47,6 +47,8 @@ export interface PhraseHit<P extends MatcherPhrase = MatcherPhrase> extends Hit 
   phrase: string;
   category: P['category'];
   strength: Strength;
+  /** A code word set in quotation marks of its own (“邮票”, “冰糖”, "candy"): the writer marks it as code. */
+  quotedCode?: boolean;
 }
 
 export interface WordHit extends Hit {
@@ -125,6 +127,23 @@ function quotesAnOffer(scan: BlockScan): boolean {
     if (terms.some((signal) => signal.kind !== 'sale-word') || (terms.length > 0 && span.end - span.start >= MIN_QUOTED_SALE)) return true;
   }
   return false;
+}
+
+/** The longest word that quotation marks set apart as a code word (“冰糖”, "snow"). */
+const MAX_QUOTED_CODE = 6;
+
+/** Spans of short quotations: a word or two in quotation marks of their own. */
+function shortQuotes(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (open >= 0 && CLOSE_QUOTES.has(ch)) {
+      if (i - open - 1 <= MAX_QUOTED_CODE) out.push({ start: open + 1, end: i });
+      open = -1;
+    } else if (OPEN_QUOTES.has(ch)) open = i;
+  }
+  return out;
 }
 
 /**
@@ -207,9 +226,13 @@ export function createMatcher<P extends MatcherPhrase>(
     if (scan.phrases.length === 0) return scan;
     // A phrase inside an everyday compound is that compound (冰 in 冰箱, gun in "glue gun"), and a
     // short Chinese term must be a word of its own where the segmenter reads the text.
+    // A code word in quotation marks of its own is code, though it is also an everyday compound's part
+    // ("出“冰糖”", "got that “snow”"): the quotes say the word means something else.
+    const quotes = scan.phrases.some((hit) => coded[hit.phraseIndex]) ? shortQuotes(normalised.text) : [];
+    for (const hit of scan.phrases) if (coded[hit.phraseIndex] && quotes.some((quote) => inside(hit, quote))) hit.quotedCode = true;
     scan.phrases = scan.phrases.filter(
       (hit) =>
-        !compounds.some((compound) => inside(hit, compound)) &&
+        (hit.quotedCode === true || !compounds.some((compound) => inside(hit, compound))) &&
         (!shortChinese[hit.phraseIndex] || standsAsWord(normalised.text, hit.start, hit.end)) &&
         !isMask(normalised.text, hit.start, hit.end) &&
         !PHRASE_REFUSAL_BEFORE.test(normalised.text.slice(Math.max(0, hit.start - PHRASE_REFUSAL_LOOKBACK), hit.start)),
@@ -246,7 +269,7 @@ export function createMatcher<P extends MatcherPhrase>(
     scanText,
     scoreBlock: (scan, headline) =>
       scoreBlock({
-        phrases: scan.phrases.map((hit) => ({ category: hit.category, strength: hit.strength, ambiguous: ambiguous[hit.phraseIndex] === true, coded: coded[hit.phraseIndex] === true })),
+        phrases: scan.phrases.map((hit) => ({ category: hit.category, strength: hit.strength, ambiguous: ambiguous[hit.phraseIndex] === true, coded: coded[hit.phraseIndex] === true && hit.quotedCode !== true })),
         signals: scan.signals,
         benign: scan.benign.length,
         pageBenign: headline?.benign === true,

@@ -63,6 +63,14 @@ const RULES: readonly Rule[] = [
   // invoice, quoted in points of its face value ("专票 6 个点", "普票1.5个点").
   { kind: 'price', type: 'price', re: /(?<![\d.a-z])\d{2,}(?:\.\d+)?\s?u(?![a-z0-9])/g },
   { kind: 'price', type: 'price', re: /(?<![\d.])\d+(?:\.\d+)?\s?个点/g },
+  // A price list without a currency, as Chinese adverts write it: two items or more, each a short label and
+  // a sum of three digits or more ("专科 900 ｜ 本科 1300", "一贴 180，五贴 800", "3万额度卡 3500，5万额度 5200").
+  // Scores and counts are mostly under 100; dates and phone numbers have no label of Chinese before them.
+  {
+    kind: 'price',
+    type: 'price',
+    re: /[\u4e00-\u9fff]\s?\d{3,6}(?![\d.%:年月日号个点])(?:\s?[|｜,，、/;；]\s?[\u4e00-\u9fff\d]{0,3}[\u4e00-\u9fff]{1,4}\s?\d{3,6}(?![\d.%:年月日号个点])){1,}/g,
+  },
 ];
 
 /**

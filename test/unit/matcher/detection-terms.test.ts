@@ -30,7 +30,9 @@ describe('contact handles as sellers write them', () => {
 
 describe('prices with the unit first', () => {
   it('reads "一张 350" and "一盒 75" as prices, not "每个 10 分钟"', () => {
-    expect(prices('一张 350，十张以上 300')).toEqual(['一张 350']);
+    // With a second item the two are one price list (see "price lists without a currency" below).
+    expect(prices('一张 350，十张以上 300')).toEqual(['一张 350,十张以上 300']);
+    expect(prices('一张 350')).toEqual(['一张 350']);
     expect(prices('铅弹 一盒 75')).toEqual(['一盒 75']);
     expect(prices('每个 10 分钟提醒一次')).toEqual([]);
   });
@@ -49,5 +51,20 @@ describe('plain text in <pre>', () => {
     expect(isSkippedElement(el('pre'))).toBe(false);
     expect(isSkippedElement(el('code'))).toBe(true);
     expect(suspect('[ ELECTRIC DETONATORS ]\n  no.8 instant ...... 15$ / pc\ncontact: wickr: quarry_supply')).toBe(true);
+  });
+});
+
+describe('price lists without a currency, and code words in quotation marks', () => {
+  it('reads a Chinese price list of labels and sums as prices', () => {
+    expect(suspect('学位证 专科内页 900 ｜ 本科 1300 ｜ 硕士 2200，联系 V 信 zs_waike2024')).toBe(true);
+    // Without the list, one name and a handle is not yet an offer of an everyday document's name.
+    expect(suspect('学位证 联系 V 信 zs_waike2024')).toBe(false);
+    // Scores under 100, dates and phone numbers are no price list.
+    expect(suspect('毕业证 发放通知：语文 95，数学 88；2026年7月1日领取，电话 13812345678')).toBe(false);
+  });
+
+  it('reads a code word set in quotation marks as code, even where it is an everyday compound', () => {
+    expect(suspect('助兴“邮票”到货了，一贴 180，五贴 800，另有“冰糖”，量大从优，私聊加 V:ysx_777')).toBe(true);
+    expect(suspect('老冰糖 一斤 180，两斤 340，量大从优，加 V:tang_shop88')).toBe(false);
   });
 });
