@@ -1,3 +1,5 @@
+// First, before any module makes a schema (src/shared/zod-jitless.ts).
+import '../shared/zod-jitless';
 import browser from 'webextension-polyfill';
 import { routeMessage } from './router';
 import { drainQueue, QUEUE_ALARM, retryWaitingNow } from './queue';

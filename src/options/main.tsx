@@ -1,3 +1,5 @@
+// First, before any module makes a schema (src/shared/zod-jitless.ts).
+import '../shared/zod-jitless';
 import { render } from 'preact';
 import { backgroundClient } from '../shared/protocol/ui-client';
 import { localiseDocument } from '../ui/localise-document';
