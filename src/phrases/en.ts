@@ -94,10 +94,11 @@ export const EN: PhraseSet = {
   'human-organs': {
     strong: [
       'kidney for sale', 'sell my kidney', 'buy a kidney', 'liver for sale', 'organ donor wanted for money', 'paid kidney donor',
-      'kidney donor needed will pay', 'organ trafficking', 'buy human organs', 'sell organs for cash', 'cornea for sale',
+      'kidney donor needed will pay', 'buy human organs', 'sell organs for cash', 'cornea for sale',
       'kidney transplant abroad no waiting', 'organ broker', 'bone marrow for sale', 'human skulls for sale',
     ],
-    weak: ['cornea', 'bone marrow', 'kidney donor'],
+    // The crime's name is a report's word, not a seller's: it counts only beside an offer's terms.
+    weak: ['cornea', 'bone marrow', 'kidney donor', 'organ trafficking'],
   },
   pornography: {
     strong: [

@@ -90,3 +90,16 @@ describe('the vocabulary of malware families, forged documents and adult-content
     expect(suspect('Platform policy: we remove leaked sex videos within 24 hours of a report.')).toBe(false);
   });
 });
+
+describe('the vocabulary of carders and counterfeiters, and a crime\'s name', () => {
+  it('reads card data, card writers and counterfeit notes as goods', () => {
+    expect(suspect('出境外料 磁道1+2+密码 一组800 写卡器 2500 USDT结算 联系飞机 @kaliao_pf88')).toBe(true);
+    expect(suspect('出 高仿A货 百元 过验钞机 1:3出 顺丰到付 微信 jb-hf998')).toBe(true);
+    expect(suspect('被告人购买他人信用卡磁道数据，用写卡器写入白卡制成伪卡，被判处有期徒刑四年。')).toBe(false);
+  });
+
+  it('reads "organ trafficking" as a report\'s word, unless an offer\'s terms stand beside it', () => {
+    expect(suspect('Organ trafficking prosecutions: what the courts have said')).toBe(false);
+    expect(suspect('Organ trafficking network, kidney $45,000, contact WhatsApp +91 98765 43210')).toBe(true);
+  });
+});
