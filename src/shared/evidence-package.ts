@@ -1,3 +1,5 @@
+// First, before any module makes a schema: the popup loads this module lazily, with zod (src/shared/zod-jitless.ts).
+import './zod-jitless';
 import { strToU8, zipSync } from 'fflate';
 import { reportJson, type Report } from './report';
 import { sha256Hex } from './hash';

@@ -1,8 +1,9 @@
 import { z } from 'zod/mini';
 
 /*
- * Imported first by the worker's and the options page's entry points, before any module that makes a
- * schema. zod decides when it makes its first object schema whether it may compile parsers with
+ * Imported first by the worker's and the options page's entry points, and by the two modules the popup
+ * loads lazily with zod (src/store/part-store.ts, src/shared/evidence-package.ts), before any module that
+ * makes a schema. zod decides when it makes its first object schema whether it may compile parsers with
  * `new Function`, and finds out by trying. The extension's CSP forbids eval, so the try fails, and the
  * browser reports it as a CSP violation with the place in the script that made it: on the first start
  * after install, Chromium has no source positions for the worker's script yet and parses the whole

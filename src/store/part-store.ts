@@ -1,3 +1,5 @@
+// First, before any module makes a schema: the popup loads this module lazily, with zod (src/shared/zod-jitless.ts).
+import '../shared/zod-jitless';
 import { sha256Hex } from '../shared/hash';
 import { database } from './database';
 import { partRecordSchema, type PartRecord } from './records';

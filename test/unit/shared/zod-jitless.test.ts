@@ -31,9 +31,14 @@ describe('zod without the eval probe', () => {
     expect(probes).toEqual([]);
   });
 
-  it.each(['src/background/index.ts', 'src/options/main.tsx'])('%s imports it before anything else', (entry) => {
+  it.each([
+    ['src/background/index.ts', '../shared/zod-jitless'],
+    ['src/options/main.tsx', '../shared/zod-jitless'],
+    ['src/store/part-store.ts', '../shared/zod-jitless'],
+    ['src/shared/evidence-package.ts', './zod-jitless'],
+  ])('%s imports it before anything else', (entry, path) => {
     const source = readFileSync(resolve(root, entry), 'utf8');
     const first = /^import\s[^;]*?['"]([^'"]+)['"];?$/m.exec(source);
-    expect(first?.[1]).toBe('../shared/zod-jitless');
+    expect(first?.[1]).toBe(path);
   });
 });
