@@ -35,8 +35,9 @@ const CODE_RULES: [string, RegExp][] = [
  * - zod (background worker and extension pages) asks whether it may compile its parsers by calling
  *   `Function("")`, which runs nothing; only if that succeeds does its `Doc.compile` build one with
  *   `new F(...)`, F being `Function`. The extension pages' CSP (the MV3 default, no 'unsafe-eval';
- *   checkManifest refuses a weaker one) makes the probe throw, so zod parses without compiling. The
- *   content script sets `jitless` and does not even probe (src/content/index.ts).
+ *   checkManifest refuses a weaker one) would make the probe throw. Every part of ours that uses zod
+ *   sets `jitless` before it makes a schema, so the probe is never called (src/shared/zod-jitless.ts,
+ *   src/content/index.ts).
  */
 const ALLOWED: { rule: string; pattern: RegExp }[] = [
   { rule: 'innerHTML', pattern: /\.innerHTML\s*=\s*\w+\.__html\b/g },
