@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { fakeEvent, fakeStorageArea, type Listener } from './fake-browser-parts';
 
 /*
  * The worker in a browser like Firefox for Android: no `windows`, `contextMenus` or `commands`
@@ -8,36 +9,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
  * path that opens a window on a desktop: the right-click path and "Pick a listing on the page".
  */
 
-type Listener = (...args: unknown[]) => unknown;
 
-function event() {
-  const listeners: Listener[] = [];
-  return {
-    listeners,
-    addListener: vi.fn((listener: Listener) => void listeners.push(listener)),
-    removeListener: vi.fn(),
-    hasListener: vi.fn(() => false),
-  };
-}
 
-function area() {
-  const items = new Map<string, unknown>();
-  const pick = (keys?: string | string[] | Record<string, unknown> | null) => {
-    if (keys === null || keys === undefined) return Object.fromEntries(items);
-    const names = typeof keys === 'string' ? [keys] : Array.isArray(keys) ? keys : Object.keys(keys);
-    return Object.fromEntries(names.filter((name) => items.has(name)).map((name) => [name, structuredClone(items.get(name))]));
-  };
-  return {
-    items,
-    get: vi.fn(async (keys?: string | string[] | null) => pick(keys)),
-    set: vi.fn(async (values: Record<string, unknown>) => {
-      for (const [name, value] of Object.entries(values)) items.set(name, structuredClone(value));
-    }),
-    remove: vi.fn(async (keys: string | string[]) => {
-      for (const name of [keys].flat()) items.delete(name);
-    }),
-  };
-}
 
 const ORIGIN = 'moz-extension://4b0d3c4e-tipline/';
 const PAGE = { id: 7, index: 2, windowId: 1, active: true, url: 'https://market.example/thread/1' };
@@ -48,17 +21,17 @@ const browser = {
     id: 'tipline@tipline.invalid',
     getURL: (path: string) => `${ORIGIN}${path}`,
     getManifest: () => ({ version: '0.1.0' }),
-    onMessage: event(),
-    onStartup: event(),
-    onInstalled: event(),
+    onMessage: fakeEvent(),
+    onStartup: fakeEvent(),
+    onInstalled: fakeEvent(),
   },
-  storage: { local: area(), session: area(), managed: { get: vi.fn(async () => ({})) }, onChanged: event() },
-  alarms: { create: vi.fn(async () => undefined), clear: vi.fn(async () => true), get: vi.fn(async () => undefined), onAlarm: event() },
+  storage: { local: fakeStorageArea(), session: fakeStorageArea(), managed: { get: vi.fn(async () => ({})) }, onChanged: fakeEvent() },
+  alarms: { create: vi.fn(async () => undefined), clear: vi.fn(async () => true), get: vi.fn(async () => undefined), onAlarm: fakeEvent() },
   action: {
     setPopup: vi.fn(async () => undefined),
     setBadgeText: vi.fn(async () => undefined),
     setBadgeBackgroundColor: vi.fn(async () => undefined),
-    onClicked: event(),
+    onClicked: fakeEvent(),
   },
   tabs: {
     get: vi.fn(async (id: number) => (id === PAGE.id ? { ...PAGE } : { id, index: 0, windowId: 1, url: 'https://other.example/' })),
@@ -69,9 +42,9 @@ const browser = {
     captureVisibleTab: vi.fn(async (): Promise<string> => {
       throw new Error('no screen in this test');
     }),
-    onRemoved: event(),
+    onRemoved: fakeEvent(),
   },
-  webRequest: { onBeforeRequest: event(), onBeforeRedirect: event(), onCompleted: event() },
+  webRequest: { onBeforeRequest: fakeEvent(), onBeforeRedirect: fakeEvent(), onCompleted: fakeEvent() },
   i18n: { getMessage: (key: string) => key, getUILanguage: () => 'en' },
 };
 vi.mock('webextension-polyfill', () => ({ default: browser }));

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeEvent, fakeStorageArea } from './fake-browser-parts';
 import { freshDatabase } from './fresh-database';
 
 /*
@@ -9,23 +10,8 @@ import { freshDatabase } from './fresh-database';
  * fetched at once; the same policy as kept, or a first read with nothing kept, fetches nothing.
  */
 
-type Listener = (...args: unknown[]) => unknown;
 
-function event() {
-  const listeners: Listener[] = [];
-  return { listeners, addListener: vi.fn((listener: Listener) => void listeners.push(listener)), removeListener: vi.fn(), hasListener: vi.fn(() => false) };
-}
 
-function area() {
-  const items = new Map<string, unknown>();
-  return {
-    items,
-    get: vi.fn(async (key?: string | null) => (typeof key === 'string' ? (items.has(key) ? { [key]: structuredClone(items.get(key)) } : {}) : Object.fromEntries(items))),
-    set: vi.fn(async (values: Record<string, unknown>) => {
-      for (const [name, value] of Object.entries(values)) items.set(name, structuredClone(value));
-    }),
-  };
-}
 
 const ORIGIN = 'chrome-extension://test-extension/';
 const LIST = 'https://lists.example.org/policy.json';
@@ -33,12 +19,12 @@ let policy: unknown = {};
 
 function fakeBrowser() {
   return {
-    runtime: { id: 'test-extension', getURL: (path: string) => `${ORIGIN}${path}`, getManifest: () => ({ version: '0.1.0' }), onMessage: event(), onStartup: event(), onInstalled: event() },
-    storage: { local: area(), session: area(), managed: { get: vi.fn(async () => policy) }, onChanged: event() },
-    alarms: { create: vi.fn(async () => undefined), clear: vi.fn(async () => true), get: vi.fn(async () => undefined), onAlarm: event() },
-    action: { setPopup: vi.fn(async () => undefined), onClicked: event() },
+    runtime: { id: 'test-extension', getURL: (path: string) => `${ORIGIN}${path}`, getManifest: () => ({ version: '0.1.0' }), onMessage: fakeEvent(), onStartup: fakeEvent(), onInstalled: fakeEvent() },
+    storage: { local: fakeStorageArea(), session: fakeStorageArea(), managed: { get: vi.fn(async () => policy) }, onChanged: fakeEvent() },
+    alarms: { create: vi.fn(async () => undefined), clear: vi.fn(async () => true), get: vi.fn(async () => undefined), onAlarm: fakeEvent() },
+    action: { setPopup: vi.fn(async () => undefined), onClicked: fakeEvent() },
     tabs: { query: vi.fn(async () => []), sendMessage: vi.fn(async () => undefined) },
-    permissions: { contains: vi.fn(async () => true), onAdded: event() },
+    permissions: { contains: vi.fn(async () => true), onAdded: fakeEvent() },
     i18n: { getMessage: (key: string) => key, getUILanguage: () => 'en' },
   };
 }

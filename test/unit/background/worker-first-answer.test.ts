@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { fakeEvent, fakeStorageArea } from './fake-browser-parts';
 
 /*
  * The worker as its entry point wires it (src/background/index.ts): a browser start asks for start-up
@@ -8,40 +9,17 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
  * Fails if the entry point runs any of that work in front of the router again.
  */
 
-type Listener = (...args: unknown[]) => unknown;
 
-function event() {
-  const listeners: Listener[] = [];
-  return { listeners, addListener: vi.fn((listener: Listener) => void listeners.push(listener)), removeListener: vi.fn(), hasListener: vi.fn(() => false) };
-}
 
-function area() {
-  const items = new Map<string, unknown>();
-  const pick = (keys?: string | string[] | Record<string, unknown> | null) => {
-    if (keys === null || keys === undefined) return Object.fromEntries(items);
-    const names = typeof keys === 'string' ? [keys] : Array.isArray(keys) ? keys : Object.keys(keys);
-    return Object.fromEntries(names.filter((name) => items.has(name)).map((name) => [name, structuredClone(items.get(name))]));
-  };
-  return {
-    items,
-    get: vi.fn(async (keys?: string | string[] | null) => pick(keys)),
-    set: vi.fn(async (values: Record<string, unknown>) => {
-      for (const [name, value] of Object.entries(values)) items.set(name, structuredClone(value));
-    }),
-    remove: vi.fn(async (keys: string | string[]) => {
-      for (const name of [keys].flat()) items.delete(name);
-    }),
-  };
-}
 
 const ORIGIN = 'chrome-extension://tipline-test/';
 const browser = {
-  runtime: { id: 'tipline-test', getURL: (path: string) => `${ORIGIN}${path}`, getManifest: () => ({ version: '0.1.0' }), onMessage: event(), onStartup: event(), onInstalled: event() },
-  storage: { local: area(), session: area(), managed: { get: vi.fn(async () => ({})) }, onChanged: event() },
-  alarms: { create: vi.fn(async () => undefined), clear: vi.fn(async () => true), get: vi.fn(async () => undefined), onAlarm: event() },
-  action: { setPopup: vi.fn(async () => undefined), setBadgeText: vi.fn(async () => undefined), setBadgeBackgroundColor: vi.fn(async () => undefined), onClicked: event() },
-  tabs: { get: vi.fn(async (id: number) => ({ id, index: 0, windowId: 1, url: 'https://other.example/' })), query: vi.fn(async () => []), onRemoved: event() },
-  webRequest: { onBeforeRequest: event(), onBeforeRedirect: event(), onCompleted: event() },
+  runtime: { id: 'tipline-test', getURL: (path: string) => `${ORIGIN}${path}`, getManifest: () => ({ version: '0.1.0' }), onMessage: fakeEvent(), onStartup: fakeEvent(), onInstalled: fakeEvent() },
+  storage: { local: fakeStorageArea(), session: fakeStorageArea(), managed: { get: vi.fn(async () => ({})) }, onChanged: fakeEvent() },
+  alarms: { create: vi.fn(async () => undefined), clear: vi.fn(async () => true), get: vi.fn(async () => undefined), onAlarm: fakeEvent() },
+  action: { setPopup: vi.fn(async () => undefined), setBadgeText: vi.fn(async () => undefined), setBadgeBackgroundColor: vi.fn(async () => undefined), onClicked: fakeEvent() },
+  tabs: { get: vi.fn(async (id: number) => ({ id, index: 0, windowId: 1, url: 'https://other.example/' })), query: vi.fn(async () => []), onRemoved: fakeEvent() },
+  webRequest: { onBeforeRequest: fakeEvent(), onBeforeRedirect: fakeEvent(), onCompleted: fakeEvent() },
   i18n: { getMessage: (key: string) => key, getUILanguage: () => 'en' },
 };
 vi.mock('webextension-polyfill', () => ({ default: browser }));
