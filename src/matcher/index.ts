@@ -110,17 +110,7 @@ const MIN_QUOTED_SALE = 24;
  * quoted word for word carries its goods and its terms inside the marks.
  */
 function quotesAnOffer(scan: BlockScan): boolean {
-  const text = scan.normalised.text;
-  let open = -1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (open < 0) {
-      if (OPEN_QUOTES.has(ch)) open = i;
-      continue;
-    }
-    if (!CLOSE_QUOTES.has(ch)) continue;
-    const span = { start: open, end: i };
-    open = -1;
+  for (const span of quotations(scan.normalised.text)) {
     if (span.end - span.start < MIN_QUOTED_OFFER) continue;
     if (!scan.phrases.some((hit) => inside(hit, span))) continue;
     const terms = scan.signals.filter((signal) => inside(signal, span));
@@ -129,20 +119,27 @@ function quotesAnOffer(scan: BlockScan): boolean {
   return false;
 }
 
-/** The longest word that quotation marks set apart as a code word (“冰糖”, "snow"). */
-const MAX_QUOTED_CODE = 6;
-
-/** Spans of short quotations: a word or two in quotation marks of their own. */
-function shortQuotes(text: string): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
+/** Each quotation in `text`, from its opening mark to its closing one. */
+function* quotations(text: string): Generator<{ start: number; end: number }> {
   let open = -1;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;
-    if (open >= 0 && CLOSE_QUOTES.has(ch)) {
-      if (i - open - 1 <= MAX_QUOTED_CODE) out.push({ start: open + 1, end: i });
+    if (open < 0) {
+      if (OPEN_QUOTES.has(ch)) open = i;
+    } else if (CLOSE_QUOTES.has(ch)) {
+      yield { start: open, end: i };
       open = -1;
-    } else if (OPEN_QUOTES.has(ch)) open = i;
+    }
   }
+}
+
+/** The longest word that quotation marks set apart as a code word (“冰糖”, "snow"). */
+const MAX_QUOTED_CODE = 6;
+
+/** The words inside short quotations: a word or two in quotation marks of their own. */
+function shortQuotes(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const { start, end } of quotations(text)) if (end - start - 1 <= MAX_QUOTED_CODE) out.push({ start: start + 1, end });
   return out;
 }
 
