@@ -153,7 +153,8 @@ const REFUSAL_LOOKBACK = 24;
 /**
  * Goods that a shop or service says it does not offer: "no adult videos or images", "we do not sell
  * knives", "我们不提供查他人聊天记录、定位他人手机等服务", "不做任何证件". The negation stands right before
- * the phrase, or before a short run of enumerated items (each up to 8 characters, or a few Latin words).
+ * the phrase, or before a run of up to six enumerated items (each up to 20 characters, brackets included,
+ * or a few Latin words): "不查询候选人的征信报告（须候选人自行提供）、银行流水、通话记录".
  */
 const PHRASE_REFUSAL_BEFORE =
   /(?:不提供|不出售|不销售|不售卖|不做|不接|不代办|不办理|不查询|不收集|不采集|不获取|(?<![a-z])(?:no|not|never|don't sell|do not sell|does not sell|we don't offer|we do not offer))\s?(?:任何|any\s)?(?:[\u4e00-\u9fff()]{1,20}[、,/]\s?|[a-z]+(?:\s[a-z]+)?,?\s(?:or|and)\s|[a-z]+,\s){0,6}(?:[\u4e00-\u9fff]{1,4})?$/;
@@ -221,12 +222,12 @@ export function createMatcher<P extends MatcherPhrase>(
     }
     // Most blocks of a page hold no phrase at all: they need no price or contact search (nor the decoded text).
     if (scan.phrases.length === 0) return scan;
-    // A phrase inside an everyday compound is that compound (冰 in 冰箱, gun in "glue gun"), and a
-    // short Chinese term must be a word of its own where the segmenter reads the text.
     // A code word in quotation marks of its own is code, though it is also an everyday compound's part
     // ("出“冰糖”", "got that “snow”"): the quotes say the word means something else.
     const quotes = scan.phrases.some((hit) => coded[hit.phraseIndex]) ? shortQuotes(normalised.text) : [];
     for (const hit of scan.phrases) if (coded[hit.phraseIndex] && quotes.some((quote) => inside(hit, quote))) hit.quotedCode = true;
+    // Otherwise a phrase inside an everyday compound is that compound (冰 in 冰箱, gun in "glue gun"), and
+    // a short Chinese term must be a word of its own where the segmenter reads the text.
     scan.phrases = scan.phrases.filter(
       (hit) =>
         (hit.quotedCode === true || !compounds.some((compound) => inside(hit, compound))) &&
