@@ -254,27 +254,34 @@ export interface UiCost {
   /** The options page's first answer from the worker, ms after the worker's start: fresh profile, next start. */
   firstAnswerFreshFromWorkerMs: number;
   firstAnswerRestartFromWorkerMs: number;
+  /** The options page's first message sent, ms after the worker's start: fresh profile, next start. */
+  firstSentFreshFromWorkerMs: number;
+  firstSentRestartFromWorkerMs: number;
+  /** The worker's listeners registered, ms after its start: fresh profile, next start. */
+  listeningFreshMs: number;
+  listeningRestartMs: number;
   runs: number;
 }
 
 /** Opens `path` of the extension in a new tab and waits for `condition`; ms since its navigation start, the epoch time then, and that of the first answer with `FIRST_ANSWER` among `scripts`. */
-async function timeToReady(context: BrowserContext, url: string, condition: string, ...scripts: string[]): Promise<{ ms: number; at: number; firstAnswerAt?: number }> {
+async function timeToReady(context: BrowserContext, url: string, condition: string, ...scripts: string[]): Promise<{ ms: number; at: number; firstAnswerAt?: number; firstSentAt?: number }> {
   const page: Page = await context.newPage();
   await page.addInitScript([readyScript(condition), ...scripts].join('\n'));
   await page.goto(url);
   const handle = await page.waitForFunction(() => {
-    const w = window as unknown as { __benchReady?: number; __benchFirstAnswer?: number };
-    return w.__benchReady === undefined ? false : [w.__benchReady, performance.timeOrigin + w.__benchReady, w.__benchFirstAnswer ?? null];
+    const w = window as unknown as { __benchReady?: number; __benchFirstAnswer?: number; __benchFirstSent?: number };
+    return w.__benchReady === undefined ? false : [w.__benchReady, performance.timeOrigin + w.__benchReady, w.__benchFirstAnswer ?? null, w.__benchFirstSent ?? null];
   }, undefined, { timeout: 30_000, polling: 20 });
-  const [ms, at, firstAnswerAt] = (await handle.jsonValue()) as [number, number, number | null];
+  const [ms, at, firstAnswerAt, firstSentAt] = (await handle.jsonValue()) as [number, number, number | null, number | null];
   await page.close();
-  return { ms, at, firstAnswerAt: firstAnswerAt ?? undefined };
+  return { ms, at, firstAnswerAt: firstAnswerAt ?? undefined, firstSentAt: firstSentAt ?? undefined };
 }
 
 const OPTIONS_READY = `document.querySelector('main input') && !document.querySelector('main [aria-busy]')`;
 
 /**
- * When (epoch ms) the page first had an answer from the worker, kept in `window.__benchFirstAnswer`:
+ * When (epoch ms) the page first asked the worker and first had an answer from it, kept in
+ * `window.__benchFirstSent` and `window.__benchFirstAnswer`:
  * chrome.runtime.sendMessage wrapped before any script of the page runs, in its callback and its
  * promise form (webextension-polyfill uses the callback).
  */
@@ -283,6 +290,7 @@ const FIRST_ANSWER = `(() => {
   const send = runtime.sendMessage.bind(runtime);
   const seen = () => { window.__benchFirstAnswer ??= performance.timeOrigin + performance.now(); };
   runtime.sendMessage = (...args) => {
+    window.__benchFirstSent ??= performance.timeOrigin + performance.now();
     const last = args.length - 1;
     if (typeof args[last] === 'function') { const callback = args[last]; args[last] = (...reply) => { seen(); return callback(...reply); }; }
     const sent = send(...args);
@@ -298,6 +306,10 @@ interface StartSample {
   fromWorker: number;
   /** The page's first answer from the worker, ms from the worker's start. */
   answerFromWorker: number;
+  /** When the page sent its first message, ms from the worker's start. */
+  sentFromWorker: number;
+  /** When the worker's entry point had registered its listeners (its `tipline-listening` mark), ms from its start. */
+  listening: number;
 }
 
 /** The options page opened at once in a browser just launched: on a fresh profile (install), or on the same profile again (browser start). */
@@ -308,10 +320,19 @@ async function firstAnswer(folder: string): Promise<{ fresh: StartSample; restar
     const side = await launch(folder, dir);
     const ready = await timeToReady(side.context, options, OPTIONS_READY, FIRST_ANSWER);
     const worker = await workerOf(side.context);
-    const workerStart = await worker.evaluate(() => performance.timeOrigin);
+    const [workerStart, listening] = await worker.evaluate(() => [performance.timeOrigin, performance.getEntriesByName('tipline-listening')[0]?.startTime ?? Number.NaN]);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await side.close(true);
-    return { dir: side.dir, sample: { ms: ready.ms, fromWorker: ready.at - workerStart, answerFromWorker: (ready.firstAnswerAt ?? Number.NaN) - workerStart } };
+    return {
+      dir: side.dir,
+      sample: {
+        ms: ready.ms,
+        fromWorker: ready.at - workerStart,
+        answerFromWorker: (ready.firstAnswerAt ?? Number.NaN) - workerStart,
+        sentFromWorker: (ready.firstSentAt ?? Number.NaN) - workerStart,
+        listening,
+      },
+    };
   };
   const fresh = await once();
   const restart = await once(fresh.dir);
@@ -351,6 +372,10 @@ export async function benchUiCost(runs = Number(process.env.BENCH_UI_RUNS ?? 5),
     optionsRestartFromWorkerMs: median(starts.map((s) => s.restart.fromWorker)),
     firstAnswerFreshFromWorkerMs: median(starts.map((s) => s.fresh.answerFromWorker)),
     firstAnswerRestartFromWorkerMs: median(starts.map((s) => s.restart.answerFromWorker)),
+    firstSentFreshFromWorkerMs: median(starts.map((s) => s.fresh.sentFromWorker)),
+    firstSentRestartFromWorkerMs: median(starts.map((s) => s.restart.sentFromWorker)),
+    listeningFreshMs: median(starts.map((s) => s.fresh.listening)),
+    listeningRestartMs: median(starts.map((s) => s.restart.listening)),
     runs,
   };
 }

@@ -294,6 +294,8 @@ if (uiCost) {
   console.log(`| options page opened as the browser starts, fresh profile (install): settings shown, from its navigation start / from the worker's start | ${pair(uiCost.optionsFirstStartMs, uiCost.optionsFirstStartFromWorkerMs)}${b ? ` | ${pair(b.optionsFirstStartMs, b.optionsFirstStartFromWorkerMs)}` : ''} |`);
   console.log(`| the same on the same profile's next start | ${pair(uiCost.optionsRestartMs, uiCost.optionsRestartFromWorkerMs)}${b ? ` | ${pair(b.optionsRestartMs, b.optionsRestartFromWorkerMs)}` : ''} |`);
   console.log(`| the options page's first answer from the worker, ms after the worker's start: fresh profile / next start | ${pair(uiCost.firstAnswerFreshFromWorkerMs, uiCost.firstAnswerRestartFromWorkerMs)}${b ? ` | ${pair(b.firstAnswerFreshFromWorkerMs, b.firstAnswerRestartFromWorkerMs)}` : ''} |`);
+  console.log(`| its first message sent, ms after the worker's start: fresh profile / next start | ${pair(uiCost.firstSentFreshFromWorkerMs, uiCost.firstSentRestartFromWorkerMs)}${b ? ` | ${pair(b.firstSentFreshFromWorkerMs, b.firstSentRestartFromWorkerMs)}` : ''} |`);
+  console.log(`| the worker's listeners registered, ms after its start: fresh profile / next start | ${pair(uiCost.listeningFreshMs, uiCost.listeningRestartMs)}${b ? ` | ${pair(b.listeningFreshMs, b.listeningRestartMs)}` : ''} |`);
 }
 if (pageTrace && pageTrace.totals.length > 0) {
   const withBefore = pageTrace.totals[0]?.before !== undefined;
