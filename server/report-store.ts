@@ -12,7 +12,7 @@ export const receiptFileSchema = z.object({
   receivedAt: z.string(),
   files: z.array(z.string()),
   /** Present when the inbox signs receipts (receipt-signer.ts): made once, answered to every repeat. */
-  signed: signedReceiptSchema.optional(),
+  signed: z.optional(signedReceiptSchema),
 });
 export type ReceiptFile = z.infer<typeof receiptFileSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { REPORT_SCHEMA_ID } from '../shared/report';
 import type { Endpoint } from '../shared/settings';
 import { isRedirect, readLimited } from './read-body';

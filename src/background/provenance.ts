@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { MAX_HEADER_VALUE, MAX_REDIRECTS, PROVENANCE_HEADERS, provenanceSchema, redirectSchema, type Provenance, type ProvenanceHeader } from '../shared/provenance';
 import { stripUserInfo } from '../shared/url';
 
@@ -9,16 +9,16 @@ import { stripUserInfo } from '../shared/url';
 
 /** The latest top-level navigation of a tab, as kept in storage.session: under way, or finished. */
 export const navigationSchema = z.object({
-  requestId: z.string().max(100),
-  redirects: z.array(redirectSchema).max(MAX_REDIRECTS),
-  final: z
-    .object({
-      url: z.string().min(1).max(8192),
+  requestId: z.string().check(z.maxLength(100)),
+  redirects: z.array(redirectSchema).check(z.maxLength(MAX_REDIRECTS)),
+  final: z.optional(
+    z.object({
+      url: z.string().check(z.minLength(1), z.maxLength(8192)),
       status: provenanceSchema.shape.status,
       ip: provenanceSchema.shape.ip,
       headers: provenanceSchema.shape.headers,
-    })
-    .optional(),
+    }),
+  ),
 });
 export type Navigation = z.infer<typeof navigationSchema>;
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { officialSiteSchema } from './settings';
 import { CATEGORY_IDS, type Category } from './taxonomy';
 

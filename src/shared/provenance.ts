@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /*
  * Provenance of the reported page (docs/PROTOCOL.md, `page.provenance`): how the browser reached the
@@ -18,21 +18,21 @@ export const MAX_HEADER_VALUE = 1000;
 export const MAX_REDIRECTS = 30;
 
 /** HTTP status codes are three digits (RFC 9110, 15). */
-const statusSchema = z.number().int().min(100).max(999);
+const statusSchema = z.number().check(z.int(), z.gte(100), z.lte(999));
 
 export const redirectSchema = z.object({
-  url: z.string().min(1).max(8192),
+  url: z.string().check(z.minLength(1), z.maxLength(8192)),
   status: statusSchema,
 });
 
 export const provenanceSchema = z.object({
   /** Each address that answered with a redirect, in order, and the status it answered with. */
-  redirects: z.array(redirectSchema).max(MAX_REDIRECTS),
+  redirects: z.array(redirectSchema).check(z.maxLength(MAX_REDIRECTS)),
   /** The final response's status. */
   status: statusSchema,
   /** The address the browser sent the final request to (a proxy's, when one is used); absent when the browser did not say (a cached response). */
-  ip: z.string().min(1).max(64).optional(),
-  headers: z.partialRecord(z.enum(PROVENANCE_HEADERS), z.string().max(MAX_HEADER_VALUE)),
+  ip: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  headers: z.partialRecord(z.enum(PROVENANCE_HEADERS), z.string().check(z.maxLength(MAX_HEADER_VALUE))),
 });
 
 export type Provenance = z.infer<typeof provenanceSchema>;

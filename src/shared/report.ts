@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { categorySchema } from './category-schema';
 import { signedReceiptSchema } from './signed-receipt';
 import { provenanceSchema } from './provenance';
@@ -6,31 +6,34 @@ import { provenanceSchema } from './provenance';
 /** Protocol v1 (docs/PROTOCOL.md) — a contract with every tip endpoint. */
 export const REPORT_SCHEMA_ID = 'tipline.report/v1';
 
-const httpUrl = z.string().max(8192).refine((value) => /^(https?|ftp|file):/i.test(value) || value === '', {
-  message: 'must be an http(s) URL',
-});
+const httpUrl = z.string().check(
+  z.maxLength(8192),
+  z.refine((value) => /^(https?|ftp|file):/i.test(value) || value === '', {
+    message: 'must be an http(s) URL',
+  }),
+);
 
 export const pageSchema = z.object({
-  url: z.string().min(1).max(8192),
-  title: z.string().max(2000),
+  url: z.string().check(z.minLength(1), z.maxLength(8192)),
+  title: z.string().check(z.maxLength(2000)),
   capturedAt: z.iso.datetime(),
-  referrer: z.string().max(8192).optional(),
-  lang: z.string().max(35).optional(),
+  referrer: z.optional(z.string().check(z.maxLength(8192))),
+  lang: z.optional(z.string().check(z.maxLength(35))),
   /** How the browser reached the page (shared/provenance.ts); optional in v1, which is additive. */
-  provenance: provenanceSchema.optional(),
+  provenance: z.optional(provenanceSchema),
 });
 
 export const listingSchema = z.object({
-  text: z.string().max(20_000).optional(),
-  linkUrl: httpUrl.optional(),
-  imageUrl: z.string().max(8192).optional(),
-  selection: z.string().max(20_000).optional(),
+  text: z.optional(z.string().check(z.maxLength(20_000))),
+  linkUrl: z.optional(httpUrl),
+  imageUrl: z.optional(z.string().check(z.maxLength(8192))),
+  selection: z.optional(z.string().check(z.maxLength(20_000))),
 });
 
 export const matchSchema = z.object({
-  phrase: z.string().min(1).max(200),
+  phrase: z.string().check(z.minLength(1), z.maxLength(200)),
   category: categorySchema,
-  count: z.number().int().positive(),
+  count: z.number().check(z.int(), z.positive()),
 });
 
 export const evidencePartNameSchema = z.enum(['screenshot', 'snapshot']);
@@ -38,20 +41,18 @@ export const evidencePartNameSchema = z.enum(['screenshot', 'snapshot']);
 export const evidenceSchema = z.object({
   part: evidencePartNameSchema,
   mediaType: z.enum(['image/png', 'text/html', 'multipart/related']),
-  bytes: z.number().int().nonnegative(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be lowercase hex SHA-256'),
+  bytes: z.number().check(z.int(), z.nonnegative()),
+  sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'must be lowercase hex SHA-256')),
   /** When the part's bytes were taken (UTC); optional in v1, which is additive. */
-  capturedAt: z.iso.datetime().optional(),
+  capturedAt: z.optional(z.iso.datetime()),
 });
 
-export const reporterSchema = z
-  .object({ contact: z.string().min(1).max(500) })
-  .nullable();
+export const reporterSchema = z.nullable(z.object({ contact: z.string().check(z.minLength(1), z.maxLength(500)) }));
 
 export const clientSchema = z.object({
   name: z.literal('tipline'),
-  version: z.string().max(50),
-  browser: z.string().max(200),
+  version: z.string().check(z.maxLength(50)),
+  browser: z.string().check(z.maxLength(200)),
 });
 
 export const reportSchema = z
@@ -61,31 +62,33 @@ export const reportSchema = z
     createdAt: z.iso.datetime(),
     category: categorySchema,
     page: pageSchema,
-    listing: listingSchema.optional(),
-    matches: z.array(matchSchema).max(5000),
-    note: z.string().max(10_000),
+    listing: z.optional(listingSchema),
+    matches: z.array(matchSchema).check(z.maxLength(5000)),
+    note: z.string().check(z.maxLength(10_000)),
     reporter: reporterSchema,
-    evidence: z.array(evidenceSchema).max(2),
+    evidence: z.array(evidenceSchema).check(z.maxLength(2)),
     client: clientSchema,
   })
-  .superRefine((report, ctx) => {
-    const parts = report.evidence.map((e) => e.part);
-    if (new Set(parts).size !== parts.length) {
-      ctx.addIssue({ code: 'custom', path: ['evidence'], message: 'each evidence part may appear once' });
-    }
-    // docs/ARCHITECTURE.md, evidence rules: CSAM reports carry the URL and the reporter's note, nothing captured from the page.
-    if (report.category === 'child-sexual-abuse' && (report.evidence.length > 0 || report.listing)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['evidence'],
-        message: 'child-sexual-abuse reports carry no evidence parts and no listing content',
-      });
-    }
-    // The URL only: not even what the page's server answered.
-    if (report.category === 'child-sexual-abuse' && report.page.provenance) {
-      ctx.addIssue({ code: 'custom', path: ['page', 'provenance'], message: 'child-sexual-abuse reports carry no provenance' });
-    }
-  });
+  .check(
+    z.superRefine((report, ctx) => {
+      const parts = report.evidence.map((e) => e.part);
+      if (new Set(parts).size !== parts.length) {
+        ctx.addIssue({ code: 'custom', path: ['evidence'], message: 'each evidence part may appear once' });
+      }
+      // docs/ARCHITECTURE.md, evidence rules: CSAM reports carry the URL and the reporter's note, nothing captured from the page.
+      if (report.category === 'child-sexual-abuse' && (report.evidence.length > 0 || report.listing)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['evidence'],
+          message: 'child-sexual-abuse reports carry no evidence parts and no listing content',
+        });
+      }
+      // The URL only: not even what the page's server answered.
+      if (report.category === 'child-sexual-abuse' && report.page.provenance) {
+        ctx.addIssue({ code: 'custom', path: ['page', 'provenance'], message: 'child-sexual-abuse reports carry no provenance' });
+      }
+    }),
+  );
 
 export type Report = z.infer<typeof reportSchema>;
 export type Evidence = z.infer<typeof evidenceSchema>;
@@ -94,10 +97,10 @@ export type Match = z.infer<typeof matchSchema>;
 
 /** What a tip endpoint answers on acceptance. */
 export const receiptSchema = z.object({
-  receipt: z.string().min(1).max(500),
-  status: z.string().max(200).optional(),
+  receipt: z.string().check(z.minLength(1), z.maxLength(500)),
+  status: z.optional(z.string().check(z.maxLength(200))),
   /** Additive in v1: a malformed signed receipt is dropped, never a reason to refuse the acceptance. */
-  signed: signedReceiptSchema.optional().catch(undefined),
+  signed: z.catch(z.optional(signedReceiptSchema), undefined),
 });
 export type Receipt = z.infer<typeof receiptSchema>;
 

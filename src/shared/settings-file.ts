@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { settingsSchema, type Settings } from './settings';
 
 /** The settings file a reporter or an operator exports and imports (docs/SETTINGS.md). */
@@ -7,7 +7,7 @@ export const MAX_SETTINGS_FILE_BYTES = 1024 * 1024;
 
 export const settingsFileSchema = z.strictObject({
   schema: z.literal(SETTINGS_FILE_SCHEMA),
-  exportedAt: z.iso.datetime().optional(),
+  exportedAt: z.optional(z.iso.datetime()),
   settings: settingsSchema,
 });
 export type SettingsFile = z.infer<typeof settingsFileSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * A tip endpoint's signed receipt (docs/PROTOCOL.md, Signed receipts): an Ed25519 signature over
@@ -11,7 +11,7 @@ export const RECEIPT_MESSAGE_FORMAT = 'tipline-receipt/v1';
 /** Where the reference inbox publishes its receipt key, relative to its origin. */
 export const RECEIPT_KEY_PATH = '/receipt-key';
 
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be lowercase hex SHA-256');
+const hex64 = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'must be lowercase hex SHA-256'));
 
 export const signedReceiptSchema = z.object({
   format: z.literal(RECEIPT_MESSAGE_FORMAT),
@@ -23,11 +23,11 @@ export const signedReceiptSchema = z.object({
   /** When the endpoint stored the report, by its clock (ISO 8601 UTC). */
   receivedAt: z.iso.datetime(),
   /** The 64-byte Ed25519 signature, base64. */
-  signature: z.base64().max(100),
+  signature: z.base64().check(z.maxLength(100)),
   /** SHA-256 of the public key's DER SubjectPublicKeyInfo, which tells keys apart after a change of key. */
   keyId: hex64,
   /** Where the public key is published: absolute, or relative to the endpoint URL as the endpoint answers it. */
-  keyUrl: z.string().min(1).max(2048),
+  keyUrl: z.string().check(z.minLength(1), z.maxLength(2048)),
 });
 export type SignedReceipt = z.infer<typeof signedReceiptSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 
 /*
  * Imported first by the worker's and the options page's entry points, and by the two modules the popup
@@ -11,3 +12,10 @@ import { z } from 'zod/mini';
  * jitless, zod does not try. The content script does the same for its own zod (src/content/index.ts).
  */
 z.config({ jitless: true });
+
+/*
+ * zod/mini has no messages of its own ("Invalid input" for everything): the English ones, and only
+ * those, for what the reporter reads of a refused settings file or phrase list
+ * (src/shared/settings-file.ts, src/shared/phrase-list.ts).
+ */
+z.config(en());

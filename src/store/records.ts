@@ -1,28 +1,28 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { evidencePartNameSchema } from '../shared/report';
 import { reportViewSchema } from '../shared/protocol/ui-replies';
 
 /** A stored report: what the UI sees of it, and the lease of a send in progress. */
-export const reportRecordSchema = reportViewSchema.extend({
+export const reportRecordSchema = z.extend(reportViewSchema, {
   /** A send in progress holds the report until this time; a worker killed mid-send lets it lapse. */
-  leaseUntil: z.number().optional(),
+  leaseUntil: z.optional(z.number()),
   /** Which worker instance holds the lease: only one extension worker runs at a time, so any other holder is dead. */
-  leaseOwner: z.string().optional(),
+  leaseOwner: z.optional(z.string()),
 });
 export type ReportRecord = z.infer<typeof reportRecordSchema>;
 
 export const partRecordSchema = z.object({
   id: z.uuid(),
   draftId: z.string(),
-  reportId: z.string().optional(),
+  reportId: z.optional(z.string()),
   name: evidencePartNameSchema,
   mediaType: z.enum(['image/png', 'text/html', 'multipart/related']),
   blob: z.instanceof(Blob),
-  bytes: z.number().int().nonnegative(),
+  bytes: z.number().check(z.int(), z.nonnegative()),
   sha256: z.string(),
   createdAt: z.number(),
   /** Kind of screenshot, for the preview's caption. */
-  variant: z.enum(['visible', 'listing', 'full-page', 'dom', 'mhtml']).optional(),
+  variant: z.optional(z.enum(['visible', 'listing', 'full-page', 'dom', 'mhtml'])),
 });
 export type PartRecord = z.infer<typeof partRecordSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { categorySchema } from '../category-schema';
 import { listingSchema, matchSchema } from '../report';
 import { settingsSchema, endpointSchema } from '../settings';
@@ -10,7 +10,7 @@ import { unitsOf } from './scan-replies';
  * schema applies: a content script can only ever speak `contentToBackground`.
  */
 
-const tabId = z.number().int().nonnegative();
+const tabId = z.number().check(z.int(), z.nonnegative());
 const reportId = z.uuid();
 
 /** Why one suspect block is a listing (shared/protocol/block-scan.ts `ListingReasons`, without its category). */
@@ -28,50 +28,50 @@ export type ListingReasonFlags = z.infer<typeof listingReasonFlagsSchema>;
 export const listingSummarySchema = z.object({
   category: categorySchema,
   /** Absent when the worker gave no reasons (a block of the reporter's own patterns alone, or cut in parts). */
-  reasons: listingReasonFlagsSchema.optional(),
-  phrases: z.array(z.object({ phrase: z.string().max(1000), strength: z.enum(['strong', 'weak']) })).max(20),
+  reasons: z.optional(listingReasonFlagsSchema),
+  phrases: z.array(z.object({ phrase: z.string().check(z.maxLength(1000)), strength: z.enum(['strong', 'weak']) })).check(z.maxLength(20)),
 });
 export type ListingSummary = z.infer<typeof listingSummarySchema>;
 
 export const pageSummarySchema = z.object({
-  url: z.string().max(8192),
-  matches: z.array(matchSchema).max(5000),
-  suspectBlocks: z.number().int().nonnegative(),
-  weakHits: z.number().int().nonnegative(),
-  strongHits: z.number().int().nonnegative(),
+  url: z.string().check(z.maxLength(8192)),
+  matches: z.array(matchSchema).check(z.maxLength(5000)),
+  suspectBlocks: z.number().check(z.int(), z.nonnegative()),
+  weakHits: z.number().check(z.int(), z.nonnegative()),
+  strongHits: z.number().check(z.int(), z.nonnegative()),
   /** The suspect listings in page order; optional, so that a summary from an older content script still reads. */
-  listings: z.array(listingSummarySchema).max(100).optional(),
+  listings: z.optional(z.array(listingSummarySchema).check(z.maxLength(100))),
 });
 export type PageSummary = z.infer<typeof pageSummarySchema>;
 
 export const rectSchema = z.object({
-  x: z.number().finite(),
-  y: z.number().finite(),
-  width: z.number().finite().nonnegative(),
-  height: z.number().finite().nonnegative(),
+  x: z.number(),
+  y: z.number(),
+  width: z.number().check(z.nonnegative()),
+  height: z.number().check(z.nonnegative()),
 });
 export type Rect = z.infer<typeof rectSchema>;
 
 /** What the content script tells of the listing under the last right-click. */
 export const listingCaptureSchema = z.object({
   listing: listingSchema,
-  matches: z.array(matchSchema).max(5000),
+  matches: z.array(matchSchema).check(z.maxLength(5000)),
   /** The listing's box in CSS pixels, relative to the viewport, after it was scrolled into view. */
   rect: rectSchema,
-  viewport: z.object({ width: z.number().positive(), height: z.number().positive() }),
-  devicePixelRatio: z.number().positive().max(8),
-  title: z.string().max(2000),
-  url: z.string().max(8192),
+  viewport: z.object({ width: z.number().check(z.positive()), height: z.number().check(z.positive()) }),
+  devicePixelRatio: z.number().check(z.positive(), z.lte(8)),
+  title: z.string().check(z.maxLength(2000)),
+  url: z.string().check(z.maxLength(8192)),
 });
 export type ListingCapture = z.infer<typeof listingCaptureSchema>;
 
 export const pageMetricsSchema = z.object({
-  scrollX: z.number().finite(),
-  scrollY: z.number().finite(),
-  scrollHeight: z.number().finite().nonnegative(),
-  viewportWidth: z.number().positive(),
-  viewportHeight: z.number().positive(),
-  devicePixelRatio: z.number().positive().max(8),
+  scrollX: z.number(),
+  scrollY: z.number(),
+  scrollHeight: z.number().check(z.nonnegative()),
+  viewportWidth: z.number().check(z.positive()),
+  viewportHeight: z.number().check(z.positive()),
+  devicePixelRatio: z.number().check(z.positive(), z.lte(8)),
 });
 export type PageMetrics = z.infer<typeof pageMetricsSchema>;
 
@@ -87,12 +87,12 @@ export const heldCaptureSchema = z.object({
   partId: z.uuid(),
   variant: z.enum(['visible', 'listing', 'full-page', 'dom', 'mhtml']),
   mediaType: z.enum(['image/png', 'text/html', 'multipart/related']),
-  bytes: z.number().int().nonnegative(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().check(z.int(), z.nonnegative()),
+  sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   /** When the bytes were taken (ms since the epoch): the stored part keeps this time, not the time it was stored. */
-  capturedAt: z.number().int().nonnegative(),
+  capturedAt: z.number().check(z.int(), z.nonnegative()),
   /** The bytes, base64. */
-  data: z.string().max(HELD_DATA_MAX),
+  data: z.string().check(z.maxLength(HELD_DATA_MAX)),
 });
 export type HeldCapture = z.infer<typeof heldCaptureSchema>;
 
@@ -100,13 +100,13 @@ export type HeldCapture = z.infer<typeof heldCaptureSchema>;
 export const preparedDraftSchema = z.object({
   draftId: z.uuid(),
   tabId: tabId,
-  listing: listingSchema.optional(),
-  matches: z.array(matchSchema).max(5000),
+  listing: z.optional(listingSchema),
+  matches: z.array(matchSchema).check(z.maxLength(5000)),
   /** The listing's and the visible page's shots, held in memory only (never in storage). */
-  parts: z.array(heldCaptureSchema.extend({ variant: z.enum(['visible', 'listing']) })).max(2),
-  error: z.string().optional(),
+  parts: z.array(z.extend(heldCaptureSchema, { variant: z.enum(['visible', 'listing']) })).check(z.maxLength(2)),
+  error: z.optional(z.string()),
   /** "Report child sexual abuse (URL only)", or evidence discarded: nothing is captured for this draft. */
-  urlOnly: z.boolean().optional(),
+  urlOnly: z.optional(z.boolean()),
 });
 export type PreparedDraft = z.infer<typeof preparedDraftSchema>;
 
@@ -117,10 +117,10 @@ export type PreparedDraft = z.infer<typeof preparedDraftSchema>;
 export const storedDraftSchema = z.object({
   draftId: z.uuid(),
   tabId: tabId,
-  error: z.string().max(200).optional(),
-  urlOnly: z.boolean().optional(),
+  error: z.optional(z.string().check(z.maxLength(200))),
+  urlOnly: z.optional(z.boolean()),
   /** The worker held the page's part in memory for the window to take once. */
-  held: z.boolean().optional(),
+  held: z.optional(z.boolean()),
 });
 export type StoredDraft = z.infer<typeof storedDraftSchema>;
 
@@ -128,33 +128,37 @@ export type StoredDraft = z.infer<typeof storedDraftSchema>;
 export const scanBlocksRequestSchema = z.object({
   type: z.literal('content/scan-blocks'),
   /** `policyFingerprint` of the policy the page scans under. */
-  policy: z.string().max(64),
+  policy: z.string().check(z.maxLength(64)),
   blocks: z
-    .array(z.array(z.string()).max(SCAN_BLOCK_NODES))
-    .min(1)
-    .max(SCAN_BATCH_BLOCKS)
-    .refine((blocks) => unitsOf(blocks) <= SCAN_BATCH_UNITS, { message: `more than ${SCAN_BATCH_UNITS} units of text` }),
+    .array(z.array(z.string()).check(z.maxLength(SCAN_BLOCK_NODES)))
+    .check(
+      z.minLength(1),
+      z.maxLength(SCAN_BATCH_BLOCKS),
+      z.refine((blocks) => unitsOf(blocks) <= SCAN_BATCH_UNITS, { message: `more than ${SCAN_BATCH_UNITS} units of text` }),
+    ),
   /** The page's title and headline: a report, a glossary or a help page says so there. */
-  page: z.string().max(PAGE_CONTEXT_UNITS).optional(),
+  page: z.optional(z.string().check(z.maxLength(PAGE_CONTEXT_UNITS))),
 });
 
 /** A page's text nodes, in walk order, for the worker's prefilter (shared/protocol/block-scan.ts). */
 export const prefilterTextsRequestSchema = z.object({
   type: z.literal('content/prefilter-texts'),
-  policy: z.string().max(64),
+  policy: z.string().check(z.maxLength(64)),
   /** The prefilter's state after the page's previous request, so that a phrase split by markup at a batch edge is read. */
-  state: z.number().int().nonnegative().max(PREFILTER_STATE_MAX),
+  state: z.number().check(z.int(), z.nonnegative(), z.lte(PREFILTER_STATE_MAX)),
   texts: z
     .array(z.string())
-    .min(1)
-    .max(PREFILTER_BATCH_TEXTS)
-    .refine((texts) => unitsOf([texts]) <= SCAN_BATCH_UNITS, { message: `more than ${SCAN_BATCH_UNITS} units of text` }),
+    .check(
+      z.minLength(1),
+      z.maxLength(PREFILTER_BATCH_TEXTS),
+      z.refine((texts) => unitsOf([texts]) <= SCAN_BATCH_UNITS, { message: `more than ${SCAN_BATCH_UNITS} units of text` }),
+    ),
 });
 
 export const scanPlanRequestSchema = z.object({
   type: z.literal('content/scan-plan'),
   /** The page's host name, for the reporter's paused and hidden sites. */
-  site: z.string().max(253),
+  site: z.string().check(z.maxLength(253)),
 });
 
 export const contentToBackground = z.discriminatedUnion('type', [
@@ -173,28 +177,32 @@ export type ContentMessage = z.infer<typeof contentToBackground>;
 
 export const draftSchema = z.object({
   draftId: z.uuid(),
-  tabId: tabId.nullable(),
+  tabId: z.nullable(tabId),
   category: categorySchema,
-  note: z.string().max(10_000),
+  note: z.string().check(z.maxLength(10_000)),
   includeContact: z.boolean(),
-  contact: z.string().max(500),
-  page: z.object({ url: z.string().max(8192), title: z.string().max(2000), lang: z.string().max(35).optional() }),
-  listing: listingSchema.optional(),
-  matches: z.array(matchSchema).max(5000),
+  contact: z.string().check(z.maxLength(500)),
+  page: z.object({
+    url: z.string().check(z.maxLength(8192)),
+    title: z.string().check(z.maxLength(2000)),
+    lang: z.optional(z.string().check(z.maxLength(35))),
+  }),
+  listing: z.optional(listingSchema),
+  matches: z.array(matchSchema).check(z.maxLength(5000)),
   /** Evidence part ids (already captured into the database) that the reporter chose to send. */
-  partIds: z.array(z.uuid()).max(2),
+  partIds: z.array(z.uuid()).check(z.maxLength(2)),
 });
 export type Draft = z.infer<typeof draftSchema>;
 
 export const historyFilterSchema = z.object({
-  status: z.string().max(20).optional(),
+  status: z.optional(z.string().check(z.maxLength(20))),
   category: z.optional(categorySchema),
-  text: z.string().max(200).optional(),
+  text: z.optional(z.string().check(z.maxLength(200))),
 });
 
 export const uiToBackground = z.discriminatedUnion('type', [
   /** `fromPage: false` asks the page nothing and leaves its title out (a URL-only report takes nothing from it). */
-  z.object({ type: z.literal('tab/context'), tabId, fromPage: z.boolean().optional() }),
+  z.object({ type: z.literal('tab/context'), tabId, fromPage: z.optional(z.boolean()) }),
   /** Captures are handed back to the form, not stored: `draft/keep` stores them once the category allows. */
   z.object({ type: z.literal('capture/visible'), tabId }),
   z.object({ type: z.literal('capture/full-page'), tabId }),
@@ -205,16 +213,16 @@ export const uiToBackground = z.discriminatedUnion('type', [
     draftId: z.uuid(),
     /** The worker refuses a category whose evidence is forbidden. */
     category: categorySchema,
-    parts: z.array(heldCaptureSchema).min(1).max(4),
+    parts: z.array(heldCaptureSchema).check(z.minLength(1), z.maxLength(4)),
   }),
   z.object({ type: z.literal('draft/discard'), draftId: z.uuid() }),
   z.object({ type: z.literal('draft/get'), draftId: z.uuid() }),
   z.object({ type: z.literal('report/submit'), draft: draftSchema }),
   z.object({
     type: z.literal('history/list'),
-    limit: z.number().int().min(1).max(200),
-    before: z.string().max(40).optional(),
-    filter: historyFilterSchema.optional(),
+    limit: z.number().check(z.int(), z.gte(1), z.lte(200)),
+    before: z.optional(z.string().check(z.maxLength(40))),
+    filter: z.optional(historyFilterSchema),
   }),
   z.object({ type: z.literal('history/get'), id: reportId }),
   z.object({ type: z.literal('history/retry'), id: reportId }),
@@ -223,7 +231,7 @@ export const uiToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('settings/get') }),
   z.object({ type: z.literal('settings/save'), settings: settingsSchema }),
   z.object({ type: z.literal('endpoint/test'), endpoint: endpointSchema }),
-  z.object({ type: z.literal('page/scroll-to'), tabId, phrase: z.string().max(200) }),
+  z.object({ type: z.literal('page/scroll-to'), tabId, phrase: z.string().check(z.maxLength(200)) }),
   /** "Pick a listing on the page": the tab's next trusted tap chooses the listing to report (background/pick-listing.ts). */
   z.object({ type: z.literal('page/pick-listing'), tabId }),
   z.object({ type: z.literal('data/clear') }),
@@ -231,6 +239,6 @@ export const uiToBackground = z.discriminatedUnion('type', [
   /** Answered once the worker has the browser's own policy (pages are first shown under the one it kept: background/ui-policy.ts). */
   z.object({ type: z.literal('settings/policy-ready') }),
   z.object({ type: z.literal('lists/status') }),
-  z.object({ type: z.literal('lists/refresh'), urls: z.array(z.string().max(2048)).max(50).optional() }),
+  z.object({ type: z.literal('lists/refresh'), urls: z.optional(z.array(z.string().check(z.maxLength(2048))).check(z.maxLength(50))) }),
 ]);
 export type UiMessage = z.infer<typeof uiToBackground>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { reportSchema, evidencePartNameSchema } from '../report';
 import { signedReceiptSchema } from '../signed-receipt';
 import type { Settings } from '../settings';
@@ -34,20 +34,20 @@ export const reportViewSchema = z.object({
   createdAt: z.string(),
   report: reportSchema,
   status: reportStatusSchema,
-  attempts: z.number().int().nonnegative(),
-  nextAttemptAt: z.number().optional(),
-  lastError: z.string().optional(),
-  receipt: z.string().optional(),
+  attempts: z.number().check(z.int(), z.nonnegative()),
+  nextAttemptAt: z.optional(z.number()),
+  lastError: z.optional(z.string()),
+  receipt: z.optional(z.string()),
   /** The endpoint's signed receipt, its `keyUrl` made absolute (background/signed-receipt.ts); unreadable ones are dropped, not the report. */
-  signedReceipt: signedReceiptSchema.optional().catch(undefined),
-  deliveredAt: z.string().optional(),
-  endpointUrl: z.string().optional(),
+  signedReceipt: z.catch(z.optional(signedReceiptSchema), undefined),
+  deliveredAt: z.optional(z.string()),
+  endpointUrl: z.optional(z.string()),
   partIds: z.array(z.string()),
   /** Parts left out for lack of space, so the history can say so. */
-  droppedParts: z.array(evidencePartNameSchema).optional(),
+  droppedParts: z.optional(z.array(evidencePartNameSchema)),
   site: z.string(),
   /** Absent on reports made before timestamps existed: those are never stamped. */
-  timestamp: timestampStateSchema.optional(),
+  timestamp: z.optional(timestampStateSchema),
 });
 /** What the UI sees of a stored report: the record less its send lease (store/records.ts). */
 export type ReportView = z.infer<typeof reportViewSchema>;
