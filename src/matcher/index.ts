@@ -5,6 +5,7 @@ import { selectLongestLeftmost } from './overlaps';
 import { detectSaleSignals, type SaleSignal } from './sale-signals';
 import { scoreBlock, type BlockScore, type Strength } from './score';
 import { isShortChineseTerm, standsAsWord } from './word-boundaries';
+import { namesCompany } from './company-name';
 
 export type { NodeRange, NodeSegment } from './node-ranges';
 export { splitByNode } from './node-ranges';
@@ -73,6 +74,8 @@ export interface PageHeadline<C extends string = string> {
   categories: readonly C[];
   /** It offers them: goods with a price or contact, and no benign word (a product page). */
   offer: boolean;
+  /** Its title or footer names the registered company that runs it (a shop's, a firm's page). */
+  company: boolean;
 }
 
 export interface Matcher<P extends MatcherPhrase = MatcherPhrase> {
@@ -274,8 +277,14 @@ export function createMatcher<P extends MatcherPhrase>(
         anchors: headline?.categories,
         offeredOnPage: headline?.offer ? headline.categories : undefined,
         quotedOffer: quotesAnOffer(scan),
+        companyPage: headline?.company === true,
       }),
-    readHeadline(text) {
+    readHeadline(context) {
+      // The content script sends the title and headline, a line break, then the page's last text.
+      const lineBreak = context.indexOf('\n');
+      const text = lineBreak < 0 ? context : context.slice(0, lineBreak);
+      const footer = lineBreak < 0 ? '' : context.slice(lineBreak + 1);
+      const title = text.split(' | ')[0] ?? '';
       const scan = scanText(text);
       const terms = scan.signals.some((signal) => signal.kind !== 'sale-word');
       // A page that gives a messaging app's handle by its headline and says more of an offer (stock
@@ -289,7 +298,7 @@ export function createMatcher<P extends MatcherPhrase>(
       // A headline that sells with words alone ("Buy Xanax Online – No Prescription Needed", stealth
       // packaging, reship) makes an offer as a price does: two different sale words.
       const saleWords = new Set(scan.signals.filter((signal) => signal.kind === 'sale-word').map((signal) => signal.value)).size;
-      return { benign: benignPage, categories: [...categories], offer: !benignPage && categories.size > 0 && (terms || saleWords >= 2) };
+      return { benign: benignPage, categories: [...categories], offer: !benignPage && categories.size > 0 && (terms || saleWords >= 2), company: namesCompany(`${title} ${footer}`) };
     },
     highlights: (scan) => selectLongestLeftmost(scan.phrases),
     memoryEstimateBytes: () => automaton.memoryEstimateBytes() + wordAutomaton.memoryEstimateBytes(),

@@ -26,6 +26,8 @@ export interface BlockEvidence<C extends string = string> {
   offeredOnPage?: readonly C[];
   /** The block quotes an advert word for word: a phrase and its terms inside quotation marks. */
   quotedOffer?: boolean;
+  /** The page's title or footer names the registered company that runs it (src/matcher/company-name.ts). */
+  companyPage?: boolean;
 }
 
 export interface BlockScore<C extends string = string> {
@@ -125,7 +127,11 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
   // name is no offer: a block there needs a handle, or a price with a call to buy.
   // A quotation there counts with a price or handle in the block: reports quote speech that says "selling".
   const pageTerms = messengers > 0 || (prices > 0 && saleWords > 0) || (e.quotedOffer === true && hardIntent);
-  const weakSuspect = weak > 0 && intent && (ownBenign ? quotedOffer : !e.pageBenign || pageTerms);
+  // A company that runs the page under its legal name sells its own trade there: its prices and its
+  // WeChat beside a goods word (开票, 证件照, 冰) are a shop's, not an offer. A weak word there needs a
+  // strong one beside it, or an advert quoted in quotation marks (a news site's report).
+  const companyTrade = e.companyPage === true && strong === 0 && e.quotedOffer !== true;
+  const weakSuspect = weak > 0 && intent && !companyTrade && (ownBenign ? quotedOffer : !e.pageBenign || pageTerms);
   const strongSuspect = strong > 0 && (ownBenign ? hardIntent || quotedOffer : !e.pageBenign || hardIntent || saleWords > 0);
   const suspect = strongSuspect || weakSuspect;
 

@@ -18,7 +18,11 @@ export const PREFILTER_BATCH_TEXTS = 20_000;
  * UTF-16 units of the page's title, headline and the headline's surroundings sent with an exact scan:
  * its genre (a news page, a glossary) and, on a product page, the offer the headline is part of.
  */
-export const PAGE_CONTEXT_UNITS = 600;
+export const PAGE_HEADLINE_UNITS = 600;
+/** UTF-16 units of the page's last text (its footer), sent after the headline and a line break. */
+export const PAGE_FOOTER_UNITS = 200;
+/** The whole page context of an exact scan: headline, line break, footer. */
+export const PAGE_CONTEXT_UNITS = PAGE_HEADLINE_UNITS + 1 + PAGE_FOOTER_UNITS;
 /** The worker's refusal of a request made under another policy: the page starts again under the new one. */
 export const POLICY_CHANGED = 'the page scans under another policy';
 

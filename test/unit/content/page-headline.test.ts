@@ -1,0 +1,37 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { pageHeadline } from '../../../src/content/page-headline';
+import { PAGE_CONTEXT_UNITS, PAGE_FOOTER_UNITS } from '../../../src/shared/protocol/block-scan-limits';
+
+/* What the content script sends as the page's context: title and headline, a line break, the page's last text. */
+
+function page(html: string, title = 'Shop'): Document {
+  const doc = document.implementation.createHTMLDocument();
+  doc.title = title;
+  doc.body.innerHTML = html;
+  return doc;
+}
+
+describe('pageHeadline', () => {
+  it('sends the title and headline, then the page footer after a line break', () => {
+    const doc = page('<main><h1>电动冰淇淋机</h1><p>价格 2680 元</p></main><footer>© 2024 佛山市美厨电器有限公司 | 粤ICP备12345号</footer>', '冰淇淋机 - 美厨');
+    const [top, footer] = pageHeadline(doc).split('\n');
+    expect(top).toContain('冰淇淋机 - 美厨 | 电动冰淇淋机');
+    expect(footer).toBe('电动冰淇淋机 价格 2680 元 © 2024 佛山市美厨电器有限公司 | 粤ICP备12345号');
+  });
+
+  it('reads the last text backwards, skipping scripts and styles, and keeps its last units only', () => {
+    const long = 'x'.repeat(5000);
+    const doc = page(`<p>${long}</p><div><span>北京某某科技有限公司</span><script>var secret = 1;</script><style>p{}</style></div>`);
+    const footer = pageHeadline(doc).split('\n')[1] ?? '';
+    expect(footer.endsWith('北京某某科技有限公司')).toBe(true);
+    expect(footer).not.toContain('secret');
+    expect(footer.length).toBe(PAGE_FOOTER_UNITS);
+  });
+
+  it('stays within the protocol limit on a page of megabytes, and is empty without a body text', () => {
+    const doc = page(`<h1>${'标题'.repeat(2000)}</h1><p>${'尾'.repeat(100_000)}</p>`);
+    expect(pageHeadline(doc).length).toBeLessThanOrEqual(PAGE_CONTEXT_UNITS);
+    expect(pageHeadline(page('')).endsWith('\n')).toBe(true);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { namesCompany } from '../../../src/matcher/company-name';
+import { suspect } from './builtin-verdicts';
+
+/*
+ * A page whose title or footer names the registered company that runs it (src/matcher/company-name.ts):
+ * a weak goods word beside its prices and WeChat is the shop's own trade there; a strong phrase or an
+ * advert quoted in quotation marks still counts.
+ */
+
+const offer = '增值税专票，价格 300 元，微信 fapiao8899';
+const shop = (footer: string) => `美厨电器官方商城 | 商品详情 | \n${footer}`;
+
+describe('a company named in the page footer', () => {
+  it('recognises a company by its full legal name, not the word alone', () => {
+    expect(namesCompany('© 2024 佛山市美厨电器有限公司 | 粤ICP备')).toBe(true);
+    expect(namesCompany('某某银行股份有限公司 版权所有')).toBe(true);
+    expect(namesCompany('成都启明网安教育科技有限责任公司')).toBe(true);
+    expect(namesCompany('我们是正规公司，可开票')).toBe(false);
+    expect(namesCompany('有限公司')).toBe(false);
+    expect(namesCompany('Acme Trading Co., Ltd.')).toBe(false);
+  });
+
+  it('takes a weak word with a price and a handle for the shop’s own trade on its page', () => {
+    expect(suspect(offer, shop('论坛首页 · 联系我们'))).toBe(true);
+    expect(suspect(offer, shop('© 2024 佛山市美厨电器有限公司 | 粤ICP备12345号'))).toBe(false);
+  });
+
+  it('reads the company from the title or the footer only, not from the headline’s surroundings', () => {
+    expect(suspect(offer, '佛山市美厨电器有限公司 | 商品详情 | \n联系我们')).toBe(false);
+    expect(suspect(offer, '论坛 | 我们是深圳某某商贸有限公司授权代理 | \n联系我们')).toBe(true);
+  });
+
+  it('still counts a strong phrase, and an advert quoted in quotation marks, on a company’s page', () => {
+    const footer = shop('© 2024 深圳市某某电子科技有限公司 版权所有');
+    expect(suspect('信号屏蔽器 全频段 价格 2680 元，微信 pb8899', footer)).toBe(true);
+    expect(suspect('记者看到，群内有人发布“增值税专票，价格 300 元，微信 fapiao8899”的广告', shop('某某日报社有限公司 版权所有'))).toBe(true);
+  });
+});
