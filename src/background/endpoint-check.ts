@@ -4,7 +4,7 @@ import type { Endpoint } from '../shared/settings';
 import { isRedirect, readLimited } from './read-body';
 import type { EndpointCheck } from '../shared/protocol/ui-replies';
 
-const protocolAnswer = z.object({ protocol: z.string() });
+const protocolAnswer = z.lazy(() => z.object({ protocol: z.string() }));
 const MAX_ANSWER_BYTES = 64 * 1024;
 
 /** "Test connection": a GET of the endpoint answers `{"protocol":"tipline.report/v1"}` (PROTOCOL.md). */

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { MAX_HEADER_VALUE, MAX_REDIRECTS, PROVENANCE_HEADERS, provenanceSchema, redirectSchema, type Provenance, type ProvenanceHeader } from '../shared/provenance';
+import { finalResponseShape, MAX_HEADER_VALUE, MAX_REDIRECTS, PROVENANCE_HEADERS, provenanceSchema, redirectSchema, type Provenance, type ProvenanceHeader } from '../shared/provenance';
 import { stripUserInfo } from '../shared/url';
 
 /*
@@ -8,18 +8,18 @@ import { stripUserInfo } from '../shared/url';
  */
 
 /** The latest top-level navigation of a tab, as kept in storage.session: under way, or finished. */
-export const navigationSchema = z.object({
-  requestId: z.string().check(z.maxLength(100)),
-  redirects: z.array(redirectSchema).check(z.maxLength(MAX_REDIRECTS)),
-  final: z.optional(
-    z.object({
-      url: z.string().check(z.minLength(1), z.maxLength(8192)),
-      status: provenanceSchema.shape.status,
-      ip: provenanceSchema.shape.ip,
-      headers: provenanceSchema.shape.headers,
-    }),
-  ),
-});
+export const navigationSchema = z.lazy(() =>
+  z.object({
+    requestId: z.string().check(z.maxLength(100)),
+    redirects: z.array(redirectSchema).check(z.maxLength(MAX_REDIRECTS)),
+    final: z.optional(
+      z.object({
+        url: z.string().check(z.minLength(1), z.maxLength(8192)),
+        ...finalResponseShape(),
+      }),
+    ),
+  }),
+);
 export type Navigation = z.infer<typeof navigationSchema>;
 
 const ALLOWED = new Set<string>(PROVENANCE_HEADERS);

@@ -1,5 +1,5 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import { contentToBackground, uiToBackground, type UiMessage, type ContentMessage } from '../shared/protocol/messages';
+import { contentToBackground, uiToBackground, type ContentMessage } from '../shared/protocol/messages';
 import { updateBadge } from './badge';
 import { prefilterTexts, scanBlocks, scanPlan } from './scan-handlers';
 import { handleUiMessage } from './ui-handlers';
@@ -38,7 +38,7 @@ export function routeMessage(message: unknown, sender: Runtime.MessageSender): P
   if (kind === 'ui') {
     const parsed = uiToBackground.safeParse(message);
     if (!parsed.success) return refuse(`invalid ui message ${describe(message)}`);
-    return settle(handleUiMessage(parsed.data as UiMessage));
+    return settle(handleUiMessage(parsed.data));
   }
   if (kind === 'content') {
     const parsed = contentToBackground.safeParse(message);

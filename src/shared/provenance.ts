@@ -18,21 +18,31 @@ export const MAX_HEADER_VALUE = 1000;
 export const MAX_REDIRECTS = 30;
 
 /** HTTP status codes are three digits (RFC 9110, 15). */
-const statusSchema = z.number().check(z.int(), z.gte(100), z.lte(999));
+const status = () => z.number().check(z.int(), z.gte(100), z.lte(999));
 
-export const redirectSchema = z.object({
-  url: z.string().check(z.minLength(1), z.maxLength(8192)),
-  status: statusSchema,
-});
+// Lazy, as the report's schemas (report.ts): the worker needs them once a page is reached or reported.
+export const redirectSchema = z.lazy(() =>
+  z.object({
+    url: z.string().check(z.minLength(1), z.maxLength(8192)),
+    status: status(),
+  }),
+);
 
-export const provenanceSchema = z.object({
-  /** Each address that answered with a redirect, in order, and the status it answered with. */
-  redirects: z.array(redirectSchema).check(z.maxLength(MAX_REDIRECTS)),
+/** What is kept of the final response, in a report's provenance and in a navigation (background/provenance.ts). */
+export const finalResponseShape = () => ({
   /** The final response's status. */
-  status: statusSchema,
+  status: status(),
   /** The address the browser sent the final request to (a proxy's, when one is used); absent when the browser did not say (a cached response). */
   ip: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
   headers: z.partialRecord(z.enum(PROVENANCE_HEADERS), z.string().check(z.maxLength(MAX_HEADER_VALUE))),
 });
+
+export const provenanceSchema = z.lazy(() =>
+  z.object({
+    /** Each address that answered with a redirect, in order, and the status it answered with. */
+    redirects: z.array(redirectSchema).check(z.maxLength(MAX_REDIRECTS)),
+    ...finalResponseShape(),
+  }),
+);
 
 export type Provenance = z.infer<typeof provenanceSchema>;

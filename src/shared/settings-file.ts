@@ -5,11 +5,14 @@ import { settingsSchema, type Settings } from './settings';
 export const SETTINGS_FILE_SCHEMA = 'tipline.settings/v1';
 export const MAX_SETTINGS_FILE_BYTES = 1024 * 1024;
 
-export const settingsFileSchema = z.strictObject({
-  schema: z.literal(SETTINGS_FILE_SCHEMA),
-  exportedAt: z.optional(z.iso.datetime()),
-  settings: settingsSchema,
-});
+/** Lazy: the worker and the options page need it only for an import. */
+export const settingsFileSchema = z.lazy(() =>
+  z.strictObject({
+    schema: z.literal(SETTINGS_FILE_SCHEMA),
+    exportedAt: z.optional(z.iso.datetime()),
+    settings: settingsSchema,
+  }),
+);
 export type SettingsFile = z.infer<typeof settingsFileSchema>;
 
 /** The file's text. The endpoint token is a secret: it is left out unless asked for. */

@@ -12,7 +12,7 @@ import type { HeldCapture, PageSummary, PreparedDraft } from './messages';
  */
 
 /** Delivery states a stored report moves through. */
-export const reportStatusSchema = z.enum(['local', 'queued', 'sending', 'retry', 'delivered', 'rejected', 'cancelled']);
+export const reportStatusSchema = z.lazy(() => z.enum(['local', 'queued', 'sending', 'retry', 'delivered', 'rejected', 'cancelled']));
 export type ReportStatus = z.infer<typeof reportStatusSchema>;
 
 /**
@@ -21,34 +21,39 @@ export type ReportStatus = z.infer<typeof reportStatusSchema>;
  * Authority was set; `stamped` with the TSA's DER reply (base64) over the report's hash list; `none`
  * when the TSA failed and the report went without one.
  */
-export const timestampStateSchema = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('pending') }),
-  z.object({ state: z.literal('off') }),
-  z.object({ state: z.literal('stamped'), tsaUrl: z.string(), genTime: z.string(), hashListSha256: z.string(), reply: z.base64() }),
-  z.object({ state: z.literal('none'), tsaUrl: z.string(), problem: z.enum(['unreachable', 'refused', 'evidence-changed']), detail: z.string() }),
-]);
+export const timestampStateSchema = z.lazy(() =>
+  z.discriminatedUnion('state', [
+    z.object({ state: z.literal('pending') }),
+    z.object({ state: z.literal('off') }),
+    z.object({ state: z.literal('stamped'), tsaUrl: z.string(), genTime: z.string(), hashListSha256: z.string(), reply: z.base64() }),
+    z.object({ state: z.literal('none'), tsaUrl: z.string(), problem: z.enum(['unreachable', 'refused', 'evidence-changed']), detail: z.string() }),
+  ]),
+);
 export type TimestampState = z.infer<typeof timestampStateSchema>;
 
-export const reportViewSchema = z.object({
-  id: z.uuid(),
-  createdAt: z.string(),
-  report: reportSchema,
-  status: reportStatusSchema,
-  attempts: z.number().check(z.int(), z.nonnegative()),
-  nextAttemptAt: z.optional(z.number()),
-  lastError: z.optional(z.string()),
-  receipt: z.optional(z.string()),
-  /** The endpoint's signed receipt, its `keyUrl` made absolute (background/signed-receipt.ts); unreadable ones are dropped, not the report. */
-  signedReceipt: z.catch(z.optional(signedReceiptSchema), undefined),
-  deliveredAt: z.optional(z.string()),
-  endpointUrl: z.optional(z.string()),
-  partIds: z.array(z.string()),
-  /** Parts left out for lack of space, so the history can say so. */
-  droppedParts: z.optional(z.array(evidencePartNameSchema)),
-  site: z.string(),
-  /** Absent on reports made before timestamps existed: those are never stamped. */
-  timestamp: z.optional(timestampStateSchema),
-});
+/** Built on first use (lazy-union.ts); a stored report's record adds its send lease to it (store/records.ts). */
+export const reportViewObject = () =>
+  z.object({
+    id: z.uuid(),
+    createdAt: z.string(),
+    report: reportSchema,
+    status: reportStatusSchema,
+    attempts: z.number().check(z.int(), z.nonnegative()),
+    nextAttemptAt: z.optional(z.number()),
+    lastError: z.optional(z.string()),
+    receipt: z.optional(z.string()),
+    /** The endpoint's signed receipt, its `keyUrl` made absolute (background/signed-receipt.ts); unreadable ones are dropped, not the report. */
+    signedReceipt: z.catch(z.optional(signedReceiptSchema), undefined),
+    deliveredAt: z.optional(z.string()),
+    endpointUrl: z.optional(z.string()),
+    partIds: z.array(z.string()),
+    /** Parts left out for lack of space, so the history can say so. */
+    droppedParts: z.optional(z.array(evidencePartNameSchema)),
+    site: z.string(),
+    /** Absent on reports made before timestamps existed: those are never stamped. */
+    timestamp: z.optional(timestampStateSchema),
+  });
+export const reportViewSchema = z.lazy(reportViewObject);
 /** What the UI sees of a stored report: the record less its send lease (store/records.ts). */
 export type ReportView = z.infer<typeof reportViewSchema>;
 
