@@ -83,6 +83,15 @@ const RULES: readonly { type: ContactType; re: RegExp; needs?: RegExp }[] = [
   // Handles behind a one-letter or look-alike prefix ("V:zy_fu999", "Q:2916xx0735", "威:kl993") and
   // numbers masked on a page that was reported or reposted ("139****6620"): the seller's, all the same.
   { type: 'wechat', re: new RegExp(`(?:${L}v|威|薇|微|卫星)\\s?:\\s?[a-z0-9][-_a-z0-9]{4,19}(?![-_a-z0-9])`, 'g') },
+  // "+v 👉 abc123", "加薇 ~ kl993": an add sign before a look-alike of 微 or v, and symbols (not letters
+  // or digits) between it and the id…
+  { type: 'wechat', re: new RegExp(`(?:加|\\+)\\s?(?:v|[微威薇徽卫])(?:信|星)?[^\\p{L}\\p{N}]{0,4}[a-z][-_a-z0-9]{4,19}(?![-_a-z0-9])`, 'gu') },
+  // …or a look-alike alone with an emoji or symbol for the colon ("威 ❤ jz-chen520", normalisation
+  // having dropped the emoji "➕" before it), an id with a digit in it.
+  { type: 'wechat', re: new RegExp(`(?:${L}v|威|薇|微)\\s?[^\\p{L}\\p{N}\\s:]{1,3}\\s?(?=[-_a-z]*\\d)[a-z][-_a-z0-9]{4,19}(?![-_a-z0-9])`, 'gu'), needs: DIGIT },
+  // A mobile number given as the WeChat id too ("152 7781 3096（晚上打） 微信同号"): sellers write it
+  // so; offices and shops give a hotline.
+  { type: 'wechat', re: /(?<![\d+])1[3-9]\d(?:[-\s]?\d{4}){2}(?!\d)[^\d]{0,10}?(?:微信|v信|vx|wx|v)\s?同号/g, needs: DIGIT },
   { type: 'qq', re: new RegExp(`${L}q\\s?:\\s?[1-9][\\dx*]{4,10}(?![\\dx*])`, 'g'), needs: DIGIT },
   { type: 'phone', re: /(?<![\d+])1[3-9]\d[*x]{4}\d{4}(?!\d)/g, needs: DIGIT },
   // …also masked in other places and grouped ("1370 5xx 8826"): eleven digits or masks, at most four masked.

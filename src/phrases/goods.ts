@@ -90,6 +90,10 @@ export const GOODS_EN: Goods = {
     'agent tesla', 'hidden vnc', 'token grabber', 'cookie stealer', 'password stealer', 'spy apk', 'android spy', 'iphone spy', 'cell phone spy',
     'mspy', 'flexispy', 'hoverwatch', 'sms spoofer', 'email spoofer', 'spoof sms', 'bulletproof hosting', 'smtp cracker', 'openbullet',
     'silverbullet', 'account checker', 'brute forcer', 'rat builder', 'silent exploit', 'doc exploit', 'ransomware kit',
+    // Accounts broken into as a paid service, named by the app ("hack any WhatsApp"), and attack time for hire.
+    'hack any whatsapp', 'hack any instagram', 'hack any facebook', 'hack any snapchat', 'hack any account', 'hack whatsapp',
+    'hack instagram', 'hack facebook', 'hack snapchat', 'hack gmail', 'account cracking', 'ddos attack', 'ddos attacks', 'ddos service',
+    'ip stresser', 'bypass cloudflare',
   ],
   jammers: [
     'cell blocker', 'jamming', 'drone jammer', 'wifi jammer', '5g jammer', 'anti-tracking', 'tracker blocker', 'relay attack', 'key fob',
@@ -167,7 +171,9 @@ export const GOODS_ZH: Goods = {
     // opened from afar), attack services and the account thief's tools.
     '远程开摄像头', '远程拍照', '远程录音', '隐藏图标', '桌面无图标', '后台常驻', '聊天记录同步', '同步聊天记录', '偷看聊天记录', '查看对方聊天记录',
     '监控老公', '监控老婆', '手机远控', '免杀远控', '远程控制木马', '黑客软件', 'ddos攻击', 'cc攻击', '轰炸机', '电话轰炸', '短信轰炸机', '扫号',
-    '撞库工具', '钓鱼源码', '搭建钓鱼',   ],
+    '撞库工具', '钓鱼源码', '搭建钓鱼',
+    // Attack time sold as "stress testing": the platform, its bypass of a target's protection, its promise.
+    '压测平台', '在线压测', 'ddos压测', 'cc压测', '攻击平台', '绕盾', '绕cdn', '绕过cdn', '绕过高防', '打谁谁倒', 'ddos平台',   ],
   jammers: ['屏蔽仪', '干扰仪', '反定位', '防追踪', '遥控干扰', '开锁器', '汽车解码', '信号干扰', '屏蔽设备', '干扰设备'],
   'human-organs': ['肝源', '肾移植', '肝移植', '捐肾', '换肾', '营养费', '肾脏', '供肾'],
   pornography: ['裸聊', '约炮', '楼凤', '无码', '原味', '付费群', 'vip群', '会员群', '涉黄', '淫秽', '成人专区', '成人影院', '无限观看', '永久观看', '福利姬', '黄色网站', '看片网站', '色情网站', '高清无码', '国产自拍', '偷拍视频', 'av资源', '三级片', '黄群', '约p', '包夜', '外围女'],

@@ -28,12 +28,21 @@ describe('findContactHandles', () => {
     ['Text 07700 900418 or Wickr blastcrew_wm', 'phone'],
     ['☎ 1370 5XX 8826（同微）', 'phone'],
     ['有的话加我 qq 5566xxxx01', 'qq'],
+    ['有需要➕威 ❤ jz-xiaochen520，看头像朋友圈', 'wechat'],
+    ['加薇 ~ kl_docs993', 'wechat'],
+    ['电话：152 7781 3096（晚上打） 微信同号', 'wechat'],
   ])('finds the handle in %j', (raw, type) => {
     expect(types(raw)).toContain(type);
   });
 
   it('does not take the ordinary words behind some keywords for handles', () => {
     expect(types('a strong signal booster; the session ended; line up at the door; on the discord server')).toEqual([]);
+  });
+
+  it('takes a look-alike of 微 with a symbol for a handle only before an id with a digit in it', () => {
+    expect(types('权威 — independent reviews')).toEqual([]);
+    expect(types('微 ❤ shop-news')).toEqual([]);
+    expect(types('微 ❤ shop-news2')).toEqual(['wechat']);
   });
 
   it('takes a bare mention or an office hotline for no handle', () => {

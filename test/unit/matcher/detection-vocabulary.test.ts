@@ -20,6 +20,16 @@ describe('the vocabulary of spyware, malware and car-theft electronics', () => {
     expect(suspect('Relay kit for keyless cars £3,000, text 07700 900123')).toBe(true);
   });
 
+  it('reads attack time and account break-ins sold as a service', () => {
+    expect(suspect('体验版 ¥30/天，绕盾，打谁谁倒，大客户联系 TG：@leiting_stress')).toBe(true);
+    expect(suspect('在线压测平台 月卡 298 元')).toBe(true);
+    expect(suspect('We hack any WhatsApp account in 30 minutes, $89, pay with USDT')).toBe(true);
+    expect(suspect('Email account cracking add-on $49')).toBe(true);
+    // A report of the trade names it without terms.
+    expect(suspect('记者调查发现，一些“压测平台”实为攻击租用服务，可绕过高防。')).toBe(false);
+    expect(suspect('Police warn that sites offering to hack any WhatsApp account are scams.')).toBe(false);
+  });
+
   it('reads Chinese account-theft and interception tools as goods', () => {
     expect(suspect('撞库软件 出售 300元一套 QQ 28731234')).toBe(true);
     expect(suspect('短信群发设备 现货 包邮')).toBe(true);
