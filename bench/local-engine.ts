@@ -13,8 +13,8 @@ export function createLocalEngine(matcher: BlockMatcher, limits: EngineLimits = 
     prefilter(texts, state) {
       return Promise.resolve(prefilterCandidates(matcher.prefilter, texts, state));
     },
-    scanBlocks(blocks, page) {
-      return Promise.resolve(blocks.map((texts) => matcher.scanBlock(texts, page)));
+    scanBlocks(blocks, page, nearby) {
+      return Promise.resolve(blocks.map((texts, index) => matcher.scanBlock(texts, page, nearby?.[index])));
     },
   };
 }

@@ -64,7 +64,7 @@ async function settle(work: Promise<unknown>): Promise<Reply<unknown>> {
 async function handleContentMessage(message: ContentMessage, sender: Runtime.MessageSender): Promise<unknown> {
   switch (message.type) {
     case 'content/scan-blocks':
-      return scanBlocks(message.blocks, message.policy, sender.tab?.id, message.page);
+      return scanBlocks(message.blocks, message.policy, sender.tab?.id, message.page, message.nearby);
     case 'content/prefilter-texts':
       return prefilterTexts(message.texts, message.state, message.policy, sender.tab?.id);
     case 'content/scan-plan':

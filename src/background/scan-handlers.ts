@@ -29,7 +29,7 @@ const NO_FINDING: BlockFinding = { spans: [], suspect: false };
  * prefiltered by the page (the changed posts of an infinite scroll), and most hold no possible phrase:
  * those cost their tab the prefilter's rate, and only the rest the exact scan's.
  */
-export async function scanBlocks(blocks: readonly (readonly string[])[], pagePolicy: string, tabId = -1, page?: string): Promise<ScanBlocksReply['data']> {
+export async function scanBlocks(blocks: readonly (readonly string[])[], pagePolicy: string, tabId = -1, page?: string, nearby?: readonly string[]): Promise<ScanBlocksReply['data']> {
   // The policy first, then the prefilter's share: a refused request costs its tab nothing.
   const built = await matcherFor(pagePolicy);
   const units = blocks.map((texts) => unitsOf([texts]));
@@ -40,7 +40,7 @@ export async function scanBlocks(blocks: readonly (readonly string[])[], pagePol
   // prefilter's share was taken (many frames of one tab asking at once).
   if (exactUnits > 0) await waitForBudget(tabId, Math.ceil(exactUnits * (1 - PREFILTER_UNIT_COST)), false);
   countBlocksScanned(blocks.length);
-  return checked(scanBlocksReplySchema, foundIn(blocks.map((texts, index) => (candidates[index] ? built.scanCandidate(texts, page) : NO_FINDING))));
+  return checked(scanBlocksReplySchema, foundIn(blocks.map((texts, index) => (candidates[index] ? built.scanCandidate(texts, page, nearby?.[index]) : NO_FINDING))));
 }
 
 /**

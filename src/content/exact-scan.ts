@@ -4,6 +4,8 @@ import type { BlockFindings } from './block-findings';
 import type { BlockReadings, PreparedBlock } from './block-readings';
 import { NO_FINDING, type ScanEngine } from './scan-engine';
 import { SLICE_MS, yieldToPage } from './yield-main-thread';
+import { NEARBY_SIDE_UNITS } from '../shared/protocol/block-scan-limits';
+import { textEnd, textStart } from './text-ends';
 
 export interface ExactScanContext {
   engine: ScanEngine;
@@ -54,7 +56,7 @@ export async function scanBlocks(blocks: Iterable<Element>, { engine, readings, 
     const sent = batch;
     batch = [];
     batchUnits = 0;
-    const answer = engine.scanBlocks(sent.map((prepared) => prepared.texts), page());
+    const answer = engine.scanBlocks(sent.map((prepared) => prepared.texts), page(), sent.map((prepared) => nearbyText(prepared.block)));
     // Applied after the batch before it; a failure is seen there, not as an unhandled rejection.
     answer.catch(() => undefined);
     await apply();
@@ -76,4 +78,20 @@ export async function scanBlocks(blocks: Iterable<Element>, { engine, readings, 
   }
   if (batch.length > 0) await send();
   if (!signal.aborted) await apply();
+}
+
+/**
+ * The text just before and after a block (its previous and next sibling elements, or those of the
+ * nearest ancestor that has them, up to three levels): a chat message's next message, a product
+ * name's price box beside it.
+ */
+export function nearbyText(block: Element): string {
+  let element: Element | null = block;
+  for (let level = 0; element && level < 3; level++, element = element.parentElement) {
+    const before = element.previousElementSibling;
+    const after = element.nextElementSibling;
+    if (!before && !after) continue;
+    return `${before ? textEnd(before, NEARBY_SIDE_UNITS) : ''}\n${after ? textStart(after, NEARBY_SIDE_UNITS) : ''}`;
+  }
+  return '';
 }

@@ -68,8 +68,9 @@ export function createRemoteEngine(policy: string, send: SendMessage, patience: 
   const ask = <T>(message: unknown, read: Reader<T>) => askWorker(send, message, read, patience);
   const prefilterOnce = (texts: string[], state: number) => ask({ type: 'content/prefilter-texts', policy, state, texts }, readPrefilterReply);
 
-  const scanOnce = async (blocks: string[][], page: string | undefined): Promise<BlockFinding[]> => {
-    const found = await ask({ type: 'content/scan-blocks', policy, blocks, ...(page ? { page } : {}) }, readScanBlocksReply);
+  const scanOnce = async (blocks: string[][], page: string | undefined, nearby?: string[]): Promise<BlockFinding[]> => {
+    const around = nearby?.some((text) => text.length > 0) ? { nearby } : {};
+    const found = await ask({ type: 'content/scan-blocks', policy, blocks, ...(page ? { page } : {}), ...around }, readScanBlocksReply);
     const findings = findingsOf(found, blocks.length);
     if (!findings) throw new Error('tipline: the worker answered for blocks it was not asked about');
     return findings;
@@ -81,7 +82,7 @@ export function createRemoteEngine(policy: string, send: SendMessage, patience: 
    * the part where it starts and words at the cut keep their neighbours (a page cannot hide a phrase,
    * or make "gun" of "gunmetal", by padding its block past the limits).
    */
-  const scanBig = async (texts: readonly string[], page: string | undefined): Promise<BlockFinding> => {
+  const scanBig = async (texts: readonly string[], page: string | undefined, nearby: string | undefined): Promise<BlockFinding> => {
     const pieces = cut(texts, PART_UNITS);
     const spans: FoundSpan[] = [];
     let suspect = false;
@@ -90,7 +91,7 @@ export function createRemoteEngine(policy: string, send: SendMessage, patience: 
       const before = contextBefore(pieces, start);
       const after = contextAfter(pieces, end);
       const origins = [...before.origins, ...pieces.origins.slice(start, end), ...after.origins];
-      const [finding] = await scanOnce([[...before.texts, ...pieces.texts.slice(start, end), ...after.texts]], page);
+      const [finding] = await scanOnce([[...before.texts, ...pieces.texts.slice(start, end), ...after.texts]], page, nearby === undefined ? undefined : [nearby]);
       if (!finding) continue;
       suspect ||= finding.suspect;
       // The block's reasons are those of its first suspect part.
@@ -126,10 +127,10 @@ export function createRemoteEngine(policy: string, send: SendMessage, patience: 
       }
       return { state: carried, candidates: [...candidates] };
     },
-    async scanBlocks(blocks, page) {
+    async scanBlocks(blocks, page, nearby) {
       const units = blocks.map((texts) => unitsOf([texts]));
       const fits = (index: number) => (units[index] ?? 0) <= SCAN_BATCH_UNITS && (blocks[index]?.length ?? 0) <= SCAN_BLOCK_NODES;
-      if (blocks.every((_, index) => fits(index))) return scanOnce(blocks, page);
+      if (blocks.every((_, index) => fits(index))) return scanOnce(blocks, page, nearby);
       // An oversized block goes in parts on its own; the blocks around it still go together.
       const out: BlockFinding[] = new Array<BlockFinding>(blocks.length);
       let together: number[] = [];
@@ -137,7 +138,11 @@ export function createRemoteEngine(policy: string, send: SendMessage, patience: 
         if (together.length === 0) return;
         const sent = together;
         together = [];
-        const found = await scanOnce(sent.map((index) => blocks[index] as string[]), page);
+        const found = await scanOnce(
+          sent.map((index) => blocks[index] as string[]),
+          page,
+          nearby && sent.map((index) => nearby[index] ?? ''),
+        );
         sent.forEach((index, at) => (out[index] = found[at] as BlockFinding));
       };
       for (let index = 0; index < blocks.length; index++) {
@@ -146,7 +151,7 @@ export function createRemoteEngine(policy: string, send: SendMessage, patience: 
           continue;
         }
         await sendTogether();
-        out[index] = await scanBig(blocks[index] as string[], page);
+        out[index] = await scanBig(blocks[index] as string[], page, nearby?.[index]);
       }
       await sendTogether();
       return out;

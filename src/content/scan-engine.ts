@@ -16,7 +16,7 @@ export interface ScanEngine {
   /** The first pass over text nodes in walk order, from `state`: which texts may end a phrase. */
   prefilter(texts: string[], state: number): Promise<{ state: number; candidates: number[] }>;
   /** Exact scans: one finding per block (its texts in order), in order; `page` is the page's title and headline. */
-  scanBlocks(blocks: string[][], page?: string): Promise<BlockFinding[]>;
+  scanBlocks(blocks: string[][], page?: string, nearby?: string[]): Promise<BlockFinding[]>;
 }
 
 export interface EngineLimits {

@@ -95,13 +95,13 @@ export function createBlockMatcher(
       }
       return (flags & PREFILTER_CANDIDATE) !== 0;
     },
-    scanBlock: (texts, page) => (blockMatcher.mayHoldPhrase(texts) ? blockMatcher.scanCandidate(texts, page) : { spans: [], suspect: false }),
-    scanCandidate(texts, page): BlockFinding {
+    scanBlock: (texts, page, nearby) => (blockMatcher.mayHoldPhrase(texts) ? blockMatcher.scanCandidate(texts, page, nearby) : { spans: [], suspect: false }),
+    scanCandidate(texts, page, nearby): BlockFinding {
       const exact = matcher();
       const scan = exact.scanText(texts);
       const custom = regexSpans(regexes, texts);
       if (scan.phrases.length === 0 && custom.length === 0) return { spans: [], suspect: false };
-      const score = scan.phrases.length > 0 ? exact.scoreBlock(scan, pageHeadline(exact, page)) : undefined;
+      const score = scan.phrases.length > 0 ? exact.scoreBlock(scan, pageHeadline(exact, page), nearby) : undefined;
       let suspect = score?.suspect === true;
       if (!suspect && custom.length > 0) {
         // The reporter's patterns follow the lists' rule: strong alone, weak next to sale intent.

@@ -82,7 +82,8 @@ export interface Matcher<P extends MatcherPhrase = MatcherPhrase> {
   /** Scan one block: a string, or the strings of its text nodes in document order. */
   scanText(text: string | readonly string[]): BlockScan<P>;
   /** `headline`: what the page's title and headline say, which speaks for every block of it. */
-  scoreBlock(scan: BlockScan<P>, headline?: PageHeadline<P['category']>): BlockScore<P['category']>;
+  /** `nearby`: the text just before and after the block (src/content/exact-scan.ts, nearbyText). */
+  scoreBlock(scan: BlockScan<P>, headline?: PageHeadline<P['category']>, nearby?: string): BlockScore<P['category']>;
   /** Reads a page's title and headline (content/page-headline.ts). */
   readHeadline(text: string): PageHeadline<P['category']>;
   /** Disjoint phrase hits to paint (longest-leftmost wins). */
@@ -112,6 +113,11 @@ const MIN_QUOTED_SALE = 24;
  * a price, a contact handle or a sale word. Reports quote slang in marks all the time; an offer
  * quoted word for word carries its goods and its terms inside the marks.
  */
+/** Messenger handles (not e-mail addresses or phone numbers) in the text around a block. */
+function nearbyTerms(text: string): number {
+  return detectSaleSignals(normaliseText(text)).filter((signal) => signal.kind === 'contact' && signal.type !== 'email' && signal.type !== 'phone').length;
+}
+
 function quotesAnOffer(scan: BlockScan): boolean {
   for (const span of quotations(scan.normalised.text)) {
     if (span.end - span.start < MIN_QUOTED_OFFER) continue;
@@ -268,8 +274,9 @@ export function createMatcher<P extends MatcherPhrase>(
 
   return {
     scanText,
-    scoreBlock: (scan, headline) =>
+    scoreBlock: (scan, headline, nearby) =>
       scoreBlock({
+        nearbyTerms: nearby ? nearbyTerms(nearby) : 0,
         phrases: scan.phrases.map((hit) => ({ category: hit.category, strength: hit.strength, ambiguous: ambiguous[hit.phraseIndex] === true, coded: coded[hit.phraseIndex] === true && hit.quotedCode !== true })),
         signals: scan.signals,
         benign: scan.benign.length,

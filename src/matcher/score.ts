@@ -28,6 +28,8 @@ export interface BlockEvidence<C extends string = string> {
   quotedOffer?: boolean;
   /** The page's title or footer names the registered company that runs it (src/matcher/company-name.ts). */
   companyPage?: boolean;
+  /** Messenger handles (not phone numbers or e-mail) in the text just before and after the block. */
+  nearbyTerms?: number;
 }
 
 export interface BlockScore<C extends string = string> {
@@ -112,7 +114,10 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
   const hardIntent = prices > 0 || contacts > 0;
   // On a product page the offer's terms stand beside its headline, not in every block that names the goods.
   const offeredHere = e.offeredOnPage !== undefined && [...weight.keys()].some((category) => e.offeredOnPage?.includes(category));
-  const intent = hardIntent || saleWords > 0 || offeredHere;
+  // A chat message or a forum reply that names the goods, beside the next one that gives a messenger
+  // handle, is one offer written in two blocks. A price beside it is not: every shop lists its goods
+  // beside their prices.
+  const intent = hardIntent || saleWords > 0 || offeredHere || (e.nearbyTerms ?? 0) > 0;
   // A report's own words demote a block unless it quotes an offer: a contact with a price or sale word,
   // or an advert in quotation marks with its goods and terms. A report's headline alone (the
   // page's genre) asks for a price or a contact: an advert quoted in a block of its own has no quotes.

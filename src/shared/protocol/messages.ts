@@ -3,7 +3,7 @@ import { categorySchema } from '../category-schema';
 import { listingSchema, matchSchema } from '../report';
 import { settingsSchema, endpointSchema } from '../settings';
 import { lazyUnionByType, type MessageOf } from './lazy-union';
-import { PREFILTER_BATCH_TEXTS, PREFILTER_STATE_MAX, SCAN_BATCH_BLOCKS, SCAN_BATCH_UNITS, SCAN_BLOCK_NODES, PAGE_CONTEXT_UNITS } from './block-scan-limits';
+import { PREFILTER_BATCH_TEXTS, PREFILTER_STATE_MAX, SCAN_BATCH_BLOCKS, SCAN_BATCH_UNITS, SCAN_BLOCK_NODES, PAGE_CONTEXT_UNITS, NEARBY_UNITS } from './block-scan-limits';
 import { unitsOf } from './scan-replies';
 
 /*
@@ -161,6 +161,8 @@ const scanBlocksRequest = () =>
       ),
     /** The page's title and headline: a report, a glossary or a help page says so there. */
     page: z.optional(z.string().check(z.maxLength(PAGE_CONTEXT_UNITS))),
+    /** Per block, the text just before and after it (src/content/exact-scan.ts, nearbyText). */
+    nearby: z.optional(z.array(z.string().check(z.maxLength(NEARBY_UNITS))).check(z.maxLength(SCAN_BATCH_BLOCKS))),
   });
 export const scanBlocksRequestSchema = z.lazy(scanBlocksRequest);
 

@@ -3,7 +3,7 @@ import { SEARCHABLE_CATEGORIES } from '../../../src/shared/taxonomy';
 import { type BlockFinding, scanBlocksReplySchema } from '../../../src/shared/protocol/block-scan';
 import { contentToBackground } from '../../../src/shared/protocol/messages';
 import { findingsOf, foundIn, policyFingerprint } from '../../../src/shared/protocol/scan-replies';
-import { POLICY_CHANGED, WORKER_BUSY, SCAN_BATCH_BLOCKS, SCAN_BATCH_UNITS, PREFILTER_BATCH_TEXTS } from '../../../src/shared/protocol/block-scan-limits';
+import { POLICY_CHANGED, WORKER_BUSY, SCAN_BATCH_BLOCKS, SCAN_BATCH_UNITS, PREFILTER_BATCH_TEXTS, NEARBY_UNITS } from '../../../src/shared/protocol/block-scan-limits';
 
 type Listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => void;
 
@@ -292,6 +292,11 @@ describe('scan messages', () => {
     expect(request(Array.from({ length: SCAN_BATCH_BLOCKS + 1 }, () => RIVER))).toBe(false);
     expect(request([['x'.repeat(SCAN_BATCH_UNITS / 2)], ['x'.repeat(SCAN_BATCH_UNITS / 2 + 1)]])).toBe(false);
     expect(request([[42]])).toBe(false);
+    const withNearby = (nearby: unknown) => contentToBackground.safeParse({ type: 'content/scan-blocks', policy: fingerprint({}), blocks: [GUNS], nearby }).success;
+    expect(withNearby(['before\nafter'])).toBe(true);
+    expect(withNearby(['x'.repeat(NEARBY_UNITS + 1)])).toBe(false);
+    expect(withNearby(Array.from({ length: SCAN_BATCH_BLOCKS + 1 }, () => ''))).toBe(false);
+    expect(withNearby([7])).toBe(false);
   });
 
   it('refuses malformed replies, and a reply naming a block that was not asked about', () => {

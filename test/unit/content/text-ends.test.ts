@@ -1,0 +1,47 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { textEnd, textStart } from '../../../src/content/text-ends';
+import { nearbyText } from '../../../src/content/exact-scan';
+import { NEARBY_SIDE_UNITS, NEARBY_UNITS } from '../../../src/shared/protocol/block-scan-limits';
+
+function html(markup: string): HTMLElement {
+  const root = document.createElement('div');
+  root.innerHTML = markup;
+  return root;
+}
+
+describe('textStart and textEnd', () => {
+  it('read the first and last units of an element’s visible text, skipping scripts and styles', () => {
+    const root = html('<p>one <b>two</b></p><script>var secret = 1;</script><style>p{}</style><p>three</p>');
+    expect(textStart(root, 100)).toBe('one two three');
+    expect(textEnd(root, 100)).toBe('one two three');
+    expect(textStart(root, 3)).toBe('one');
+    expect(textEnd(root, 5)).toBe('three');
+  });
+
+  it('stop after a few nodes of a huge element', () => {
+    const root = html(`<p>${'a'.repeat(10)}</p>`.repeat(100_000));
+    expect(textStart(root, 50)).toHaveLength(50);
+    expect(textEnd(root, 50)).toHaveLength(50);
+  });
+});
+
+describe('nearbyText', () => {
+  it('gives the end of the element before a block and the start of the one after it', () => {
+    const root = html('<div class="msg">卖家 21:03</div><div class="msg" id="goods">新版盗号木马</div><div class="msg">联系 QQ 2893317123</div>');
+    expect(nearbyText(root.querySelector('#goods') as Element)).toBe('卖家 21:03\n联系 QQ 2893317123');
+  });
+
+  it('climbs to an ancestor with siblings when the block stands alone in its parent, and stays in its limit', () => {
+    const root = html(`<li><p>${'x'.repeat(5000)}</p></li><li><div><p id="goods">新版盗号木马</p></div></li><li>联系 QQ 2893317123</li>`);
+    const nearby = nearbyText(root.querySelector('#goods') as Element);
+    expect(nearby.endsWith('\n联系 QQ 2893317123')).toBe(true);
+    expect(nearby.split('\n')[0]).toHaveLength(NEARBY_SIDE_UNITS);
+    expect(nearby.length).toBeLessThanOrEqual(NEARBY_UNITS);
+  });
+
+  it('is empty for a block with no element around it within three levels', () => {
+    const root = html('<div><div><div><p id="goods">新版盗号木马</p></div></div></div>');
+    expect(nearbyText(root.querySelector('#goods') as Element)).toBe('');
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { builtinMatcher } from './builtin-verdicts';
+
+/*
+ * A block is read with the text just before and after it (src/content/exact-scan.ts, nearbyText): a
+ * chat message that names the goods is an offer when the message next to it gives a messenger handle.
+ */
+
+const goods = '新版盗号木马 已更新到 28 版';
+const suspect = (nearby?: string, page?: string) => builtinMatcher.scanBlock([goods], page, nearby).suspect;
+
+describe('the text around a block', () => {
+  it('makes a weak phrase an offer when a messenger handle stands next to it', () => {
+    expect(suspect()).toBe(false);
+    expect(suspect('群主 21:04\n有意者联系 QQ 2893317123')).toBe(true);
+    expect(suspect('@卖家 tg：@daohao_shop\n')).toBe(true);
+  });
+
+  it('does not take a price, a phone number or an e-mail address beside it for an offer', () => {
+    expect(suspect('会员价 298 元\n客服电话 139 2651 7408')).toBe(false);
+    expect(suspect('\n投稿邮箱 tips@news.example')).toBe(false);
+  });
+
+  it('does not undo a report’s headline: a news page quoting a handle needs it in the block', () => {
+    expect(suspect('有意者联系 QQ 2893317123\n', '警方破获制售盗号木马案 | 记者 报道 | \n')).toBe(false);
+  });
+});
