@@ -130,7 +130,8 @@ export function createBlockMatcher(
               strong: score.strong > 0,
               weak: score.weak > 0,
               price: score.prices > 0,
-              contact: score.contacts > 0,
+              // A handle in the message next to the block is the listing's contact too.
+              contact: score.contacts > 0 || score.contactsNearby > 0,
               saleWord: score.saleWords > 0,
               quoted: score.benign > 0,
             }

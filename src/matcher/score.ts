@@ -44,6 +44,8 @@ export interface BlockScore<C extends string = string> {
   weak: number;
   prices: number;
   contacts: number;
+  /** Messenger handles in the text just before and after the block. */
+  contactsNearby: number;
   saleWords: number;
   benign: number;
 }
@@ -160,5 +162,5 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
       category = c;
     }
   }
-  return { suspect, score, category, categories, strong, weak, prices, contacts, saleWords, benign: benign + (e.pageBenign ? 1 : 0) };
+  return { suspect, score, category, categories, strong, weak, prices, contacts, contactsNearby: e.nearbyTerms ?? 0, saleWords, benign: benign + (e.pageBenign ? 1 : 0) };
 }

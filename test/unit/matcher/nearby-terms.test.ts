@@ -16,6 +16,10 @@ describe('the text around a block', () => {
     expect(suspect('@卖家 tg：@daohao_shop\n')).toBe(true);
   });
 
+  it('gives the handle beside the block as the listing’s contact among its reasons', () => {
+    expect(builtinMatcher.scanBlock([goods], undefined, '有意者联系 QQ 2893317123\n').why).toMatchObject({ category: 'hacking-tools', weak: true, contact: true, price: false });
+  });
+
   it('does not take a price, a phone number or an e-mail address beside it for an offer', () => {
     expect(suspect('会员价 298 元\n客服电话 139 2651 7408')).toBe(false);
     expect(suspect('\n投稿邮箱 tips@news.example')).toBe(false);
