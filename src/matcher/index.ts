@@ -113,6 +113,17 @@ const MIN_QUOTED_SALE = 24;
  * a price, a contact handle or a sale word. Reports quote slang in marks all the time; an offer
  * quoted word for word carries its goods and its terms inside the marks.
  */
+/**
+ * A report's words that introduce a quotation at the end of the text before a block ("广告原文如下：",
+ * "A recent post read:"): the block is the advert, quoted word for word without quotation marks.
+ */
+const QUOTE_LEAD_IN = /(?:如下|原文|写道|写着|内容为|宣传语|广告语|(?<![a-z])(?:reads?|said|says|stated|wrote|posted|as follows))\s?:\s?$/;
+
+function introducesQuote(nearby: string): boolean {
+  const lineBreak = nearby.indexOf('\n');
+  return QUOTE_LEAD_IN.test(normaliseText(lineBreak < 0 ? nearby : nearby.slice(0, lineBreak)).trimEnd());
+}
+
 /** Messenger handles (not e-mail addresses or phone numbers) in the text around a block. */
 function nearbyTerms(text: string): number {
   return detectSaleSignals(normaliseText(text)).filter((signal) => signal.kind === 'contact' && signal.type !== 'email' && signal.type !== 'phone').length;
@@ -283,7 +294,7 @@ export function createMatcher<P extends MatcherPhrase>(
         pageBenign: headline?.benign === true,
         anchors: headline?.categories,
         offeredOnPage: headline?.offer ? headline.categories : undefined,
-        quotedOffer: quotesAnOffer(scan),
+        quotedOffer: quotesAnOffer(scan) || (nearby !== undefined && scan.signals.length > 0 && introducesQuote(nearby)),
         companyPage: headline?.company === true,
       }),
     readHeadline(context) {

@@ -20,6 +20,10 @@ describe('the vocabulary of spyware, malware and car-theft electronics', () => {
     expect(suspect('Relay kit for keyless cars £3,000, text 07700 900123')).toBe(true);
   });
 
+  it('reads a jammer sold under another name (信号遮蔽器)', () => {
+    expect(suspect('信号遮蔽器 大功率 8 天线，券后 568 元')).toBe(true);
+  });
+
   it('reads attack time and account break-ins sold as a service', () => {
     expect(suspect('体验版 ¥30/天，绕盾，打谁谁倒，大客户联系 TG：@leiting_stress')).toBe(true);
     expect(suspect('在线压测平台 月卡 298 元')).toBe(true);

@@ -28,4 +28,16 @@ describe('the text around a block', () => {
   it('does not undo a report’s headline: a news page quoting a handle needs it in the block', () => {
     expect(suspect('有意者联系 QQ 2893317123\n', '警方破获制售盗号木马案 | 记者 报道 | \n')).toBe(false);
   });
+
+  it('reads a block that a report introduces as a quotation ("原文如下：", "read:") as the quoted advert', () => {
+    const news = 'Phishing kit sold on Telegram, researchers say | Security news | \n';
+    const advert = 'NIGHTHOOK PANEL: 40+ bank pages, live OTP relay, $150 a month';
+    const read = (nearby?: string) => builtinMatcher.scanBlock([advert], news, nearby).suspect;
+    expect(read()).toBe(false);
+    expect(read('The operators advertise it in a channel of 6,000 members. A recent post read:\n')).toBe(true);
+    expect(read('Researchers found the panel last month.\nA recent post read:')).toBe(false);
+    const zh = '警方打掉提供DDoS攻击服务团伙 | 警情通报 | \n';
+    expect(builtinMatcher.scanBlock(['专业ddos攻击服务，天卡 35 元，月卡 580 元'], zh, '在多个群中发布推广广告。广告原文如下：\n').suspect).toBe(true);
+    expect(builtinMatcher.scanBlock(['专业ddos攻击服务，天卡 35 元，月卡 580 元'], zh, '警方提醒：切勿购买。\n').suspect).toBe(false);
+  });
 });
