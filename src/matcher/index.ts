@@ -287,14 +287,14 @@ export function createMatcher<P extends MatcherPhrase>(
     scanText,
     scoreBlock: (scan, headline, nearby) =>
       scoreBlock({
-        nearbyTerms: nearby ? nearbyTerms(nearby) : 0,
+        nearby: nearby ? { handles: () => nearbyTerms(nearby), leadsIn: () => scan.signals.length > 0 && introducesQuote(nearby) } : undefined,
         phrases: scan.phrases.map((hit) => ({ category: hit.category, strength: hit.strength, ambiguous: ambiguous[hit.phraseIndex] === true, coded: coded[hit.phraseIndex] === true && hit.quotedCode !== true })),
         signals: scan.signals,
         benign: scan.benign.length,
         pageBenign: headline?.benign === true,
         anchors: headline?.categories,
         offeredOnPage: headline?.offer ? headline.categories : undefined,
-        quotedOffer: quotesAnOffer(scan) || (nearby !== undefined && scan.signals.length > 0 && introducesQuote(nearby)),
+        quotedOffer: quotesAnOffer(scan),
         companyPage: headline?.company === true,
       }),
     readHeadline(context) {

@@ -28,8 +28,12 @@ export interface BlockEvidence<C extends string = string> {
   quotedOffer?: boolean;
   /** The page's title or footer names the registered company that runs it (src/matcher/company-name.ts). */
   companyPage?: boolean;
-  /** Messenger handles (not phone numbers or e-mail) in the text just before and after the block. */
-  nearbyTerms?: number;
+  /**
+   * The text just before and after the block, read only when the block's own words leave the decision
+   * open (reading it costs a scan): its messenger handles (not phone numbers or e-mail), and whether
+   * the text before introduces the block as a quotation of an advert that holds its terms.
+   */
+  nearby?: { handles(): number; leadsIn(): boolean };
 }
 
 export interface BlockScore<C extends string = string> {
@@ -119,25 +123,29 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
   // A chat message or a forum reply that names the goods, beside the next one that gives a messenger
   // handle, is one offer written in two blocks. A price beside it is not: every shop lists its goods
   // beside their prices.
-  const intent = hardIntent || saleWords > 0 || offeredHere || (e.nearbyTerms ?? 0) > 0;
-  // A report's own words demote a block unless it quotes an offer: a contact with a price or sale word,
-  // or an advert in quotation marks with its goods and terms. A report's headline alone (the
-  // page's genre) asks for a price or a contact: an advert quoted in a block of its own has no quotes.
-  const quotedOffer = (messengers > 0 && (prices > 0 || saleWords > 0)) || e.quotedOffer === true;
+  let handlesNearby: number | undefined;
+  const nearbyHandles = () => (handlesNearby ??= e.nearby?.handles() ?? 0);
+  const intent = hardIntent || saleWords > 0 || offeredHere || (weak > 0 && nearbyHandles() > 0);
   // A seller's offer in full (a messaging app's handle and another kind of term, three terms or more) is not
   // undone by one stray benign word: a reader's "这个违法吧?" under a post, "not selling to kids" in an
   // advert. Without a handle it is: a lawful shop names a price, "add to cart" and "prescription required".
   const terms = Math.min(prices, CAP_PRICE) + Math.min(messengers, CAP_CONTACT) + Math.min(saleWords, CAP_SALE_WORD);
   const fullOffer = apps > 0 && (prices > 0 || saleWords > 0) && terms >= 3;
   const ownBenign = benign > (fullOffer ? 1 : 0);
+  // A report's own words demote a block unless it quotes an offer: a contact with a price or sale word,
+  // or an advert in quotation marks, or introduced as a quotation, with its goods and terms. A report's
+  // headline alone (the page's genre) asks for a price or a contact: an advert quoted in a block of its
+  // own has no quotes. Where nothing demotes the block, whether it is quoted does not matter.
+  const quoted = e.quotedOffer === true || ((ownBenign || e.pageBenign === true || e.companyPage === true) && e.nearby?.leadsIn() === true);
+  const quotedOffer = (messengers > 0 && (prices > 0 || saleWords > 0)) || quoted;
   // On a report's, a club's or an office's page a fee, a fine or a membership price beside the goods'
   // name is no offer: a block there needs a handle, or a price with a call to buy.
   // A quotation there counts with a price or handle in the block: reports quote speech that says "selling".
-  const pageTerms = messengers > 0 || (prices > 0 && saleWords > 0) || (e.quotedOffer === true && hardIntent);
+  const pageTerms = messengers > 0 || (prices > 0 && saleWords > 0) || (quoted && hardIntent);
   // A company that runs the page under its legal name sells its own trade there: its prices and its
   // WeChat beside a goods word (开票, 证件照, 冰) are a shop's, not an offer. A weak word there needs a
   // strong one beside it, or an advert quoted in quotation marks (a news site's report).
-  const companyTrade = e.companyPage === true && strong === 0 && e.quotedOffer !== true;
+  const companyTrade = e.companyPage === true && strong === 0 && !quoted;
   const weakSuspect = weak > 0 && intent && !companyTrade && (ownBenign ? quotedOffer : !e.pageBenign || pageTerms);
   const strongSuspect = strong > 0 && (ownBenign ? hardIntent || quotedOffer : !e.pageBenign || hardIntent || saleWords > 0);
   const suspect = strongSuspect || weakSuspect;
@@ -162,5 +170,5 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
       category = c;
     }
   }
-  return { suspect, score, category, categories, strong, weak, prices, contacts, contactsNearby: e.nearbyTerms ?? 0, saleWords, benign: benign + (e.pageBenign ? 1 : 0) };
+  return { suspect, score, category, categories, strong, weak, prices, contacts, contactsNearby: handlesNearby ?? 0, saleWords, benign: benign + (e.pageBenign ? 1 : 0) };
 }
