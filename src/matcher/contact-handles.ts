@@ -88,7 +88,7 @@ const RULES: readonly { type: ContactType; re: RegExp; needs?: RegExp }[] = [
   { type: 'wechat', re: new RegExp(`(?:加|\\+)\\s?(?:v|[微威薇徽卫])(?:信|星)?[^\\p{L}\\p{N}]{0,4}[a-z][-_a-z0-9]{4,19}(?![-_a-z0-9])`, 'gu') },
   // …or a look-alike alone with an emoji or symbol for the colon ("威 ❤ jz-chen520", normalisation
   // having dropped the emoji "➕" before it), an id with a digit in it.
-  { type: 'wechat', re: new RegExp(`(?:${L}v|威|薇|微)\\s?[^\\p{L}\\p{N}\\s:]{1,3}\\s?(?=[-_a-z]*\\d)[a-z][-_a-z0-9]{4,19}(?![-_a-z0-9])`, 'gu'), needs: DIGIT },
+  { type: 'wechat', re: new RegExp(`(?:${L}v|威|薇|微)\\s?[^\\p{L}\\p{N}\\s:]{1,3}\\s?(?=[-_a-z]{1,19}\\d)[a-z][-_a-z0-9]{4,19}(?![-_a-z0-9])`, 'gu'), needs: DIGIT },
   // A mobile number given as the WeChat id too ("152 7781 3096（晚上打） 微信同号"): sellers write it
   // so; offices and shops give a hotline.
   { type: 'wechat', re: /(?<![\d+])1[3-9]\d(?:[-\s]?\d{4}){2}(?!\d)[^\d]{0,10}?(?:微信|v信|vx|wx|v)\s?同号/g, needs: DIGIT },
