@@ -35,7 +35,8 @@ export async function scanBlocks(blocks: readonly (readonly string[])[], pagePol
   const units = blocks.map((texts) => unitsOf([texts]));
   await waitForBudget(tabId, Math.ceil(units.reduce((sum, n) => sum + n, 0) * PREFILTER_UNIT_COST));
   const candidates = blocks.map((texts) => built.mayHoldPhrase(texts));
-  const exactUnits = units.reduce((sum, n, index) => (candidates[index] ? sum + n : sum), 0);
+  // The text around a candidate block may be read for it too: it is charged as the block's own.
+  const exactUnits = units.reduce((sum, n, index) => (candidates[index] ? sum + n + (nearby?.[index]?.length ?? 0) : sum), 0);
   // A request let in is served: its exact share goes into debt rather than being refused after the
   // prefilter's share was taken (many frames of one tab asking at once).
   if (exactUnits > 0) await waitForBudget(tabId, Math.ceil(exactUnits * (1 - PREFILTER_UNIT_COST)), false);

@@ -5,7 +5,7 @@ import type { BlockReadings, PreparedBlock } from './block-readings';
 import { NO_FINDING, type ScanEngine } from './scan-engine';
 import { SLICE_MS, yieldToPage } from './yield-main-thread';
 import { NEARBY_SIDE_UNITS } from '../shared/protocol/block-scan-limits';
-import { textEnd, textStart } from './text-ends';
+import { isHiddenElement, textEnd, textStart } from './text-ends';
 
 export interface ExactScanContext {
   engine: ScanEngine;
@@ -80,18 +80,33 @@ export async function scanBlocks(blocks: Iterable<Element>, { engine, readings, 
   if (!signal.aborted) await apply();
 }
 
+/** Siblings looked at on either side of a block for the text next to it. */
+const NEARBY_SIBLINGS = 8;
+
 /**
- * The text just before and after a block (its previous and next sibling elements, or those of the
- * nearest ancestor that has them, up to three levels): a chat message's next message, a product
- * name's price box beside it.
+ * The text just before and after a block: the nearest sibling on each side that holds text (a text
+ * node or an element; empty ones, an avatar, a time stamp without text, a script, are stepped over),
+ * or, where the block has none, those of its nearest ancestor that has them, up to three levels. A
+ * chat message's next message, a product name's price box, a report's "the advert read:".
  */
 export function nearbyText(block: Element): string {
+  if (isHiddenElement(block)) return '';
   let element: Element | null = block;
   for (let level = 0; element && level < 3; level++, element = element.parentElement) {
-    const before = element.previousElementSibling;
-    const after = element.nextElementSibling;
-    if (!before && !after) continue;
-    return `${before ? textEnd(before, NEARBY_SIDE_UNITS) : ''}\n${after ? textStart(after, NEARBY_SIDE_UNITS) : ''}`;
+    const before = besideText(element, 'before');
+    const after = besideText(element, 'after');
+    if (before || after) return `${before}\n${after}`;
+  }
+  return '';
+}
+
+function besideText(element: Element, side: 'before' | 'after'): string {
+  let node: Node | null = side === 'before' ? element.previousSibling : element.nextSibling;
+  for (let looked = 0; node && looked < NEARBY_SIBLINGS; looked++, node = side === 'before' ? node.previousSibling : node.nextSibling) {
+    let text = '';
+    if (node.nodeType === Node.TEXT_NODE) text = (node as Text).data.replace(/\s+/g, ' ').trim();
+    else if (node.nodeType === Node.ELEMENT_NODE && !isHiddenElement(node)) text = side === 'before' ? textEnd(node as Element, NEARBY_SIDE_UNITS) : textStart(node as Element, NEARBY_SIDE_UNITS);
+    if (text) return side === 'before' ? text.slice(-NEARBY_SIDE_UNITS) : text.slice(0, NEARBY_SIDE_UNITS);
   }
   return '';
 }

@@ -19,6 +19,15 @@ describe('textStart and textEnd', () => {
     expect(textEnd(root, 5)).toBe('three');
   });
 
+  it('do not count indentation towards the units, and stop after a bounded number of nodes', () => {
+    const indented = html(`<p>北京某某科技有限公司</p>${'<div>\n        </div>'.repeat(60)}`);
+    expect(textEnd(indented, 20)).toBe('北京某某科技有限公司');
+    // A hostile page's run of empty elements is not walked to its end.
+    const empty = html(`<p>far</p>${'<span></span>'.repeat(5_000)}`);
+    expect(textEnd(empty, 20)).toBe('');
+    expect(textStart(html(`${'<i></i>'.repeat(5_000)}<p>far</p>`), 20)).toBe('');
+  });
+
   it('stop after a few nodes of a huge element', () => {
     const root = html(`<p>${'a'.repeat(10)}</p>`.repeat(100_000));
     expect(textStart(root, 50)).toHaveLength(50);
@@ -38,6 +47,19 @@ describe('nearbyText', () => {
     expect(nearby.endsWith('\n联系 QQ 2893317123')).toBe(true);
     expect(nearby.split('\n')[0]).toHaveLength(NEARBY_SIDE_UNITS);
     expect(nearby.length).toBeLessThanOrEqual(NEARBY_UNITS);
+  });
+
+  it('steps over siblings without text (an avatar, an empty time stamp, a script) to the next message', () => {
+    const root = html(
+      '<div class="msg"><img alt=""><div class="bubble" id="goods">新版盗号木马</div><span class="time"></span><script>var wx = "abc12345";</script></div>' +
+        '<div class="msg"><img alt=""><div class="bubble">联系 QQ 2893317123</div></div>',
+    );
+    expect(nearbyText(root.querySelector('#goods') as Element)).toBe('\n联系 QQ 2893317123');
+  });
+
+  it('reads a bare text node before the block, where a report introduces a quotation', () => {
+    const root = html('<div>A recent post read: <div id="goods">NIGHTHOOK PANEL, $150</div></div>');
+    expect(nearbyText(root.querySelector('#goods') as Element)).toBe('A recent post read:\n');
   });
 
   it('is empty for a block with no element around it within three levels', () => {
