@@ -1,9 +1,9 @@
-import { PAGE_FOOTER_UNITS, PAGE_HEADLINE_UNITS } from '../shared/protocol/block-scan-limits';
+import { PAGE_FOOTER_UNITS, PAGE_HEADLINE_UNITS, PAGE_TITLE_UNITS } from '../shared/protocol/block-scan-limits';
 import { textEnd } from './text-ends';
 
 /**
- * The page's title and first headline, then a line break and the page's last text (its footer), sent
- * with its exact scans. A news report, a court ruling, a glossary or a bank's help page says what it
+ * The page's title and first headline, then a line break and the page's last text (its footer), then
+ * a line break and the title alone, sent with its exact scans. A news report, a court ruling, a glossary or a bank's help page says what it
  * is in its headline, while the block holding a phrase often does not; a shop names the company that
  * runs it in its footer (src/matcher/index.ts, readHeadline; src/matcher/score.ts).
  */
@@ -13,7 +13,8 @@ export function pageHeadline(doc: Document): string {
   // A product page's price and call to buy sit beside its headline, in blocks of their own.
   const around = h1?.parentElement && h1.parentElement !== doc.body ? textPrefix(doc, h1.parentElement) : '';
   const top = `${doc.title} | ${headline} | ${around}`.replace(/\s+/g, ' ').trim().slice(0, PAGE_HEADLINE_UNITS);
-  return `${top}\n${doc.body ? textEnd(doc.body, PAGE_FOOTER_UNITS) : ''}`;
+  const title = doc.title.replace(/\s+/g, ' ').trim().slice(0, PAGE_TITLE_UNITS);
+  return `${top}\n${doc.body ? textEnd(doc.body, PAGE_FOOTER_UNITS) : ''}\n${title}`;
 }
 
 /**

@@ -6,6 +6,7 @@ import { detectSaleSignals, type SaleSignal } from './sale-signals';
 import { scoreBlock, type BlockScore, type Strength } from './score';
 import { isShortChineseTerm, standsAsWord } from './word-boundaries';
 import { namesCompany } from './company-name';
+import { introducesQuote, nearbyHandles } from './nearby-text';
 
 export type { NodeRange, NodeSegment } from './node-ranges';
 export { splitByNode } from './node-ranges';
@@ -113,22 +114,6 @@ const MIN_QUOTED_SALE = 24;
  * a price, a contact handle or a sale word. Reports quote slang in marks all the time; an offer
  * quoted word for word carries its goods and its terms inside the marks.
  */
-/**
- * A report's words that introduce a quotation at the end of the text before a block ("广告原文如下：",
- * "A recent post read:"): the block is the advert, quoted word for word without quotation marks.
- */
-const QUOTE_LEAD_IN = /(?:如下|原文|写道|写着|内容为|宣传语|广告语|(?<![a-z])(?:reads?|said|says|stated|wrote|posted|as follows))\s?:\s?$/;
-
-function introducesQuote(nearby: string): boolean {
-  const lineBreak = nearby.indexOf('\n');
-  return QUOTE_LEAD_IN.test(normaliseText(lineBreak < 0 ? nearby : nearby.slice(0, lineBreak)).trimEnd());
-}
-
-/** Messenger handles (not e-mail addresses or phone numbers) in the text around a block. */
-function nearbyTerms(text: string): number {
-  return detectSaleSignals(normaliseText(text)).filter((signal) => signal.kind === 'contact' && signal.type !== 'email' && signal.type !== 'phone').length;
-}
-
 function quotesAnOffer(scan: BlockScan): boolean {
   for (const span of quotations(scan.normalised.text)) {
     if (span.end - span.start < MIN_QUOTED_OFFER) continue;
@@ -287,7 +272,7 @@ export function createMatcher<P extends MatcherPhrase>(
     scanText,
     scoreBlock: (scan, headline, nearby) =>
       scoreBlock({
-        nearby: nearby ? { handles: () => nearbyTerms(nearby), leadsIn: () => scan.signals.length > 0 && introducesQuote(nearby) } : undefined,
+        nearby: nearby ? { handles: () => nearbyHandles(nearby), leadsIn: () => scan.signals.length > 0 && introducesQuote(nearby) } : undefined,
         phrases: scan.phrases.map((hit) => ({ category: hit.category, strength: hit.strength, ambiguous: ambiguous[hit.phraseIndex] === true, coded: coded[hit.phraseIndex] === true && hit.quotedCode !== true })),
         signals: scan.signals,
         benign: scan.benign.length,
@@ -298,11 +283,9 @@ export function createMatcher<P extends MatcherPhrase>(
         companyPage: headline?.company === true,
       }),
     readHeadline(context) {
-      // The content script sends the title and headline, a line break, then the page's last text.
-      const lineBreak = context.indexOf('\n');
-      const text = lineBreak < 0 ? context : context.slice(0, lineBreak);
-      const footer = lineBreak < 0 ? '' : context.slice(lineBreak + 1);
-      const title = text.split(' | ')[0] ?? '';
+      // The content script sends the title and headline, then the page's last text and the title alone,
+      // each on a line of its own (a title may itself hold " | ").
+      const [text = '', footer = '', title = ''] = context.split('\n');
       const scan = scanText(text);
       const terms = scan.signals.some((signal) => signal.kind !== 'sale-word');
       // A page that gives a messaging app's handle by its headline and says more of an offer (stock

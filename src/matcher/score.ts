@@ -48,7 +48,7 @@ export interface BlockScore<C extends string = string> {
   weak: number;
   prices: number;
   contacts: number;
-  /** Messenger handles in the text just before and after the block. */
+  /** Messenger handles in the text just before and after a suspect block without a contact of its own (0 otherwise). */
   contactsNearby: number;
   saleWords: number;
   benign: number;
@@ -123,9 +123,10 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
   // A chat message or a forum reply that names the goods, beside the next one that gives a messenger
   // handle, is one offer written in two blocks. A price beside it is not: every shop lists its goods
   // beside their prices.
+  // (Read last, only where the block's own words leave the decision open: see weakSuspect.)
   let handlesNearby: number | undefined;
   const nearbyHandles = () => (handlesNearby ??= e.nearby?.handles() ?? 0);
-  const intent = hardIntent || saleWords > 0 || offeredHere || (weak > 0 && nearbyHandles() > 0);
+  const intentHere = hardIntent || saleWords > 0 || offeredHere;
   // A seller's offer in full (a messaging app's handle and another kind of term, three terms or more) is not
   // undone by one stray benign word: a reader's "这个违法吧?" under a post, "not selling to kids" in an
   // advert. Without a handle it is: a lawful shop names a price, "add to cart" and "prescription required".
@@ -144,9 +145,10 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
   const pageTerms = messengers > 0 || (prices > 0 && saleWords > 0) || (quoted && hardIntent);
   // A company that runs the page under its legal name sells its own trade there: its prices and its
   // WeChat beside a goods word (开票, 证件照, 冰) are a shop's, not an offer. A weak word there needs a
-  // strong one beside it, or an advert quoted in quotation marks (a news site's report).
+  // strong one beside it, or an advert quoted (in quotation marks, or introduced as a quotation: a news
+  // site's report).
   const companyTrade = e.companyPage === true && strong === 0 && !quoted;
-  const weakSuspect = weak > 0 && intent && !companyTrade && (ownBenign ? quotedOffer : !e.pageBenign || pageTerms);
+  const weakSuspect = weak > 0 && !companyTrade && (ownBenign ? quotedOffer : !e.pageBenign || pageTerms) && (intentHere || nearbyHandles() > 0);
   const strongSuspect = strong > 0 && (ownBenign ? hardIntent || quotedOffer : !e.pageBenign || hardIntent || saleWords > 0);
   const suspect = strongSuspect || weakSuspect;
 
@@ -170,5 +172,5 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
       category = c;
     }
   }
-  return { suspect, score, category, categories, strong, weak, prices, contacts, contactsNearby: handlesNearby ?? 0, saleWords, benign: benign + (e.pageBenign ? 1 : 0) };
+  return { suspect, score, category, categories, strong, weak, prices, contacts, contactsNearby: suspect && contacts === 0 ? nearbyHandles() : 0, saleWords, benign: benign + (e.pageBenign ? 1 : 0) };
 }

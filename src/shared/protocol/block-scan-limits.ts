@@ -25,8 +25,10 @@ export const PAGE_FOOTER_UNITS = 200;
 export const NEARBY_SIDE_UNITS = 300;
 /** A block's neighbours as sent: the text before, a line break, the text after. */
 export const NEARBY_UNITS = 2 * NEARBY_SIDE_UNITS + 1;
-/** The whole page context of an exact scan: headline, line break, footer. */
-export const PAGE_CONTEXT_UNITS = PAGE_HEADLINE_UNITS + 1 + PAGE_FOOTER_UNITS;
+/** UTF-16 units of the page's title, sent on a line of its own after the footer. */
+export const PAGE_TITLE_UNITS = 199;
+/** The whole page context of an exact scan: headline, line break, footer, line break, title. */
+export const PAGE_CONTEXT_UNITS = PAGE_HEADLINE_UNITS + 1 + PAGE_FOOTER_UNITS + 1 + PAGE_TITLE_UNITS;
 /** The worker's refusal of a request made under another policy: the page starts again under the new one. */
 export const POLICY_CHANGED = 'the page scans under another policy';
 

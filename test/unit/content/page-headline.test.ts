@@ -13,10 +13,11 @@ function page(html: string, title = 'Shop'): Document {
 }
 
 describe('pageHeadline', () => {
-  it('sends the title and headline, then the page footer after a line break', () => {
+  it('sends the title and headline, then the page footer and the title alone, each on a line', () => {
     const doc = page('<main><h1>电动冰淇淋机</h1><p>价格 2680 元</p></main><footer>© 2024 佛山市美厨电器有限公司 | 粤ICP备12345号</footer>', '冰淇淋机 - 美厨');
-    const [top, footer] = pageHeadline(doc).split('\n');
+    const [top, footer, title] = pageHeadline(doc).split('\n');
     expect(top).toContain('冰淇淋机 - 美厨 | 电动冰淇淋机');
+    expect(title).toBe('冰淇淋机 - 美厨');
     expect(footer).toBe('电动冰淇淋机 价格 2680 元 © 2024 佛山市美厨电器有限公司 | 粤ICP备12345号');
   });
 
@@ -32,6 +33,6 @@ describe('pageHeadline', () => {
   it('stays within the protocol limit on a page of megabytes, and is empty without a body text', () => {
     const doc = page(`<h1>${'标题'.repeat(2000)}</h1><p>${'尾'.repeat(100_000)}</p>`);
     expect(pageHeadline(doc).length).toBeLessThanOrEqual(PAGE_CONTEXT_UNITS);
-    expect(pageHeadline(page('')).endsWith('\n')).toBe(true);
+    expect(pageHeadline(page('')).split('\n')).toEqual(['Shop | |', '', 'Shop']);
   });
 });

@@ -9,7 +9,7 @@ import { suspect } from './builtin-verdicts';
  */
 
 const offer = '增值税专票，价格 300 元，微信 fapiao8899';
-const shop = (footer: string) => `美厨电器官方商城 | 商品详情 | \n${footer}`;
+const shop = (footer: string) => `美厨电器官方商城 | 商品详情 | \n${footer}\n美厨电器官方商城`;
 
 describe('a company named in the page footer', () => {
   it('recognises a company by its full legal name, not the word alone', () => {
@@ -27,8 +27,10 @@ describe('a company named in the page footer', () => {
   });
 
   it('reads the company from the title or the footer only, not from the headline’s surroundings', () => {
-    expect(suspect(offer, '佛山市美厨电器有限公司 | 商品详情 | \n联系我们')).toBe(false);
-    expect(suspect(offer, '论坛 | 我们是深圳某某商贸有限公司授权代理 | \n联系我们')).toBe(true);
+    expect(suspect(offer, '佛山市美厨电器有限公司 | 商品详情 | \n联系我们\n佛山市美厨电器有限公司')).toBe(false);
+    // The title's own separators do not hide the company behind them.
+    expect(suspect(offer, '首页 | 佛山市美厨电器有限公司 | 商品详情 | \n联系我们\n首页 | 佛山市美厨电器有限公司')).toBe(false);
+    expect(suspect(offer, '论坛 | 我们是深圳某某商贸有限公司授权代理 | \n联系我们\n论坛')).toBe(true);
   });
 
   it('still counts a strong phrase, and an advert quoted in quotation marks, on a company’s page', () => {

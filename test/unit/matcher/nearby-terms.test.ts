@@ -20,6 +20,17 @@ describe('the text around a block', () => {
     expect(builtinMatcher.scanBlock([goods], undefined, '有意者联系 QQ 2893317123\n').why).toMatchObject({ category: 'hacking-tools', weak: true, contact: true, price: false });
   });
 
+  it('gives the handle beside a suspect block among its reasons whatever else made it suspect', () => {
+    const handle = '有意者联系 QQ 2893317123\n';
+    expect(builtinMatcher.scanBlock([`${goods} 出售`], undefined, handle).why).toMatchObject({ saleWord: true, contact: true });
+    expect(builtinMatcher.scanBlock([`${goods} 出售`], undefined, '\n').why).toMatchObject({ saleWord: true, contact: false });
+  });
+
+  it('does not make a handle of the end of the text before and the start of the text after', () => {
+    expect(suspect('求购请加 wx:\nabc12345')).toBe(false);
+    expect(suspect('求购请加 wx: abc12345\n')).toBe(true);
+  });
+
   it('does not take a price, a phone number or an e-mail address beside it for an offer', () => {
     expect(suspect('会员价 298 元\n客服电话 139 2651 7408')).toBe(false);
     expect(suspect('\n投稿邮箱 tips@news.example')).toBe(false);

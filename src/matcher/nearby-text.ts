@@ -1,0 +1,31 @@
+import { findContactHandles } from './contact-handles';
+import { normaliseText } from './normalise';
+
+/*
+ * The text just before and after a block, as the content script sends it with the block: the text
+ * before, a line break, the text after (src/content/exact-scan.ts, nearbyText).
+ */
+
+/**
+ * A report's words that introduce a quotation at the end of the text before a block ("广告原文如下：",
+ * "A recent post read:"): the block is the advert, quoted word for word without quotation marks.
+ */
+const QUOTE_LEAD_IN = /(?:如下|原文|写道|写着|内容为|宣传语|广告语|(?<![a-z])(?:reads?|said|says|stated|wrote|posted|as follows))\s?:\s?$/;
+
+/**
+ * Messenger handles (not e-mail addresses or phone numbers) on either side of the block. Each side is
+ * read alone: a handle is not made of the end of one and the start of the other.
+ */
+export function nearbyHandles(nearby: string): number {
+  let count = 0;
+  for (const side of nearby.split('\n')) {
+    if (side) count += findContactHandles(normaliseText(side)).filter((handle) => handle.type !== 'email' && handle.type !== 'phone').length;
+  }
+  return count;
+}
+
+/** Does the text before the block end by introducing a quotation? */
+export function introducesQuote(nearby: string): boolean {
+  const lineBreak = nearby.indexOf('\n');
+  return QUOTE_LEAD_IN.test(normaliseText(lineBreak < 0 ? nearby : nearby.slice(0, lineBreak)).trimEnd());
+}
