@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { pageSummarySchema, type PageSummary } from '../shared/protocol/messages';
 import { isRestrictedUrl } from '../shared/url';
+import { ensureScanner } from './inject-scanner';
 import type { TabContext } from '../shared/protocol/ui-replies';
 
 /**
@@ -14,6 +15,9 @@ export async function tabContext(tabId: number, fromPage = true): Promise<TabCon
   let summary: PageSummary | null = null;
   if (!restricted && fromPage) {
     try {
+      // The form may open before the page's bootstrap has asked for the scanner: it is started now,
+      // and its answer waits for its first scan (src/content/content-script.ts).
+      await ensureScanner(tabId);
       const reply: unknown = await browser.tabs.sendMessage(tabId, { type: 'content/get-summary' }, { frameId: 0 });
       const parsed = pageSummarySchema.safeParse((reply as { data?: unknown } | undefined)?.data);
       summary = parsed.success ? parsed.data : null;

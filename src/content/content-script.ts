@@ -18,6 +18,8 @@ import { ok } from '../shared/protocol/reply';
 const send = (message: unknown) => browser.runtime.sendMessage(message);
 
 const EMPTY: Omit<PageSummary, 'url'> = { matches: [], suspectBlocks: 0, weakHits: 0, strongHits: 0 };
+/** How long the report form's request for the summary waits for a page's first scan to end. */
+const SUMMARY_WAIT_MS = 3_000;
 
 function chooseHighlighter(plan: ScanPlan): Highlighter {
   if (plan.stealth) return createInvisibleHighlighter();
@@ -165,6 +167,20 @@ export function startContentScript({ patience = {}, restartAfterMs = RESTART_AFT
     restartTimer = setTimeout(() => void restart(), schedule.next());
   }
 
+  /**
+   * The page's summary once its first scan is done (at most SUMMARY_WAIT_MS): a report form opened
+   * while the scan runs shows the page's findings, not the part of them read so far.
+   */
+  async function summaryOnceScanned(): Promise<PageSummary> {
+    const running = scanner;
+    if (running) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, SUMMARY_WAIT_MS)));
+      await Promise.race([running.ready.catch(() => undefined), late]).finally(() => clearTimeout(timer));
+    }
+    return scanner?.summary() ?? { url: location.href, ...EMPTY };
+  }
+
   const restart = () => start().catch((error: unknown) => console.warn('tipline: content script could not start', error));
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
@@ -173,7 +189,7 @@ export function startContentScript({ patience = {}, restartAfterMs = RESTART_AFT
     if (!parsed.success) return undefined;
     switch (parsed.data.type) {
       case 'content/get-summary':
-        return Promise.resolve(ok(scanner?.summary() ?? { url: location.href, ...EMPTY }));
+        return summaryOnceScanned().then(ok);
       case 'content/scroll-to': {
         const range = scanner?.findRange(parsed.data.phrase);
         const element = range?.startContainer.parentElement;

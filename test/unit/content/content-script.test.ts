@@ -28,6 +28,8 @@ function fakeBrowser() {
   const fake = {
     id: 'tipline' as string | undefined,
     down: false,
+    /** While set, the worker's exact scans wait for it. */
+    hold: undefined as Promise<void> | undefined,
     requests: [] as string[],
     summaries: [] as PageSummary[],
     messageListeners: [] as ((message: unknown, sender: { id?: string }) => unknown)[],
@@ -49,7 +51,13 @@ function fakeBrowser() {
       get id() {
         return fake.id;
       },
-      sendMessage: (message: Message) => Promise.resolve(answer(message)),
+      sendMessage: (message: Message) => {
+        if (message.type === 'content/scan-blocks' && fake.hold) {
+          fake.requests.push('held scan');
+          return fake.hold.then(() => answer(message));
+        }
+        return Promise.resolve(answer(message));
+      },
       onMessage: { addListener: (listener: (message: unknown, sender: { id?: string }) => unknown) => fake.messageListeners.push(listener) },
     },
   };
@@ -190,5 +198,23 @@ describe('the plan handed over with the scanner', () => {
     const { fake } = await load(LISTING, [400]);
     await until(() => (lastSummary(fake)?.suspectBlocks ?? 0) > 0);
     expect(fake.requests[0]).toBe('content/scan-plan');
+  });
+});
+
+describe('the summary the report form asks for', () => {
+  it('waits for the page’s first scan, so that a form opened mid-scan shows its findings', async () => {
+    const { fake } = await load('', [1000]);
+    let release = () => undefined as void;
+    fake.hold = new Promise<void>((resolve) => (release = resolve));
+    document.body.innerHTML = LISTING;
+    await until(() => fake.requests.includes('held scan'));
+    const replies = fake.messageListeners.map((listener) => listener({ type: 'content/get-summary' }, { id: fake.id }));
+    const reply = replies.find((answer): answer is Promise<{ ok: boolean; data: PageSummary }> => answer instanceof Promise);
+    let settled = false;
+    void reply?.then(() => (settled = true));
+    await wait(100);
+    expect(settled).toBe(false);
+    release();
+    expect((await reply)?.data.suspectBlocks).toBe(1);
   });
 });
