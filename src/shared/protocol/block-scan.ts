@@ -57,17 +57,20 @@ export type FoundSpan = z.infer<ReturnType<typeof foundSpan>>;
  * Why a block is a suspect listing (src/matcher/score.ts), for the reporter to see: its category and
  * what made it an offer.
  */
-const listingReasons = () => z.object({
-  category: categorySchema,
-  /** An unambiguous phrase, and/or weak words that needed sale intent. */
-  strong: z.boolean(),
-  weak: z.boolean(),
-  price: z.boolean(),
-  contact: z.boolean(),
-  saleWord: z.boolean(),
-  /** An offer quoted inside a report, a warning or a glossary. */
-  quoted: z.boolean(),
-});
+const listingReasons = () => z.extend(listingReasonFlags(), { category: categorySchema });
+
+/** What made a suspect block an offer: its reasons less their category. */
+export const listingReasonFlags = () =>
+  z.object({
+    /** An unambiguous phrase, and/or weak words that needed sale intent. */
+    strong: z.boolean(),
+    weak: z.boolean(),
+    price: z.boolean(),
+    contact: z.boolean(),
+    saleWord: z.boolean(),
+    /** An offer quoted inside a report, a warning or a glossary. */
+    quoted: z.boolean(),
+  });
 export type ListingReasons = z.infer<ReturnType<typeof listingReasons>>;
 
 /** Lazy, like the other schemas here: built on the worker's first reply. */

@@ -3,6 +3,7 @@ import { categorySchema } from '../category-schema';
 import { listingSchema, matchSchema } from '../report';
 import { settingsSchema, endpointSchema } from '../settings';
 import { lazyUnionByType, type MessageOf } from './lazy-union';
+import { listingReasonFlags } from './block-scan';
 import { PREFILTER_BATCH_TEXTS, PREFILTER_STATE_MAX, SCAN_BATCH_BLOCKS, SCAN_BATCH_UNITS, SCAN_BLOCK_NODES, PAGE_CONTEXT_UNITS, NEARBY_UNITS } from './block-scan-limits';
 import { unitsOf } from './scan-replies';
 
@@ -18,16 +19,7 @@ const tabId = () => z.number().check(z.int(), z.nonnegative());
 const reportId = () => z.uuid();
 
 /** Why one suspect block is a listing (shared/protocol/block-scan.ts `ListingReasons`, without its category). */
-export const listingReasonFlagsSchema = z.lazy(() =>
-  z.object({
-    strong: z.boolean(),
-    weak: z.boolean(),
-    price: z.boolean(),
-    contact: z.boolean(),
-    saleWord: z.boolean(),
-    quoted: z.boolean(),
-  }),
-);
+export const listingReasonFlagsSchema = z.lazy(listingReasonFlags);
 export type ListingReasonFlags = z.infer<typeof listingReasonFlagsSchema>;
 
 /** One suspect listing of a page, for the report form to say why it is suspect. */
