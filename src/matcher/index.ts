@@ -6,7 +6,7 @@ import { detectSaleSignals, type SaleSignal } from './sale-signals';
 import { scoreBlock, type BlockScore, type Strength } from './score';
 import { isShortChineseTerm, standsAsWord } from './word-boundaries';
 import { namesCompany } from './company-name';
-import { introducesQuote, nearbyHandles } from './nearby-text';
+import { endsWithLeadIn, handlesAfter, introducesQuote, nearbyHandles } from './nearby-text';
 
 export type { NodeRange, NodeSegment } from './node-ranges';
 export { splitByNode } from './node-ranges';
@@ -165,6 +165,16 @@ const PHRASE_REFUSAL_BEFORE =
   /(?:不提供|不出售|不销售|不售卖|不做|不接|不代办|不办理|不查询|不收集|不采集|不获取|(?<![a-z])(?:no|not|never|don't sell|do not sell|does not sell|we don't offer|we do not offer))\s?(?:任何|any\s)?(?:[\u4e00-\u9fff()]{1,20}[、,/]\s?|[a-z]+(?:\s[a-z]+)?,?\s(?:or|and)\s|[a-z]+,\s){0,6}(?:[\u4e00-\u9fff]{1,4})?$/;
 const PHRASE_REFUSAL_LOOKBACK = 100;
 
+/** Where a sentence ends: a classified site's one safety tip ("请勿预付款，谨防诈骗。") is one warning, not three. */
+const SENTENCE_END = /[。！？!?|\n]|\.(?=\s|$)/g;
+
+/** How many sentences of `text` hold one of the benign words found in it. */
+function benignSentences(text: string, words: readonly { start: number }[]): number {
+  if (words.length === 0) return 0;
+  const ends = [...text.matchAll(SENTENCE_END)].map((m) => m.index);
+  return new Set(words.map((word) => ends.findIndex((end) => end >= word.start))).size;
+}
+
 /**
  * A benign word that a question ends on is a reader's doubt, not a report: "这个违法吧?", "isn't this
  * illegal?" under a seller's post.
@@ -272,7 +282,13 @@ export function createMatcher<P extends MatcherPhrase>(
     scanText,
     scoreBlock: (scan, headline, nearby) =>
       scoreBlock({
-        nearby: nearby ? { handles: () => nearbyHandles(nearby), leadsIn: () => scan.signals.length > 0 && introducesQuote(nearby) } : undefined,
+        nearby: nearby
+          ? {
+              handles: () => nearbyHandles(nearby),
+              leadsIn: () => scan.signals.length > 0 && introducesQuote(nearby),
+              leadsOut: () => endsWithLeadIn(scan.normalised.text) && handlesAfter(nearby) > 0,
+            }
+          : undefined,
         phrases: scan.phrases.map((hit) => ({ category: hit.category, strength: hit.strength, ambiguous: ambiguous[hit.phraseIndex] === true, coded: coded[hit.phraseIndex] === true && hit.quotedCode !== true })),
         signals: scan.signals,
         benign: scan.benign.length,
@@ -289,10 +305,11 @@ export function createMatcher<P extends MatcherPhrase>(
       const scan = scanText(text);
       const terms = scan.signals.some((signal) => signal.kind !== 'sale-word');
       // A page that gives a messaging app's handle by its headline and says more of an offer (stock
-      // words, prices, handles) than of a report is a vendor's, though it names a licence once. Phone
+      // words, prices, handles) than of a report is a vendor's, though it names a licence once or carries
+      // its site's safety tip (a report's words are counted by the sentences that hold them). Phone
       // numbers and e-mail addresses are on every shop's, club's and office's page: they do not count.
       const kinds = new Set(scan.signals.filter((signal) => signal.type !== 'email' && signal.type !== 'phone').map((signal) => signal.kind));
-      const vendor = kinds.has('contact') && scan.benign.length < kinds.size;
+      const vendor = kinds.has('contact') && benignSentences(scan.normalised.text, scan.benign) < kinds.size;
       const benignPage = scan.benign.length > 0 && !vendor;
       const categories = new Set<P['category']>();
       for (const hit of scan.phrases) if (!ambiguous[hit.phraseIndex]) categories.add(hit.category);

@@ -24,6 +24,18 @@ export function nearbyHandles(nearby: string): number {
   return count;
 }
 
+/** Messenger handles in the text after the block alone. */
+export function handlesAfter(nearby: string): number {
+  const lineBreak = nearby.indexOf('\n');
+  if (lineBreak < 0) return 0;
+  return nearbyHandles(nearby.slice(lineBreak + 1));
+}
+
+/** Does a block's own (normalised) text end by introducing a quotation ("该平台的宣传内容原文如下：")? */
+export function endsWithLeadIn(text: string): boolean {
+  return QUOTE_LEAD_IN.test(text.trimEnd());
+}
+
 /** Does the text before the block end by introducing a quotation? */
 export function introducesQuote(nearby: string): boolean {
   const lineBreak = nearby.indexOf('\n');

@@ -31,9 +31,10 @@ export interface BlockEvidence<C extends string = string> {
   /**
    * The text just before and after the block, read only when the block's own words leave the decision
    * open (reading it costs a scan): its messenger handles (not phone numbers or e-mail), and whether
-   * the text before introduces the block as a quotation of an advert that holds its terms.
+   * the text before introduces the block as a quotation of an advert that holds its terms, and whether
+   * the block itself ends by introducing one ("宣传内容原文如下：") that gives a messenger handle after it.
    */
-  nearby?: { handles(): number; leadsIn(): boolean };
+  nearby?: { handles(): number; leadsIn(): boolean; leadsOut(): boolean };
 }
 
 export interface BlockScore<C extends string = string> {
@@ -137,12 +138,14 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
   // or an advert in quotation marks, or introduced as a quotation, with its goods and terms. A report's
   // headline alone (the page's genre) asks for a price or a contact: an advert quoted in a block of its
   // own has no quotes. Where nothing demotes the block, whether it is quoted does not matter.
-  const quoted = e.quotedOffer === true || ((ownBenign || e.pageBenign === true || e.companyPage === true) && e.nearby?.leadsIn() === true);
+  const reportPage = ownBenign || e.pageBenign === true || e.companyPage === true;
+  const quoted = e.quotedOffer === true || (reportPage && (e.nearby?.leadsIn() === true || e.nearby?.leadsOut() === true));
   const quotedOffer = (messengers > 0 && (prices > 0 || saleWords > 0)) || quoted;
   // On a report's, a club's or an office's page a fee, a fine or a membership price beside the goods'
   // name is no offer: a block there needs a handle, or a price with a call to buy.
   // A quotation there counts with a price or handle in the block: reports quote speech that says "selling".
-  const pageTerms = messengers > 0 || (prices > 0 && saleWords > 0) || (quoted && hardIntent);
+  // An advert quoted in blocks of its own may give its price in one and its handle in the next.
+  const pageTerms = messengers > 0 || (prices > 0 && saleWords > 0) || (quoted && hardIntent) || (e.pageBenign === true && prices > 0 && !ownBenign && nearbyHandles() > 0);
   // A company that runs the page under its legal name sells its own trade there: its prices and its
   // WeChat beside a goods word (开票, 证件照, 冰) are a shop's, not an offer. A weak word there needs a
   // strong one beside it, or an advert quoted (in quotation marks, or introduced as a quotation: a news

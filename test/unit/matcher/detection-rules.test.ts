@@ -83,6 +83,18 @@ describe('the page genre and the reasons', () => {
     expect(matcher.scanBlock(['同时供应：盐酸麻黄碱、1-苯基-2-丙酮，现货'], vendor).suspect).toBe(true);
   });
 
+  it('counts a classified site’s one safety tip by the headline as one warning, not as three benign words', () => {
+    const ad = (tip: string) => `矿山用 雷管 炸药 现货 - 五金/工业品 - 信息网 | 雷管 炸药 导爆索 现货 不用证 面议 电话：152 7781 3096 微信同号 ${tip}`;
+    const spec = '乳化炸药每件 24 公斤，电雷管按发卖。小量也出：5 公斤起，配 10 发雷管。';
+    const site = ad('本网提示：请勿预付款，谨防诈骗。');
+    matcher.scanBlock([site]);
+    expect(matcher.scanBlock([spec], site).suspect).toBe(true);
+    // Warnings in sentences of their own are a report's or a warning page's words.
+    const warning = ad('警方提醒：请勿购买。谨防上当。诈骗案件频发。');
+    matcher.scanBlock([warning]);
+    expect(matcher.scanBlock([spec], warning).suspect).toBe(false);
+  });
+
   it('reads a headline that sells with two sale words as a product page, without a price beside it', () => {
     const shop = 'Buy Xanax 2mg Bars Online – No Prescription Needed | EasyMeds | Stealth packaging, reship guarantee';
     const leaflet = 'Xanax (alprazolam): uses, side effects and warnings | Prescription required';

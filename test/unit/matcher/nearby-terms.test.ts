@@ -51,4 +51,23 @@ describe('the text around a block', () => {
     expect(builtinMatcher.scanBlock(['专业ddos攻击服务，天卡 35 元，月卡 580 元'], zh, '在多个群中发布推广广告。广告原文如下：\n').suspect).toBe(true);
     expect(builtinMatcher.scanBlock(['专业ddos攻击服务，天卡 35 元，月卡 580 元'], zh, '警方提醒：切勿购买。\n').suspect).toBe(false);
   });
+
+  it('reads a report’s block that ends by introducing a quotation ("原文如下：") as an offer when a handle follows it', () => {
+    const notice = '警惕！这种兼职是在帮人洗钱 | 某市公安局反诈中心 | \n';
+    const lead = '近期，我市警方发现一个名为“众X联盟”的跑分平台在网上大量招募人员。该平台的宣传内容原文如下：';
+    const after = (text: string) => `\n${text}`;
+    expect(builtinMatcher.scanBlock([lead], notice, after('“零门槛，手机就能赚！每单返佣1%，客服微信 zxlm-kf01。”')).suspect).toBe(true);
+    // No handle after it, or no lead-in at its end: a report that names the scheme.
+    expect(builtinMatcher.scanBlock([lead], notice, after('“零门槛，手机就能赚！每单返佣1%。”')).suspect).toBe(false);
+    expect(builtinMatcher.scanBlock(['近期，我市警方发现一个名为“众X联盟”的跑分平台在网上大量招募人员。'], notice, after('客服微信 zxlm-kf01')).suspect).toBe(false);
+  });
+
+  it('reads an advert quoted in blocks of its own on a report’s page: its price in one block, its handle in the next', () => {
+    const notice = 'Man charged after officers buy cloned bank cards advertised online | News | Police | \n';
+    const prices = '£2k card = £200 · £5k card = £450. Also CVV for online shopping £20 each.';
+    expect(builtinMatcher.scanBlock([prices], notice, '\nNext-day delivery. Telegram @ukcardzplug · payment bitcoin').suspect).toBe(true);
+    expect(builtinMatcher.scanBlock([prices], notice, '\nOfficers seized 300 blank cards.').suspect).toBe(false);
+    // The report's own words in the block still demote it.
+    expect(builtinMatcher.scanBlock([`Officers said the seller charged ${prices}`], notice, '\nTelegram @ukcardzplug').suspect).toBe(false);
+  });
 });
