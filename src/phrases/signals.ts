@@ -63,8 +63,9 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     'convicted', 'jailed', 'charged with', 'indicted', 'indictment', 'defendant', 'detectives', 'officers', 'takedown', 'dismantled',
     'authorities', 'years in prison', 'prison', 'judge', 'spokesperson', 'trafficking',
     // Definitions and research.
-    'glossary', 'refers to', 'slang for', 'slang term', 'also known as', 'definition', 'is a term', 'researchers', 'study',
+    'glossary', 'explained', 'stands for', 'short for', 'meaning of', 'wiki', 'refers to', 'slang for', 'slang term', 'also known as', 'definition', 'is a term', 'researchers', 'study',
     // Warnings and help pages.
+    'is it legal', 'against the law', 'do not buy', "don't buy", 'never buy', 'it is an offence', 'without a licence', 'without a license',
     'warning', 'beware of', 'scam alert', 'illegal and harmful information', 'never share', 'we will never ask', 'protect yourself',
     'fraud prevention', 'if you suspect', 'red flags', 'help centre', 'help center', 'report it to', 'is an offence', 'is illegal',
     'it is illegal', 'are illegal', 'prohibited', 'is a crime', 'government', 'department of', 'ministry of',
@@ -99,6 +100,12 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     '可开具正规发票', '正规发票', '提供正规发票', '开具发票', '税务局', '凭处方', '处方药', '凭医生处方', '许可证', '持证',
     // Recipes.
     '做法', '食材', '配料', '食谱',
+    // Prohibitions and the law's own terms, as help pages and Q&A answers state them ("个人不得购买和使用",
+    // "为什么不能私自购买", "须经批准"): a seller does not cite them.
+    '禁止', '不得', '私自', '经批准', '须经', '依法取得', '法律责任', '千万别', '千万不要', '不要碰', '不要相信', '不要轻信', '切莫',
+    '是否合法', '合法吗', '能买吗', '可以买吗',
+    // Definitions, as glossaries and popular-science pages write them.
+    '全称', '简称', '又称', '也叫', '泛指', '特指', '代指', '指的是', '意思是', '词条', '百科', '词典', '科普',
     // Refusals and impersonation warnings.
     '不销售', '不出售', '不售卖', '禁止销售', '严禁销售', '不得销售', '不得出售', '禁止出售', '从未委托', '从未授权', '冒用', '税务部门', '税务机关',
     '不接受任何形式', '报警', '犯罪', '帮信', '只限本人使用', '仅限本人使用',

@@ -36,6 +36,16 @@ describe('detection rules', () => {
     expect(suspect('Police said the advert read: "Glock 19, $900, Telegram @ironman_uk"')).toBe(true);
   });
 
+  it('demotes a help page’s prohibition and a glossary’s definition of a strong term, but not an offer beside them', () => {
+    expect(suspect('为什么不能私自购买使用手机信号屏蔽器？')).toBe(false);
+    expect(suspect('个人不得购买和使用信号屏蔽器，屏蔽器仅限经批准的单位使用。')).toBe(false);
+    expect(suspect('社工库：全称社会工程学数据库，汇总各渠道泄露的数据。')).toBe(false);
+    expect(suspect('Is it legal to buy a cell phone jammer? No: it is against the law to use one.')).toBe(false);
+    // The same words where an offer stands in full: a seller's handle with a price.
+    expect(suspect('手机信号屏蔽器 出售 ¥680 微信 pb_shop88')).toBe(true);
+    expect(suspect('社工库 查询 一次 50元 tg @sgk_bot88')).toBe(true);
+  });
+
   it('does not let a benign word inside an offer count as benign ("no prescription required")', () => {
     expect(suspect('Tramadol 100mg, no prescription required, $2 per pill')).toBe(true);
     expect(suspect('Tramadol 50mg capsules. Prescription required. $12.50 for 30')).toBe(false);
