@@ -27,6 +27,8 @@ export const SALE_INTENT: readonly Word[] = [
     // Payment as such sellers take it.
     'escrow', 'crypto only', 'btc accepted', 'bitcoin accepted', 'payment via btc', 'pay with bitcoin', 'pay in btc', 'monero', 'usdt accepted',
     'gift card payment', 'gift cards accepted', 'venmo', 'zelle', 'cash app', 'cashapp',
+    'bitcoin', 'btc', 'usdt', 'trc20', 'erc20', 'litecoin', 'ltc', 'xmr', 'western union', 'moneygram', 'crypto payment', 'crypto payments',
+    'pay in crypto', 'paid in crypto', 'gift card', 'gift cards', 'amazon card', 'steam card',
     // Classified-ad terms of a private seller, and a donor's price (not the everyday "can post", "first
     // come first served" or "payment upfront" of clubs, forums and fraud warnings).
     'no time wasters', 'serious only', 'serious buyers', 'cash on collection', 'cash on the day', 'for good compensation',

@@ -46,6 +46,13 @@ describe('detection rules', () => {
     expect(suspect('社工库 查询 一次 50元 tg @sgk_bot88')).toBe(true);
   });
 
+  it('counts payment in crypto, gift cards or by wire service as sale intent', () => {
+    expect(suspect('EU national ID card – from €900')).toBe(false);
+    expect(suspect('EU national ID card – from €900, payment Bitcoin, USDT (TRC20) or Western Union')).toBe(true);
+    expect(suspect('Keylogger build, pay with Amazon gift cards')).toBe(true);
+    expect(suspect('Keylogger build, lifetime updates')).toBe(false);
+  });
+
   it('does not let a benign word inside an offer count as benign ("no prescription required")', () => {
     expect(suspect('Tramadol 100mg, no prescription required, $2 per pill')).toBe(true);
     expect(suspect('Tramadol 50mg capsules. Prescription required. $12.50 for 30')).toBe(false);
