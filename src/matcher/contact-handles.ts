@@ -45,12 +45,30 @@ const LATIN_ID = '[a-z][-_.a-z0-9]{3,31}(?![-_a-z0-9])';
 const AT = /@/;
 const DIGIT = /\d/;
 
+/** A digit, a Chinese numeral or a mask ("x", "*"). */
+const SPELT_SIGN = '[0-9零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖x*]';
+const SPELT_NUMBER = `${SPELT_SIGN}(?:\\s?[.·\\-]?\\s?${SPELT_SIGN}){5,12}(?![0-9零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖x*])`;
+const CHINESE_NUMERALS = /[零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖]/g;
+const HAS_CHINESE_NUMERAL = /[零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖]/;
+
+/** Four digits or numerals or more. */
+const digitCount = (value: string) => (value.match(/\d/g)?.length ?? 0) + (value.match(CHINESE_NUMERALS)?.length ?? 0);
+
+/** A number in Chinese numerals: not a count in a sentence ("一二三"), nor a run of masks. */
+const inNumerals = (value: string) => HAS_CHINESE_NUMERAL.test(value) && digitCount(value) >= 4;
+
+/**
+ * 扣 alone is an everyday character (折扣, 扣款): behind it only numerals count. Behind "qq" or an add
+ * sign, digits with masks count too ("加q301887xxx"), which the plain rules above leave out.
+ */
+const spelt = (value: string) => (value.startsWith('扣') && !value.startsWith('扣扣') ? inNumerals(value) : digitCount(value) >= 4);
+
 /**
  * `needs`: a one-character test that every match of the rule passes, and that costs far less than the
  * rule. Each expression is otherwise tried at every position of the block: the two '@' rules (e-mail,
  * "DM @name") were a third of the whole search of a block without an '@' (test/unit/matcher/perf.test.ts).
  */
-const RULES: readonly { type: ContactType; re: RegExp; needs?: RegExp }[] = [
+const RULES: readonly { type: ContactType; re: RegExp; needs?: RegExp; accept?: (value: string) => boolean }[] = [
   // Digits may be masked on a reposted or reported page ("qq 5566xxxx01"): the seller's number all the same.
   { type: 'qq', re: new RegExp(`(?:${L}qq|${L}q(?=\\s?群)|扣\\s?扣|企鹅)(?:号码?|\\s?群)?\\s?:?\\s?[1-9](?:\\d{4,10}|\\d{2,}[\\dx*]{2,8})(?![\\dx*])`, 'g'), needs: DIGIT },
   {
@@ -100,6 +118,13 @@ const RULES: readonly { type: ContactType; re: RegExp; needs?: RegExp }[] = [
   // or 电话 before their hotlines, sellers "text me" and 手机.
   { type: 'phone', re: /(?<![\d+])07\d{3}[\s-]?\d{3}[\s-]?\d{3}(?!\d)/g, needs: DIGIT },
   { type: 'phone', re: new RegExp(`(?:${L}(?:text|sms)|手机)\\s?(?:me\\s)?(?:on\\s|at\\s)?:?\\s?\\+?\\d[\\d\\s-]{6,14}\\d(?!\\d)`, 'g'), needs: DIGIT },
+  // A number spelt out to escape filters: in Chinese numerals ("扣：二八七 六零三 九一四五", "薇 一五二七七八…"),
+  // or behind a one-letter label that an add sign introduces ("加 Q 3 0 1 8 8 7 x x x"; normalisation
+  // has closed the spaces). Six signs or more, at least four of them digits. Offices and shops write
+  // their hotlines in digits: a phone number counts here only in numerals.
+  { type: 'qq', re: new RegExp(`(?:${L}qq|(?:加|\\+)\\s?q|扣\\s?扣|扣|企鹅)(?:号码?)?\\s?:?\\s?${SPELT_NUMBER}`, 'g'), accept: spelt },
+  { type: 'wechat', re: new RegExp(`(?:${L}(?:wechat|weixin|vx|wx|v)|v\\s?信|[微威薇徽]\\s?信|[微威薇])(?:号)?\\s?:?\\s?${SPELT_NUMBER}`, 'g'), accept: inNumerals },
+  { type: 'phone', re: new RegExp(`(?:${L}(?:tel|phone|call|text)|电话|手机|致电)(?:号码?)?\\s?:?\\s?${SPELT_NUMBER}`, 'g'), accept: inNumerals },
   // "DM @handle", "联系 @handle": a handle that a seller's call to write names (a bare "@name" is a
   // mention, and "contact @ourclub" an account's page).
   {
@@ -120,7 +145,9 @@ export function findContactHandles(text: string): ContactHandle[] {
   const found: ContactHandle[] = [];
   for (const rule of RULES) {
     if (rule.needs !== undefined && !rule.needs.test(text)) continue;
-    for (const m of text.matchAll(rule.re)) found.push({ type: rule.type, start: m.index, end: m.index + m[0].length, value: m[0] });
+    for (const m of text.matchAll(rule.re)) {
+      if (rule.accept === undefined || rule.accept(m[0])) found.push({ type: rule.type, start: m.index, end: m.index + m[0].length, value: m[0] });
+    }
   }
   return mergeOverlapping(found, text);
 }

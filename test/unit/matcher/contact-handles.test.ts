@@ -45,6 +45,21 @@ describe('findContactHandles', () => {
     expect(types('微 ❤ shop-news2')).toEqual(['wechat']);
   });
 
+  it.each([
+    ['有银行卡的可以上车跑卡，加 Q 3 0 1 8 8 7 x x x', 'qq'],
+    ['有意向私我，扣：二八七 六零三 九一四五', 'qq'],
+    ['薇：一五二 七七八一 三零九六', 'wechat'],
+    ['电话 一三九 二六五一 七四零八', 'phone'],
+  ])('finds a number spelt out to escape filters in %j', (raw, type) => {
+    expect(types(raw)).toContain(type);
+  });
+
+  it('takes no count, price or office hotline in digits set apart for a spelt-out number', () => {
+    expect(types('折扣 一二三 价格 1 2 3 4 5 6；第一二三四五六七名')).toEqual([]);
+    expect(types('全场八折，折扣 5 折，扣款 100000 元')).toEqual([]);
+    expect(types('call 1 800 555 0146')).toEqual([]);
+  });
+
   it('takes a bare mention or an office hotline for no handle', () => {
     expect(types('thanks @maria_k for the photos; call 1-800-555-0146 to report fraud; 咨询电话：0731-88886666')).toEqual([]);
   });
