@@ -6,7 +6,6 @@ import { detectSaleSignals, type SaleSignal } from './sale-signals';
 import { scoreBlock, type BlockScore, type Strength } from './score';
 import { isShortChineseTerm, standsAsWord } from './word-boundaries';
 import { namesCompany } from './company-name';
-import { sellsOnline } from './shop-page';
 import { endsWithLeadIn, handlesAfter, introducesQuote, nearbyHandles } from './nearby-text';
 
 export type { NodeRange, NodeSegment } from './node-ranges';
@@ -78,8 +77,6 @@ export interface PageHeadline<C extends string = string> {
   offer: boolean;
   /** Its title or footer names the registered company that runs it (a shop's, a firm's page). */
   company: boolean;
-  /** It sells online (a checkout, a cart, stock and shipping terms by its headline or footer) and is no report. */
-  shop: boolean;
 }
 
 export interface Matcher<P extends MatcherPhrase = MatcherPhrase> {
@@ -300,7 +297,6 @@ export function createMatcher<P extends MatcherPhrase>(
         offeredOnPage: headline?.offer ? headline.categories : undefined,
         quotedOffer: quotesAnOffer(scan),
         companyPage: headline?.company === true,
-        shopPage: headline?.shop === true,
       }),
     readHeadline(context) {
       // The content script sends the title and headline, then the page's last text and the title alone,
@@ -320,13 +316,7 @@ export function createMatcher<P extends MatcherPhrase>(
       // A headline that sells with words alone ("Buy Xanax Online – No Prescription Needed", stealth
       // packaging, reship) makes an offer as a price does: two different sale words.
       const saleWords = new Set(scan.signals.filter((signal) => signal.kind === 'sale-word').map((signal) => signal.value)).size;
-      return {
-        benign: benignPage,
-        categories: [...categories],
-        offer: !benignPage && categories.size > 0 && (terms || saleWords >= 2),
-        company: namesCompany(`${title} ${footer}`),
-        shop: !benignPage && sellsOnline(`${scan.normalised.text} ${normaliseText(footer)}`),
-      };
+      return { benign: benignPage, categories: [...categories], offer: !benignPage && categories.size > 0 && (terms || saleWords >= 2), company: namesCompany(`${title} ${footer}`) };
     },
     highlights: (scan) => selectLongestLeftmost(scan.phrases),
     memoryEstimateBytes: () => automaton.memoryEstimateBytes() + wordAutomaton.memoryEstimateBytes(),

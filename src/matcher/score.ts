@@ -28,8 +28,6 @@ export interface BlockEvidence<C extends string = string> {
   quotedOffer?: boolean;
   /** The page's title or footer names the registered company that runs it (src/matcher/company-name.ts). */
   companyPage?: boolean;
-  /** The page sells online by its headline or footer (src/matcher/shop-page.ts): its goods' prices stand apart. */
-  shopPage?: boolean;
   /**
    * The text just before and after the block, read only when the block's own words leave the decision
    * open (reading it costs a scan): its messenger handles (not phone numbers or e-mail), and whether
@@ -129,7 +127,7 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
   // (Read last, only where the block's own words leave the decision open: see weakSuspect.)
   let handlesNearby: number | undefined;
   const nearbyHandles = () => (handlesNearby ??= e.nearby?.handles() ?? 0);
-  const intentHere = hardIntent || saleWords > 0 || offeredHere || e.shopPage === true;
+  const intentHere = hardIntent || saleWords > 0 || offeredHere;
   // A seller's offer in full (a messaging app's handle and another kind of term, three terms or more) is not
   // undone by one stray benign word: a reader's "这个违法吧?" under a post, "not selling to kids" in an
   // advert. Without a handle it is: a lawful shop names a price, "add to cart" and "prescription required".
