@@ -165,6 +165,9 @@ const PHRASE_REFUSAL_BEFORE =
   /(?:不提供|不出售|不销售|不售卖|不做|不接|不代办|不办理|不查询|不收集|不采集|不获取|(?<![a-z])(?:no|not|never|don't sell|do not sell|does not sell|we don't offer|we do not offer))\s?(?:任何|any\s)?(?:[\u4e00-\u9fff()]{1,20}[、,/]\s?|[a-z]+(?:\s[a-z]+)?,?\s(?:or|and)\s|[a-z]+,\s){0,6}(?:[\u4e00-\u9fff]{1,4})?$/;
 const PHRASE_REFUSAL_LOOKBACK = 100;
 
+/** A question in Chinese: a Chinese character, or 吗 and the like, before the question mark. */
+const TITLE_ASKS = /[\u4e00-\u9fff]\s?\?/;
+
 /** Where a sentence ends: a classified site's one safety tip ("请勿预付款，谨防诈骗。") is one warning, not three. */
 const SENTENCE_END = /[。！？!?|\n]|\.(?=\s|$)/g;
 
@@ -310,7 +313,10 @@ export function createMatcher<P extends MatcherPhrase>(
       // numbers and e-mail addresses are on every shop's, club's and office's page: they do not count.
       const kinds = new Set(scan.signals.filter((signal) => signal.type !== 'email' && signal.type !== 'phone').map((signal) => signal.kind));
       const vendor = kinds.has('contact') && benignSentences(scan.normalised.text, scan.benign) < kinds.size;
-      const benignPage = scan.benign.length > 0 && !vendor;
+      // A Chinese title that asks ("可以自己装屏蔽器吗？") is a question-and-answer or advice page's. English
+      // adverts ask in their titles ("Is your partner cheating?"); Chinese ones, in the tuning set, do not.
+      const asks = TITLE_ASKS.test(normaliseText(title));
+      const benignPage = (scan.benign.length > 0 || asks) && !vendor;
       const categories = new Set<P['category']>();
       for (const hit of scan.phrases) if (!ambiguous[hit.phraseIndex]) categories.add(hit.category);
       // A headline that sells with words alone ("Buy Xanax Online – No Prescription Needed", stealth

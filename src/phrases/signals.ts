@@ -64,6 +64,8 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     'sentenced', 'special action', 'clean up', 'crack down', 'official said', 'news', 'press release', 'how to report', 'pleaded guilty',
     'convicted', 'jailed', 'charged with', 'indicted', 'indictment', 'defendant', 'detectives', 'officers', 'takedown', 'dismantled',
     'authorities', 'years in prison', 'prison', 'judge', 'spokesperson', 'trafficking',
+    // Lawmaking.
+    'legislature', 'lawmakers', 'legislators', 'senate', 'the bill', 'signed into law', 'governor', 'ban on', 'banned', 'statute',
     // Definitions and research.
     'glossary', 'explained', 'stands for', 'short for', 'meaning of', 'wiki', 'refers to', 'slang for', 'slang term', 'also known as', 'definition', 'is a term', 'researchers', 'study',
     // Warnings and help pages.

@@ -53,6 +53,16 @@ describe('detection rules', () => {
     expect(suspect('Keylogger build, lifetime updates')).toBe(false);
   });
 
+  it('asks a strong phrase beside a report’s words for a handle or an offer’s price, not for a sum lost', () => {
+    expect(suspect('我局接连受理3起“网上办证被骗”的报警：事主想花钱买一本驾驶证，最多的一人被骗1.9万元。')).toBe(false);
+    expect(suspect('警方提醒：有人仍在群里叫卖，办证 一本 800元 加微信 bz_88899')).toBe(true);
+  });
+
+  it('reads lawmaking as a report', () => {
+    expect(suspect('Statehouse passes ban on unserialized gun kits; governor expected to sign')).toBe(false);
+    expect(suspect('Unserialized gun kits in stock, $450, DM me')).toBe(true);
+  });
+
   it('does not let a benign word inside an offer count as benign ("no prescription required")', () => {
     expect(suspect('Tramadol 100mg, no prescription required, $2 per pill')).toBe(true);
     expect(suspect('Tramadol 50mg capsules. Prescription required. $12.50 for 30')).toBe(false);
@@ -110,6 +120,16 @@ describe('the page genre and the reasons', () => {
     const warning = ad('警方提醒：请勿购买。谨防上当。诈骗案件频发。');
     matcher.scanBlock([warning]);
     expect(matcher.scanBlock([spec], warning).suspect).toBe(false);
+  });
+
+  it('reads a Chinese title that asks a question as a question-and-answer page’s', () => {
+    const qa = '学校期末考试可以自己装手机信号屏蔽器吗？ - 知乎 | 学校期末考试可以自己装手机信号屏蔽器吗？\n\n学校期末考试可以自己装手机信号屏蔽器吗？ - 知乎';
+    const shop = '考场手机信号屏蔽器 - 某某电子 | 考场手机信号屏蔽器\n\n考场手机信号屏蔽器 - 某某电子';
+    for (const page of [qa, shop]) matcher.scanBlock([page.split('\n')[0] as string]);
+    expect(matcher.scanBlock(['校长让我去网上买几台信号屏蔽器装在教室里。'], qa).suspect).toBe(false);
+    expect(matcher.scanBlock(['校长让我去网上买几台信号屏蔽器装在教室里。'], shop).suspect).toBe(true);
+    // An answer that sells, with its handle, is an offer all the same.
+    expect(matcher.scanBlock(['屏蔽器 现货 加微信 pbq_2024 发货'], qa).suspect).toBe(true);
   });
 
   it('reads a headline that sells with two sale words as a product page, without a price beside it', () => {

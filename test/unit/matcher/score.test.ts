@@ -72,7 +72,10 @@ describe('block scoring', () => {
     const weak = { category: 'jammers', strength: 'weak' as const };
     expect(scoreBlock({ phrases: [strong], signals: [], benign: 0 }).suspect).toBe(true);
     expect(scoreBlock({ phrases: [strong], signals: [], benign: 1 }).suspect).toBe(false);
-    expect(scoreBlock({ phrases: [strong], signals: [{ kind: 'price' }], benign: 1 }).suspect).toBe(true);
+    // Beside a report's words a price alone is a sum paid or lost; a handle, or a price with a sale word, is an offer.
+    expect(scoreBlock({ phrases: [strong], signals: [{ kind: 'price' }], benign: 1 }).suspect).toBe(false);
+    expect(scoreBlock({ phrases: [strong], signals: [{ kind: 'price' }, { kind: 'sale-word' }], benign: 1 }).suspect).toBe(true);
+    expect(scoreBlock({ phrases: [strong], signals: [{ kind: 'contact', type: 'phone' }], benign: 1 }).suspect).toBe(true);
     expect(scoreBlock({ phrases: [strong], signals: [{ kind: 'sale-word' }], benign: 1 }).suspect).toBe(false);
     expect(scoreBlock({ phrases: [weak], signals: [{ kind: 'sale-word' }], benign: 0 }).suspect).toBe(true);
     expect(scoreBlock({ phrases: [weak], signals: [{ kind: 'contact' }], benign: 1 }).suspect).toBe(false);
