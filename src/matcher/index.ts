@@ -238,6 +238,10 @@ export function createMatcher<P extends MatcherPhrase>(
       if (i < sale.length) scan.saleWords.push({ start: m.start, end: m.end, range, word: sale[i] ?? '' });
       else scan.benign.push({ start: m.start, end: m.end, range, word: benign[i - sale.length] ?? '' });
     }
+    // A benign word inside an everyday compound is that compound (研究 in 研究生, a graduate student).
+    if (compounds.length > 0 && scan.benign.length > 0) {
+      scan.benign = scan.benign.filter((word) => !compounds.some((compound) => inside(word, compound) && (word.start !== compound.start || word.end !== compound.end)));
+    }
     // Most blocks of a page hold no phrase at all: they need no price or contact search (nor the decoded text).
     if (scan.phrases.length === 0) return scan;
     // A code word in quotation marks of its own is code, though it is also an everyday compound's part

@@ -152,6 +152,8 @@ export const EVERYDAY_COMPOUNDS: readonly Word[] = [
   ...zh([
     // Everyday words that hold a sale word: 出租 in 出租车 (a taxi) and 出租屋 (a rented room), 供应 in 供应商 (a supplier).
     '出租车', '出租屋', '出租房', '供应商', '供应链',
+    // Everyday words that hold a benign word: 研究 in 研究生 (a graduate student).
+    '研究生',
     '冰箱', '冰柜', '冰淇淋', '冰激凌', '冰块', '冰糖', '冰红茶', '冰雪', '滑冰', '冰球', '冰镇', '溜冰场', '冰粉', '刨冰', '冰沙', '冰棍', '冰棒',
     '雪花冰', '绵绵冰', '冰爽', '冰凉', '冰川', '冰山', '冰冻', '冰箱贴', '冰袋', '冰晶',
     '热风枪', '筋膜枪', '喷枪', '胶枪', '钉枪', '水枪', '枪式', '焊枪', '打胶枪', '洗车枪', '喷漆枪', '温度枪', '测温枪', '扫码枪',

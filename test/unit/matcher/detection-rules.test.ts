@@ -122,6 +122,13 @@ describe('the page genre and the reasons', () => {
     expect(matcher.scanBlock([spec], warning).suspect).toBe(false);
   });
 
+  it('reads a benign word inside an everyday compound as the compound (研究 in 研究生)', () => {
+    const ad = (who: string) => `四六级 教资 专业代考 不过退款 - 同城生活网 | 专业代考 | ${who}亲自上场 价格¥1800 起`;
+    for (const who of ['名校在读研究生', '研究所']) matcher.scanBlock([ad(who)]);
+    expect(matcher.scanBlock(['教师资格证 笔试 单科 ¥1500，驾照 科一 科四 也可代'], ad('名校在读研究生')).suspect).toBe(true);
+    expect(matcher.scanBlock(['教师资格证 笔试 单科 ¥1500，驾照 科一 科四 也可代'], ad('研究所')).suspect).toBe(false);
+  });
+
   it('reads a Chinese title that asks a question as a question-and-answer page’s', () => {
     const qa = '学校期末考试可以自己装手机信号屏蔽器吗？ - 知乎 | 学校期末考试可以自己装手机信号屏蔽器吗？\n\n学校期末考试可以自己装手机信号屏蔽器吗？ - 知乎';
     const shop = '考场手机信号屏蔽器 - 某某电子 | 考场手机信号屏蔽器\n\n考场手机信号屏蔽器 - 某某电子';
