@@ -117,3 +117,17 @@ describe('the vocabulary of carders and counterfeiters, and a crime\'s name', ()
     expect(suspect('Organ trafficking network, kidney $45,000, contact WhatsApp +91 98765 43210')).toBe(true);
   });
 });
+
+describe('English plurals of the lists\' names of goods', () => {
+  it('finds the plural of a name of two words or more, as listings name their stock', () => {
+    expect(phrases('We sell GPS blockers that plug right in the cigarette lighter')).toContain('gps blockers');
+    expect(suspect('We sell GPS blockers that plug right in the cigarette lighter')).toBe(true);
+    expect(phrases('relay boxes and code grabbers in stock')).toEqual(expect.arrayContaining(['relay boxes', 'code grabbers']));
+  });
+
+  it('adds no plural to one-word names, ambiguous words or words that are not goods', () => {
+    expect(phrases('Pest control: rats and mice removed')).toEqual([]);
+    expect(phrases('Both bank accounts and pepper sprays were listed')).not.toContain('pepper sprays');
+    expect(phrases('kidney for sales')).not.toContain('kidney for sales');
+  });
+});
