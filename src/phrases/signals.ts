@@ -45,7 +45,7 @@ export const SALE_INTENT: readonly Word[] = [
     '付款后', '转账备注', '开通vip', '开通会员', '永久会员', '会员充值',
     // Sales without the checks the law asks for, and a fake document's claim to pass them.
     '无需任何证件', '无需证件', '不需要任何证明', '不需要证明', '不要身份证', '不用身份证', '不登记', '免实名', '无需实名', '不用实名',
-    '网站可查', '官网可查', '税务局可查',
+    '网站可查', '官网可查', '税务局可查', '税局可查',
     // Renting out what may not be sold (出租银行卡, 出租肉鸡): the grey market's other offer.
     '出租',
   ]),

@@ -46,6 +46,11 @@ describe('detection rules', () => {
     expect(suspect('社工库 查询 一次 50元 tg @sgk_bot88')).toBe(true);
   });
 
+  it('counts a fake invoice\'s claim to pass the tax office\'s check as sale intent', () => {
+    expect(suspect('各行业都有 真票 专票 可抵扣')).toBe(false);
+    expect(suspect('各行业都有 税局可查 真票 专票 可抵扣')).toBe(true);
+  });
+
   it('counts payment in crypto, gift cards or by wire service as sale intent', () => {
     expect(suspect('EU national ID card – from €900')).toBe(false);
     expect(suspect('EU national ID card – from €900, payment Bitcoin, USDT (TRC20) or Western Union')).toBe(true);

@@ -50,6 +50,9 @@ describe('the text around a block', () => {
     const zh = '警方打掉提供DDoS攻击服务团伙 | 警情通报 | \n';
     expect(builtinMatcher.scanBlock(['专业ddos攻击服务，天卡 35 元，月卡 580 元'], zh, '在多个群中发布推广广告。广告原文如下：\n').suspect).toBe(true);
     expect(builtinMatcher.scanBlock(['专业ddos攻击服务，天卡 35 元，月卡 580 元'], zh, '警方提醒：切勿购买。\n').suspect).toBe(false);
+    // The lead-in may name what it quotes before its colon ("挂着如下文字，记者截图留存：").
+    expect(builtinMatcher.scanBlock(['专业ddos攻击服务，天卡 35 元，月卡 580 元'], zh, '一家店铺的商品页至今仍挂着如下文字，记者截图留存：\n').suspect).toBe(true);
+    expect(builtinMatcher.scanBlock(['专业ddos攻击服务，天卡 35 元，月卡 580 元'], zh, '如下所述。警方已立案，记者：\n').suspect).toBe(false);
   });
 
   it('reads a report’s block that ends by introducing a quotation ("原文如下：") as an offer when a handle follows it', () => {
