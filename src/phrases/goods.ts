@@ -4,7 +4,8 @@ import type { Category } from '../shared/taxonomy';
  * The names of the goods themselves, as sellers and buyers write them: controlled drugs (brand,
  * generic and street names, from the international schedules and China's 麻醉药品和精神药品品种目录 and
  * 易制毒化学品 lists), gun models and parts, poisons, document types, data, card and account jargon,
- * hacking and spyware products, jammers, organs, adult-content resale and protected wildlife. Each is
+ * hacking and spyware products, jammers, organs, adult-content resale and protected wildlife, and
+ * the pinyin spellings that Chinese sellers use to pass keyword filters (fa piao, pingbiqi). Each is
  * a weak phrase: a pharmacy leaflet, a news report or a gun club names them too, so they count only
  * next to sale intent (src/matcher/score.ts). Merged into the built-in lists by index.ts.
  */
@@ -121,6 +122,8 @@ export const GOODS_EN: Goods = {
 
 export const GOODS_ZH: Goods = {
   'firearms-explosives': [
+    // Pinyin, as sellers spell the goods to pass keyword filters.
+    'qiangzhi', 'qiang zhi', 'shouqiang', 'shou qiang', 'qigou', 'qi gou', 'zhayao', 'zha yao', 'leiguan', 'lei guan',
     '枪械', '步枪', '冲锋枪', '左轮', '五四式', '六四式', '仿五四', '火药枪', '土枪', '小口径', '气步枪', '气手枪', '钢珠', '打鸟', '弹夹', '弹匣',
     '枪管', '撞针', '猎具', '鸟枪', '铅弹枪', '黑火药', '导火索', '炸弹', '手雷', '烟花爆竹原料',
     // Split and coded spellings of 枪 and its parts (木仓 for 枪, a silencer as 消音筒).
@@ -131,6 +134,8 @@ export const GOODS_ZH: Goods = {
     '肩章', '臂章', '制式服装', '警械', '警官证', '防暴',
   ],
   'drugs-precursors': [
+    // Pinyin, as sellers spell the goods to pass keyword filters.
+    'bingdu', 'bing du', 'magu', 'ma gu', 'yaotouwan', 'k fen', 'kfen',
     '海洛因', '可卡因', '芬太尼', '氯胺酮', '四号', '白粉', '笑气', '依托咪酯', '合成大麻素', '右美沙芬', '三唑仑', '咪达唑仑', '地西泮', '阿普唑仑',
     '佐匹克隆', '羟考酮', '奥施康定', '吗啡', '杜冷丁', '哌替啶', '美沙酮', '丁丙诺啡', '甲卡西酮', '浴盐', '羟丁酸', '迷药', '催情', '羟亚胺', '邻酮',
     '邻氯苯基环戊酮', '麻黄素', '伪麻黄碱', '1-苯基-2-丙酮', '溴代苯丙酮', '胡椒基甲基酮', '黄樟素', '苯乙酸', '飞叶子', '上头', '聪明药',
@@ -141,10 +146,14 @@ export const GOODS_ZH: Goods = {
     '无色无味', '慢性毒', '致死量',
   ],
   'identity-documents': [
+    // Pinyin, as sellers spell the goods to pass keyword filters.
+    'banzheng', 'ban zheng', 'jia zheng', 'shenfenzheng', 'shen fen zheng', 'jiazhao', 'jia zhao',
     '学历证书', '户口本', '结婚证', '房产证', '营业执照', '资格证', '港澳通行证', '签证', '公章', '一比一', '学信网可查', '可查档',     '临时身份证', '居住证', '社保卡', '职称证', '不用考', '免考拿证', '消分', '驾照速办', '12123可查', 'jia照', 'jia证', '出本', '二代证', '身份证原件',
     '做证', '制证', '高仿证件', '仿真证件', '假证件', '买驾照', '买证', '卖证', '包过拿证', '免考证书', '不用本人到场',
   ],
   'personal-data': [
+    // Pinyin, as sellers spell the goods to pass keyword filters.
+    'shegongku', 'shegong ku', 'sgk', 'kaifang jilu', 'cha ren',
     '公民信息', '户籍', '开房', '机主', '实名信息', '快递单号', '查人', '四要素', '三要素', '征信', '网贷数据', '股民数据', '车主数据',
     '学生数据', '业主数据', '精准客户', '客户资源', '手机号机主', '身份证号', '通话记录', '出行记录', '开房信息', '开房数据', '行动轨迹', '查轨迹', '轨迹查询', '出行轨迹', '活动轨迹', '机主信息', '机主姓名', '查机主', '查户籍', '户籍资料',
     '人肉搜索', '社工数据', '社工查询',
@@ -155,15 +164,21 @@ export const GOODS_ZH: Goods = {
     '业主名单', '业主资料', '家长名单', '家长数据', '宝妈数据', '宝妈名单', '母婴数据', '新生儿数据', '新生儿信息', '股民名单', '车主名单', '车主信息',
     '快递面单', '面单数据', '收件人数据', '收件人信息', '空号率', '拨通率', '一手资料', '一手数据',   ],
   'bank-cards': [
+    // Pinyin, as sellers spell the goods to pass keyword filters.
+    'yinhangka', 'yinhang ka', 'sijiantao', 'si jian tao', 'paofen', 'pao fen', 'kanong', 'ka nong',
     '五件套', '对公户', '洗钱', '走流水', '刷流水', '实名卡', '手机卡', '电话卡', '物联网卡', '黑卡', '资金盘', '代收代付', '承兑', '卡主', '收购卡',
     '二类卡', '一类卡', '网银盾',
     // Card data and the kit that writes it to blank cards, as carders name them (料 is stolen card data).
     '磁道', '磁道数据', '磁道信息', '卡料', '境外料', '写卡器', '白卡', '伪卡', '空白磁条卡',
   ],
   'counterfeit-invoices': [
+    // Pinyin, as sellers spell the goods to pass keyword filters.
+    'fapiao', 'fa piao', 'daikai', 'dai kai', 'kai piao', 'zhuanpiao', 'zhuan piao',
     '代开', '虚开', '代开各类', '长期代开', '常年代开', '各类发票', '定额发票', '抵扣', '税点', '真票', '机打发票', '餐饮发票', '住宿发票', '运输发票', '建筑发票', '可查验', '可上网查',
       ],
   'hacking-tools': [
+    // Pinyin, as sellers spell the goods to pass keyword filters.
+    'muma', 'mu ma', 'yuankong', 'yuan kong', 'daohao', 'dao hao',
     '远控', '盗号', '任意显号', '定位软件', '查聊天记录', '恢复聊天记录', '钓鱼网站', '钓鱼页面', '免杀', '后门', '肉鸡', '流量攻击', '呼死你',
     '短信轰炸', '接码', '卡池', '猫池', '监控软件', '手机监控', '查开房', '键盘记录', '木马程序', '远控木马', '盗号木马', '撞库', '撞库软件', '拖库', '脱库',
     '洗库', '短信群发器', '短信群发设备', '嗅探设备', '窃听器', '监听器', '手机木马', '钓鱼链接', '免杀马',
@@ -174,8 +189,14 @@ export const GOODS_ZH: Goods = {
     '撞库工具', '钓鱼源码', '搭建钓鱼',
     // Attack time sold as "stress testing": the platform, its bypass of a target's protection, its promise.
     '压测平台', '在线压测', 'ddos压测', 'cc压测', '攻击平台', '绕盾', '绕cdn', '绕过cdn', '绕过高防', '打谁谁倒', 'ddos平台',   ],
-  jammers: ['屏蔽仪', '信号遮蔽器', '遮蔽器', '干扰仪', '反定位', '防追踪', '遥控干扰', '开锁器', '汽车解码', '信号干扰', '屏蔽设备', '干扰设备'],
+  jammers: [
+    // Pinyin, as sellers spell the goods to pass keyword filters.
+    'pingbiqi', 'pingbi qi', 'ganraoqi', 'ganrao qi',
+    '屏蔽仪', '信号遮蔽器', '遮蔽器', '干扰仪', '反定位', '防追踪', '遥控干扰', '开锁器', '汽车解码', '信号干扰', '屏蔽设备', '干扰设备'],
   'human-organs': ['肝源', '肾移植', '肝移植', '捐肾', '换肾', '营养费', '肾脏', '供肾'],
-  pornography: ['裸聊', '约炮', '楼凤', '无码', '原味', '付费群', 'vip群', '会员群', '涉黄', '淫秽', '成人专区', '成人影院', '无限观看', '永久观看', '福利姬', '黄色网站', '看片网站', '色情网站', '高清无码', '国产自拍', '偷拍视频', 'av资源', '三级片', '黄群', '约p', '包夜', '外围女'],
+  pornography: [
+    // Pinyin, as sellers spell the goods to pass keyword filters.
+    'huangpian', 'huang pian', 'luoliao', 'luo liao', 'yuepao', 'yue pao',
+    '裸聊', '约炮', '楼凤', '无码', '原味', '付费群', 'vip群', '会员群', '涉黄', '淫秽', '成人专区', '成人影院', '无限观看', '永久观看', '福利姬', '黄色网站', '看片网站', '色情网站', '高清无码', '国产自拍', '偷拍视频', 'av资源', '三级片', '黄群', '约p', '包夜', '外围女'],
   other: ['象牙', '犀牛角', '穿山甲', '虎骨', '熊胆', '假币', '假钞', '高仿币', '作弊器', '考试作弊', '隐形耳机', '考试答案', '野生动物制品', '高仿票子', '假票子', '过点钞机', '过验钞机'],
 };

@@ -131,3 +131,11 @@ describe('English plurals of the lists\' names of goods', () => {
     expect(phrases('kidney for sales')).not.toContain('kidney for sales');
   });
 });
+
+describe('pinyin spellings of Chinese goods', () => {
+  it('finds goods spelt in pinyin to pass keyword filters, as weak words that need sale intent', () => {
+    expect(phrases('年底冲成本 fa piao 各行业都有')).toContain('fa piao');
+    expect(suspect('出 pingbiqi 一台 680 元，v: pb_shop88')).toBe(true);
+    expect(suspect('这篇文章讲 fa piao 的读音')).toBe(false);
+  });
+});
