@@ -167,6 +167,10 @@ const PHRASE_REFUSAL_LOOKBACK = 100;
 
 /** A question in Chinese: a Chinese character, or 吗 and the like, before the question mark. */
 const TITLE_ASKS = /[\u4e00-\u9fff]\s?\?/;
+/** An English question in the first person ("Can our school block phones…?", "Is it legal for me to…?"): an adviser's, not an advert's ("Is your partner cheating?"). */
+const TITLE_ASKS_EN = /(?<![a-z])(?:i|we|our|my|me|us)(?![a-z])[^?]*\?/;
+/** A guide's, a tutorial's or an explainer's title ("How to write an invoice", "A parent's guide to…", "如何识别…", "…指南"). */
+const TITLE_TEACHES = /^(?:how to|how do|how does|how can|what is|what are|why)(?![a-z])|(?<![a-z])guide(?![a-z])|^(?:如何|怎么|怎样|为什么)|指南|教程|科普/;
 
 /** Where a sentence ends: a classified site's one safety tip ("请勿预付款，谨防诈骗。") is one warning, not three. */
 const SENTENCE_END = /[。！？!?|\n]|\.(?=\s|$)/g;
@@ -317,9 +321,12 @@ export function createMatcher<P extends MatcherPhrase>(
       // numbers and e-mail addresses are on every shop's, club's and office's page: they do not count.
       const kinds = new Set(scan.signals.filter((signal) => signal.type !== 'email' && signal.type !== 'phone').map((signal) => signal.kind));
       const vendor = kinds.has('contact') && benignSentences(scan.normalised.text, scan.benign) < kinds.size;
-      // A Chinese title that asks ("可以自己装屏蔽器吗？") is a question-and-answer or advice page's. English
-      // adverts ask in their titles ("Is your partner cheating?"); Chinese ones, in the tuning set, do not.
-      const asks = TITLE_ASKS.test(normaliseText(title));
+      // A title that asks ("可以自己装屏蔽器吗？", "Can our school block phones…?") is a question-and-answer or
+      // advice page's, and one that teaches ("How to…", "…guide", 指南) a guide's. English adverts ask
+      // their readers in their titles ("Is your partner cheating?"): an English question counts in the
+      // first person only.
+      const titleText = normaliseText(title).trim();
+      const asks = TITLE_ASKS.test(titleText) || TITLE_ASKS_EN.test(titleText) || TITLE_TEACHES.test(titleText);
       const benignPage = (scan.benign.length > 0 || asks) && !vendor;
       const categories = new Set<P['category']>();
       for (const hit of scan.phrases) if (!ambiguous[hit.phraseIndex]) categories.add(hit.category);

@@ -70,7 +70,7 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     'glossary', 'explained', 'stands for', 'short for', 'meaning of', 'wiki', 'refers to', 'slang for', 'slang term', 'also known as', 'definition', 'is a term', 'researchers', 'study',
     // Warnings and help pages.
     'is it legal', 'against the law', 'do not buy', "don't buy", 'never buy', 'it is an offence', 'without a licence', 'without a license',
-    'warning', 'beware of', 'scam alert', 'illegal and harmful information', 'never share', 'we will never ask', 'protect yourself',
+    'helpline', 'warning', 'beware of', 'scam alert', 'illegal and harmful information', 'never share', 'we will never ask', 'protect yourself',
     'fraud prevention', 'if you suspect', 'red flags', 'help centre', 'help center', 'report it to', 'is an offence', 'is illegal',
     'it is illegal', 'are illegal', 'prohibited', 'is a crime', 'government', 'department of', 'ministry of',
     // Lawful trade.
@@ -117,6 +117,8 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     '实名登记', '实名购买',
     // Official fees and a lawful shop's invoice desk.
     '工本费', '收费标准', '可开具', '均可开具', '发票管理', '红冲',
+    // A hospital's own terms: public health insurance, registration, outpatients.
+    '医保', '挂号', '门诊',
     // Document services that handle real papers: translation and notarisation.
     '翻译', '公证',
     // A photo studio's receipt code for an online application (照片回执), and a business that cites the

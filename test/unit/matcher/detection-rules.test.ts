@@ -144,6 +144,18 @@ describe('the page genre and the reasons', () => {
     expect(matcher.scanBlock(['屏蔽器 现货 加微信 pbq_2024 发货'], qa).suspect).toBe(true);
   });
 
+  it('reads an English question in the first person, and a guide\'s or tutorial\'s title, as an advice page\'s', () => {
+    const page = (title: string) => `${title} | Forum\n\n${title}`;
+    const block = 'A colleague found exam hall signal blockers online for about $200.';
+    const titles = ['Can our school block phones in exam rooms with a signal jammer?', "A parent's guide to drug slang", 'How to write an invoice', 'Is your partner cheating? Exam hall signal blockers'];
+    for (const title of titles) matcher.scanBlock([page(title).split('\n')[0] as string]);
+    expect(matcher.scanBlock([block], page(titles[0] as string)).suspect).toBe(false);
+    expect(matcher.scanBlock([block], page(titles[1] as string)).suspect).toBe(false);
+    expect(matcher.scanBlock([block], page(titles[2] as string)).suspect).toBe(false);
+    // An advert asks its reader, in the second person.
+    expect(matcher.scanBlock([block], page(titles[3] as string)).suspect).toBe(true);
+  });
+
   it('reads a headline that sells with two sale words as a product page, without a price beside it', () => {
     const shop = 'Buy Xanax 2mg Bars Online – No Prescription Needed | EasyMeds | Stealth packaging, reship guarantee';
     const leaflet = 'Xanax (alprazolam): uses, side effects and warnings | Prescription required';
