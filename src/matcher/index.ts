@@ -182,6 +182,10 @@ function benignSentences(text: string, words: readonly { start: number }[]): num
   return new Set(words.map((word) => ends.findIndex((end) => end >= word.start))).size;
 }
 
+/** "No need to show", as a seller of what the law licenses writes it: 无需提供, 不用办理, 免. */
+const NOT_NEEDED_BEFORE = /(?:无需|无须|不需要?|不用|免)(?:提供|出示|办理|使用|任何|持有|验证)*$/;
+const NOT_NEEDED_LOOKBACK = 8;
+
 /**
  * A benign word that a question ends on is a reader's doubt, not a report: "这个违法吧?", "isn't this
  * illegal?" under a seller's post.
@@ -242,9 +246,14 @@ export function createMatcher<P extends MatcherPhrase>(
       if (i < sale.length) scan.saleWords.push({ start: m.start, end: m.end, range, word: sale[i] ?? '' });
       else scan.benign.push({ start: m.start, end: m.end, range, word: benign[i - sale.length] ?? '' });
     }
-    // A benign word inside an everyday compound is that compound (研究 in 研究生, a graduate student).
-    if (compounds.length > 0 && scan.benign.length > 0) {
-      scan.benign = scan.benign.filter((word) => !compounds.some((compound) => inside(word, compound) && (word.start !== compound.start || word.end !== compound.end)));
+    // A benign word inside an everyday compound is that compound (研究 in 研究生, a graduate student), and
+    // a lawful check that the text says is not needed is a seller's claim ("无需提供使用许可证明").
+    if (scan.benign.length > 0) {
+      scan.benign = scan.benign.filter(
+        (word) =>
+          !compounds.some((compound) => inside(word, compound) && (word.start !== compound.start || word.end !== compound.end)) &&
+          !NOT_NEEDED_BEFORE.test(normalised.text.slice(Math.max(0, word.start - NOT_NEEDED_LOOKBACK), word.start)),
+      );
     }
     // Most blocks of a page hold no phrase at all: they need no price or contact search (nor the decoded text).
     if (scan.phrases.length === 0) return scan;

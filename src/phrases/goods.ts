@@ -142,6 +142,8 @@ export const GOODS_ZH: Goods = {
     '大ma', '大麻烟弹', 'thc烟弹', '邮票',
   ],
   'toxic-chemicals': [
+    // Homophones and old names of the cyanides, as sellers write them past filters (青化钠, 山奈钠).
+    '青化钠', '青化钾', '山奈钠', '山奈钾',
     '氰化物', '叠氮化钠', '氯化汞', '升汞', '醋酸铊', '铊盐', '乌头碱', '河豚毒素', '秋水仙碱', '甲基汞', '重铬酸钾', '氟乙酸钠', '氟乙酰胺', '四亚甲基二砜四胺',
     '无色无味', '慢性毒', '致死量',
   ],

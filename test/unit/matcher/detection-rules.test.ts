@@ -156,6 +156,13 @@ describe('the page genre and the reasons', () => {
     expect(matcher.scanBlock([block], page(titles[3] as string)).suspect).toBe(true);
   });
 
+  it('reads a licence that the text says is not needed as a seller\'s claim, not a lawful shop\'s check', () => {
+    const page = (terms: string) => `16路手机信号屏蔽器 - 某某商城 | JY-16A 手机信号屏蔽器 ¥3,980 现货 | ${terms}`;
+    for (const terms of ['无需提供使用许可证明', '须持无线电管理机构许可证购买']) matcher.scanBlock([page(terms)]);
+    expect(matcher.scanBlock(['私人场所防偷拍防定位；车辆抵押、车贷车屏蔽 GPS 定位器，防止被找到'], page('无需提供使用许可证明')).suspect).toBe(true);
+    expect(matcher.scanBlock(['私人场所防偷拍防定位；车辆抵押、车贷车屏蔽 GPS 定位器，防止被找到'], page('须持无线电管理机构许可证购买')).suspect).toBe(false);
+  });
+
   it('reads a headline that sells with two sale words as a product page, without a price beside it', () => {
     const shop = 'Buy Xanax 2mg Bars Online – No Prescription Needed | EasyMeds | Stealth packaging, reship guarantee';
     const leaflet = 'Xanax (alprazolam): uses, side effects and warnings | Prescription required';

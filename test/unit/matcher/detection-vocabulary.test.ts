@@ -139,3 +139,11 @@ describe('pinyin spellings of Chinese goods', () => {
     expect(suspect('这篇文章讲 fa piao 的读音')).toBe(false);
   });
 });
+
+describe('homophones of poisons', () => {
+  it('finds the cyanides as sellers write them past filters', () => {
+    expect(phrases('首页 > 无机化工 > 青化钠（工业级）')).toContain('青化钠');
+    expect(suspect('山奈钠 工业级 现货 一公斤 380 元')).toBe(true);
+    expect(phrases('山柰 炖肉香料 50g')).toEqual([]);
+  });
+});
