@@ -117,6 +117,13 @@ export const GOODS_EN: Goods = {
     'counterfeit notes', 'counterfeit bills', 'fake banknotes', 'undetectable notes', 'counterfeit dollars', 'counterfeit us dollars',
     'counterfeit euros', 'fake dollars', 'fake euros', 'prop money', 'passes pen test', 'passes the pen test', 'grade a notes', 'exam cheating', 'cheating device', 'exam answers',
     'invisible earpiece',
+    // Exams sat by someone else and degrees bought, counterfeit cash, parcel-reshipping mule jobs, wildlife parts.
+    'exam proxy', 'proxy exam', 'proxy test taker', 'take your exam', 'take my exam', 'exam taker for hire', 'pay someone to take',
+    'fake diploma', 'fake diplomas', 'fake degree', 'fake degrees', 'buy a degree', 'buy a diploma', 'degree mill', 'diploma mill',
+    'novelty diploma', 'replica diploma', 'counterfeit cash', 'fake cash', 'fake bills', 'counterfeit currency', 'package reshipping',
+    'reshipping job', 'reshipping manager', 'ivory carvings', 'raw ivory', 'shahtoosh', 'tiger parts',
+    'take the exam for you', 'sit the exam for you', 'sits your exam', 'sit your exam', 'exam for you', 'leaked exam questions',
+    'leaked questions', 'guaranteed score', 'pass guaranteed',
   ],
 };
 
@@ -200,5 +207,11 @@ export const GOODS_ZH: Goods = {
     // Pinyin, as sellers spell the goods to pass keyword filters.
     'huangpian', 'huang pian', 'luoliao', 'luo liao', 'yuepao', 'yue pao',
     '裸聊', '约炮', '楼凤', '无码', '原味', '付费群', 'vip群', '会员群', '涉黄', '淫秽', '成人专区', '成人影院', '无限观看', '永久观看', '福利姬', '黄色网站', '看片网站', '色情网站', '高清无码', '国产自拍', '偷拍视频', 'av资源', '三级片', '黄群', '约p', '包夜', '外围女'],
-  other: ['象牙', '犀牛角', '穿山甲', '虎骨', '熊胆', '假币', '假钞', '高仿币', '作弊器', '考试作弊', '隐形耳机', '考试答案', '野生动物制品', '高仿票子', '假票子', '过点钞机', '过验钞机'],
+  other: [
+    '象牙', '犀牛角', '穿山甲', '虎骨', '熊胆', '假币', '假钞', '高仿币', '作弊器', '考试作弊', '隐形耳机', '考试答案', '野生动物制品', '高仿票子', '假票子', '过点钞机', '过验钞机',
+    // Exams sat by someone else, degrees and papers bought, online gambling's agents, fake-order jobs, wildlife parts.
+    '代考', '替考', '考试枪手', '枪手代考', '代写论文', '论文代写', '假文凭', '学历造假', '网赌', '博彩', '菠菜', '赌博网站', '棋牌代理', '博彩代理',
+    '刷单返利', '象牙制品', '犀角', '玳瑁', '虎皮', '豹皮', '熊掌',
+    '山甲片', '炮山甲', '穿山甲片',
+  ],
 };

@@ -147,3 +147,12 @@ describe('homophones of poisons', () => {
     expect(phrases('山柰 炖肉香料 50g')).toEqual([]);
   });
 });
+
+describe('other illicit goods and services', () => {
+  it('finds exams sat for someone else, degrees bought and wildlife parts, as weak words that need sale intent', () => {
+    expect(suspect('We take the exam for you (remote proctored sections). FAR $1,500, Telegram @examhelp_pro')).toBe(true);
+    expect(suspect('正宗山甲片，生片每克18元，要的加微信 zyc_shanjia')).toBe(true);
+    expect(suspect('代考 四六级 ¥1800 保过')).toBe(true);
+    expect(suspect('Proctors watch for anyone who tries to sit your exam in your place.')).toBe(false);
+  });
+});
