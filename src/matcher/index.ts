@@ -157,12 +157,12 @@ const REFUSAL_LOOKBACK = 24;
 
 /**
  * Goods that a shop or service says it does not offer: "no adult videos or images", "we do not sell
- * knives", "我们不提供查他人聊天记录、定位他人手机等服务", "不做任何证件". The negation stands right before
+ * knives", "我们不提供查他人聊天记录、定位他人手机等服务", "不做任何证件", "不承接任何发票的印制或“代开”". The negation stands right before
  * the phrase, or before a run of up to six enumerated items (each up to 20 characters, brackets included,
  * or a few Latin words): "不查询候选人的征信报告（须候选人自行提供）、银行流水、通话记录".
  */
 const PHRASE_REFUSAL_BEFORE =
-  /(?:不提供|不出售|不销售|不售卖|不做|不接|不代办|不办理|不查询|不收集|不采集|不获取|(?<![a-z])(?:no|not|never|don't sell|do not sell|does not sell|we don't offer|we do not offer))\s?(?:任何|any\s)?(?:[\u4e00-\u9fff()]{1,20}[、,/]\s?|[a-z]+(?:\s[a-z]+)?,?\s(?:or|and)\s|[a-z]+,\s){0,6}(?:[\u4e00-\u9fff]{1,4})?$/;
+  /(?:不提供|不出售|不销售|不售卖|不做|不接|不承接|不受理|不代办|不办理|不查询|不收集|不采集|不获取|(?<![a-z])(?:no|not|never|don't sell|do not sell|does not sell|we don't offer|we do not offer))\s?(?:任何|any\s)?(?:[\u4e00-\u9fff()]{1,20}[、,/或]\s?|[a-z]+(?:\s[a-z]+)?,?\s(?:or|and)\s|[a-z]+,\s){0,6}(?:[\u4e00-\u9fff]{1,4})?["“]?$/;
 const PHRASE_REFUSAL_LOOKBACK = 100;
 
 /** A question in Chinese: a Chinese character, or 吗 and the like, before the question mark. */
@@ -171,6 +171,12 @@ const TITLE_ASKS = /[\u4e00-\u9fff]\s?\?/;
 const TITLE_ASKS_EN = /(?<![a-z])(?:i|we|our|my|me|us)(?![a-z])[^?]*\?/;
 /** A guide's, a tutorial's or an explainer's title ("How to write an invoice", "A parent's guide to…", "如何识别…", "…指南"). */
 const TITLE_TEACHES = /^(?:how to|how do|how does|how can|what is|what are|why)(?![a-z])|(?<![a-z])guide(?![a-z])|^(?:如何|怎么|怎样|为什么)|指南|教程|科普/;
+
+/**
+ * A platform that hosts its users' posts, named in the page's title (某某的微博 - 微博, …吧 - 百度贴吧): the
+ * company its footer names runs the platform, not the posts, so its posts are no company's own trade.
+ */
+const HOSTS_POSTS = /微博|贴吧|论坛|社区|知乎|小红书|抖音|快手|哔哩哔哩|bilibili|闲鱼|转转|58同城|赶集|百姓网|豆瓣|百家号|qq空间|朋友圈/;
 
 /** Where a sentence ends: a classified site's one safety tip ("请勿预付款，谨防诈骗。") is one warning, not three. */
 const SENTENCE_END = /[。！？!?|\n]|\.(?=\s|$)/g;
@@ -182,9 +188,9 @@ function benignSentences(text: string, words: readonly { start: number }[]): num
   return new Set(words.map((word) => ends.findIndex((end) => end >= word.start))).size;
 }
 
-/** "No need to show", as a seller of what the law licenses writes it: 无需提供, 不用办理, 免. */
-const NOT_NEEDED_BEFORE = /(?:无需|无须|不需要?|不用|免)(?:提供|出示|办理|使用|任何|持有|验证)*$/;
-const NOT_NEEDED_LOOKBACK = 8;
+/** "No need to show", as a seller of what the law licenses writes it: 无需提供, 不用办理, 不需要剧毒品许可证, 免. */
+const NOT_NEEDED_BEFORE = /(?:无需|无须|不需要?|不用|免)[\u4e00-\u9fff]{0,6}$/;
+const NOT_NEEDED_LOOKBACK = 10;
 
 /**
  * A benign word that a question ends on is a reader's doubt, not a report: "这个违法吧?", "isn't this
@@ -309,7 +315,12 @@ export function createMatcher<P extends MatcherPhrase>(
               leadsOut: () => endsWithLeadIn(scan.normalised.text) && handlesAfter(nearby) > 0,
             }
           : undefined,
-        phrases: scan.phrases.map((hit) => ({ category: hit.category, strength: hit.strength, ambiguous: ambiguous[hit.phraseIndex] === true, coded: coded[hit.phraseIndex] === true && hit.quotedCode !== true })),
+        phrases: scan.phrases.map((hit) => ({
+          category: hit.category,
+          strength: hit.strength,
+          ambiguous: ambiguous[hit.phraseIndex] === true,
+          coded: coded[hit.phraseIndex] === true && hit.quotedCode !== true,
+        })),
         signals: scan.signals,
         benign: scan.benign.length,
         pageBenign: headline?.benign === true,
@@ -342,7 +353,7 @@ export function createMatcher<P extends MatcherPhrase>(
       // A headline that sells with words alone ("Buy Xanax Online – No Prescription Needed", stealth
       // packaging, reship) makes an offer as a price does: two different sale words.
       const saleWords = new Set(scan.signals.filter((signal) => signal.kind === 'sale-word').map((signal) => signal.value)).size;
-      return { benign: benignPage, categories: [...categories], offer: !benignPage && categories.size > 0 && (terms || saleWords >= 2), company: namesCompany(`${title} ${footer}`) };
+      return { benign: benignPage, categories: [...categories], offer: !benignPage && categories.size > 0 && (terms || saleWords >= 2), company: namesCompany(`${title} ${footer}`) && !HOSTS_POSTS.test(titleText) };
     },
     highlights: (scan) => selectLongestLeftmost(scan.phrases),
     memoryEstimateBytes: () => automaton.memoryEstimateBytes() + wordAutomaton.memoryEstimateBytes(),

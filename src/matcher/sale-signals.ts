@@ -36,7 +36,10 @@ const MULT = '(?:\\s?[kw万千])?';
 const CURRENCY_WORD = '(?:usdt|usd|rmb|cny|btc|eth|xmr|eur|gbp)';
 
 const RULES: readonly Rule[] = [
-  { kind: 'price', type: 'price', re: new RegExp(`[¥$€£]\\s?${NUM}${MULT}`, 'g') },
+  // The currencies of the markets' sellers: yuan and yen, dollar, euro, pound, rupee, rouble, won, naira,
+  // peso, baht, dong, lira, hryvnia.
+  { kind: 'price', type: 'price', re: new RegExp(`[¥$€£₹₽₩₦₱฿₫₺₴]\\s?${NUM}${MULT}`, 'g') },
+  { kind: 'price', type: 'price', re: new RegExp(`${L}(?:rs\\.?|inr)\\s?${NUM}(?![\\d.])`, 'g') },
   {
     kind: 'price',
     type: 'price',

@@ -75,8 +75,9 @@ const CAP_BENIGN = 5;
  * - an ambiguous word (冰, snow, candy) counts only beside another phrase of its category that is
  *   not ambiguous: a recipe's "ice" is not a drug until a drug name stands next to it;
  * - a strong phrase is enough, unless the block has benign context (news about a crackdown names
- *   "sale of guns and explosives"); then it also needs a contact handle, or a price with a sale word,
- *   which news articles do not carry (they name the sums paid or lost: "被骗1.9万元");
+ *   "sale of guns and explosives"); then it also needs a messenger handle or phone number, or a price
+ *   with a sale word, which news articles do not carry (they name the sums paid or lost: "被骗1.9万元",
+ *   and give an e-mail address for tips);
  * - a weak phrase needs sale intent (price, contact or sale word) and no benign context ("可开具正规发票"
  *   in an ordinary shop must not count, even next to its prices) — unless the block quotes a live
  *   offer: a contact handle with a price or a sale word. A news report that quotes an advert word for
@@ -152,7 +153,7 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
   // site's report).
   const companyTrade = e.companyPage === true && strong === 0 && !quoted;
   const weakSuspect = weak > 0 && !companyTrade && (ownBenign ? quotedOffer : !e.pageBenign || pageTerms) && (intentHere || nearbyHandles() > 0);
-  const strongSuspect = strong > 0 && (ownBenign ? contacts > 0 || (prices > 0 && saleWords > 0) || quotedOffer : !e.pageBenign || hardIntent || saleWords > 0);
+  const strongSuspect = strong > 0 && (ownBenign ? messengers > 0 || (prices > 0 && saleWords > 0) || quotedOffer : !e.pageBenign || hardIntent || saleWords > 0);
   const suspect = strongSuspect || weakSuspect;
 
   let score = 0;

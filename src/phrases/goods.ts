@@ -119,7 +119,7 @@ export const GOODS_EN: Goods = {
     'invisible earpiece',
     // Exams sat by someone else and degrees bought, counterfeit cash, parcel-reshipping mule jobs, wildlife parts.
     'exam proxy', 'proxy exam', 'proxy test taker', 'take your exam', 'take my exam', 'exam taker for hire', 'pay someone to take',
-    'fake diploma', 'fake diplomas', 'fake degree', 'fake degrees', 'buy a degree', 'buy a diploma', 'degree mill', 'diploma mill',
+    'fake diplomas', 'fake degree', 'fake degrees', 'buy a diploma', 'degree mill', 'diploma mill',
     'novelty diploma', 'replica diploma', 'counterfeit cash', 'fake cash', 'fake bills', 'counterfeit currency', 'package reshipping',
     'reshipping job', 'reshipping manager', 'ivory carvings', 'raw ivory', 'shahtoosh', 'tiger parts',
     'take the exam for you', 'sit the exam for you', 'sits your exam', 'sit your exam', 'exam for you', 'leaked exam questions',
@@ -162,7 +162,7 @@ export const GOODS_ZH: Goods = {
   ],
   'personal-data': [
     // Pinyin, as sellers spell the goods to pass keyword filters.
-    'shegongku', 'shegong ku', 'sgk', 'kaifang jilu', 'cha ren',
+    'shegongku', 'shegong ku', 'kaifang jilu', 'cha ren',
     '公民信息', '户籍', '开房', '机主', '实名信息', '快递单号', '查人', '四要素', '三要素', '征信', '网贷数据', '股民数据', '车主数据',
     '学生数据', '业主数据', '精准客户', '客户资源', '手机号机主', '身份证号', '通话记录', '出行记录', '开房信息', '开房数据', '行动轨迹', '查轨迹', '轨迹查询', '出行轨迹', '活动轨迹', '机主信息', '机主姓名', '查机主', '查户籍', '户籍资料',
     '人肉搜索', '社工数据', '社工查询',

@@ -67,7 +67,7 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     // Lawmaking.
     'legislature', 'lawmakers', 'legislators', 'senate', 'the bill', 'signed into law', 'governor', 'ban on', 'banned', 'statute',
     // Definitions and research.
-    'glossary', 'explained', 'stands for', 'short for', 'meaning of', 'wiki', 'refers to', 'slang for', 'slang term', 'also known as', 'definition', 'is a term', 'researchers', 'study',
+    'glossary', 'encyclopedia', 'wikipedia', 'view history', 'explained', 'stands for', 'short for', 'meaning of', 'wiki', 'refers to', 'slang for', 'slang term', 'also known as', 'definition', 'is a term', 'researchers', 'study',
     // Warnings and help pages.
     'is it legal', 'against the law', 'do not buy', "don't buy", 'never buy', 'it is an offence', 'without a licence', 'without a license',
     'helpline', 'warning', 'beware of', 'scam alert', 'illegal and harmful information', 'never share', 'we will never ask', 'protect yourself',

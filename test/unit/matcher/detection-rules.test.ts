@@ -61,6 +61,9 @@ describe('detection rules', () => {
   it('asks a strong phrase beside a report’s words for a handle or an offer’s price, not for a sum lost', () => {
     expect(suspect('我局接连受理3起“网上办证被骗”的报警：事主想花钱买一本驾驶证，最多的一人被骗1.9万元。')).toBe(false);
     expect(suspect('警方提醒：有人仍在群里叫卖，办证 一本 800元 加微信 bz_88899')).toBe(true);
+    // A report gives an e-mail address for tips; a seller, a handle.
+    expect(suspect('安全研究员在地下论坛监测到社工库广告，线索请发 tips@sec-lab.example，警方已介入')).toBe(false);
+    expect(suspect('Encyclopedia: a mobile phone jammer is a device that blocks signals.')).toBe(false);
   });
 
   it('reads lawmaking as a report', () => {
@@ -158,9 +161,18 @@ describe('the page genre and the reasons', () => {
 
   it('reads a licence that the text says is not needed as a seller\'s claim, not a lawful shop\'s check', () => {
     const page = (terms: string) => `16路手机信号屏蔽器 - 某某商城 | JY-16A 手机信号屏蔽器 ¥3,980 现货 | ${terms}`;
-    for (const terms of ['无需提供使用许可证明', '须持无线电管理机构许可证购买']) matcher.scanBlock([page(terms)]);
+    for (const terms of ['无需提供使用许可证明', '不需要剧毒品购买许可证', '须持无线电管理机构许可证购买']) matcher.scanBlock([page(terms)]);
+    expect(matcher.scanBlock(['私人场所防偷拍防定位；车辆抵押、车贷车屏蔽 GPS 定位器，防止被找到'], page('不需要剧毒品购买许可证')).suspect).toBe(true);
     expect(matcher.scanBlock(['私人场所防偷拍防定位；车辆抵押、车贷车屏蔽 GPS 定位器，防止被找到'], page('无需提供使用许可证明')).suspect).toBe(true);
     expect(matcher.scanBlock(['私人场所防偷拍防定位；车辆抵押、车贷车屏蔽 GPS 定位器，防止被找到'], page('须持无线电管理机构许可证购买')).suspect).toBe(false);
+  });
+
+  it('keeps the company rule off a platform that hosts its users\' posts', () => {
+    const page = (title: string) => `${title} | |\n© 北京某某网络技术有限公司\n${title}`;
+    const post = '永久会员今晚限时 全网最全 无码 福利视频 秒发';
+    for (const title of ['夜猫子福利社的微博 - 微博', '夜猫子福利社 - 官方商城']) matcher.scanBlock([page(title).split('\n')[0] as string]);
+    expect(matcher.scanBlock([post], page('夜猫子福利社的微博 - 微博')).suspect).toBe(true);
+    expect(matcher.scanBlock([post], page('夜猫子福利社 - 官方商城')).suspect).toBe(false);
   });
 
   it('reads a headline that sells with two sale words as a product page, without a price beside it', () => {

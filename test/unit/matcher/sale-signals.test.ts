@@ -19,6 +19,9 @@ describe('detectSaleSignals', () => {
     ['price: 99', 'price: 99'],
     ['源码 500U，代搭建 800U', '500u'],
     ['专票 13% 走 6.5 个点', '6.5 个点'],
+    ['Police Uniform Set ₹ 4,800 / Set', '₹ 4,800'],
+    ['Rs. 2350 per piece', 'rs. 2350'],
+    ['₽ 9 900', '₽ 9'],
   ])('finds the price in %j', (raw, value) => {
     expect(signals(raw)).toContainEqual({ type: 'price', value });
   });
@@ -26,6 +29,7 @@ describe('detectSaleSignals', () => {
   it('does not take dates, sizes or ids for prices', () => {
     expect(types('2024年5月 共3页 5 MB abc123元素')).toEqual([]);
     expect(types('a 2U rack server with 4u of space')).toEqual([]);
+    expect(types('chapters 1-3, versions 2350 and figs. 12')).toEqual([]);
   });
 
   it.each([

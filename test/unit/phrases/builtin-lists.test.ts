@@ -34,6 +34,18 @@ describe('built-in phrase lists', () => {
     expect(entries.filter((e) => (e.category as string) === 'child-sexual-abuse')).toEqual([]);
   });
 
+  it('give each phrase one category and strength: a phrase listed twice would take whichever its matcher read first', () => {
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const e of entries) {
+      const key = e.phrase.toLowerCase();
+      const said = `${e.category}/${e.strength}`;
+      if (seen.has(key) && seen.get(key) !== said) twice.push(`${key}: ${seen.get(key)} and ${said}`);
+      seen.set(key, said);
+    }
+    expect(twice).toEqual([]);
+  });
+
   it('carry no strong phrase that appears in a benign fixture without benign context', () => {
     const matcher = createBlockMatcher(entries);
     for (const file of readdirSync(join(fixtures, 'benign'))) {
