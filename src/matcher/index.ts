@@ -158,11 +158,11 @@ const REFUSAL_LOOKBACK = 24;
 /**
  * Goods that a shop or service says it does not offer: "no adult videos or images", "we do not sell
  * knives", "我们不提供查他人聊天记录、定位他人手机等服务", "不做任何证件", "不承接任何发票的印制或“代开”". The negation stands right before
- * the phrase, or before a run of up to six enumerated items (each up to 20 characters, brackets included,
+ * the phrase ("unlike a jammer, it transmits nothing"), or before a run of up to six enumerated items (each up to 20 characters, brackets included,
  * or a few Latin words): "不查询候选人的征信报告（须候选人自行提供）、银行流水、通话记录".
  */
 const PHRASE_REFUSAL_BEFORE =
-  /(?:不提供|不出售|不销售|不售卖|不做|不接|不承接|不受理|不代办|不办理|不查询|不收集|不采集|不获取|(?<![a-z])(?:no|not|never|don't sell|do not sell|does not sell|we don't offer|we do not offer))\s?(?:任何|any\s)?(?:[\u4e00-\u9fff()]{1,20}[、,/或]\s?|[a-z]+(?:\s[a-z]+)?,?\s(?:or|and)\s|[a-z]+,\s){0,6}(?:[\u4e00-\u9fff]{1,4})?["“]?$/;
+  /(?:不提供|不出售|不销售|不售卖|不做|不接|不承接|不受理|不代办|不办理|不查询|不收集|不采集|不获取|(?<![a-z])(?:no|not|never|don't sell|do not sell|does not sell|we don't offer|we do not offer))\s?(?:任何|any\s)?(?:[\u4e00-\u9fff()]{1,20}[、,/或]\s?|[a-z]+(?:\s[a-z]+)?,?\s(?:or|and)\s|[a-z]+,\s){0,6}(?:[\u4e00-\u9fff]{1,4})?["“]?$|(?<![a-z])(?:unlike|not)\s(?:an?|the)\s$/;
 const PHRASE_REFUSAL_LOOKBACK = 100;
 
 /** A question in Chinese: a Chinese character, or 吗 and the like, before the question mark. */
@@ -170,7 +170,7 @@ const TITLE_ASKS = /[\u4e00-\u9fff]\s?\?/;
 /** An English question in the first person ("Can our school block phones…?", "Is it legal for me to…?"): an adviser's, not an advert's ("Is your partner cheating?"). */
 const TITLE_ASKS_EN = /(?<![a-z])(?:i|we|our|my|me|us)(?![a-z])[^?]*\?/;
 /** A guide's, a tutorial's or an explainer's title ("How to write an invoice", "A parent's guide to…", "如何识别…", "…指南"). */
-const TITLE_TEACHES = /^(?:how to|how do|how does|how can|what is|what are|why)(?![a-z])|(?<![a-z])guide(?![a-z])|^(?:如何|怎么|怎样|为什么)|指南|教程|科普/;
+const TITLE_TEACHES = /^(?:how do|how does|how can|what is|what are|why)(?![a-z])|(?<![a-z])(?:how to|guide)(?![a-z])|^(?:如何|怎么|怎样|为什么)|指南|教程|科普/;
 
 /**
  * A platform that hosts its users' posts, named in the page's title (某某的微博 - 微博, …吧 - 百度贴吧): the

@@ -46,7 +46,7 @@ export const GOODS_EN: Goods = {
     'hologram', 'holograms', 'real documents', 'registered documents', 'biometric passport', 'ielts certificate', 'toefl certificate', 'visa stamp',
     'fake id', 'fake ids', 'scannable', 'scannables', 'holos',
     // A forged document's claim to pass checks, as its sellers make it.
-    'database registered', 'registered in the database', 'registered in the system', 'entered into the system', 'passes uv', 'uv and blacklight',
+    'database registered', 'registered in the database', 'government database', 'entered in the government database', 'registered in the system', 'entered into the system', 'passes uv', 'uv and blacklight',
     'chip reads', 'camouflage passport', 'novelty passport', 'replica passport', 'replica id', 'fake license', 'fake licence', 'fake visa',
     'counterfeit id', 'counterfeit documents', 'fake documents', 'real and fake documents',
   ],

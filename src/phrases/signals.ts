@@ -70,7 +70,7 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     'glossary', 'encyclopedia', 'wikipedia', 'view history', 'explained', 'stands for', 'short for', 'meaning of', 'wiki', 'refers to', 'slang for', 'slang term', 'also known as', 'definition', 'is a term', 'researchers', 'study',
     // Warnings and help pages.
     'is it legal', 'against the law', 'do not buy', "don't buy", 'never buy', 'it is an offence', 'without a licence', 'without a license',
-    'helpline', 'warning', 'beware of', 'scam alert', 'illegal and harmful information', 'never share', 'we will never ask', 'protect yourself',
+    'helpline', 'report someone', 'report anyone', 'warning', 'beware of', 'scam alert', 'illegal and harmful information', 'never share', 'we will never ask', 'protect yourself',
     'fraud prevention', 'if you suspect', 'red flags', 'help centre', 'help center', 'report it to', 'is an offence', 'is illegal',
     'it is illegal', 'are illegal', 'prohibited', 'is a crime', 'government', 'department of', 'ministry of',
     // Lawful trade.
@@ -118,7 +118,7 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     // Official fees and a lawful shop's invoice desk.
     '工本费', '收费标准', '可开具', '均可开具', '发票管理', '红冲',
     // A hospital's own terms: public health insurance, registration, outpatients.
-    '医保', '挂号', '门诊',
+    '医保', '挂号', '门诊', '我院', '本院', '器官分配', '红十字会', '附属医院', '人民医院',
     // Document services that handle real papers: translation and notarisation.
     '翻译', '公证',
     // A photo studio's receipt code for an online application (照片回执), and a business that cites the
@@ -150,6 +150,8 @@ export const EVERYDAY_COMPOUNDS: readonly Word[] = [
     'passport photo', 'passport photos', 'visa photo', 'visa photos', 'id photo', 'id photos', 'green card photo', 'green card photos',
     'passport-size photo', 'passport-size photos', 'passport size photos', '18+ only', 'airsoft gun', 'airsoft guns', 'airsoft rifle',
     'airsoft rifles', 'airsoft pistol', 'airsoft pistols', 'aeg rifle', 'aeg rifles', 'imitation firearm', 'imitation firearms',
+    // Pouches that shield one's own key fob or phone: they transmit nothing, as a jammer does.
+    'key fob pouch', 'key fob pouches', 'faraday pouch', 'faraday pouches', 'faraday bag', 'faraday bags', 'rfid blocking',
   ]),
   ...zh([
     // Everyday words that hold a sale word: 出租 in 出租车 (a taxi) and 出租屋 (a rented room), 供应 in 供应商 (a supplier).

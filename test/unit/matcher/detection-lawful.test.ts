@@ -15,6 +15,9 @@ describe('lawful commerce', () => {
     expect(suspect('本店只做手机维修，我们不提供查他人聊天记录、定位他人手机等服务，微信 fix_phone88')).toBe(false);
     expect(suspect('照相馆 我们不做任何证件的制作，只拍照片 ¥39')).toBe(false);
     expect(suspect('本店不承接任何发票的印制或“代开”，收据、送货单 200 元起印，微信 kuaiyin_lao8')).toBe(false);
+    expect(phrases('Unlike a jammer, it transmits nothing and affects no one else.')).toEqual([]);
+    expect(suspect('Not a scam: fake IDs for sale, $150, DM @idz_plug')).toBe(true);
+    expect(suspect('Key fob pouch 2-pack $19.95, add to cart')).toBe(false);
     // A negation inside the offer's own words is not a refusal of its goods.
     expect(suspect('Glock 19, no serial number, $900')).toBe(true);
     expect(suspect('Oxycodone 30mg, no prescription needed, $5 a pill')).toBe(true);

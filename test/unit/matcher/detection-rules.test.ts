@@ -64,6 +64,8 @@ describe('detection rules', () => {
     // A report gives an e-mail address for tips; a seller, a handle.
     expect(suspect('安全研究员在地下论坛监测到社工库广告，线索请发 tips@sec-lab.example，警方已介入')).toBe(false);
     expect(suspect('Encyclopedia: a mobile phone jammer is a device that blocks signals.')).toBe(false);
+    expect(suspect('Report someone selling fake invoices online or by phone on 0300 200 4411.')).toBe(false);
+    expect(suspect('我院器官移植科：怎样才能等到肾源？由我院在器官分配系统中登记。')).toBe(false);
   });
 
   it('reads lawmaking as a report', () => {

@@ -156,3 +156,9 @@ describe('other illicit goods and services', () => {
     expect(suspect('Proctors watch for anyone who tries to sit your exam in your place.')).toBe(false);
   });
 });
+
+describe('a forged document\'s claims', () => {
+  it('reads "entered in the government database" as a seller\'s claim, not a government page\'s words', () => {
+    expect(suspect('Real passports entered in the government database, $2,800, Telegram @docs_world')).toBe(true);
+  });
+});
