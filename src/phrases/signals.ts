@@ -20,6 +20,8 @@ export const SALE_INTENT: readonly Word[] = [
     // Delivery as sellers of illegal goods describe it.
     'discreet shipping', 'discreet packaging', 'discreet delivery', 'stealth shipping', 'stealth packaging', 'worldwide shipping',
     'shipping worldwide', 'ships worldwide', 'overnight delivery', 'fast delivery', 'reship', 'free reship', 'tracking provided',
+    // A darknet vendor's terms for parcels that customs seize: the sale's words, not a report's.
+    'if seized', 'reship once if seized',
     'cash on delivery',
     // Sales without the checks the law asks for.
     'no prescription', 'without prescription', 'without a prescription', 'no rx', 'no script needed', 'no license needed',

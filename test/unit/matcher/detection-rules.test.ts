@@ -75,6 +75,8 @@ describe('detection rules', () => {
 
   it('does not let a benign word inside an offer count as benign ("no prescription required")', () => {
     expect(suspect('Tramadol 100mg, no prescription required, $2 per pill')).toBe(true);
+    expect(suspect('KCN 98%, 10g $95, escrow only. Reship once if seized with proof.')).toBe(true);
+    expect(suspect('Customs officers seized 10g of KCN priced at $95.')).toBe(false);
     expect(suspect('Tramadol 50mg capsules. Prescription required. $12.50 for 30')).toBe(false);
   });
 });
