@@ -67,7 +67,9 @@ export const GOODS_EN: Goods = {
     'invoices', 'receipts', 'fake receipt', 'receipt generator', 'pay stubs', 'bank statement', 'bank statements', 'utility bill', 'utility bills',
     'proof of address', 'custom invoice', 'payslips', 'tax returns', 'w-2', 'p60',
     'backdated', 'backdate', 'custom receipts', 'novelty receipts', 'replacement receipts', 'receipts from any', 'invoices from any',
-    'identical to the originals', 'real-looking',
+    'identical to the originals', 'real-looking', 'genuine-looking',
+    // Invoices with no sale behind them, as GST and VAT bill traders sell them.
+    'no goods movement', 'only billing', 'bill trading', 'fake gst bills', 'accommodation invoices', 'invoices without goods',
   ],
   'hacking-tools': [
     'stalkerware', 'remote access trojan', 'rat', 'hvnc', 'infostealer', 'crypter', 'fud', 'ddos', 'booter', 'stresser', 'phishing page',
@@ -105,7 +107,9 @@ export const GOODS_EN: Goods = {
   'human-organs': [
     'kidney', 'kidneys', 'organ donor', 'donor needed', 'liver donor', 'organ sale', 'sell kidney',
     'kidney transplant', 'compensation for donor', 'donate kidney', 'donate my kidney', 'kidney needed', 'need a kidney',
-    'paid donor', 'paid donors', 'paid living donor', 'paid living donors', 'liver donors', 'kidney donors', 'donor fee',   ],
+    'paid donor', 'paid donors', 'paid living donor', 'paid living donors', 'liver donors', 'kidney donors', 'donor fee',
+    // A broker's promise: the donor found and the waiting list skipped.
+    'donor provided', 'donor included', 'no waiting list',   ],
   pornography: [
     'onlyfans', 'fansly', 'nude', '18+', 'adult content', 'sex tape', 'spycam', 'upskirt', 'premium snapchat', 'telegram vip', 'mega folder',
     'vip group', 'private videos', 'of leaks', 'content pack', 'explicit videos', '🔞', 'paywalled videos', 'leaked videos', 'fav creators',

@@ -77,6 +77,7 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     'it is illegal', 'are illegal', 'prohibited', 'is a crime', 'government', 'department of', 'ministry of',
     // Lawful trade.
     'prescription required', 'requires a prescription', 'prescription only', 'valid prescription', 'licensed pharmacy', 'licence required',
+    'acs reagent', 'safety data sheet', 'end-user declaration', 'laws by state', 'state laws',
     'license required', 'background check', 'ffl transfer', 'federal law', 'proof of age', 'home office approved', 'range safety', 'ffl',
     'licensed dealer', 'firearm certificate', 'shotgun certificate', 'shooting club', 'gun club', 'rifle club', 'range fees', 'regulator', 'fined',
     'fines', 'a fine of', 'annual dues',
@@ -120,6 +121,7 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     // Official fees and a lawful shop's invoice desk.
     '工本费', '收费标准', '可开具', '均可开具', '发票管理', '红冲',
     // A hospital's own terms: public health insurance, registration, outpatients.
+    '射击俱乐部', '射击场', '靶场',
     '医保', '挂号', '门诊', '我院', '本院', '器官分配', '红十字会', '附属医院', '人民医院',
     // Document services that handle real papers: translation and notarisation.
     '翻译', '公证',
@@ -154,6 +156,9 @@ export const EVERYDAY_COMPOUNDS: readonly Word[] = [
     'airsoft rifles', 'airsoft pistol', 'airsoft pistols', 'aeg rifle', 'aeg rifles', 'imitation firearm', 'imitation firearms',
     // Pouches that shield one's own key fob or phone: they transmit nothing, as a jammer does.
     'key fob pouch', 'key fob pouches', 'faraday pouch', 'faraday pouches', 'faraday bag', 'faraday bags', 'rfid blocking',
+    'faraday phone pouch', 'signal blocking bag', 'signal blocking bags', 'signal blocking pouch',
+    // A colour named after ivory, and its imitations.
+    'ivory white', 'faux ivory', 'ivory colored', 'ivory coloured',
   ]),
   ...zh([
     // Everyday words that hold a sale word: 出租 in 出租车 (a taxi) and 出租屋 (a rented room), 供应 in 供应商 (a supplier).
@@ -169,6 +174,8 @@ export const EVERYDAY_COMPOUNDS: readonly Word[] = [
     '开具专用发票', '开具电子发票', '电子普通发票', '开具电子普通发票',
     '福利待遇', '员工福利', '福利费', '社会福利', '人力资源', '自然资源', '教育资源', '学习资源', '水资源', '资源回收',
     '市场定位', '品牌定位', '产品定位', '肾病', '肾结石', '肾内科', '肾功能', '补肾', '肾炎', '茶叶子',
+    // Pouches that shield their owner's phone or key (they transmit nothing), and a colour named after ivory.
+    '屏蔽袋', '隔离袋', '信号隔离袋', '信号屏蔽袋', '法拉第袋', '象牙白', '仿象牙', '象牙色',
     // A shop that issues its own invoices (可开专票) or lets a deposit count towards the bill (可抵扣总价).
     '可开专票', '可开普票', '开专票', '抵扣总价', '可抵扣总价', '抵扣券', '积分抵扣', '抵扣金', '定金抵扣',
     // A document's photo, as a photo studio sells it (证件照, 护照照片), and papers a lawful counter asks to see.

@@ -18,6 +18,11 @@ describe('lawful commerce', () => {
     expect(phrases('Unlike a jammer, it transmits nothing and affects no one else.')).toEqual([]);
     expect(suspect('Not a scam: fake IDs for sale, $150, DM @idz_plug')).toBe(true);
     expect(suspect('Key fob pouch 2-pack $19.95, add to cart')).toBe(false);
+    expect(suspect('牦牛骨 仿象牙白 108颗手串 ¥168 包邮')).toBe(false);
+    expect(suspect('象牙 手镯 老料 ¥16800 包邮 微信 xy_baihuo')).toBe(true);
+    expect(suspect('Potassium cyanide, ACS reagent, 100 g $86.50, add to cart')).toBe(false);
+    expect(suspect('飞碟年卡¥6,800 全年不限次入场，弹药按射击场场内价另计')).toBe(false);
+    expect(suspect('Pepper spray and stun gun laws by state: best seller stun gun $34.95')).toBe(false);
     // A negation inside the offer's own words is not a refusal of its goods.
     expect(suspect('Glock 19, no serial number, $900')).toBe(true);
     expect(suspect('Oxycodone 30mg, no prescription needed, $5 a pill')).toBe(true);

@@ -162,3 +162,10 @@ describe('a forged document\'s claims', () => {
     expect(suspect('Real passports entered in the government database, $2,800, Telegram @docs_world')).toBe(true);
   });
 });
+
+describe('invoices without a sale and organs with a donor found', () => {
+  it('reads the bill trader\'s and the broker\'s promises as goods', () => {
+    expect(suspect('GST tax invoices from registered firms, only billing, no goods movement needed, 2% commission, WhatsApp +91 98765 12345')).toBe(true);
+    expect(suspect('Kidney transplant in 4 weeks. No waiting list. Donor provided. Package $45,000')).toBe(true);
+  });
+});
