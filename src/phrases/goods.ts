@@ -126,6 +126,9 @@ export const GOODS_EN: Goods = {
     'fake diplomas', 'fake degree', 'fake degrees', 'buy a diploma', 'degree mill', 'diploma mill',
     'novelty diploma', 'replica diploma', 'counterfeit cash', 'fake cash', 'fake bills', 'counterfeit currency', 'package reshipping',
     'reshipping job', 'reshipping manager', 'ivory carvings', 'raw ivory', 'shahtoosh', 'tiger parts',
+    // A bought degree's selling points: any school, its seal and signatures copied, entered in the records.
+    'embossed gold seal', 'registrar signatures', 'degree from any', 'diploma of the university you choose', 'any university',
+    'original-quality diplomas', 'replica of the diploma', 'registration in the school records',
     'take the exam for you', 'sit the exam for you', 'sits your exam', 'sit your exam', 'exam for you', 'leaked exam questions',
     'leaked questions', 'guaranteed score', 'pass guaranteed',
   ],
