@@ -72,12 +72,15 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     'glossary', 'encyclopedia', 'wikipedia', 'view history', 'explained', 'stands for', 'short for', 'meaning of', 'wiki', 'refers to', 'slang for', 'slang term', 'also known as', 'definition', 'is a term', 'researchers', 'study',
     // Warnings and help pages.
     'is it legal', 'against the law', 'do not buy', "don't buy", 'never buy', 'it is an offence', 'without a licence', 'without a license',
-    'helpline', 'report someone', 'report anyone', 'warning', 'beware of', 'scam alert', 'illegal and harmful information', 'never share', 'we will never ask', 'protect yourself',
+    'helpline', 'report someone', 'report anyone', 'criminal offence', 'criminal offense', 'is a criminal', 'warning', 'beware of', 'scam alert', 'illegal and harmful information', 'never share', 'we will never ask', 'protect yourself',
     'fraud prevention', 'if you suspect', 'red flags', 'help centre', 'help center', 'report it to', 'is an offence', 'is illegal',
     'it is illegal', 'are illegal', 'prohibited', 'is a crime', 'government', 'department of', 'ministry of',
     // Lawful trade.
     'prescription required', 'requires a prescription', 'prescription only', 'valid prescription', 'licensed pharmacy', 'licence required',
     'acs reagent', 'safety data sheet', 'end-user declaration', 'laws by state', 'state laws',
+    // Scanners that check documents for bars and shops, and charities of donors.
+    'id scanner', 'id scanners', 'age verification', 'detects fake', 'flags fake', 'spot fake', 'spot a fake', 'registered charity',
+    'fundraising',
     'license required', 'background check', 'ffl transfer', 'federal law', 'proof of age', 'home office approved', 'range safety', 'ffl',
     'licensed dealer', 'firearm certificate', 'shotgun certificate', 'shooting club', 'gun club', 'rifle club', 'range fees', 'regulator', 'fined',
     'fines', 'a fine of', 'annual dues',
@@ -121,7 +124,9 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     // Official fees and a lawful shop's invoice desk.
     '工本费', '收费标准', '可开具', '均可开具', '发票管理', '红冲',
     // A hospital's own terms: public health insurance, registration, outpatients.
-    '射击俱乐部', '射击场', '靶场',
+    '射击俱乐部', '射击场', '靶场', '玩具安全', '3c认证', '3c证书', '安保器材', '保安器材', '安保用品',
+    // A help page's questions about a term: what it is, why it is not allowed.
+    '什么是', '为什么不能',
     '医保', '挂号', '门诊', '我院', '本院', '器官分配', '红十字会', '附属医院', '人民医院',
     // Document services that handle real papers: translation and notarisation.
     '翻译', '公证',
@@ -183,7 +188,7 @@ export const EVERYDAY_COMPOUNDS: readonly Word[] = [
     '机主本人', '出示身份证', '携带身份证', '凭身份证', '持身份证',
     '驾驶证照', '驾驶证照片', '驾照照片', '居住证登记',
     // A shop that will issue an invoice for what it sells ("量大可开票"), and a network card's monitor mode.
-    '可开票', '均可开票', '支持开票', '监听模式',
+    '可开票', '均可开票', '支持开票', '监听模式', '发票可开', '支持电子发票',
   ]),
 ];
 

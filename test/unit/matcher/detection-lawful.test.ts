@@ -23,6 +23,10 @@ describe('lawful commerce', () => {
     expect(suspect('Potassium cyanide, ACS reagent, 100 g $86.50, add to cart')).toBe(false);
     expect(suspect('飞碟年卡¥6,800 全年不限次入场，弹药按射击场场内价另计')).toBe(false);
     expect(suspect('Pepper spray and stun gun laws by state: best seller stun gun $34.95')).toBe(false);
+    expect(suspect('外形不仿照任何真实枪械，软弹射程 5–8 米，¥59 包邮')).toBe(false);
+    expect(suspect('VeriScan ID scanner flags fake IDs and scannable novelty IDs, $649, add to cart')).toBe(false);
+    expect(suspect('橡胶防暴棍 60cm ¥45，安保器材 校园、医院 批发')).toBe(false);
+    expect(suspect('全场满 99 元包邮，发票可开真实品名，支持电子发票')).toBe(false);
     // A negation inside the offer's own words is not a refusal of its goods.
     expect(suspect('Glock 19, no serial number, $900')).toBe(true);
     expect(suspect('Oxycodone 30mg, no prescription needed, $5 a pill')).toBe(true);

@@ -65,6 +65,7 @@ describe('detection rules', () => {
     expect(suspect('安全研究员在地下论坛监测到社工库广告，线索请发 tips@sec-lab.example，警方已介入')).toBe(false);
     expect(suspect('Encyclopedia: a mobile phone jammer is a device that blocks signals.')).toBe(false);
     expect(suspect('Report someone selling fake invoices online or by phone on 0300 200 4411.')).toBe(false);
+    expect(suspect('Other websites sell fake passports. Using a fake passport is a criminal offence; call 0300 222 0000.')).toBe(false);
     expect(suspect('我院器官移植科：怎样才能等到肾源？由我院在器官分配系统中登记。')).toBe(false);
   });
 
