@@ -146,7 +146,12 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
   // name is no offer: a block there needs a handle, or a price with a call to buy.
   // A quotation there counts with a price or handle in the block: reports quote speech that says "selling".
   // An advert quoted in blocks of its own may give its price in one and its handle in the next.
-  const pageTerms = messengers > 0 || (prices > 0 && saleWords > 0) || (quoted && hardIntent) || (e.pageBenign === true && prices > 0 && !ownBenign && nearbyHandles() > 0);
+  // So may a report's block that ends by introducing the advert it quotes next, handle and all ("Its post read:").
+  const pageTerms =
+    messengers > 0 ||
+    (prices > 0 && saleWords > 0) ||
+    (quoted && hardIntent) ||
+    (e.pageBenign === true && !ownBenign && ((prices > 0 && nearbyHandles() > 0) || e.nearby?.leadsOut() === true));
   // A company that runs the page under its legal name sells its own trade there: its prices and its
   // WeChat beside a goods word (开票, 证件照, 冰) are a shop's, not an offer. A weak word there needs a
   // strong one beside it, or an advert quoted (in quotation marks, or introduced as a quotation: a news

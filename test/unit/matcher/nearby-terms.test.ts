@@ -65,6 +65,13 @@ describe('the text around a block', () => {
     expect(builtinMatcher.scanBlock(['近期，我市警方发现一个名为“众X联盟”的跑分平台在网上大量招募人员。'], notice, after('客服微信 zxlm-kf01')).suspect).toBe(false);
   });
 
+  it('reads a report’s block that names the goods and ends by introducing the advert quoted next, handle and all', () => {
+    const notice = 'Warning after disguised stun guns sold on social media | News | Police | \n';
+    const lead = 'Among the items recovered were stun guns disguised as torches. One account was still advertising. Its post read:';
+    expect(builtinMatcher.scanBlock([lead], notice, '\n"STUN TORCH £30, next day UK. DM or Snap: westside.protect"').suspect).toBe(true);
+    expect(builtinMatcher.scanBlock([lead], notice, '\n"STUN TORCH £30, next day UK."').suspect).toBe(false);
+  });
+
   it('reads an advert quoted in blocks of its own on a report’s page: its price in one block, its handle in the next', () => {
     const notice = 'Man charged after officers buy cloned bank cards advertised online | News | Police | \n';
     const prices = '£2k card = £200 · £5k card = £450. Also CVV for online shopping £20 each.';
