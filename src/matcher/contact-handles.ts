@@ -45,11 +45,13 @@ const LATIN_ID = '[a-z][-_.a-z0-9]{3,31}(?![-_a-z0-9])';
 const AT = /@/;
 const DIGIT = /\d/;
 
+/** Chinese numerals, plain and in the capital forms of cheques and prices. */
+const NUMERAL = '零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖';
 /** A digit, a Chinese numeral or a mask ("x", "*"). */
-const SPELT_SIGN = '[0-9零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖x*]';
-const SPELT_NUMBER = `${SPELT_SIGN}(?:\\s?[.·\\-]?\\s?${SPELT_SIGN}){5,12}(?![0-9零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖x*])`;
-const CHINESE_NUMERALS = /[零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖]/g;
-const HAS_CHINESE_NUMERAL = /[零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖]/;
+const SPELT_SIGN = `[0-9${NUMERAL}x*]`;
+const SPELT_NUMBER = `${SPELT_SIGN}(?:\\s?[.·\\-]?\\s?${SPELT_SIGN}){5,12}(?!${SPELT_SIGN})`;
+const CHINESE_NUMERALS = new RegExp(`[${NUMERAL}]`, 'g');
+const HAS_CHINESE_NUMERAL = new RegExp(`[${NUMERAL}]`);
 
 /** Four digits or numerals or more. */
 const digitCount = (value: string) => (value.match(/\d/g)?.length ?? 0) + (value.match(CHINESE_NUMERALS)?.length ?? 0);

@@ -40,5 +40,5 @@ export function endsWithLeadIn(text: string): boolean {
 /** Does the text before the block end by introducing a quotation? */
 export function introducesQuote(nearby: string): boolean {
   const lineBreak = nearby.indexOf('\n');
-  return QUOTE_LEAD_IN.test(normaliseText(lineBreak < 0 ? nearby : nearby.slice(0, lineBreak)).trimEnd());
+  return endsWithLeadIn(normaliseText(lineBreak < 0 ? nearby : nearby.slice(0, lineBreak)));
 }

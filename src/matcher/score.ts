@@ -139,26 +139,31 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
   // or an advert in quotation marks, or introduced as a quotation, with its goods and terms. A report's
   // headline alone (the page's genre) asks for a price or a contact: an advert quoted in a block of its
   // own has no quotes. Where nothing demotes the block, whether it is quoted does not matter.
+  // The text around the block is read lazily, once, and only where the block's own words leave the
+  // decision open: the expressions below ask for it last.
+  let leadsOut: boolean | undefined;
+  const advertFollows = () => (leadsOut ??= e.nearby?.leadsOut() === true);
+  let quotedOnce: boolean | undefined;
   const reportPage = ownBenign || e.pageBenign === true || e.companyPage === true;
-  const quoted = e.quotedOffer === true || (reportPage && (e.nearby?.leadsIn() === true || e.nearby?.leadsOut() === true));
-  const quotedOffer = (messengers > 0 && (prices > 0 || saleWords > 0)) || quoted;
+  const quoted = () => (quotedOnce ??= e.quotedOffer === true || (reportPage && (e.nearby?.leadsIn() === true || advertFollows())));
+  const quotedOffer = () => (messengers > 0 && (prices > 0 || saleWords > 0)) || quoted();
   // On a report's, a club's or an office's page a fee, a fine or a membership price beside the goods'
   // name is no offer: a block there needs a handle, or a price with a call to buy.
   // A quotation there counts with a price or handle in the block: reports quote speech that says "selling".
   // An advert quoted in blocks of its own may give its price in one and its handle in the next.
   // So may a report's block that ends by introducing the advert it quotes next, handle and all ("Its post read:").
-  const pageTerms =
+  const pageTerms = () =>
     messengers > 0 ||
     (prices > 0 && saleWords > 0) ||
-    (quoted && hardIntent) ||
-    (e.pageBenign === true && !ownBenign && ((prices > 0 && nearbyHandles() > 0) || e.nearby?.leadsOut() === true));
+    (hardIntent && quoted()) ||
+    (e.pageBenign === true && !ownBenign && ((prices > 0 && nearbyHandles() > 0) || advertFollows()));
   // A company that runs the page under its legal name sells its own trade there: its prices and its
   // WeChat beside a goods word (开票, 证件照, 冰) are a shop's, not an offer. A weak word there needs a
   // strong one beside it, or an advert quoted (in quotation marks, or introduced as a quotation: a news
   // site's report).
-  const companyTrade = e.companyPage === true && strong === 0 && !quoted;
-  const weakSuspect = weak > 0 && !companyTrade && (ownBenign ? quotedOffer : !e.pageBenign || pageTerms) && (intentHere || nearbyHandles() > 0);
-  const strongSuspect = strong > 0 && (ownBenign ? messengers > 0 || (prices > 0 && saleWords > 0) || quotedOffer : !e.pageBenign || hardIntent || saleWords > 0);
+  const companyTrade = () => e.companyPage === true && strong === 0 && !quoted();
+  const weakSuspect = weak > 0 && !companyTrade() && (ownBenign ? quotedOffer() : !e.pageBenign || pageTerms()) && (intentHere || nearbyHandles() > 0);
+  const strongSuspect = strong > 0 && (ownBenign ? messengers > 0 || (prices > 0 && saleWords > 0) || quotedOffer() : !e.pageBenign || hardIntent || saleWords > 0);
   const suspect = strongSuspect || weakSuspect;
 
   let score = 0;

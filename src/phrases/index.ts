@@ -29,6 +29,7 @@ function toList(name: string, lang: 'en' | 'zh', set: PhraseSet, goods: typeof G
   for (const category of CATEGORY_IDS) {
     if (category === 'child-sexual-abuse') continue;
     const listed = new Set<string>();
+    const categoryStart = entries.length;
     for (const strength of ['strong', 'weak'] as const) {
       for (const phrase of set[category][strength]) {
         entries.push({ phrase, category, strength, lang });
@@ -42,7 +43,7 @@ function toList(name: string, lang: 'en' | 'zh', set: PhraseSet, goods: typeof G
       listed.add(phrase.toLowerCase());
     }
     if (lang === 'en') {
-      for (const entry of entries.filter((e) => e.category === category)) {
+      for (const entry of entries.slice(categoryStart)) {
         const many = plural(entry.phrase);
         if (many === undefined || listed.has(many.toLowerCase())) continue;
         entries.push({ ...entry, phrase: many });
