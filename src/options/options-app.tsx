@@ -73,10 +73,20 @@ export function OptionsApp({ client, first }: { client: BackgroundClient; first?
     setGeneration((n) => n + 1);
   }
 
+  // Numbers the saves: only the latest one's outcome is shown.
+  const saves = useRef(0);
+
   async function save(next: Settings) {
     changes.current++;
+    const mine = ++saves.current;
+    const before = settings;
+    // Shown at once, before the worker answers: a change made right after this one (a box ticked as a
+    // field loses focus and saves) is built on it, not on the settings shown before it, which would
+    // undo it.
+    setSettings(next);
     const outcome = await saveSettings(client, next);
-    if (outcome.ok) setSettings(outcome.settings);
+    if (mine !== saves.current) return;
+    setSettings(outcome.ok ? outcome.settings : before);
     setError(outcome.ok ? null : outcome.error);
   }
 

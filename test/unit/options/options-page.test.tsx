@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultSettings, type Settings } from '../../../src/shared/settings';
 import type { UiHandlers } from '../../../src/shared/protocol/ui-client-double';
+import { act } from 'preact/test-utils';
 import { byId, click, mount, setValue, settle, submitForm, unmount } from '../popup/dom';
 
 vi.mock('webextension-polyfill', () => import('../popup/fake-polyfill'));
@@ -47,6 +48,23 @@ describe('the options page', () => {
     expect(root.querySelector('[aria-busy]')).toBeNull();
     expect(byId<HTMLInputElement>(root, 'endpoint-url').value).toBe('');
     expect([double.callsOf('settings/get').length, double.callsOf('settings/locked').length, double.callsOf('settings/policy-ready').length]).toEqual([1, 1, 1]);
+  });
+
+  it('keeps a change made while the one before it is still being saved (a box ticked as a field loses focus)', async () => {
+    const pending: (() => void)[] = [];
+    const double = client({ 'settings/save': (message) => new Promise<Settings>((resolve) => pending.push(() => resolve(message.settings))) });
+    const page = await open(double);
+    const contact = byId<HTMLInputElement>(page, 'contact-default');
+    await act(() => {
+      contact.value = 'reporter@example.org';
+      contact.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await click(byId(page, 'anonymous'));
+    for (const release of pending.splice(0)) release();
+    await settle();
+    const saved = double.callsOf('settings/save').map((call) => call.settings.privacy);
+    expect(saved.at(-1)).toMatchObject({ contact: 'reporter@example.org', anonymous: false });
+    expect([byId<HTMLInputElement>(page, 'anonymous').checked, contact.value]).toEqual([false, 'reporter@example.org']);
   });
 
   it('tests the endpoint as typed and says what it answered', async () => {
