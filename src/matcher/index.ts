@@ -99,6 +99,9 @@ export function signalAutomaton(words: SignalWordLists): PhraseAutomaton {
   return PhraseAutomaton.build([...(words.saleIntent ?? []), ...(words.benignContext ?? []), ...(words.compounds ?? [])].map(wordText));
 }
 
+/** Sale words that hide the goods from the carrier (src/matcher/sale-signals.ts, concealment). "Discreet packaging" is every pharmacy's and adult shop's. */
+const CONCEALING_WORD = /stealth|隐蔽|保密发货/;
+
 /** Opening and closing quotation marks after normalisation; a straight quote both opens and closes. */
 const OPEN_QUOTES = new Set(['"', '“', '„', '«', '「', '『']);
 const CLOSE_QUOTES = new Set(['"', '”', '»', '」', '』']);
@@ -298,7 +301,8 @@ export function createMatcher<P extends MatcherPhrase>(
     );
     const signals = detectSaleSignals(normalised.text);
     for (const w of scan.saleWords) {
-      signals.push({ kind: 'sale-word', type: 'sale-word', start: w.start, end: w.end, value: normalised.text.slice(w.start, w.end) });
+      const value = normalised.text.slice(w.start, w.end);
+      signals.push({ kind: 'sale-word', type: CONCEALING_WORD.test(value) ? 'concealment' : 'sale-word', start: w.start, end: w.end, value });
     }
     scan.signals = signals.sort((a, b) => a.start - b.start || a.end - b.end);
     return scan;
@@ -320,6 +324,7 @@ export function createMatcher<P extends MatcherPhrase>(
           strength: hit.strength,
           ambiguous: ambiguous[hit.phraseIndex] === true,
           coded: coded[hit.phraseIndex] === true && hit.quotedCode !== true,
+          id: hit.phraseIndex,
         })),
         signals: scan.signals,
         benign: scan.benign.length,

@@ -8,7 +8,7 @@ import { mergeOverlapping } from './merge-spans';
  */
 
 export type SignalKind = 'price' | 'contact' | 'sale-word';
-export type SignalType = 'price' | ContactType | 'sale-word';
+export type SignalType = 'price' | ContactType | 'sale-word' | 'concealment';
 
 /** A signal in normalised coordinates. */
 export interface SaleSignal {
@@ -53,6 +53,14 @@ const RULES: readonly Rule[] = [
   // "Buy Oxycodone 30mg online", "order your pack online": a call to buy that wraps the goods.
   { kind: 'sale-word', type: 'sale-word', re: new RegExp(`${L}(?:buy|order|purchase)\\b.{0,40}?\\bonline(?![a-z])`, 'g') },
   { kind: 'sale-word', type: 'sale-word', re: /(?:网购|在线购买|在线下单|网上购买)/g },
+  // Goods hidden from the carrier and the customs officer: packed inside something else ("藏在零食里发",
+  // "夹在书里寄", "hidden inside a candle"), sent under another name ("写'工业盐'走物流", "labelled as tea"),
+  // dropped rather than handed over (丢包, "dead drop"). A lawful shop has no reason to say so.
+  {
+    kind: 'sale-word',
+    type: 'concealment',
+    re: /(?:[藏夹塞混](?:在|进)?[\u4e00-\u9fff]{1,6}[里中内](?:发|寄|邮|走)|(?:写|标|贴)(?:成|上|着)?["“][\u4e00-\u9fff]{2,6}["”](?:走|发|寄)|丢包|埋包|(?<![a-z])(?:dead drops?|smell[- ]proof|(?:hidden|concealed|packed) (?:in|inside) (?:an? |the )?[a-z]+(?: [a-z]+)?|(?:labell?ed|declared|marked) as (?:an? )?[a-z]+(?: [a-z]+)?|no return address)(?![a-z]))/g,
+  },
   // A quantity and its price, as adverts write them without a currency: "50g 60", "25克一瓶 260", "手铐80一副".
   { kind: 'price', type: 'price', re: new RegExp(`(?<![\\d.])\\d+(?:\\.\\d+)?\\s?(?:g|kg|克|公斤|斤)(?![a-z])[^\\d]{0,4}\\d{2,6}(?![\\d.%])`, 'g') },
   { kind: 'price', type: 'price', re: new RegExp(`(?<![\\d.])\\d{2,6}\\s?[一每](?:个|把|支|瓶|盒|张|套|克|条|副|颗|粒|份|本|部|台)`, 'g') },

@@ -9,6 +9,8 @@ export interface ScorePhraseHit<C extends string = string> {
   ambiguous?: boolean;
   /** A food or everyday word used as code (冰, snow): it counts only beside another phrase of its category. */
   coded?: boolean;
+  /** Which phrase of the lists it is: a menu names several different ones. */
+  id?: number;
 }
 
 /** Everything found in one listing-sized block. */
@@ -69,6 +71,8 @@ const CAP_PRICE = 2;
 const CAP_CONTACT = 2;
 const CAP_SALE_WORD = 3;
 const CAP_BENIGN = 5;
+/** Different code words of one category that make a priced block a menu. */
+const MENU_CODES = 3;
 
 /**
  * Decision rules:
@@ -107,11 +111,23 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
   // headline), or by two kinds of sale intent together among a price, a messenger handle and a sale word
   // (an advert that names nothing else).
   const anchoredByOffer = Number(prices > 0) + Number(messengers > 0) + Number(saleWords > 0) >= 2;
+  // Goods hidden from the carrier, beside a price or a handle, are no food and no everyday thing: a code
+  // word there needs no other phrase of its category (src/matcher/sale-signals.ts, concealment).
+  const concealed = (prices > 0 || messengers > 0) && e.signals.some((s) => s.type === 'concealment');
+  // A priced menu of three different code words of one category ("冰 0.5 = 380 / 邮票 120 / 糖果 150") is
+  // the trade's menu: a dessert shop's has one of them, or two.
+  const menu = new Set<C>();
+  if (prices > 0) {
+    const codes = new Map<C, Set<number>>();
+    for (const hit of e.phrases) if (hit.coded && hit.id !== undefined) codes.set(hit.category, (codes.get(hit.category) ?? new Set()).add(hit.id));
+    for (const [category, ids] of codes) if (ids.size >= MENU_CODES) menu.add(category);
+  }
   const anchoredByPhrase = new Set<C>(e.anchors ?? []);
   for (const hit of e.phrases) if (!hit.ambiguous && !hit.coded) anchoredByPhrase.add(hit.category);
   for (const hit of e.phrases) {
-    if (hit.coded && !anchoredByPhrase.has(hit.category)) continue;
-    if (hit.ambiguous && !anchoredByPhrase.has(hit.category) && !anchoredByOffer) continue;
+    const codeAnchored = hit.coded === true && (concealed || menu.has(hit.category));
+    if (hit.coded && !anchoredByPhrase.has(hit.category) && !codeAnchored) continue;
+    if (hit.ambiguous && !anchoredByPhrase.has(hit.category) && !anchoredByOffer && !codeAnchored) continue;
     const w = hit.strength === 'strong' ? SCORE_WEIGHTS.strong : SCORE_WEIGHTS.weak;
     if (hit.strength === 'strong') strong++;
     else weak++;

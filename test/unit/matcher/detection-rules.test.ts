@@ -21,6 +21,21 @@ describe('detection rules', () => {
     expect(standsAsWord('冰淇淋机', 0, 1)).toBe(false);
   });
 
+  it('counts a code word beside goods hidden from the carrier, with a price or a handle', () => {
+    expect(suspect('有冰 0.5 的 400，外地夹在茶叶里寄，飞机 @bingtang_77')).toBe(true);
+    expect(suspect('冰 0.5 的 400，外地顺丰到付，飞机 @bingtang_77')).toBe(false);
+    expect(suspect('Got that ice, $90 a gram, packed inside a candle, text 555-201-3344')).toBe(true);
+    expect(suspect('Got that ice, $90 a gram, ships next day, text 555-201-3344')).toBe(false);
+    // Hidden goods without a price or handle are a story, not an offer.
+    expect(suspect('他说冰是藏在零食里发的')).toBe(false);
+  });
+
+  it('counts a priced menu of three different code words as the trade', () => {
+    expect(suspect('本周：冰 0.5 = 380 ｜ 叶子 3.5 = 520 ｜ 邮票 一张 120')).toBe(true);
+    expect(suspect('本周：冰 0.5 = 380 ｜ 叶子 3.5 = 520')).toBe(false);
+    expect(suspect('冰 叶子 邮票，都是黑话')).toBe(false);
+  });
+
   it('counts a food word only beside a drug name and sale intent', () => {
     expect(suspect('刨冰机 出冰快 ￥2680 包邮')).toBe(false);
     expect(suspect('冰毒 冰 一克 300元 微信 ice2024x')).toBe(true);
