@@ -8,7 +8,7 @@ import { textEnd } from './text-ends';
  * runs it in its footer (src/matcher/index.ts, readHeadline; src/matcher/score.ts).
  */
 export function pageHeadline(doc: Document): string {
-  const h1 = doc.querySelector('h1');
+  const h1 = doc.querySelector('h1') ?? titleEcho(doc);
   const headline = h1 ? textPrefix(doc, h1) : '';
   // A product page's price and call to buy sit beside its headline, in blocks of their own.
   const around = h1?.parentElement && h1.parentElement !== doc.body ? textPrefix(doc, h1.parentElement) : '';
@@ -27,4 +27,27 @@ function textPrefix(doc: Document, element: Element): string {
   let text = '';
   for (let node = walker.nextNode(); node && text.length < PAGE_HEADLINE_UNITS; node = walker.nextNode()) text += (node as Text).data;
   return text.slice(0, PAGE_HEADLINE_UNITS);
+}
+
+/** Text nodes read from the top of the body to find the title's echo: a heading sits near the top. */
+const ECHO_NODES = 300;
+/** How much of the title's first part must be echoed: enough to be that name, not a common word. */
+const ECHO_UNITS = 16;
+
+/**
+ * The element that repeats the first part of the page's title (before " | ", " - ", "_"), for pages
+ * with no `<h1>`: classifieds, chat exports and market listings write their heading in a styled `<div>`.
+ */
+function titleEcho(doc: Document): Element | null {
+  const head = doc.title.split(/\s[|\-–—·]\s|_|｜/)[0]?.replace(/\s+/g, ' ').trim() ?? '';
+  if (head.length < 4 || !doc.body) return null;
+  const probe = head.slice(0, ECHO_UNITS);
+  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+  let seen = 0;
+  for (let node = walker.nextNode(); node && seen < ECHO_NODES; node = walker.nextNode(), seen++) {
+    const parent = node.parentElement;
+    if (!parent || parent.closest('script, style, noscript, title')) continue;
+    if ((node as Text).data.replace(/\s+/g, ' ').includes(probe)) return parent;
+  }
+  return null;
 }

@@ -30,6 +30,21 @@ describe('pageHeadline', () => {
     expect(footer.length).toBe(PAGE_FOOTER_UNITS);
   });
 
+  it('takes the element that repeats the title as the headline where the page has no <h1>', () => {
+    const doc = page(
+      '<div class="nav">Home · Chemicals</div><div class="box"><div class="t">Dutch crystal 84% – 5 g</div><div class="price">$120 · Buy now</div></div><p>Reviews</p>',
+      'Dutch crystal 84% – 5 g | Some Market',
+    );
+    const top = pageHeadline(doc).split('\n')[0] ?? '';
+    expect(top).toContain('| Dutch crystal 84% – 5 g | Dutch crystal 84% – 5 g$120 · Buy now');
+    expect(top).not.toContain('Home');
+    // A title that nothing on the page repeats, or one too short to be a name, gives no headline.
+    expect(pageHeadline(page('<div>Welcome</div>', 'Unrelated name here')).split('\n')[0]).toBe('Unrelated name here | |');
+    expect(pageHeadline(page('<div>Hi there</div>', 'Hi')).split('\n')[0]).toBe('Hi | |');
+    // Scripts that echo the title are no heading.
+    expect(pageHeadline(page('<script>var t = "Dutch crystal 84%"</script><div>x</div>', 'Dutch crystal 84% | M')).split('\n')[0]).toBe('Dutch crystal 84% | M | |');
+  });
+
   it('stays within the protocol limit on a page of megabytes, and is empty without a body text', () => {
     const doc = page(`<h1>${'标题'.repeat(2000)}</h1><p>${'尾'.repeat(100_000)}</p>`);
     expect(pageHeadline(doc).length).toBeLessThanOrEqual(PAGE_CONTEXT_UNITS);
