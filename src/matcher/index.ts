@@ -208,9 +208,13 @@ const QUESTION_LOOKAHEAD = 6;
  */
 const MASK_RUN = /^[x*]+$/;
 const MASK_NEIGHBOUR = /[\d\-.@_]/;
+const MASKED_GROUP_BEFORE = /[\dx*] $/;
+const MASKED_GROUP_AFTER = /^ [\dx*]/;
 function isMask(text: string, start: number, end: number): boolean {
   if (!MASK_RUN.test(text.slice(start, end))) return false;
-  return MASK_NEIGHBOUR.test(text[start - 1] ?? '') || MASK_NEIGHBOUR.test(text[end] ?? '');
+  if (MASK_NEIGHBOUR.test(text[start - 1] ?? '') || MASK_NEIGHBOUR.test(text[end] ?? '')) return true;
+  // A number written in groups, masked group by group ("+1 4xx xxx 0193", "080 xxx 5512").
+  return MASKED_GROUP_BEFORE.test(text.slice(Math.max(0, start - 2), start)) && MASKED_GROUP_AFTER.test(text.slice(end, end + 2));
 }
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;

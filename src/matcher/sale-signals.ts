@@ -40,6 +40,8 @@ const RULES: readonly Rule[] = [
   // peso, baht, dong, lira, hryvnia.
   { kind: 'price', type: 'price', re: new RegExp(`[¥$€£₹₽₩₦₱฿₫₺₴]\\s?${NUM}${MULT}`, 'g') },
   { kind: 'price', type: 'price', re: new RegExp(`${L}(?:rs\\.?|inr)\\s?${NUM}(?![\\d.])`, 'g') },
+  // Sums in South Asia's units, as sellers and brokers there write them ("6 lac", "25 lakh", "1.2 crore").
+  { kind: 'price', type: 'price', re: new RegExp(`(?<![\\d.])${NUM}\\s?(?:lacs?|lakhs?|crores?)(?![a-z])`, 'g') },
   {
     kind: 'price',
     type: 'price',
@@ -59,7 +61,7 @@ const RULES: readonly Rule[] = [
   {
     kind: 'sale-word',
     type: 'concealment',
-    re: /(?:[藏夹塞混](?:在|进)?[\u4e00-\u9fff]{1,6}[里中内](?:发|寄|邮|走)|(?:写|标|贴)(?:成|上|着)?["“][\u4e00-\u9fff]{2,8}["”](?:走|发|寄)|(?:包装|品名|面单|外箱|快递单)(?:上)?(?:写|标|贴)(?:成|上|着)?["“]|丢包|埋包|(?<![a-z])(?:dead drops?|smell[- ]proof|(?:hidden|concealed|packed) (?:in|inside) (?:an? |the )?[a-z]+(?: [a-z]+)?|(?:labell?ed|declared|marked) as (?:an? )?[a-z]+(?: [a-z]+)?|no return address)(?![a-z]))/g,
+    re: /(?:[藏夹塞混](?:在|进)?[\u4e00-\u9fff]{1,6}[里中内](?:发|寄|邮|走)(?![托予存语])|(?:写|标|贴)(?:成|上|着)?["“][\u4e00-\u9fff]{2,8}["”](?:走|发|寄)(?![托予存语])|(?:包装|品名|面单|外箱|快递单)(?:上)?(?:写|标|贴)(?:成|上|着)?["“]|丢包|埋包|(?<![a-z])(?:dead drops?|smell[- ]proof|(?:hidden|concealed|packed) (?:in|inside) (?:an? |the )?[a-z]+(?: [a-z]+)?|(?:labell?ed|declared|marked) as (?:an? )?[a-z]+(?: [a-z]+)?|no return address)(?![a-z]))/g,
   },
   // A quantity and its price, as adverts write them without a currency: "50g 60", "25克一瓶 260", "手铐80一副".
   { kind: 'price', type: 'price', re: new RegExp(`(?<![\\d.])\\d+(?:\\.\\d+)?\\s?(?:g|kg|克|公斤|斤)(?![a-z])[^\\d]{0,4}\\d{2,6}(?![\\d.%])`, 'g') },

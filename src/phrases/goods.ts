@@ -49,6 +49,8 @@ export const GOODS_EN: Goods = {
     'database registered', 'registered in the database', 'government database', 'entered in the government database', 'registered in the system', 'entered into the system', 'passes uv', 'uv and blacklight',
     'chip reads', 'camouflage passport', 'novelty passport', 'replica passport', 'replica id', 'fake license', 'fake licence', 'fake visa',
     'counterfeit id', 'counterfeit documents', 'fake documents', 'real and fake documents',
+    'forged id', 'forged ids', 'forged id cards', 'forged identity cards', 'forged passport', 'forged passports', 'forged documents',
+    'forged driving licence', 'forged driving licences', "forged driver's license", 'forged licence', 'forged license',
   ],
   'personal-data': [
     'db dump', 'ssn dob', 'mmn', 'kyc', 'id scans', 'selfies with id', 'doxx',

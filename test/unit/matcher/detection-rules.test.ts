@@ -30,6 +30,12 @@ describe('detection rules', () => {
     expect(suspect('他说冰是藏在零食里发的')).toBe(false);
   });
 
+  it('reads a phone number masked group by group as a number, not adult content', () => {
+    expect(phrases('Call +1 4xx xxx 0193 for the booking')).not.toContain('xxx');
+    expect(phrases('080 xxx 5512')).not.toContain('xxx');
+    expect(phrases('free xxx videos')).toContain('xxx');
+  });
+
   it('counts a priced menu of three different code words as the trade', () => {
     expect(suspect('本周：冰 0.5 = 380 ｜ 叶子 3.5 = 520 ｜ 邮票 一张 120')).toBe(true);
     expect(suspect('本周：冰 0.5 = 380 ｜ 叶子 3.5 = 520')).toBe(false);

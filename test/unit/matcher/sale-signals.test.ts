@@ -75,11 +75,18 @@ describe('prices and handles as adverts write them', () => {
     ['加 V:zy_fulii999', 'wechat'],
     ['Q:2916xx0735', 'qq'],
     ['dd我:139****6620', 'phone'],
+    ['a+ 6 lac paid after op', 'price'],
+    ['asking 25 lakhs', 'price'],
+    ['外地藏在零食里发', 'concealment'],
+    ['品名写“洗涤剂”', 'concealment'],
+    ['packed inside a candle', 'concealment'],
   ])('finds %j', (raw, type) => {
     expect(types(raw)).toContain(type);
   });
 
   it('does not read a dosage, a year or a page count as a price', () => {
     expect(types('take 2 tablets of 50mg; 2024年; 共3页; 5 g of sugar')).toEqual([]);
+    expect(types('the blackjack table, a lacquered box, 3 lackeys')).toEqual([]);
+    expect(types('他把秘密藏在心里，写“你好”寄托思念')).toEqual([]);
   });
 });
