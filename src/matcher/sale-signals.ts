@@ -41,7 +41,7 @@ const RULES: readonly Rule[] = [
   { kind: 'price', type: 'price', re: new RegExp(`[¥$€£₹₽₩₦₱฿₫₺₴]\\s?${NUM}${MULT}`, 'g') },
   { kind: 'price', type: 'price', re: new RegExp(`${L}(?:rs\\.?|inr)\\s?${NUM}(?![\\d.])`, 'g') },
   // Sums in South Asia's units, as sellers and brokers there write them ("6 lac", "25 lakh", "1.2 crore").
-  { kind: 'price', type: 'price', re: new RegExp(`(?<![\\d.])${NUM}\\s?(?:lacs?|lakhs?|crores?)(?![a-z])`, 'g') },
+  { kind: 'price', type: 'price', re: new RegExp(`(?<![\\d.,])${NUM}\\s?(?:lacs?|lakhs?|crores?)(?![a-z])`, 'g') },
   {
     kind: 'price',
     type: 'price',
