@@ -33,6 +33,8 @@ const DIGIT = /\d/;
 const L = '(?<![0-9a-z])';
 const NUM = '\\d[\\d,]*(?:\\.\\d+)?';
 const MULT = '(?:\\s?[kw万千])?';
+/** A game's money: "售价 1800 金币" in a game guide is no price. */
+const GAME_MONEY = '(?:金币|钻石|点券|元宝|银两|gold|coins?|gems?|credits)';
 const CURRENCY_WORD = '(?:usdt|usd|rmb|cny|btc|eth|xmr|eur|gbp)';
 
 const RULES: readonly Rule[] = [
@@ -51,7 +53,7 @@ const RULES: readonly Rule[] = [
     ),
   },
   { kind: 'price', type: 'price', re: new RegExp(`${L}${CURRENCY_WORD}\\s?${NUM}${MULT}`, 'g') },
-  { kind: 'price', type: 'price', re: new RegExp(`(?:价格|售价|单价|价钱|报价|全包|${L}price)[^\\d]{0,8}?${NUM}`, 'g') },
+  { kind: 'price', type: 'price', re: new RegExp(`(?:价格|售价|单价|价钱|报价|全包|${L}price)[^\\d]{0,8}?${NUM}(?![\\d,.]|\\s?${GAME_MONEY})`, 'g') },
   // "Buy Oxycodone 30mg online", "order your pack online": a call to buy that wraps the goods.
   { kind: 'sale-word', type: 'sale-word', re: new RegExp(`${L}(?:buy|order|purchase)\\b.{0,40}?\\bonline(?![a-z])`, 'g') },
   { kind: 'sale-word', type: 'sale-word', re: /(?:网购|在线购买|在线下单|网上购买)/g },

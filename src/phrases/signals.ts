@@ -169,6 +169,8 @@ export const EVERYDAY_COMPOUNDS: readonly Word[] = [
   ...zh([
     // Everyday words that hold a sale word: 出租 in 出租车 (a taxi) and 出租屋 (a rented room), 供应 in 供应商 (a supplier).
     '出租车', '出租屋', '出租房', '供应商', '供应链',
+    // A regulation's "units that truly need it" (确有需要的单位), not a seller's "those who need it" (有需要的).
+    '确有需要',
     // Everyday words that hold a benign word: 研究 in 研究生 (a graduate student).
     '研究生',
     '冰箱', '冰柜', '冰淇淋', '冰激凌', '冰块', '冰糖', '冰红茶', '冰雪', '滑冰', '冰球', '冰镇', '溜冰场', '冰粉', '刨冰', '冰沙', '冰棍', '冰棒',

@@ -185,6 +185,23 @@ describe('the page genre and the reasons', () => {
     expect(matcher.scanBlock([block], page(titles[3] as string)).suspect).toBe(true);
   });
 
+  it('reads a game guide\'s or a game wiki\'s title as a guide\'s, and a game\'s money as no price', () => {
+    const page = (title: string) => `${title}\n\n${title}`;
+    const block = '甩棍 电击警棍 售价 1800';
+    expect(matcher.scanBlock([block], page('《末路追击》全近战武器获取位置_攻略')).suspect).toBe(false);
+    expect(matcher.scanBlock([block], page('伸缩甩棍 电击警棍 - 某某小店')).suspect).toBe(true);
+    expect(matcher.scanBlock(['Stun baton, price 400'], page('Stun baton – Dead Rails Wiki')).suspect).toBe(false);
+    expect(matcher.scanBlock(['伸缩甩棍 售价 1800 金币'], page('伸缩甩棍 - 某某小店')).suspect).toBe(false);
+    expect(matcher.scanBlock(['伸缩甩棍 售价 1800 元'], page('伸缩甩棍 - 某某小店')).suspect).toBe(true);
+  });
+
+  it('reads a notice that sets out its articles ("通告如下：") as the notice, not a quoted advert', () => {
+    const notice = '关于规范信号屏蔽器使用管理的通告 | 某省无线电管理局 | \n';
+    const block = '一、信号屏蔽器仅限考场、监狱等确有需要的单位经批准后设置使用，个人不得设置使用。';
+    expect(matcher.scanBlock([block], notice, '现就有关事项通告如下：\n').suspect).toBe(false);
+    expect(matcher.scanBlock(['手机信号屏蔽器 现货 有需要的私聊 380元一台'], notice, '记者发现，某群内的广告原文如下：\n').suspect).toBe(true);
+  });
+
   it('reads a licence that the text says is not needed as a seller\'s claim, not a lawful shop\'s check', () => {
     const page = (terms: string) => `16路手机信号屏蔽器 - 某某商城 | JY-16A 手机信号屏蔽器 ¥3,980 现货 | ${terms}`;
     for (const terms of ['无需提供使用许可证明', '不需要剧毒品购买许可证', '须持无线电管理机构许可证购买']) matcher.scanBlock([page(terms)]);
