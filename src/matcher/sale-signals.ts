@@ -66,7 +66,7 @@ const RULES: readonly Rule[] = [
     re: /(?:[藏夹塞混](?:在|进)?[\u4e00-\u9fff]{1,6}[里中内](?:发|寄|邮|走)(?![托予存语])|(?:写|标|贴)(?:成|上|着)?["“][\u4e00-\u9fff]{2,8}["”](?:走|发|寄)(?![托予存语])|(?:包装|品名|面单|外箱|快递单)(?:上)?(?:写|标|贴)(?:成|上|着)?["“]|丢包|埋包|(?<![a-z])(?:dead drops?|smell[- ]proof|(?:hidden|concealed|packed) (?:in|inside) (?:an? |the )?[a-z]+(?: [a-z]+)?|(?:labell?ed|declared|marked) as (?:an? )?[a-z]+(?: [a-z]+)?|no return address)(?![a-z]))/g,
   },
   // A quantity and its price, as adverts write them without a currency: "50g 60", "25克一瓶 260", "手铐80一副".
-  { kind: 'price', type: 'price', re: new RegExp(`(?<![\\d.])\\d+(?:\\.\\d+)?\\s?(?:g|kg|克|公斤|斤)(?![a-z])[^\\d]{0,4}\\d{2,6}(?![\\d.%])`, 'g') },
+  { kind: 'price', type: 'price', re: new RegExp(`(?<![\\d.])\\d+(?:\\.\\d+)?\\s?(?:g|kg|克|公斤|斤)(?![a-z])[^\\d(（]{0,4}\\d{2,6}(?![\\d.%]|\\s?(?:lbs?|oz|pounds?)(?![a-z]))`, 'g') },
   { kind: 'price', type: 'price', re: new RegExp(`(?<![\\d.])\\d{2,6}\\s?[一每](?:个|把|支|瓶|盒|张|套|克|条|副|颗|粒|份|本|部|台)`, 'g') },
   // …and the other way round, the unit first ("一张 350，十张以上 300", "一盒 75"), but not a count or a time ("每个 10 分钟").
   {

@@ -72,7 +72,7 @@ export const EN: PhraseSet = {
       'buy invoices for tax', 'vat invoices for sale', 'fake vat invoice', 'fake pay stubs', 'fake bank statements',
       'fake utility bill', 'edited bank statement service', 'fake tax documents', 'proof of address service', 'fake payslip',
     ],
-    weak: ['pay stub', 'payslip', 'utility bill template', 'invoice template'],
+    weak: ['pay stub', 'payslip', 'utility bill template'],
   },
   'hacking-tools': {
     strong: [

@@ -121,7 +121,7 @@ export const GOODS_EN: Goods = {
   other: [
     'ivory', 'rhino horn', 'pangolin scales', 'pangolin', 'tiger bone', 'tiger skin', 'bear bile', 'counterfeit money', 'fake money',
     'counterfeit notes', 'counterfeit bills', 'fake banknotes', 'undetectable notes', 'counterfeit dollars', 'counterfeit us dollars',
-    'counterfeit euros', 'fake dollars', 'fake euros', 'prop money', 'passes pen test', 'passes the pen test', 'grade a notes', 'exam cheating', 'cheating device', 'exam answers',
+    'counterfeit euros', 'fake dollars', 'fake euros', 'passes pen test', 'passes the pen test', 'grade a notes', 'exam cheating', 'cheating device', 'exam answers',
     'invisible earpiece',
     // Exams sat by someone else and degrees bought, counterfeit cash, parcel-reshipping mule jobs, wildlife parts.
     'exam proxy', 'proxy exam', 'proxy test taker', 'take your exam', 'take my exam', 'exam taker for hire', 'pay someone to take',

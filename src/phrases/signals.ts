@@ -73,7 +73,8 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     'glossary', 'encyclopedia', 'wikipedia', 'view history', 'explained', 'stands for', 'short for', 'meaning of', 'wiki', 'refers to', 'slang for', 'slang term', 'also known as', 'definition', 'is a term', 'researchers', 'study',
     // Warnings and help pages.
     'is it legal', 'against the law', 'do not buy', "don't buy", 'never buy', 'it is an offence', 'without a licence', 'without a license',
-    'helpline', 'report someone', 'report anyone', 'criminal offence', 'criminal offense', 'is a criminal', 'warning', 'beware of', 'scam alert', 'illegal and harmful information', 'never share', 'we will never ask', 'protect yourself',
+    'helpline', 'report someone', 'report anyone', 'criminal offence', 'criminal offense', 'is a criminal', 'warning', 'beware of', 'scam alert', 'warned about', 'have been warned', 'neighbourhood watch', 'neighborhood watch', 'police alert', 'community alert', 'crime alert',
+    'cannot be legally sold', 'cannot legally be sold', "can't legally be sold", 'checked baggage', 'baggage allowance', 'import permits', 'import permit', 'export permit', 'firearm declaration', 'illegal and harmful information', 'never share', 'we will never ask', 'protect yourself',
     'fraud prevention', 'if you suspect', 'red flags', 'help centre', 'help center', 'report it to', 'is an offence', 'is illegal',
     'it is illegal', 'are illegal', 'prohibited', 'is a crime', 'government', 'department of', 'ministry of',
     // Lawful trade.
@@ -164,7 +165,7 @@ export const EVERYDAY_COMPOUNDS: readonly Word[] = [
     'key fob pouch', 'key fob pouches', 'faraday pouch', 'faraday pouches', 'faraday bag', 'faraday bags', 'rfid blocking',
     'faraday phone pouch', 'signal blocking bag', 'signal blocking bags', 'signal blocking pouch',
     // A colour named after ivory, and its imitations.
-    'ivory white', 'faux ivory', 'ivory colored', 'ivory coloured',
+    'ivory white', 'faux ivory', 'ivory colored', 'ivory coloured', 'ivory-tone', 'ivory tone', 'ivory-coloured', 'ivory-colored',
   ]),
   ...zh([
     // Everyday words that hold a sale word: 出租 in 出租车 (a taxi) and 出租屋 (a rented room), 供应 in 供应商 (a supplier).

@@ -10,6 +10,20 @@ describe('lawful commerce', () => {
     expect(suspect('xxx videos, $10 a pack, Telegram @clips_store')).toBe(true);
   });
 
+  it('reads a film prop shop, an imitation-ivory carver, an invoice template and an airline\'s rules as lawful', () => {
+    expect(suspect('Motion picture prop money, aged $100 stacks, $64.00, add to cart')).toBe(false);
+    expect(suspect('Counterfeit money that passes pen test, $64 per stack, add to cart')).toBe(true);
+    expect(suspect('Netsuke in ivory-tone resin, $64.00, add to cart. We never use ivory or horn.')).toBe(false);
+    expect(suspect('Raw ivory tusk, $650/kg, WhatsApp +44 7700 900418')).toBe(true);
+    expect(suspect('Editable invoice template for small business, $5.60, add to cart')).toBe(false);
+    expect(suspect('Firearms: ammunition max 5 kg (11 lb) per passenger, in checked baggage only; call 1-800-555-0100')).toBe(false);
+  });
+
+  it('reads a neighbourhood police alert about counterfeit cash as a warning', () => {
+    expect(suspect('Neighbourhood Watch: sellers warned about counterfeit cash after selling on Marketplace')).toBe(false);
+    expect(suspect('Counterfeit cash, selling on Marketplace')).toBe(true);
+  });
+
   it('reads goods that a negation lists as what is not offered', () => {
     expect(suspect('We sell products only, no adult videos or images. Support: help@shop.example')).toBe(false);
     expect(suspect('本店只做手机维修，我们不提供查他人聊天记录、定位他人手机等服务，微信 fix_phone88')).toBe(false);
