@@ -8,7 +8,7 @@ import { mergeOverlapping } from './merge-spans';
  */
 
 export type SignalKind = 'price' | 'contact' | 'sale-word';
-export type SignalType = 'price' | ContactType | 'sale-word' | 'concealment';
+export type SignalType = 'price' | ContactType | 'sale-word' | 'concealment' | 'forgery';
 
 /** A signal in normalised coordinates. */
 export interface SaleSignal {
@@ -64,6 +64,13 @@ const RULES: readonly Rule[] = [
     kind: 'sale-word',
     type: 'concealment',
     re: /(?:[藏夹塞混](?:在|进)?[\u4e00-\u9fff]{1,6}[里中内](?:发|寄|邮|走)(?![托予存语])|(?:写|标|贴)(?:成|上|着)?["“][\u4e00-\u9fff]{2,8}["”](?:走|发|寄)(?![托予存语])|(?:包装|品名|面单|外箱|快递单)(?:上)?(?:写|标|贴)(?:成|上|着)?["“]|丢包|埋包|(?<![a-z])(?:dead drops?|smell[- ]proof|(?:hidden|concealed|packed) (?:in|inside) (?:an? |the )?[a-z]+(?: [a-z]+)?|(?:labell?ed|declared|marked) as (?:an? )?[a-z]+(?: [a-z]+)?|no return address)(?![a-z]))/g,
+  },
+  // A forger's promise that the copy passes for the real thing ("looks exactly like the real one",
+  // "passes UV", 以假乱真, 一比一): what makes a receipt, a card or a diploma on sale a forged one.
+  {
+    kind: 'sale-word',
+    type: 'forgery',
+    re: /(?<![a-z])(?:looks? (?:exactly |just )?like (?:the )?(?:real|original)(?: thing| ones?)?|looks? (?:real|genuine|authentic|legit)|indistinguishable from (?:the )?(?:real|original)|identical to (?:the )?originals?|same as (?:the )?originals?|1:1 (?:copy|copies|replicas?)|pass(?:es)? (?:all )?(?:checks|inspections?|verification|uv|scanners?|the scanner))(?![a-z])|以假乱真|跟真的一样|和真的一样|与真的一样|一比一|1比1/g,
   },
   // A quantity and its price, as adverts write them without a currency: "50g 60", "25克一瓶 260", "手铐80一副".
   { kind: 'price', type: 'price', re: new RegExp(`(?<![\\d.])\\d+(?:\\.\\d+)?\\s?(?:g|kg|克|公斤|斤)(?![a-z])[^\\d(（]{0,4}\\d{2,6}(?![\\d.%]|\\s?(?:lbs?|oz|pounds?)(?![a-z]))`, 'g') },

@@ -114,6 +114,9 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
   // Goods hidden from the carrier, beside a price or a handle, are no food and no everyday thing: a code
   // word there needs no other phrase of its category (src/matcher/sale-signals.ts, concealment).
   const concealed = (prices > 0 || messengers > 0) && e.signals.some((s) => s.type === 'concealment');
+  // A forger's promise that the copy passes for the real thing makes an everyday document word (receipts,
+  // 身份证, diploma) the forged one's (src/matcher/sale-signals.ts, forgery).
+  const forged = e.signals.some((s) => s.type === 'forgery');
   // A priced menu of three different code words of one category ("冰 0.5 = 380 / 邮票 120 / 糖果 150") is
   // the trade's menu: a dessert shop's has one of them, or two.
   const menu = new Set<C>();
@@ -127,7 +130,7 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
   for (const hit of e.phrases) {
     const codeAnchored = hit.coded === true && (concealed || menu.has(hit.category));
     if (hit.coded && !anchoredByPhrase.has(hit.category) && !codeAnchored) continue;
-    if (hit.ambiguous && !anchoredByPhrase.has(hit.category) && !anchoredByOffer && !codeAnchored) continue;
+    if (hit.ambiguous && !anchoredByPhrase.has(hit.category) && !anchoredByOffer && !codeAnchored && !(forged && !hit.coded)) continue;
     const w = hit.strength === 'strong' ? SCORE_WEIGHTS.strong : SCORE_WEIGHTS.weak;
     if (hit.strength === 'strong') strong++;
     else weak++;

@@ -36,6 +36,14 @@ describe('detection rules', () => {
     expect(phrases('free xxx videos')).toContain('xxx');
   });
 
+  it('reads an everyday document word beside a forger\'s promise that it passes for the real one as the forgery', () => {
+    expect(suspect('Receipts and VAT invoices that look exactly like the real thing, message me')).toBe(true);
+    expect(suspect('Receipts and VAT invoices printed on till roll, message me')).toBe(false);
+    expect(suspect('身份证 一比一 做工 380')).toBe(true);
+    // A warning that says forgeries look real is a warning.
+    expect(suspect('Warning: fake receipts look exactly like the real thing, police said.')).toBe(false);
+  });
+
   it('counts a priced menu of three different code words as the trade', () => {
     expect(suspect('本周：冰 0.5 = 380 ｜ 叶子 3.5 = 520 ｜ 邮票 一张 120')).toBe(true);
     expect(suspect('本周：冰 0.5 = 380 ｜ 叶子 3.5 = 520')).toBe(false);

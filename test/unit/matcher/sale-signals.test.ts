@@ -80,6 +80,9 @@ describe('prices and handles as adverts write them', () => {
     ['外地藏在零食里发', 'concealment'],
     ['品名写“洗涤剂”', 'concealment'],
     ['packed inside a candle', 'concealment'],
+    ['looks exactly like the real one', 'forgery'],
+    ['passes UV', 'forgery'],
+    ['以假乱真', 'forgery'],
   ])('finds %j', (raw, type) => {
     expect(types(raw)).toContain(type);
   });
