@@ -39,15 +39,27 @@ const ECHO_UNITS = 16;
  * with no `<h1>`: classifieds, chat exports and market listings write their heading in a styled `<div>`.
  */
 function titleEcho(doc: Document): Element | null {
+  // Each exact-scan batch asks again: the last answer holds while the title is the same and its element is still on the page.
+  const last = echoes.get(doc);
+  if (last && last.title === doc.title && (last.element === null || last.element.isConnected)) return last.element;
+  const { element, settled } = findTitleEcho(doc);
+  // A page still loading may write its heading later: "none" holds only once the top of the page has been read in full.
+  if (element || settled) echoes.set(doc, { title: doc.title, element });
+  return element;
+}
+
+const echoes = new WeakMap<Document, { title: string; element: Element | null }>();
+
+function findTitleEcho(doc: Document): { element: Element | null; settled: boolean } {
   const head = doc.title.split(/\s[|\-–—·]\s|_|｜/)[0]?.replace(/\s+/g, ' ').trim() ?? '';
-  if (head.length < 4 || !doc.body) return null;
+  if (head.length < 4 || !doc.body) return { element: null, settled: true };
   const probe = head.slice(0, ECHO_UNITS);
   const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
   let seen = 0;
   for (let node = walker.nextNode(); node && seen < ECHO_NODES; node = walker.nextNode(), seen++) {
     const parent = node.parentElement;
     if (!parent || parent.closest('script, style, noscript, title')) continue;
-    if ((node as Text).data.replace(/\s+/g, ' ').includes(probe)) return parent;
+    if ((node as Text).data.replace(/\s+/g, ' ').includes(probe)) return { element: parent, settled: true };
   }
-  return null;
+  return { element: null, settled: seen >= ECHO_NODES };
 }

@@ -45,6 +45,16 @@ describe('pageHeadline', () => {
     expect(pageHeadline(page('<script>var t = "Dutch crystal 84%"</script><div>x</div>', 'Dutch crystal 84% | M')).split('\n')[0]).toBe('Dutch crystal 84% | M | |');
   });
 
+  it('finds a heading written after the first read, and follows a new title', () => {
+    const doc = page('<div>Loading…</div>', 'Dutch crystal 84% | Some Market');
+    expect(pageHeadline(doc).split('\n')[0]).toBe('Dutch crystal 84% | Some Market | |');
+    doc.body.insertAdjacentHTML('beforeend', '<div class="t">Dutch crystal 84%</div>');
+    expect(pageHeadline(doc).split('\n')[0]).toContain('| Dutch crystal 84% |');
+    doc.title = 'Kidney broker abroad - Ads';
+    doc.body.insertAdjacentHTML('beforeend', '<div>Kidney broker abroad, 4 weeks</div>');
+    expect(pageHeadline(doc).split('\n')[0]).toContain('| Kidney broker abroad, 4 weeks |');
+  });
+
   it('stays within the protocol limit on a page of megabytes, and is empty without a body text', () => {
     const doc = page(`<h1>${'标题'.repeat(2000)}</h1><p>${'尾'.repeat(100_000)}</p>`);
     expect(pageHeadline(doc).length).toBeLessThanOrEqual(PAGE_CONTEXT_UNITS);
