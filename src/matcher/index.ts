@@ -100,7 +100,7 @@ export function signalAutomaton(words: SignalWordLists): PhraseAutomaton {
 }
 
 /** Sale words that hide the goods from the carrier (src/matcher/sale-signals.ts, concealment). "Discreet packaging" is every pharmacy's and adult shop's. */
-const CONCEALING_WORD = /stealth|隐蔽|保密发货/;
+const CONCEALING_WORD = /stealth|隐蔽|保密发/;
 
 /** Opening and closing quotation marks after normalisation; a straight quote both opens and closes. */
 const OPEN_QUOTES = new Set(['"', '“', '„', '«', '「', '『']);
@@ -179,7 +179,7 @@ const TITLE_TEACHES = /^(?:how do|how does|how can|what is|what are|why)(?![a-z]
  * A platform that hosts its users' posts, named in the page's title (某某的微博 - 微博, …吧 - 百度贴吧): the
  * company its footer names runs the platform, not the posts, so its posts are no company's own trade.
  */
-const HOSTS_POSTS = /微博|贴吧|论坛|社区|知乎|小红书|抖音|快手|哔哩哔哩|bilibili|闲鱼|转转|58同城|赶集|百姓网|豆瓣|百家号|qq空间|朋友圈/;
+const HOSTS_POSTS = /微博|贴吧|论坛|社区|知乎|小红书|抖音|快手|哔哩哔哩|bilibili|闲鱼|转转|58同城|赶集|百姓网|豆瓣|百家号|qq空间|朋友圈|淘宝|天猫|京东|拼多多|1688|阿里巴巴|b2b|分类信息|黄页|商铺|telegram|频道|群聊|导出/;
 
 /** Where a sentence ends: a classified site's one safety tip ("请勿预付款，谨防诈骗。") is one warning, not three. */
 const SENTENCE_END = /[。！？!?|\n]|\.(?=\s|$)/g;

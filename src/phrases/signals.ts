@@ -41,13 +41,13 @@ export const SALE_INTENT: readonly Word[] = [
   ...zh([
     '出售', '批发', '代办', '包邮', '货到付款', '现货', '有货', '供应', '低价', '专卖', '代购', '私聊', '价格优惠', '量大从优', '量大优惠',
     '一手货源', '诚信交易', '全国发货', '同城交易', '先款后货', '担保交易', '需要的联系', '支持验货', '欢迎咨询', '出货', '收购', '求购', '走货',
-    '秒发', '包过', '接单', '有需要的', '需要的私', '私信', '详聊', '来询', '顺丰发货', '快递发货', '隐蔽发货', '保密发货', '安全发货',
+    '秒发', '包过', '接单', '有需要的', '需要的私', '私信', '详聊', '来询', '顺丰发货', '快递发货', '隐蔽发货', '保密发货', '保密发', '安全发货',
     '无需处方', '不用处方', '免处方', 'u结算', 'usdt结算', '比特币', '渠道', '长期供应', '大量供应', '价格美丽', '拿货', '下单',
     // Coded calls to write ("懂的来": those who know, come) and the seller's terms.
     '懂的来', '懂得来', '懂的私', '懂的联系', '私我', '要的加', '要的私', '主页简介', '先验后付', '先验货后付款', '一条龙', '包回本', '拉你进群',
     '付款后', '转账备注', '开通vip', '开通会员', '永久会员', '会员充值',
     // Sales without the checks the law asks for, and a fake document's claim to pass them.
-    '无需任何证件', '无需证件', '不需要任何证明', '不需要证明', '不要身份证', '不用身份证', '不登记', '免实名', '无需实名', '不用实名',
+    '无需任何证件', '无需证件', '不需要任何证明', '不需要证明', '不要身份证', '不用身份证', '不登记', '不用登记', '无需登记', '免登记', '免实名', '无需实名', '不用实名',
     '网站可查', '官网可查', '税务局可查', '税局可查',
     // Renting out what may not be sold (出租银行卡, 出租肉鸡): the grey market's other offer.
     '出租',
@@ -170,6 +170,8 @@ export const EVERYDAY_COMPOUNDS: readonly Word[] = [
   ...zh([
     // Everyday words that hold a sale word: 出租 in 出租车 (a taxi) and 出租屋 (a rented room), 供应 in 供应商 (a supplier).
     '出租车', '出租屋', '出租房', '供应商', '供应链',
+    // Everyday words that hold a benign word: 报警 in 报警器 (an alarm one carries).
+    '报警器', '报警灯', '报警按钮',
     // A regulation's "units that truly need it" (确有需要的单位), not a seller's "those who need it" (有需要的).
     '确有需要',
     // Everyday words that hold a benign word: 研究 in 研究生 (a graduate student).

@@ -224,6 +224,16 @@ describe('the page genre and the reasons', () => {
     for (const title of ['夜猫子福利社的微博 - 微博', '夜猫子福利社 - 官方商城']) matcher.scanBlock([page(title).split('\n')[0] as string]);
     expect(matcher.scanBlock([post], page('夜猫子福利社的微博 - 微博')).suspect).toBe(true);
     expect(matcher.scanBlock([post], page('夜猫子福利社 - 官方商城')).suspect).toBe(false);
+    // Nor on a marketplace, a B2B directory, a classified site or a channel export: their footer names the platform's company.
+    for (const title of ['【现货】无码福利视频 - 淘宝网', '福利视频 - 某化工B2B网商铺', '福利视频 - 某城分类信息网', 'Telegram 频道导出：福利社']) {
+      expect(matcher.scanBlock([post], page(title)).suspect).toBe(true);
+    }
+  });
+
+  it('reads an alarm one carries (报警器) as the alarm, not a report to the police, and "no registration" as a seller\'s term', () => {
+    expect(suspect('姐妹们报警器不够用的，伸缩甩棍 260 一根，不用登记')).toBe(true);
+    expect(suspect('遇到危险先报警，伸缩甩棍 260 一根，不用登记')).toBe(false);
+    expect(suspect('伸缩甩棍 260 一根，户外用品店')).toBe(false);
   });
 
   it('reads a headline that sells with two sale words as a product page, without a price beside it', () => {
