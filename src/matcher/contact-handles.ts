@@ -94,6 +94,10 @@ const RULES: readonly { type: ContactType; re: RegExp; needs?: RegExp; accept?: 
   { type: 'line', re: new RegExp(`${L}line${STRICT}${LATIN_ID}`, 'g') },
   { type: 'discord', re: new RegExp(`${L}discord${STRICT}${LATIN_ID}`, 'g') },
   { type: 'snapchat', re: new RegExp(`${L}(?:snapchat|snap)${STRICT}${LATIN_ID}`, 'g') },
+  // "tele @name": Telegram shortened, with the "@" that keeps it from "tele photo".
+  { type: 'telegram', re: /(?<![0-9a-z])tele\s?:?\s?@[a-z][a-z0-9_]{3,31}(?![a-z0-9_])/g, needs: AT },
+  // "add snap name_88": a call to add the seller, so the name needs no colon.
+  { type: 'snapchat', re: new RegExp(`${L}add (?:me )?(?:on )?(?:snapchat|snap)\\s@?(?=[a-z0-9_.]*[\\d_])${LATIN_ID}`, 'g') },
   // Tox, the messenger of ransomware crews and data brokers: a 76-hex-digit id, often shown cut ("8D2C...41AA").
   { type: 'tox', re: new RegExp(`${L}tox(?:\\s?id)?\\s?:?\\s?[0-9a-f]{4}(?:[0-9a-f]{72}|(?:\\.{2,3}|…)[0-9a-f]{2,8})(?![0-9a-f])`, 'g') },
   { type: 'skype', re: new RegExp(`${L}skype${SEP}(?:live:)?${LATIN_ID}`, 'g') },

@@ -34,7 +34,10 @@ export const GOODS_EN: Goods = {
     'ecstasy', 'lsd', 'dmt', 'psilocybin', 'magic mushrooms', 'cocaine', 'heroin', 'meth', 'methamphetamine', 'crystal meth', 'amphetamine',
     'ghb', 'gbl', '1,4-butanediol', 'thc vape', 'thc carts', 'cannabis', 'xanax bars', 'm30', 'pressed pills', 'research chemical',
     'research chemicals', 'pmk', 'bmk', 'p2p', 'safrole', 'ephedrine', 'pseudoephedrine', 'red phosphorus', '4-anpp', 'phenylacetone',
-    'nitazene', 'isotonitazene', 'carfentanil', 'coke', 'pills',   ],
+    'nitazene', 'isotonitazene', 'carfentanil', 'coke', 'pills',
+    // Street names of a dose or a grade, as dealers' menus write them.
+    'molly caps', 'mdma caps', 'cali tops', 'cali weed', 'cali bud', 'cali packs', 'pressies',
+  ],
   'toxic-chemicals': [
     'potassium cyanide', 'sodium cyanide', 'kcn', 'nacn', 'thallium sulfate', 'thallium acetate', 'sodium azide', 'mercury chloride',
     'mercuric chloride', 'aconite', 'aconitine', 'abrin', 'tetrodotoxin', 'sodium fluoroacetate', 'dimethylmercury', 'colchicine', 'poison',

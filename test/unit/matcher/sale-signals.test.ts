@@ -82,6 +82,7 @@ describe('prices and handles as adverts write them', () => {
     ['packed inside a candle', 'concealment'],
     ['looks exactly like the real one', 'forgery'],
     ['passes UV', 'forgery'],
+    ['receipts that look 100% original', 'forgery'],
     ['以假乱真', 'forgery'],
   ])('finds %j', (raw, type) => {
     expect(types(raw)).toContain(type);
