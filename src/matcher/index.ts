@@ -157,6 +157,25 @@ function shortQuotes(text: string): { start: number; end: number }[] {
  */
 const REFUSAL_BEFORE = /(?:不得|禁止|严禁|切勿|请勿|不要|不可|不能|不准|勿|never|not|don't|do not|cannot)\s?(?:[\u4e00-\u9fff]{1,4}[、,/]\s?){0,4}$/;
 const REFUSAL_LOOKBACK = 24;
+/**
+ * A sale word inside a question that asks whether or where one may buy ("Can I buy codeine without a
+ * prescription?", 哪里能买到…吗？) is the asker's, not a seller's. Adverts ask their reader too ("Need
+ * pills without a prescription?"), so only questions that open with a question word count.
+ */
+function inQuestion(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + QUESTION_REACH).search(SENTENCE_STOP);
+  if (after < 0 || !QUESTION_MARK.test(text[end + after] ?? '')) return false;
+  const before = text.slice(Math.max(0, start - QUESTION_REACH), start);
+  const from = Math.max(...[...before.matchAll(SENTENCE_STOP)].map((m) => m.index + 1), 0);
+  return ASKS_WHETHER.test(before.slice(from));
+}
+const QUESTION_REACH = 80;
+const SENTENCE_STOP = /[.!?。！？\n]/g;
+const QUESTION_MARK = /[?？]/;
+const ASKS_WHETHER = /^\s*(?:(?:can|could|may|do|does|is|are|should|where|how|why|will|would)(?![a-z])|哪里|哪儿|在哪|能不能|可不可以|是否|请问)/;
+
+/** Selling that the writer saw others do ("I see guys selling…", 看到有人在卖) is told, not offered. */
+const SEEN_SELLING_BEFORE = /(?<![a-z])(?:see|saw|seen|seeing|noticed|watched)\s(?:some\s|other\s|a lot of\s|lots of\s)?(?:guys|people|someone|sellers|vendors|folks|accounts|them|dudes)\s$|(?:看到|看见|发现)(?:有|很多|好多)?人(?:在)?$/;
 
 /**
  * Goods that a shop or service says it does not offer: "no adult videos or images", "we do not sell
@@ -173,7 +192,7 @@ const TITLE_ASKS = /[\u4e00-\u9fff]\s?\?/;
 /** An English question in the first person ("Can our school block phones…?", "Is it legal for me to…?"): an adviser's, not an advert's ("Is your partner cheating?"). */
 const TITLE_ASKS_EN = /(?<![a-z])(?:i|we|our|my|me|us)(?![a-z])[^?]*\?/;
 /** A guide's, a tutorial's or an explainer's title ("How to write an invoice", "A parent's guide to…", "如何识别…", "…指南"). */
-const TITLE_TEACHES = /^(?:how do|how does|how can|what is|what are|why)(?![a-z])|(?<![a-z])(?:how to|guide|walkthrough|wiki)(?![a-z])|^(?:如何|怎么|怎样|为什么)|指南|教程|科普|攻略|图鉴/;
+const TITLE_TEACHES = /^(?:how do|how does|how can|what is|what are|why)(?![a-z])|(?<![a-z])(?:how to|guide|walkthrough|wiki)(?![a-z])|^(?:如何|怎么|怎样|为什么)|指南|教程|科普|攻略|图鉴|须知/;
 
 /**
  * A platform that hosts its users' posts, named in the page's title (某某的微博 - 微博, …吧 - 百度贴吧): the
@@ -292,7 +311,9 @@ export function createMatcher<P extends MatcherPhrase>(
       (s) =>
         !scan.benign.some((word) => inside(s, word) && (s.start !== word.start || s.end !== word.end)) &&
         !compounds.some((compound) => inside(s, compound) && (s.start !== compound.start || s.end !== compound.end)) &&
-        !REFUSAL_BEFORE.test(normalised.text.slice(Math.max(0, s.start - REFUSAL_LOOKBACK), s.start)),
+        !REFUSAL_BEFORE.test(normalised.text.slice(Math.max(0, s.start - REFUSAL_LOOKBACK), s.start)) &&
+        !SEEN_SELLING_BEFORE.test(normalised.text.slice(Math.max(0, s.start - REFUSAL_LOOKBACK), s.start)) &&
+        !inQuestion(normalised.text, s.start, s.end),
     );
     // And they speak for the phrases near them only: a comment that says "this is illegal" under a
     // post does not turn the post into a report.

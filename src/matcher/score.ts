@@ -182,7 +182,7 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
   // site's report).
   const companyTrade = () => e.companyPage === true && strong === 0 && !quoted();
   const weakSuspect = weak > 0 && !companyTrade() && (ownBenign ? quotedOffer() : !e.pageBenign || pageTerms()) && (intentHere || nearbyHandles() > 0);
-  const strongSuspect = strong > 0 && (ownBenign ? messengers > 0 || (prices > 0 && saleWords > 0) || quotedOffer() : !e.pageBenign || hardIntent || saleWords > 0);
+  const strongSuspect = strong > 0 && (ownBenign ? messengers > 0 || (prices > 0 && saleWords > 0) || quotedOffer() : !e.pageBenign || hardIntent || saleWords > 1);
   const suspect = strongSuspect || weakSuspect;
 
   let score = 0;

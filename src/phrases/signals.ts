@@ -172,8 +172,9 @@ export const EVERYDAY_COMPOUNDS: readonly Word[] = [
     '出租车', '出租屋', '出租房', '供应商', '供应链',
     // Everyday words that hold a benign word: 报警 in 报警器 (an alarm one carries).
     '报警器', '报警灯', '报警按钮',
-    // A regulation's "units that truly need it" (确有需要的单位), not a seller's "those who need it" (有需要的).
-    '确有需要',
+    // A regulation's "units that truly need it" (确有需要的单位), not a seller's "those who need it" (有需要的);
+    // the official ways to check or apply (查询渠道), not a seller's "channel" (有渠道).
+    '确有需要', '查询渠道', '官方渠道', '申请渠道', '投诉渠道', '举报渠道',
     // Everyday words that hold a benign word: 研究 in 研究生 (a graduate student).
     '研究生',
     '冰箱', '冰柜', '冰淇淋', '冰激凌', '冰块', '冰糖', '冰红茶', '冰雪', '滑冰', '冰球', '冰镇', '溜冰场', '冰粉', '刨冰', '冰沙', '冰棍', '冰棒',

@@ -44,6 +44,27 @@ describe('detection rules', () => {
     expect(suspect('Warning: fake receipts look exactly like the real thing, police said.')).toBe(false);
   });
 
+  it('reads selling that the writer saw others do, and a question whether one may buy, as no offer', () => {
+    const forum = 'Boss put a GPS tracker in my truck — is a jammer legal? | |\n\nBoss put a GPS tracker in my truck — is a jammer legal?';
+    expect(matcher.scanBlock(['I see guys selling cig lighter GPS blockers for like $50. Worth it?'], forum).suspect).toBe(false);
+    expect(matcher.scanBlock(['Selling cig lighter GPS blockers for like $50, message me'], forum).suspect).toBe(true);
+    expect(suspect('Can I buy codeine without a prescription?')).toBe(false);
+    expect(suspect('Need codeine without a prescription? $90 a bottle')).toBe(true);
+  });
+
+  it('asks a strong phrase on a report\'s page for a price, a contact or two sale words', () => {
+    const notice = '关于治理低俗色情导流行为的公告 | 某平台 | 违法 举报\n\n关于治理低俗色情导流行为的公告';
+    expect(matcher.scanBlock(['部分账号在评论区、私信中兜售色情视频会员'], notice).suspect).toBe(false);
+    expect(matcher.scanBlock(['兜售色情视频会员，私信，秒发'], notice).suspect).toBe(true);
+  });
+
+  it('reads an official way to check (查询渠道) and a purchase notice\'s title (购买须知) as no seller\'s', () => {
+    expect(suspect('查询渠道：学历证书可在学信网查询，认证费每份 95 元')).toBe(false);
+    expect(suspect('毕业证 有渠道 每份 950 元')).toBe(true);
+    const notice = '含麻黄碱感冒药购买须知 - 某大药房 | |\n\n含麻黄碱感冒药购买须知 - 某大药房';
+    expect(matcher.scanBlock(['新康泰克 复方盐酸伪麻黄碱缓释胶囊 ¥19.80'], notice).suspect).toBe(false);
+  });
+
   it('counts a priced menu of three different code words as the trade', () => {
     expect(suspect('本周：冰 0.5 = 380 ｜ 叶子 3.5 = 520 ｜ 邮票 一张 120')).toBe(true);
     expect(suspect('本周：冰 0.5 = 380 ｜ 叶子 3.5 = 520')).toBe(false);
