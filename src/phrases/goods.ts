@@ -20,6 +20,8 @@ export const GOODS_EN: Goods = {
     'detonating cord', 'blasting caps', 'pipe bomb', 'thermite', 'rounds of ammo', 'boxes of ammo',
     // Plurals, as listings name their stock: a Latin phrase matches on word boundaries, so "gun" is not "guns".
     'guns', 'pistols', 'rifles', 'shotguns', 'glocks', 'detonators', 'det cord', 'silencers', 'suppressors', 'converted pistols', 'blank firers', 'blankers',
+    // Glock models and parts as sellers shorten them; a gun without its serial number.
+    'g17', 'g19', 'g26', 'g43', 'g48', 'glock clones', 'g19 clones', 'p80', 'auto sears', '80% lowers', '30rd mags', '30 rd mags', 'no serial',
   ],
   'weapons-police-gear': [
     'otf knife', 'otf knives', 'automatic knife', 'auto knife', 'gravity knife', 'balisong', 'karambit', 'push dagger', 'knuckle duster',
@@ -119,6 +121,7 @@ export const GOODS_EN: Goods = {
     'onlyfans', 'fansly', 'nude', '18+', 'adult content', 'sex tape', 'spycam', 'upskirt', 'premium snapchat', 'telegram vip', 'mega folder',
     'vip group', 'private videos', 'of leaks', 'content pack', 'explicit videos', '🔞', 'paywalled videos', 'leaked videos', 'fav creators',
     'lifetime vip',
+    'spy cam', 'spy cams', 'spy cam videos', 'hidden camera videos', 'hidden-camera videos', 'hidden cam videos', 'locker room cam', 'changing room cam',
     'onlyfans leaked', 'leaked onlyfans', 'nude leaks', 'porn pack', 'voyeur videos', 'mega links', 'sex videos', 'leaked sex', 'nude photos',
   ],
   other: [

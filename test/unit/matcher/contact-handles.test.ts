@@ -26,6 +26,8 @@ describe('findContactHandles', () => {
     ['成人资源分享，客服 @ziyuanku_vip', 'handle'],
     ['send pic + info to snap: kv.cardz.2', 'snapchat'],
     ['add snap vibes_uk or tele @vibes_pharm', 'snapchat'],
+    ['Message spycamkev on Kik for samples', 'kik'],
+    ['kik: clips_4u', 'kik'],
     ['add snap vibes_uk or tele @vibes_pharm', 'telegram'],
     ['Text 07700 900418 or Wickr blastcrew_wm', 'phone'],
     ['☎ 1370 5XX 8826（同微）', 'phone'],
@@ -40,6 +42,7 @@ describe('findContactHandles', () => {
   it('does not take the ordinary words behind some keywords for handles', () => {
     expect(types('a strong signal booster; the session ended; line up at the door; on the discord server')).toEqual([]);
     expect(types('a tele photo lens; add snap filters to your story; tele-health')).toEqual([]);
+    expect(types('a kick-off meeting; message me on kik later')).toEqual([]);
   });
 
   it('takes a look-alike of 微 with a symbol for a handle only before an id with a digit in it', () => {

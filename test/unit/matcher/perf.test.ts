@@ -72,7 +72,7 @@ describe('sale-signal patterns on hostile text', () => {
   // Each price and contact pattern is tried at every position of a block: a pattern that backtracks
   // over a run of its own characters would make a page of such runs cost quadratic time. 200,000
   // characters of one short piece repeated must each take well under a second (milliseconds, linear).
-  const pieces = ['1', '1 ', '1,', '1-', '13', '13x', '+1 ', 'a.', 'a-', '@', 'a@', '@a.', 'x', '*', 'qq ', 'qq1', 'text ', 'buy ', '价格', 'usd', '$1', '50g ', 'v:', 'tg ', '飞机', 'signal:', 'dm @', '0', 'add snap a_', 'tele @', 'looks ', '藏在'];
+  const pieces = ['1', '1 ', '1,', '1-', '13', '13x', '+1 ', 'a.', 'a-', '@', 'a@', '@a.', 'x', '*', 'qq ', 'qq1', 'text ', 'buy ', '价格', 'usd', '$1', '50g ', 'v:', 'tg ', '飞机', 'signal:', 'dm @', '0', 'add snap a_', 'tele @', 'looks ', '藏在', 'message a1 ', 'kik:'];
   it('finds prices and contacts in linear time', () => {
     let slowest = { piece: '', ms: 0 };
     for (const piece of pieces) {
