@@ -116,7 +116,10 @@ export const GOODS_EN: Goods = {
     'kidney transplant', 'compensation for donor', 'donate kidney', 'donate my kidney', 'kidney needed', 'need a kidney',
     'paid donor', 'paid donors', 'paid living donor', 'paid living donors', 'liver donors', 'kidney donors', 'donor fee',
     // A broker's promise: the donor found and the waiting list skipped.
-    'donor provided', 'donor included', 'no waiting list',   ],
+    'donor provided', 'donor included', 'no waiting list',
+    // A seller of their own organ, in the words of a classified ad.
+    'willing to donate', 'healthy donor', 'donor available', 'kidney available',
+  ],
   pornography: [
     'onlyfans', 'fansly', 'nude', '18+', 'adult content', 'sex tape', 'spycam', 'upskirt', 'premium snapchat', 'telegram vip', 'mega folder',
     'vip group', 'private videos', 'of leaks', 'content pack', 'explicit videos', '🔞', 'paywalled videos', 'leaked videos', 'fav creators',
@@ -134,6 +137,8 @@ export const GOODS_EN: Goods = {
     'fake diplomas', 'fake degree', 'fake degrees', 'buy a diploma', 'degree mill', 'diploma mill',
     'novelty diploma', 'replica diploma', 'counterfeit cash', 'fake cash', 'fake bills', 'counterfeit currency', 'package reshipping',
     'reshipping job', 'reshipping manager', 'ivory carvings', 'raw ivory', 'shahtoosh', 'tiger parts',
+    // Wildlife parts as traders name and code them, and the permit they say is not needed.
+    'raw tusk', 'tusks', 'tusk sections', 'horn powder', 'rhino horn powder', 'pango scales', 'pangolin scale', 'no cites', 'without cites',
     // A bought degree's selling points: any school, its seal and signatures copied, entered in the records.
     'embossed gold seal', 'registrar signatures', 'degree from any', 'diploma of the university you choose', 'any university',
     'original-quality diplomas', 'replica of the diploma', 'registration in the school records',

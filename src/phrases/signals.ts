@@ -34,7 +34,7 @@ export const SALE_INTENT: readonly Word[] = [
     // Classified-ad terms of a private seller, and a donor's price (not the everyday "can post", "first
     // come first served" or "payment upfront" of clubs, forums and fraud warnings).
     'want to sell', 'looking to sell', 'willing to sell', 'ready to sell',
-    'no time wasters', 'serious only', 'serious buyers', 'cash on collection', 'cash on the day', 'for good compensation',
+    'no time wasters', 'serious only', 'serious buyers', 'cash on collection', 'cash on the day', 'for good compensation', 'for compensation', 'half up front',
     // A buyer's side of the same trade: a family that needs an organ says what it will pay.
     'good compensation', 'we can pay', 'will pay well', 'we will pay',
   ]),

@@ -20,6 +20,14 @@ describe('the vocabulary of spyware, malware and car-theft electronics', () => {
     expect(suspect('Relay kit for keyless cars £3,000, text 07700 900123')).toBe(true);
   });
 
+  it('reads an organ offered by its owner, and wildlife parts by their traders\' words', () => {
+    expect(suspect('Healthy donor, B neg, willing to donate for compensation, $55,000')).toBe(true);
+    expect(suspect('Raw tusk sections 3.4 kg, price per kilo $1,100, DM @tusk_seller')).toBe(true);
+    expect(suspect('Rhino horn powder 50 g, wrapped as "resin craft", USDT only')).toBe(true);
+    // A registry's words are no offer.
+    expect(suspect('Become a living donor: the registry explains how to donate and what it costs you: nothing.')).toBe(false);
+  });
+
   it('reads a jammer sold under another name (信号遮蔽器)', () => {
     expect(suspect('信号遮蔽器 大功率 8 天线，券后 568 元')).toBe(true);
   });

@@ -80,6 +80,7 @@ describe('prices and handles as adverts write them', () => {
     ['外地藏在零食里发', 'concealment'],
     ['品名写“洗涤剂”', 'concealment'],
     ['packed inside a candle', 'concealment'],
+    ['wrapped as "resin craft"', 'concealment'],
     ['looks exactly like the real one', 'forgery'],
     ['passes UV', 'forgery'],
     ['receipts that look 100% original', 'forgery'],
