@@ -142,6 +142,9 @@ export const GOODS_EN: Goods = {
     // A bought degree's selling points: any school, its seal and signatures copied, entered in the records.
     'embossed gold seal', 'registrar signatures', 'degree from any', 'diploma of the university you choose', 'any university',
     'original-quality diplomas', 'replica of the diploma', 'registration in the school records',
+    'verifiable degree', 'verifiable degrees', 'verified diplomas', 'replica degree',
+    'replica degrees', 'gpa of your choice', 'grades of your choice', 'degree package', 'diploma + transcript',
+    'degree + transcript', 'university degree online', 'any year',
     'take the exam for you', 'sit the exam for you', 'sits your exam', 'sit your exam', 'exam for you', 'leaked exam questions',
     'leaked questions', 'guaranteed score', 'pass guaranteed',
   ],

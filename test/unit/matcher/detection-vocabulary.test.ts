@@ -28,6 +28,13 @@ describe('the vocabulary of spyware, malware and car-theft electronics', () => {
     expect(suspect('Become a living donor: the registry explains how to donate and what it costs you: nothing.')).toBe(false);
   });
 
+  it('reads a bought degree by its selling points', () => {
+    expect(suspect('Bachelor degree + transcript, GPA of your choice, $790')).toBe(true);
+    expect(suspect('Replica degrees from real universities, add to cart')).toBe(true);
+    // A registrar's warning names the forgeries it has seen.
+    expect(suspect('Websites selling counterfeit diplomas and transcripts have been reported to the Registrar.')).toBe(false);
+  });
+
   it('reads a jammer sold under another name (信号遮蔽器)', () => {
     expect(suspect('信号遮蔽器 大功率 8 天线，券后 568 元')).toBe(true);
   });
