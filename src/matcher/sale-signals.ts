@@ -70,7 +70,7 @@ const RULES: readonly Rule[] = [
   {
     kind: 'sale-word',
     type: 'forgery',
-    re: /(?<![a-z])(?:looks? (?:exactly |just )?like (?:the )?(?:real|original)(?: thing| ones?)?|looks? (?:100% |totally |completely )?(?:real|original|genuine|authentic|legit)|indistinguishable from (?:the )?(?:real|original)|identical to (?:the )?originals?|same as (?:the )?originals?|1:1 (?:copy|copies|replicas?)|pass(?:es)? (?:all )?(?:checks|inspections?|verification|uv|scanners?|the scanner))(?![a-z])|以假乱真|跟真的一样|和真的一样|与真的一样|一比一|1比1/g,
+    re: /(?<![a-z])(?:looks? (?:exactly |just )?like (?:the )?(?:real|original)(?: thing| ones?)?|looks? (?:100% |totally |completely )?(?:real|original|genuine|authentic|legit)|indistinguishable from (?:the )?(?:real|original)|identical to (?:the )?originals?|same as (?:the )?originals?|1:1 (?:copy|copies|replicas?)|pass(?:es)? (?:all )?(?:checks|inspections?|verification|uv|scanners?|the scanner)|pass(?:es)? (?:the )?pen(?: test)?(?: (?:\+|and|&) uv)?|feels? (?:real|genuine))(?![a-z])|以假乱真|跟真的一样|和真的一样|与真的一样|一比一|1比1/g,
   },
   // A quantity and its price, as adverts write them without a currency: "50g 60", "25克一瓶 260", "手铐80一副".
   { kind: 'price', type: 'price', re: new RegExp(`(?<![\\d.])\\d+(?:\\.\\d+)?\\s?(?:g|kg|克|公斤|斤)(?![a-z])[^\\d(（]{0,4}\\d{2,6}(?![\\d.%]|\\s?(?:lbs?|oz|pounds?)(?![a-z]))`, 'g') },

@@ -138,7 +138,7 @@ export const GOODS_EN: Goods = {
     'novelty diploma', 'replica diploma', 'counterfeit cash', 'fake cash', 'fake bills', 'counterfeit currency', 'package reshipping',
     'reshipping job', 'reshipping manager', 'ivory carvings', 'raw ivory', 'shahtoosh', 'tiger parts',
     // Wildlife parts as traders name and code them, and the permit they say is not needed.
-    'raw tusk', 'tusks', 'tusk sections', 'horn powder', 'rhino horn powder', 'pango scales', 'pangolin scale', 'no cites', 'without cites',
+    'raw tusk', 'tusks', 'tusk sections', 'schreger lines', 'horn powder', 'rhino horn powder', 'pango scales', 'pangolin scale', 'no cites', 'without cites',
     // A bought degree's selling points: any school, its seal and signatures copied, entered in the records.
     'embossed gold seal', 'registrar signatures', 'degree from any', 'diploma of the university you choose', 'any university',
     'original-quality diplomas', 'replica of the diploma', 'registration in the school records',
@@ -231,7 +231,7 @@ export const GOODS_ZH: Goods = {
     'huangpian', 'huang pian', 'luoliao', 'luo liao', 'yuepao', 'yue pao',
     '裸聊', '约炮', '楼凤', '无码', '原味', '付费群', 'vip群', '会员群', '涉黄', '淫秽', '成人专区', '成人影院', '无限观看', '永久观看', '福利姬', '黄色网站', '看片网站', '色情网站', '高清无码', '国产自拍', '偷拍视频', 'av资源', '三级片', '黄群', '约p', '包夜', '外围女'],
   other: [
-    '象牙', '犀牛角', '穿山甲', '虎骨', '熊胆', '假币', '假钞', '高仿币', '作弊器', '考试作弊', '隐形耳机', '考试答案', '野生动物制品', '高仿票子', '假票子', '过点钞机', '过验钞机',
+    '象牙', '施氏线', '犀牛角', '穿山甲', '虎骨', '熊胆', '假币', '假钞', '高仿币', '作弊器', '考试作弊', '隐形耳机', '考试答案', '野生动物制品', '高仿票子', '假票子', '过点钞机', '过验钞机',
     // Exams sat by someone else, degrees and papers bought, online gambling's agents, fake-order jobs, wildlife parts.
     '代考', '替考', '考试枪手', '枪手代考', '代写论文', '论文代写', '假文凭', '学历造假', '网赌', '博彩', '菠菜', '赌博网站', '棋牌代理', '博彩代理',
     '刷单返利', '象牙制品', '犀角', '玳瑁', '虎皮', '豹皮', '熊掌',

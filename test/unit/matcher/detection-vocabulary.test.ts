@@ -24,6 +24,7 @@ describe('the vocabulary of spyware, malware and car-theft electronics', () => {
     expect(suspect('Healthy donor, B neg, willing to donate for compensation, $55,000')).toBe(true);
     expect(suspect('Raw tusk sections 3.4 kg, price per kilo $1,100, DM @tusk_seller')).toBe(true);
     expect(suspect('Rhino horn powder 50 g, wrapped as "resin craft", USDT only')).toBe(true);
+    expect(suspect('老料白货手串，施氏线清清楚楚，懂的来，¥3800')).toBe(true);
     // A registry's words are no offer.
     expect(suspect('Become a living donor: the registry explains how to donate and what it costs you: nothing.')).toBe(false);
   });

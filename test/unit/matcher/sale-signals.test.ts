@@ -81,6 +81,8 @@ describe('prices and handles as adverts write them', () => {
     ['品名写“洗涤剂”', 'concealment'],
     ['packed inside a candle', 'concealment'],
     ['wrapped as "resin craft"', 'concealment'],
+    ['passes pen + UV', 'forgery'],
+    ['feels real', 'forgery'],
     ['looks exactly like the real one', 'forgery'],
     ['passes UV', 'forgery'],
     ['receipts that look 100% original', 'forgery'],
