@@ -150,9 +150,11 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
   const intentHere = hardIntent || saleWords > 0 || offeredHere;
   // A seller's offer in full (a messaging app's handle and another kind of term, three terms or more) is not
   // undone by one stray benign word: a reader's "这个违法吧?" under a post, "not selling to kids" in an
-  // advert. Without a handle it is: a lawful shop names a price, "add to cart" and "prescription required".
+  // advert. Without a handle it is: a lawful shop names a price, "add to cart" and "prescription required";
+  // a post with two prices and three different calls to deal ("available now", "inbox me", "selling") is
+  // not, though a group admin's "buying organs is illegal" follows it in the same block.
   const terms = Math.min(prices, CAP_PRICE) + Math.min(messengers, CAP_CONTACT) + Math.min(saleWords, CAP_SALE_WORD);
-  const fullOffer = apps > 0 && (prices > 0 || saleWords > 0) && terms >= 3;
+  const fullOffer = (apps > 0 && (prices > 0 || saleWords > 0) && terms >= 3) || (prices >= 2 && saleWords >= 3);
   const ownBenign = benign > (fullOffer ? 1 : 0);
   // A report's own words demote a block unless it quotes an offer: a contact with a price or sale word,
   // or an advert in quotation marks, or introduced as a quotation, with its goods and terms. A report's

@@ -96,6 +96,8 @@ export const EN: PhraseSet = {
       'kidney for sale', 'sell my kidney', 'buy a kidney', 'liver for sale', 'organ donor wanted for money', 'paid kidney donor',
       'kidney donor needed will pay', 'buy human organs', 'sell organs for cash', 'cornea for sale',
       'kidney transplant abroad no waiting', 'organ broker', 'bone marrow for sale', 'human skulls for sale',
+      // A broker's promise that no honest transplant centre makes: the donor comes with the operation.
+      'donor provided', 'donor included', 'we provide the donor', 'we find the donor',
     ],
     // The crime's name is a report's word, not a seller's: it counts only beside an offer's terms.
     weak: ['cornea', 'bone marrow', 'kidney donor', 'organ trafficking'],

@@ -116,7 +116,7 @@ export const GOODS_EN: Goods = {
     'kidney transplant', 'compensation for donor', 'donate kidney', 'donate my kidney', 'kidney needed', 'need a kidney',
     'paid donor', 'paid donors', 'paid living donor', 'paid living donors', 'liver donors', 'kidney donors', 'donor fee',
     // A broker's promise: the donor found and the waiting list skipped.
-    'donor provided', 'donor included', 'no waiting list',
+    'no waiting list',
     // A seller of their own organ, in the words of a classified ad.
     'willing to donate', 'healthy donor', 'donor available', 'kidney available',
   ],

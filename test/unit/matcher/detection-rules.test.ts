@@ -65,6 +65,17 @@ describe('detection rules', () => {
     expect(matcher.scanBlock(['新康泰克 复方盐酸伪麻黄碱缓释胶囊 ¥19.80'], notice).suspect).toBe(false);
   });
 
+  it('keeps a post with two prices and three calls to deal an offer, though a warning follows it in its block', () => {
+    const post = 'Healthy kidney donors available now, $38,000 or $55,000 with travel, inbox me, serious only.';
+    expect(suspect(`${post} Admin: buying or selling organs is illegal.`)).toBe(true);
+    expect(suspect('Kidney donors, $38,000. Admin: buying or selling organs is illegal.')).toBe(false);
+  });
+
+  it('reads a broker who provides the donor as an organ trade', () => {
+    expect(suspect('Kidney transplant in 4 weeks. No waiting list. Donor provided.')).toBe(true);
+    expect(suspect('Our transplant centre follows the national waiting list; a living donor must be a relative.')).toBe(false);
+  });
+
   it('counts a priced menu of three different code words as the trade', () => {
     expect(suspect('本周：冰 0.5 = 380 ｜ 叶子 3.5 = 520 ｜ 邮票 一张 120')).toBe(true);
     expect(suspect('本周：冰 0.5 = 380 ｜ 叶子 3.5 = 520')).toBe(false);
