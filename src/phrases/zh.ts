@@ -79,6 +79,8 @@ export const ZH: PhraseSet = {
   'human-organs': {
     strong: [
       '出售肾脏', '卖肾', '买肾', '肾源', '供体出售', '器官买卖', '出售器官', '收购器官', '有偿捐肾', '有偿供肾', '肾移植中介', '器官中介', '卖肝', '肝源', '眼角膜出售', '出售眼角膜',
+      // A broker's stock of donors and promise to find one fast: no hospital keeps donors "on hand".
+      '稳定供体', '供体资源', '现有供体', '快速找源', '供体费', '供体营养费',
     ],
     weak: ['肾', '供体', '眼角膜', '配型'],
   },

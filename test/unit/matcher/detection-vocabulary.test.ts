@@ -25,6 +25,10 @@ describe('the vocabulary of spyware, malware and car-theft electronics', () => {
     expect(suspect('Raw tusk sections 3.4 kg, price per kilo $1,100, DM @tusk_seller')).toBe(true);
     expect(suspect('Rhino horn powder 50 g, wrapped as "resin craft", USDT only')).toBe(true);
     expect(suspect('老料白货手串，施氏线清清楚楚，懂的来，¥3800')).toBe(true);
+    expect(suspect('还在排队等几年？我们有稳定供体资源，一周内配型')).toBe(true);
+    expect(suspect('供体费 4.5 个，医生和场地我这边包')).toBe(true);
+    // A hospital's words about donors are no stock of them.
+    expect(suspect('我院严格按照国家器官分配系统分配，活体供体仅限亲属')).toBe(false);
     // A registry's words are no offer.
     expect(suspect('Become a living donor: the registry explains how to donate and what it costs you: nothing.')).toBe(false);
   });
