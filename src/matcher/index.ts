@@ -73,7 +73,7 @@ export interface PageHeadline<C extends string = string> {
   benign: boolean;
   /** The goods it names (unambiguous phrases): a product page titled "Oxycodone 30mg" makes "60 pills $390" an offer. */
   categories: readonly C[];
-  /** It offers them: goods with a price or contact, and no benign word (a product page). */
+  /** It offers them: goods with a price or a messenger handle (not a phone line or an e-mail address), and no benign word (a product page). */
   offer: boolean;
   /** Its title or footer names the registered company that runs it (a shop's, a firm's page). */
   company: boolean;
@@ -364,7 +364,8 @@ export function createMatcher<P extends MatcherPhrase>(
       // each on a line of its own (a title may itself hold " | ").
       const [text = '', footer = '', title = ''] = context.split('\n');
       const scan = scanText(text);
-      const terms = scan.signals.some((signal) => signal.kind !== 'sale-word');
+      // A phone number or an e-mail address by the headline is every bank's, shop's and office's: a price or a messenger handle is a term.
+      const terms = scan.signals.some((signal) => signal.kind === 'price' || (signal.kind === 'contact' && signal.type !== 'phone' && signal.type !== 'email'));
       // A page that gives a messaging app's handle by its headline and says more of an offer (stock
       // words, prices, handles) than of a report is a vendor's, though it names a licence once or carries
       // its site's safety tip (a report's words are counted by the sentences that hold them). Phone

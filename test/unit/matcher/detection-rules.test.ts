@@ -279,6 +279,13 @@ describe('the page genre and the reasons', () => {
     expect(matcher.scanBlock(['Also available: Valium 10mg, Klonopin 2mg'], 'Buy Xanax online | EasyMeds').suspect).toBe(false);
   });
 
+  it('takes a price or a messenger handle by the headline as the page\'s offer, not a bank\'s phone line', () => {
+    const bank = 'I think my card has been cloned or skimmed | Help & support | call our fraud line on +44 20 7946 0177';
+    const vendor = 'Cloned cards, skimmed dumps | Shop | Telegram @dumps_uk_plug';
+    expect(matcher.scanBlock(['Skimmed cards are used at petrol pumps'], bank).suspect).toBe(false);
+    expect(matcher.scanBlock(['Skimmed cards are used at petrol pumps'], vendor).suspect).toBe(true);
+  });
+
   it('says why a block is a listing', () => {
     expect(matcher.scanBlock(['Oxycodone 30mg, 100 pills $450, Wickr pharmaplug']).why).toEqual({
       category: 'drugs-precursors', strong: false, weak: true, price: true, contact: true, saleWord: false, quoted: false,
