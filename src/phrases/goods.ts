@@ -224,7 +224,9 @@ export const GOODS_ZH: Goods = {
   jammers: [
     // Pinyin, as sellers spell the goods to pass keyword filters.
     'pingbiqi', 'pingbi qi', 'ganraoqi', 'ganrao qi',
-    '屏蔽仪', '信号遮蔽器', '遮蔽器', '干扰仪', '反定位', '防追踪', '遥控干扰', '开锁器', '汽车解码', '信号干扰', '屏蔽设备', '干扰设备'],
+    '屏蔽仪', '信号遮蔽器', '遮蔽器', '干扰仪', '反定位', '防追踪', '遥控干扰', '开锁器', '汽车解码', '信号干扰', '屏蔽设备', '干扰设备',
+    // A jammer sold as something else (静音盒), by what it does to every phone around it.
+    '全屏蔽', '静音盒', '全频段屏蔽', '多频段屏蔽', '信号直接无服务', '手机变砖', '屏蔽定位'],
   'human-organs': ['肝源', '肾移植', '肝移植', '捐肾', '换肾', '营养费', '肾脏', '供肾'],
   pornography: [
     // Pinyin, as sellers spell the goods to pass keyword filters.

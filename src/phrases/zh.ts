@@ -86,6 +86,8 @@ export const ZH: PhraseSet = {
   },
   pornography: {
     strong: [
+      // An adult video site's own words: its catalogue's name and the "permanent domain" it moves to when blocked.
+      '日韩无码', '欧美无码', '永久域名', '最新地址发布',
       '出售黄色视频', '黄色视频出售', '成人视频出售', '出售淫秽视频', '淫秽视频', '出售色情视频', '色情视频', '裸聊', '裸聊服务', '偷拍视频', '偷拍视频出售', '出售网盘资源', '小黄片', '约炮',
     ],
     weak: ['黄片', '色情', '成人视频', '福利', '资源', '网盘', '偷拍', '裸照', '私房照', '写真', '福利视频', '福利群', '上门服务', '同城约'],

@@ -33,6 +33,10 @@ describe('the vocabulary of spyware, malware and car-theft electronics', () => {
     expect(suspect('Become a living donor: the registry explains how to donate and what it costs you: nothing.')).toBe(false);
   });
 
+  it('reads an adult video site by its catalogue and its "permanent domain"', () => {
+    expect(suspect('国产自拍 / 日韩无码 / 欧美，每日更新 500+ 部，永久域名 ymyy.example')).toBe(true);
+  });
+
   it('reads a bought degree by its selling points', () => {
     expect(suspect('Bachelor degree + transcript, GPA of your choice, $790')).toBe(true);
     expect(suspect('Replica degrees from real universities, add to cart')).toBe(true);
@@ -42,6 +46,8 @@ describe('the vocabulary of spyware, malware and car-theft electronics', () => {
 
   it('reads a jammer sold under another name (信号遮蔽器)', () => {
     expect(suspect('信号遮蔽器 大功率 8 天线，券后 568 元')).toBe(true);
+    expect(suspect('会议室“静音盒” 多频段 全屏蔽 ¥458')).toBe(true);
+    expect(suspect('全频段天线 ¥458 包邮')).toBe(false);
   });
 
   it('reads attack time and account break-ins sold as a service', () => {
