@@ -96,7 +96,7 @@ const RULES: readonly { type: ContactType; re: RegExp; needs?: RegExp; accept?: 
   { type: 'discord', re: new RegExp(`${L}discord${STRICT}${LATIN_ID}`, 'g') },
   { type: 'snapchat', re: new RegExp(`${L}(?:snapchat|snap)${STRICT}${LATIN_ID}`, 'g') },
   // Kik, by label ("kik: name") or as a call to write ("message name_9 on Kik").
-  { type: 'kik', re: new RegExp(`${L}kik${STRICT}${LATIN_ID}|${L}(?:message|msg|add|hmu|hit up|text)\\s(?:me\\s)?(?=[a-z0-9_.]*[\\d_]|[a-z]{3,}\\son\\skik)${LATIN_ID}\\son\\skik(?![a-z])`, 'g'), needs: /kik/ },
+  { type: 'kik', re: new RegExp(`${L}kik${STRICT}${LATIN_ID}|${L}(?:message|msg|add|hmu|hit up|text)\\s(?:me\\s)?${LATIN_ID}\\son\\skik(?![a-z])`, 'g'), needs: /kik/ },
   // "tele @name": Telegram shortened, with the "@" that keeps it from "tele photo".
   { type: 'telegram', re: /(?<![0-9a-z])tele\s?:?\s?@[a-z][a-z0-9_]{3,31}(?![a-z0-9_])/g, needs: AT },
   // "add snap name_88": a call to add the seller, so the name needs no colon.

@@ -2,7 +2,7 @@ import { PhraseAutomaton } from './automaton';
 import { toNodeRange, type NodeRange } from './node-ranges';
 import { normalise, normaliseText, type NormalisedText } from './normalise';
 import { selectLongestLeftmost } from './overlaps';
-import { detectSaleSignals, type SaleSignal } from './sale-signals';
+import { detectSaleSignals, saleWordType, type SaleSignal } from './sale-signals';
 import { scoreBlock, type BlockScore, type Strength } from './score';
 import { isShortChineseTerm, standsAsWord } from './word-boundaries';
 import { namesCompany } from './company-name';
@@ -99,9 +99,6 @@ export function signalAutomaton(words: SignalWordLists): PhraseAutomaton {
   return PhraseAutomaton.build([...(words.saleIntent ?? []), ...(words.benignContext ?? []), ...(words.compounds ?? [])].map(wordText));
 }
 
-/** Sale words that hide the goods from the carrier (src/matcher/sale-signals.ts, concealment). "Discreet packaging" is every pharmacy's and adult shop's. */
-const CONCEALING_WORD = /stealth|隐蔽|保密发/;
-
 /** Opening and closing quotation marks after normalisation; a straight quote both opens and closes. */
 const OPEN_QUOTES = new Set(['"', '“', '„', '«', '「', '『']);
 const CLOSE_QUOTES = new Set(['"', '”', '»', '」', '』']);
@@ -165,16 +162,16 @@ const REFUSAL_LOOKBACK = 24;
 function inQuestion(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + QUESTION_REACH).search(SENTENCE_STOP);
   if (after < 0 || !QUESTION_MARK.test(text[end + after] ?? '')) return false;
-  const before = text.slice(Math.max(0, start - QUESTION_REACH), start);
-  const from = Math.max(...[...before.matchAll(SENTENCE_STOP)].map((m) => m.index + 1), 0);
-  return ASKS_WHETHER.test(before.slice(from));
+  const sentence = LAST_SENTENCE.exec(text.slice(Math.max(0, start - QUESTION_REACH), start))?.[0] ?? '';
+  return ASKS_WHETHER.test(sentence);
 }
 const QUESTION_REACH = 80;
-const SENTENCE_STOP = /[.!?。！？\n]/g;
+const SENTENCE_STOP = /[.!?。！？\n]/;
+const LAST_SENTENCE = /[^.!?。！？\n]*$/;
 const QUESTION_MARK = /[?？]/;
 const ASKS_WHETHER = /^\s*(?:(?:can|could|may|do|does|is|are|should|where|how|why|will|would)(?![a-z])|哪里|哪儿|在哪|能不能|可不可以|是否|请问)/;
 
-/** Selling that the writer saw others do ("I see guys selling…", 看到有人在卖) is told, not offered. */
+/** Selling that the writer saw others do ("I see guys selling…", 看到有人在出售) is told, not offered. */
 const SEEN_SELLING_BEFORE = /(?<![a-z])(?:see|saw|seen|seeing|noticed|watched)\s(?:some\s|other\s|a lot of\s|lots of\s)?(?:guys|people|someone|sellers|vendors|folks|accounts|them|dudes)\s$|(?:看到|看见|发现)(?:有|很多|好多)?人(?:在)?$/;
 
 /**
@@ -186,6 +183,9 @@ const SEEN_SELLING_BEFORE = /(?<![a-z])(?:see|saw|seen|seeing|noticed|watched)\s
 const PHRASE_REFUSAL_BEFORE =
   /(?:不提供|不出售|不销售|不售卖|不做|不接|不承接|不受理|不代办|不办理|不查询|不收集|不采集|不获取|不仿照|不仿制|(?<![a-z])(?:no|not|never|never use|do not use|don't use|don't sell|do not sell|does not sell|we don't offer|we do not offer))\s?(?:任何|any\s)?(?:[\u4e00-\u9fff()]{1,20}[、,/或]\s?|[a-z]+(?:\s[a-z]+)?,?\s(?:or|and)\s|[a-z]+,\s){0,6}(?:[\u4e00-\u9fff]{1,4})?["“]?$|(?<![a-z])(?:unlike|not)\s(?:an?|the)\s$/;
 const PHRASE_REFUSAL_LOOKBACK = 100;
+
+/** Whether the text before a sale word refuses it (不得出售, "not selling") or tells of others' selling. */
+const toldOrRefused = (before: string): boolean => REFUSAL_BEFORE.test(before) || SEEN_SELLING_BEFORE.test(before);
 
 /** A question in Chinese: a Chinese character, or 吗 and the like, before the question mark. */
 const TITLE_ASKS = /[\u4e00-\u9fff]\s?\?/;
@@ -311,8 +311,7 @@ export function createMatcher<P extends MatcherPhrase>(
       (s) =>
         !scan.benign.some((word) => inside(s, word) && (s.start !== word.start || s.end !== word.end)) &&
         !compounds.some((compound) => inside(s, compound) && (s.start !== compound.start || s.end !== compound.end)) &&
-        !REFUSAL_BEFORE.test(normalised.text.slice(Math.max(0, s.start - REFUSAL_LOOKBACK), s.start)) &&
-        !SEEN_SELLING_BEFORE.test(normalised.text.slice(Math.max(0, s.start - REFUSAL_LOOKBACK), s.start)) &&
+        !toldOrRefused(normalised.text.slice(Math.max(0, s.start - REFUSAL_LOOKBACK), s.start)) &&
         !inQuestion(normalised.text, s.start, s.end),
     );
     // And they speak for the phrases near them only: a comment that says "this is illegal" under a
@@ -327,7 +326,7 @@ export function createMatcher<P extends MatcherPhrase>(
     const signals = detectSaleSignals(normalised.text);
     for (const w of scan.saleWords) {
       const value = normalised.text.slice(w.start, w.end);
-      signals.push({ kind: 'sale-word', type: CONCEALING_WORD.test(value) ? 'concealment' : 'sale-word', start: w.start, end: w.end, value });
+      signals.push({ kind: 'sale-word', type: saleWordType(value), start: w.start, end: w.end, value });
     }
     scan.signals = signals.sort((a, b) => a.start - b.start || a.end - b.end);
     return scan;

@@ -95,6 +95,12 @@ const RULES: readonly Rule[] = [
   },
 ];
 
+/** Listed sale words that hide the goods from the carrier, as the concealment pattern above does. "Discreet packaging" is every pharmacy's and adult shop's. */
+const CONCEALING_WORD = /stealth|隐蔽|保密发/;
+
+/** The signal type of a listed sale word: concealment, or a sale word. */
+export const saleWordType = (value: string): SignalType => (CONCEALING_WORD.test(value) ? 'concealment' : 'sale-word');
+
 /**
  * Prices and contact handles in `text`, ordered by start. Overlapping spans of the same kind are
  * merged ("售价 200元" is one price; a WeChat id that is also a phone number is one contact), so

@@ -81,7 +81,8 @@ const MENU_CODES = 3;
  * - a strong phrase is enough, unless the block has benign context (news about a crackdown names
  *   "sale of guns and explosives"); then it also needs a messenger handle or phone number, or a price
  *   with a sale word, which news articles do not carry (they name the sums paid or lost: "被骗1.9万元",
- *   and give an e-mail address for tips);
+ *   and give an e-mail address for tips); on a report's, glossary's or official page it needs a price,
+ *   a contact or two sale words (a platform's notice names 私信 as where sellers lure buyers);
  * - a weak phrase needs sale intent (price, contact or sale word) and no benign context ("可开具正规发票"
  *   in an ordinary shop must not count, even next to its prices) — unless the block quotes a live
  *   offer: a contact handle with a price or a sale word. A news report that quotes an advert word for
@@ -128,9 +129,10 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
   const anchoredByPhrase = new Set<C>(e.anchors ?? []);
   for (const hit of e.phrases) if (!hit.ambiguous && !hit.coded) anchoredByPhrase.add(hit.category);
   for (const hit of e.phrases) {
-    const codeAnchored = hit.coded === true && (concealed || menu.has(hit.category));
-    if (hit.coded && !anchoredByPhrase.has(hit.category) && !codeAnchored) continue;
-    if (hit.ambiguous && !anchoredByPhrase.has(hit.category) && !anchoredByOffer && !codeAnchored && !(forged && !hit.coded)) continue;
+    // What the block's own terms say of the goods: hidden or on a menu (a code word), forged (an everyday word).
+    const anchoredBySignal = hit.coded === true ? concealed || menu.has(hit.category) : forged;
+    if (hit.coded && !anchoredByPhrase.has(hit.category) && !anchoredBySignal) continue;
+    if (hit.ambiguous && !anchoredByPhrase.has(hit.category) && !anchoredByOffer && !anchoredBySignal) continue;
     const w = hit.strength === 'strong' ? SCORE_WEIGHTS.strong : SCORE_WEIGHTS.weak;
     if (hit.strength === 'strong') strong++;
     else weak++;
