@@ -1,4 +1,5 @@
-const LINE_SELECTOR = 'p, div, li, td, th, tr, dd, dt, h1, h2, h3, h4, h5, h6, article, section, blockquote, header, footer, figcaption, pre, body';
+/** Block-level elements: text in two different ones is two lines, not one word. */
+export const LINE_SELECTOR = 'p, div, li, td, th, tr, dd, dt, h1, h2, h3, h4, h5, h6, article, section, blockquote, header, footer, figcaption, pre, body';
 
 /** What the matcher reads of a block: `owners` maps a text's index to its node's index (-1: a separator). */
 export interface BlockText {

@@ -1,5 +1,6 @@
 import { PAGE_FOOTER_UNITS, PAGE_HEADLINE_UNITS, PAGE_TITLE_UNITS } from '../shared/protocol/block-scan-limits';
-import { textEnd } from './text-ends';
+import { LINE_SELECTOR } from './block-text';
+import { isHiddenElement, textEnd } from './text-ends';
 
 /**
  * The page's title and first headline, then a line break and the page's last text (its footer), then
@@ -18,14 +19,24 @@ export function pageHeadline(doc: Document): string {
 }
 
 /**
- * The first PAGE_HEADLINE_UNITS of an element's text, as `textContent` would begin, without reading
- * the rest: the headline's container may be the whole page (`<main>` of megabytes), and this runs
- * with every exact-scan request.
+ * The first PAGE_HEADLINE_UNITS of an element's text, without reading the rest: the headline's
+ * container may be the whole page (`<main>` of megabytes), and this runs with every exact-scan
+ * request. Text in two different block-level elements is joined by a space, as a reader sees it: a
+ * price box's "$450" and the list item below it are not one word "$450any". Scripts and styles are
+ * not read.
  */
 function textPrefix(doc: Document, element: Element): string {
   const walker = doc.createTreeWalker(element, NodeFilter.SHOW_TEXT);
   let text = '';
-  for (let node = walker.nextNode(); node && text.length < PAGE_HEADLINE_UNITS; node = walker.nextNode()) text += (node as Text).data;
+  let previousLine: Element | null | undefined;
+  for (let node = walker.nextNode(); node && text.length < PAGE_HEADLINE_UNITS; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (parent && isHiddenElement(parent)) continue;
+    const line = parent ? parent.closest(LINE_SELECTOR) : null;
+    if (previousLine !== undefined && line !== previousLine) text += ' ';
+    text += (node as Text).data;
+    previousLine = line;
+  }
   return text.slice(0, PAGE_HEADLINE_UNITS);
 }
 

@@ -36,13 +36,22 @@ describe('pageHeadline', () => {
       'Dutch crystal 84% – 5 g | Some Market',
     );
     const top = pageHeadline(doc).split('\n')[0] ?? '';
-    expect(top).toContain('| Dutch crystal 84% – 5 g | Dutch crystal 84% – 5 g$120 · Buy now');
+    expect(top).toContain('| Dutch crystal 84% – 5 g | Dutch crystal 84% – 5 g $120 · Buy now');
     expect(top).not.toContain('Home');
     // A title that nothing on the page repeats, or one too short to be a name, gives no headline.
     expect(pageHeadline(page('<div>Welcome</div>', 'Unrelated name here')).split('\n')[0]).toBe('Unrelated name here | |');
     expect(pageHeadline(page('<div>Hi there</div>', 'Hi')).split('\n')[0]).toBe('Hi | |');
     // Scripts that echo the title are no heading.
     expect(pageHeadline(page('<script>var t = "Dutch crystal 84%"</script><div>x</div>', 'Dutch crystal 84% | M')).split('\n')[0]).toBe('Dutch crystal 84% | M | |');
+  });
+
+  it("reads the headline's container as a reader sees it: lines apart, words whole, no styles", () => {
+    const doc = page(
+      '<section><style>.p{color:gold}</style><h1>出<b>售</b>学历</h1><div class="p">$450</div><ul><li>any university</li></ul></section>',
+      'Degrees',
+    );
+    const top = pageHeadline(doc).split('\n')[0] ?? '';
+    expect(top).toBe('Degrees | 出售学历 | 出售学历 $450 any university');
   });
 
   it('finds a heading written after the first read, and follows a new title', () => {
