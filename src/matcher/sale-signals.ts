@@ -73,7 +73,17 @@ const RULES: readonly Rule[] = [
     re: /(?<![a-z])(?:looks? (?:exactly |just )?like (?:the )?(?:real|original)(?: thing| ones?)?|looks? (?:100% |totally |completely )?(?:real|original|genuine|authentic|legit)|indistinguishable from (?:the )?(?:real|original)|identical to (?:the )?originals?|same as (?:the )?originals?|1:1 (?:copy|copies|replicas?)|pass(?:es)? (?:all )?(?:checks|inspections?|verification|uv|scanners?|the scanner)|pass(?:es)? (?:the )?pen(?: test)?(?: (?:\+|and|&) uv)?|feels? (?:real|genuine))(?![a-z])|以假乱真|跟真的一样|和真的一样|与真的一样|一比一|1比1/g,
   },
   // A quantity and its price, as adverts write them without a currency: "50g 60", "25克一瓶 260", "手铐80一副".
-  { kind: 'price', type: 'price', re: new RegExp(`(?<![\\d.])\\d+(?:\\.\\d+)?\\s?(?:g|kg|克|公斤|斤)(?![a-z])[^\\d(（]{0,4}\\d{2,6}(?![\\d.%]|\\s?(?:lbs?|oz|pounds?)(?![a-z]))`, 'g') },
+  // The sum may be in ten-thousands ("1 公斤 2.6 万").
+  {
+    kind: 'price',
+    type: 'price',
+    re: new RegExp(
+      `(?<![\\d.])\\d+(?:\\.\\d+)?\\s?(?:g|kg|克|公斤|斤)(?![a-z])[^\\d(（]{0,4}(?:\\d+(?:\\.\\d+)?\\s?[万千](?![克米公吨斤条人次件元块单个])|\\d{2,6}(?![\\d.%]|\\s?(?:lbs?|oz|pounds?)(?![a-z])))`,
+      'g',
+    ),
+  },
+  // A sum per unit without a currency, as sellers of records and cards write it ("0.3/条", "200/张").
+  { kind: 'price', type: 'price', re: /(?<![\d./]|\d,)\d+(?:\.\d+)?\s?\/\s?(?:条|张|份|套|次|单|本|盒|瓶|支|粒|颗|克)/g },
   { kind: 'price', type: 'price', re: new RegExp(`(?<![\\d.])\\d{2,6}\\s?[一每](?:个|把|支|瓶|盒|张|套|克|条|副|颗|粒|份|本|部|台)`, 'g') },
   // …and the other way round, the unit first ("一张 350，十张以上 300", "一盒 75"), but not a count or a time ("每个 10 分钟").
   {

@@ -77,6 +77,9 @@ describe('prices and handles as adverts write them', () => {
     ['dd我:139****6620', 'phone'],
     ['a+ 6 lac paid after op', 'price'],
     ['asking 25 lakhs', 'price'],
+    ['1 公斤 2.6 万,500 克起拿', 'price'],
+    ['姓名手机小区,0.3/条', 'price'],
+    ['单查 200/次', 'price'],
     ['外地藏在零食里发', 'concealment'],
     ['品名写“洗涤剂”', 'concealment'],
     ['packed inside a candle', 'concealment'],
@@ -95,5 +98,6 @@ describe('prices and handles as adverts write them', () => {
     expect(types('take 2 tablets of 50mg; 2024年; 共3页; 5 g of sugar')).toEqual([]);
     expect(types('the blackjack table, a lacquered box, 3 lackeys')).toEqual([]);
     expect(types('他把秘密藏在心里，写“你好”寄托思念')).toEqual([]);
+    expect(types('每 100 克 1.2 万单位; 比分 3/4; 第 1,2/3 条; 5 公斤 8 万人次')).toEqual([]);
   });
 });
