@@ -120,6 +120,14 @@ const RULES: readonly { type: ContactType; re: RegExp; needs?: RegExp; accept?: 
   // so; offices and shops give a hotline.
   { type: 'wechat', re: /(?<![\d+])1[3-9]\d(?:[-\s]?\d{4}){2}(?!\d)[^\d]{0,10}?(?:微信|v信|vx|wx|v)\s?同号/g, needs: DIGIT },
   { type: 'qq', re: new RegExp(`${L}q\\s?:\\s?[1-9][\\dx*]{4,10}(?![\\dx*])`, 'g'), needs: DIGIT },
+  // A QQ number written in groups, as a phone number is ("QQ 2850 197 346", "加我 Q 2980-441-376"): five to
+  // eleven digits, the last ones perhaps masked.
+  {
+    type: 'qq',
+    re: new RegExp(`(?:${L}qq|加我?\\s?q|扣\\s?扣|企鹅)(?:号码?)?\\s?:?\\s?[1-9]\\d{1,4}(?:[\\s-][\\dx*]{2,4}){1,3}(?![\\dx*])`, 'g'),
+    needs: DIGIT,
+    accept: (value) => /^\d{5,11}$/.test(value.replace(/^\D+/, '').replace(/[\s-]/g, '').replace(/[x*]/g, '0')),
+  },
   { type: 'phone', re: /(?<![\d+])1[3-9]\d[*x]{4}\d{4}(?!\d)/g, needs: DIGIT },
   // …also masked in other places and grouped ("1370 5xx 8826"): eleven digits or masks, at most four masked.
   { type: 'phone', re: /(?<![\dx*+])1[3-9]\d(?=(?:[\s-]?[\dx*]){8}(?![\dx*]))(?:[\s-]?\d){0,8}(?:[\s-]?[x*]){1,4}(?:[\s-]?\d){1,8}(?![\dx*])/g, needs: DIGIT },

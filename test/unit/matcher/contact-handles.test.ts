@@ -56,6 +56,10 @@ describe('findContactHandles', () => {
     ['有意向私我，扣：二八七 六零三 九一四五', 'qq'],
     ['薇：一五二 七七八一 三零九六', 'wechat'],
     ['电话 一三九 二六五一 七四零八', 'phone'],
+    ['客服QQ 2850 197 346 · 微信', 'qq'],
+    ['闲鱼不方便细说，加我 Q 1928 337 406', 'qq'],
+    ['地址私发。加我Q 2980-441-376 备注B型', 'qq'],
+    ['QQ：30000 81xx', 'qq'],
   ])('finds a number spelt out to escape filters in %j', (raw, type) => {
     expect(types(raw)).toContain(type);
   });
@@ -64,6 +68,7 @@ describe('findContactHandles', () => {
     expect(types('折扣 一二三 价格 1 2 3 4 5 6；第一二三四五六七名')).toEqual([]);
     expect(types('全场八折，折扣 5 折，扣款 100000 元')).toEqual([]);
     expect(types('call 1 800 555 0146')).toEqual([]);
+    expect(types('qq 12 34；扣 1 2 3；qq群 88 人')).toEqual([]);
   });
 
   it('takes a bare mention or an office hotline for no handle', () => {
