@@ -1,5 +1,6 @@
 /** Block-level elements: text in two different ones is two lines, not one word. */
-export const LINE_SELECTOR = 'p, div, li, td, th, tr, dd, dt, h1, h2, h3, h4, h5, h6, article, section, blockquote, header, footer, figcaption, pre, body';
+export const LINE_SELECTOR =
+  'p, div, li, td, th, tr, dd, dt, h1, h2, h3, h4, h5, h6, article, section, blockquote, header, footer, figcaption, pre, body, ul, ol, dl, table, caption, nav, aside, main, form, fieldset, legend, figure, details, summary, button, address, option';
 
 /** What the matcher reads of a block: `owners` maps a text's index to its node's index (-1: a separator). */
 export interface BlockText {
@@ -24,7 +25,8 @@ export function withSeparators(nodes: readonly Text[], cache: WeakMap<Element, E
       line = cache.get(parent) ?? parent.closest(LINE_SELECTOR);
       if (line) cache.set(parent, line);
     }
-    if (previousLine !== undefined && line !== previousLine) {
+    // A line break inside one element ("line one<br>line two") parts two lines as much as two elements do.
+    if (previousLine !== undefined && (line !== previousLine || node.previousSibling?.nodeName === 'BR')) {
       texts.push(' ');
       owners.push(-1);
     }
