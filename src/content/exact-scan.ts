@@ -86,16 +86,26 @@ const NEARBY_SIBLINGS = 8;
 /**
  * The text just before and after a block: the nearest sibling on each side that holds text (a text
  * node or an element; empty ones, an avatar, a time stamp without text, a script, are stepped over),
- * or, where the block has none, those of its nearest ancestor that has them, up to three levels. A
- * chat message's next message, a product name's price box, a report's "the advert read:".
+ * or, where the block has none on that side, that of its nearest ancestor that has one, up to three
+ * levels. A chat message's next message, a product name's price box, a report's "the advert read:".
  */
 export function nearbyText(block: Element): string {
   if (isHiddenElement(block)) return '';
+  const before = sideText(block, 'before');
+  const after = sideText(block, 'after');
+  return before || after ? `${before}\n${after}` : '';
+}
+
+/**
+ * The text on one side of a block: its own sibling's, or its nearest ancestor's (up to three levels).
+ * Each side climbs on its own: a chat message's bubble has its sender's name before it and nothing
+ * after it, and the next message is its parent's next sibling.
+ */
+function sideText(block: Element, side: 'before' | 'after'): string {
   let element: Element | null = block;
   for (let level = 0; element && level < 3; level++, element = element.parentElement) {
-    const before = besideText(element, 'before');
-    const after = besideText(element, 'after');
-    if (before || after) return `${before}\n${after}`;
+    const text = besideText(element, side);
+    if (text) return text;
   }
   return '';
 }

@@ -11,7 +11,7 @@ import { normaliseText } from './normalise';
  * "挂着如下文字，记者截图留存：", "A recent post read:"): the block is the advert, quoted word for word
  * without quotation marks.
  */
-const QUOTE_LEAD_IN = /(?:(?:(?<!(?:通告|公告|通知|规定|决定|要求|意见|办法|事项|说明)\s?)如下|原文|写道|写着|内容为|宣传语|广告语)[^。!?;]{0,12}|(?<![a-z])(?:reads?|said|says|stated|wrote|posted|as follows))\s?:\s?$/;
+const QUOTE_LEAD_IN = /(?:(?:(?<!(?:通告|公告|通知|规定|决定|要求|意见|办法|事项|说明|声明|提醒|公示)\s?)如下|原文|写道|写着|内容为|宣传语|广告语)[^。!?;]{0,12}|(?<![a-z])(?:reads?|said|says|stated|wrote|posted|as follows))\s?:\s?$/;
 
 /**
  * Messenger handles (not e-mail addresses or phone numbers) on either side of the block. Each side is

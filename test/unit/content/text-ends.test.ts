@@ -57,6 +57,14 @@ describe('nearbyText', () => {
     expect(nearbyText(root.querySelector('#goods') as Element)).toBe('\n联系 QQ 2893317123');
   });
 
+  it('climbs on each side alone: a bubble has its sender before it and the next message after its parent', () => {
+    const root = html(
+      '<div class="m"><div class="nm">跑长途的老杨</div><div class="bub" id="goods">你那个车上用的GPS屏蔽还有吗？</div></div>' +
+        '<div class="m"><div class="nm">陈老板</div><div class="bub">有的，单个260，加我微信 chen_gps518</div></div>',
+    );
+    expect(nearbyText(root.querySelector('#goods') as Element)).toBe('跑长途的老杨\n陈老板 有的，单个260，加我微信 chen_gps518');
+  });
+
   it('reads a bare text node before the block, where a report introduces a quotation', () => {
     const root = html('<div>A recent post read: <div id="goods">NIGHTHOOK PANEL, $150</div></div>');
     expect(nearbyText(root.querySelector('#goods') as Element)).toBe('A recent post read:\n');

@@ -239,6 +239,8 @@ describe('the page genre and the reasons', () => {
     const notice = '关于规范信号屏蔽器使用管理的通告 | 某省无线电管理局 | \n';
     const block = '一、信号屏蔽器仅限考场、监狱等确有需要的单位经批准后设置使用，个人不得设置使用。';
     expect(matcher.scanBlock([block], notice, '现就有关事项通告如下：\n').suspect).toBe(false);
+    const statement = '关于警惕“代办学历证书”等诈骗信息的郑重声明 | 某大学 | \n';
+    expect(matcher.scanBlock(['我校从未委托任何机构或个人代办学历、学位证书。'], statement, '冒用我校名义收取高额费用。现郑重声明如下：\n').suspect).toBe(false);
     expect(matcher.scanBlock(['手机信号屏蔽器 现货 有需要的私聊 380元一台'], notice, '记者发现，某群内的广告原文如下：\n').suspect).toBe(true);
   });
 
