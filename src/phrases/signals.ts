@@ -132,6 +132,10 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     '医保', '挂号', '门诊', '我院', '本院', '器官分配', '红十字会', '附属医院', '人民医院',
     // Document services that handle real papers: translation and notarisation.
     '翻译', '公证',
+    // A passive shield (a Faraday bag, a shielding pouch) blocks the signals of the one phone or key inside
+    // it and transmits nothing: its shop names what it blocks as a jammer's seller does.
+    'faraday bag', 'faraday bags', 'faraday pouch', 'faraday pouches', 'faraday cage', 'rf shielding', 'shielding pouch', 'shielding bag',
+    'signal blocking bag', 'signal blocking pouch', '法拉第', '法拉第袋', '屏蔽袋', '信号屏蔽袋', '隔离袋', '信号隔离袋',
     // A photo studio's receipt code for an online application (照片回执), and a business that cites the
     // data-protection law it works under.
     '回执', '个人信息保护法',

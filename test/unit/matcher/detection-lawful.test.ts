@@ -19,6 +19,13 @@ describe('lawful commerce', () => {
     expect(suspect('Firearms: ammunition max 5 kg (11 lb) per passenger, in checked baggage only; call 1-800-555-0100')).toBe(false);
   });
 
+  it("reads a Faraday bag's shop, which names what the bag blocks, as lawful", () => {
+    expect(suspect('法拉第袋手机信号屏蔽袋 防定位 防追踪 车钥匙防盗袋 京东价 ¥39.90 有货')).toBe(false);
+    expect(suspect('Faraday pouch for key fobs: stops relay attacks and blocks GPS to your own phone, $34.00, add to cart')).toBe(false);
+    expect(suspect('GPS jammer plug: blocks GPS for the whole truck, $60, add to cart')).toBe(true);
+    expect(suspect('车载防定位防追踪 屏蔽GPS 39.9元 有货')).toBe(true);
+  });
+
   it('reads a neighbourhood police alert about counterfeit cash as a warning', () => {
     expect(suspect('Neighbourhood Watch: sellers warned about counterfeit cash after selling on Marketplace')).toBe(false);
     expect(suspect('Counterfeit cash, selling on Marketplace')).toBe(true);
