@@ -7,6 +7,20 @@ import { scoreBlock, type BlockScore, type Strength } from './score';
 import { isShortChineseTerm, standsAsWord } from './word-boundaries';
 import { namesCompany } from './company-name';
 import { endsWithLeadIn, handlesAfter, introducesQuote, nearbyHandles } from './nearby-text';
+import { benignSentences, HOSTS_POSTS, TITLE_ASKS, TITLE_ASKS_EN, TITLE_TEACHES } from './page-genre';
+import { quotesAnOffer, shortQuotes } from './quotations';
+import {
+  inQuestion,
+  isMask,
+  NOT_NEEDED_BEFORE,
+  NOT_NEEDED_LOOKBACK,
+  PHRASE_REFUSAL_BEFORE,
+  PHRASE_REFUSAL_LOOKBACK,
+  QUESTION_AFTER,
+  QUESTION_LOOKAHEAD,
+  REFUSAL_LOOKBACK,
+  toldOrRefused,
+} from './word-context';
 
 export type { NodeRange, NodeSegment } from './node-ranges';
 export { splitByNode } from './node-ranges';
@@ -99,142 +113,8 @@ export function signalAutomaton(words: SignalWordLists): PhraseAutomaton {
   return PhraseAutomaton.build([...(words.saleIntent ?? []), ...(words.benignContext ?? []), ...(words.compounds ?? [])].map(wordText));
 }
 
-/** Opening and closing quotation marks after normalisation; a straight quote both opens and closes. */
-const OPEN_QUOTES = new Set(['"', '“', '„', '«', '「', '『']);
-const CLOSE_QUOTES = new Set(['"', '”', '»', '」', '』']);
 /** How far (normalised units) a benign word speaks for a phrase: about a paragraph. */
 const BENIGN_REACH = 240;
-/** Shorter quotations are a term or a name ("走流水", "dumps"), not an advert. */
-const MIN_QUOTED_OFFER = 12;
-/** A quotation with a sale word but no price or contact is an advert only at this length: reports quote "代办毕业证" claims. */
-const MIN_QUOTED_SALE = 24;
-
-/**
- * Whether the block quotes an advert: a quotation of some length that holds a phrase together with
- * a price, a contact handle or a sale word. Reports quote slang in marks all the time; an offer
- * quoted word for word carries its goods and its terms inside the marks.
- */
-function quotesAnOffer(scan: BlockScan): boolean {
-  for (const span of quotations(scan.normalised.text)) {
-    if (span.end - span.start < MIN_QUOTED_OFFER) continue;
-    if (!scan.phrases.some((hit) => inside(hit, span))) continue;
-    const terms = scan.signals.filter((signal) => inside(signal, span));
-    if (terms.some((signal) => signal.kind !== 'sale-word') || (terms.length > 0 && span.end - span.start >= MIN_QUOTED_SALE)) return true;
-  }
-  return false;
-}
-
-/** Each quotation in `text`, from its opening mark to its closing one. */
-function* quotations(text: string): Generator<{ start: number; end: number }> {
-  let open = -1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (open < 0) {
-      if (OPEN_QUOTES.has(ch)) open = i;
-    } else if (CLOSE_QUOTES.has(ch)) {
-      yield { start: open, end: i };
-      open = -1;
-    }
-  }
-}
-
-/** The longest word that quotation marks set apart as a code word (“冰糖”, "snow"). */
-const MAX_QUOTED_CODE = 6;
-
-/** The words inside short quotations: a word or two in quotation marks of their own. */
-function shortQuotes(text: string): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  for (const { start, end } of quotations(text)) if (end - start - 1 <= MAX_QUOTED_CODE) out.push({ start: start + 1, end });
-  return out;
-}
-
-/**
- * A sale word that a negation lists among what is not allowed is the refusal's: "不得出租、出借、出售",
- * "严禁收购、出售". The negation stands right before the word or before a run of enumerated verbs.
- */
-const REFUSAL_BEFORE = /(?:不得|禁止|严禁|切勿|请勿|不要|不可|不能|不准|勿|never|not|don't|do not|cannot)\s?(?:[\u4e00-\u9fff]{1,4}[、,/]\s?){0,4}$/;
-const REFUSAL_LOOKBACK = 24;
-/**
- * A sale word inside a question that asks whether or where one may buy ("Can I buy codeine without a
- * prescription?", 哪里能买到…吗？) is the asker's, not a seller's. Adverts ask their reader too ("Need
- * pills without a prescription?"), so only questions that open with a question word count.
- */
-function inQuestion(text: string, start: number, end: number): boolean {
-  const after = text.slice(end, end + QUESTION_REACH).search(SENTENCE_STOP);
-  if (after < 0 || !QUESTION_MARK.test(text[end + after] ?? '')) return false;
-  const sentence = LAST_SENTENCE.exec(text.slice(Math.max(0, start - QUESTION_REACH), start))?.[0] ?? '';
-  return ASKS_WHETHER.test(sentence);
-}
-const QUESTION_REACH = 80;
-const SENTENCE_STOP = /[.!?。！？\n]/;
-const LAST_SENTENCE = /[^.!?。！？\n]*$/;
-const QUESTION_MARK = /[?？]/;
-const ASKS_WHETHER = /^\s*(?:(?:can|could|may|do|does|is|are|should|where|how|why|will|would)(?![a-z])|哪里|哪儿|在哪|能不能|可不可以|是否|请问)/;
-
-/** Selling that the writer saw others do ("I see guys selling…", 看到有人在出售) is told, not offered. */
-const SEEN_SELLING_BEFORE = /(?<![a-z])(?:see|saw|seen|seeing|noticed|watched)\s(?:some\s|other\s|a lot of\s|lots of\s)?(?:guys|people|someone|sellers|vendors|folks|accounts|them|dudes)\s$|(?:看到|看见|发现)(?:有|很多|好多)?人(?:在)?$/;
-
-/**
- * Goods that a shop or service says it does not offer: "no adult videos or images", "we do not sell
- * knives", "我们不提供查他人聊天记录、定位他人手机等服务", "不做任何证件", "不承接任何发票的印制或“代开”". The negation stands right before
- * the phrase ("unlike a jammer, it transmits nothing"), or before a run of up to six enumerated items (each up to 20 characters, brackets included,
- * or a few Latin words): "不查询候选人的征信报告（须候选人自行提供）、银行流水、通话记录".
- */
-const PHRASE_REFUSAL_BEFORE =
-  /(?:不提供|不出售|不销售|不售卖|不做|不接|不承接|不受理|不代办|不办理|不查询|不收集|不采集|不获取|不仿照|不仿制|(?<![a-z])(?:no|not|never|never use|do not use|don't use|don't sell|do not sell|does not sell|we don't offer|we do not offer))\s?(?:任何|any\s)?(?:[\u4e00-\u9fff()]{1,20}[、,/或]\s?|[a-z]+(?:\s[a-z]+)?,?\s(?:or|and)\s|[a-z]+,\s){0,6}(?:[\u4e00-\u9fff]{1,4})?["“]?$|(?<![a-z])(?:unlike|not)\s(?:an?|the)\s$/;
-const PHRASE_REFUSAL_LOOKBACK = 100;
-
-/** Whether the text before a sale word refuses it (不得出售, "not selling") or tells of others' selling. */
-const toldOrRefused = (before: string): boolean => REFUSAL_BEFORE.test(before) || SEEN_SELLING_BEFORE.test(before);
-
-/** A question in Chinese: a Chinese character, or 吗 and the like, before the question mark. */
-const TITLE_ASKS = /[\u4e00-\u9fff]\s?\?/;
-/** An English question in the first person ("Can our school block phones…?", "Is it legal for me to…?"): an adviser's, not an advert's ("Is your partner cheating?"). */
-const TITLE_ASKS_EN = /(?<![a-z])(?:i|we|our|my|me|us)(?![a-z])[^?]*\?/;
-/** A guide's, a tutorial's or an explainer's title ("How to write an invoice", "A parent's guide to…", "如何识别…", "…指南"). */
-const TITLE_TEACHES = /^(?:how do|how does|how can|what is|what are|why)(?![a-z])|(?<![a-z])(?:how to|guide|walkthrough|wiki)(?![a-z])|^(?:如何|怎么|怎样|为什么)|指南|教程|科普|攻略|图鉴|须知/;
-
-/**
- * A platform that hosts its users' posts, named in the page's title (某某的微博 - 微博, …吧 - 百度贴吧): the
- * company its footer names runs the platform, not the posts, so its posts are no company's own trade.
- */
-const HOSTS_POSTS = /微博|贴吧|论坛|社区|知乎|小红书|抖音|快手|哔哩哔哩|bilibili|闲鱼|转转|58同城|赶集|百姓网|豆瓣|百家号|qq空间|朋友圈|淘宝|天猫|京东|拼多多|1688|阿里巴巴|b2b|分类信息|黄页|商铺|telegram|频道|群聊|导出/;
-
-/** Where a sentence ends: a classified site's one safety tip ("请勿预付款，谨防诈骗。") is one warning, not three. */
-const SENTENCE_END = /[。！？!?|\n]|\.(?=\s|$)/g;
-
-/** How many sentences of `text` hold one of the benign words found in it. */
-function benignSentences(text: string, words: readonly { start: number }[]): number {
-  if (words.length === 0) return 0;
-  const ends = [...text.matchAll(SENTENCE_END)].map((m) => m.index);
-  return new Set(words.map((word) => ends.findIndex((end) => end >= word.start))).size;
-}
-
-/** "No need to show", as a seller of what the law licenses writes it: 无需提供, 不用办理, 不需要剧毒品许可证, 免. */
-const NOT_NEEDED_BEFORE = /(?:无需|无须|不需要?|不用|免)[\u4e00-\u9fff]{0,6}$/;
-const NOT_NEEDED_LOOKBACK = 10;
-
-/**
- * A benign word that a question ends on is a reader's doubt, not a report: "这个违法吧?", "isn't this
- * illegal?" under a seller's post.
- */
-const QUESTION_AFTER = /^[^\s.,;!。，；！?]{0,3}\s?\?/;
-const QUESTION_LOOKAHEAD = 6;
-
-/**
- * A run of x's or asterisks that masks digits or letters of a number or address ("400-xxx-6521",
- * "6672xxxx3", "order@shop-xxx.com") is no phrase: "xxx" in a phone number is not adult content.
- */
-const MASK_RUN = /^[x*]+$/;
-const MASK_NEIGHBOUR = /[\d\-.@_]/;
-const MASKED_GROUP_BEFORE = /[\dx*] $/;
-const MASKED_GROUP_AFTER = /^ [\dx*]/;
-function isMask(text: string, start: number, end: number): boolean {
-  if (!MASK_RUN.test(text.slice(start, end))) return false;
-  if (MASK_NEIGHBOUR.test(text[start - 1] ?? '') || MASK_NEIGHBOUR.test(text[end] ?? '')) return true;
-  // A number written in groups, masked group by group ("+1 4xx xxx 0193", "080 xxx 5512").
-  return MASKED_GROUP_BEFORE.test(text.slice(Math.max(0, start - 2), start)) && MASKED_GROUP_AFTER.test(text.slice(end, end + 2));
-}
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 const inside = (hit: { start: number; end: number }, outer: { start: number; end: number }) => hit.start >= outer.start && hit.end <= outer.end;
