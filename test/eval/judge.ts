@@ -3,6 +3,8 @@ import type { BlockMatcher } from '../../src/matcher/block-finding';
 import { defaultSettings } from '../../src/shared/settings';
 import type { Highlighter, HighlightSpan } from '../../src/content/highlighter';
 import { startPageScanner } from '../../src/content/page-scanner';
+import { withSeparators } from '../../src/content/block-text';
+import { isHiddenElement } from '../../src/content/text-ends';
 import type { FoundSpan } from '../../src/shared/protocol/block-scan';
 import { createLocalEngine } from '../../bench/local-engine';
 
@@ -74,7 +76,7 @@ export async function judgePage(html: string): Promise<PageVerdict> {
       const found = findings.flatMap((finding) => finding.spans);
       blocks.push({
         suspect,
-        excerpt: (block.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 160),
+        excerpt: excerptOf(block),
         // The highlighter's spans follow the finding's, one for one, when the block holds one finding.
         phrases: spans.map((span, i) => {
           const match = found.length === spans.length ? found[i] : undefined;
@@ -89,4 +91,12 @@ export async function judgePage(html: string): Promise<PageVerdict> {
   } finally {
     controller.abort();
   }
+}
+
+/** The block's text as the matcher reads it (lines apart: src/content/block-text.ts), for the report. */
+function excerptOf(block: Element): string {
+  const walker = block.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  const nodes: Text[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!node.parentElement || !isHiddenElement(node.parentElement)) nodes.push(node as Text);
+  return withSeparators(nodes, new WeakMap()).texts.join('').replace(/\s+/g, ' ').trim().slice(0, 160);
 }
