@@ -84,8 +84,9 @@ export async function scanBlocks(blocks: Iterable<Element>, { engine, readings, 
 const NEARBY_SIBLINGS = 8;
 
 /**
- * The text just before and after a block: the nearest sibling on each side that holds text (a text
- * node or an element; empty ones, an avatar, a time stamp without text, a script, are stepped over),
+ * The text just before and after a block: the nearest sibling before it that holds text, and the
+ * next siblings after it that hold text, up to NEARBY_AFTER_TEXTS of them (a text node or an element;
+ * empty ones, an avatar, a time stamp without text, a script, are stepped over),
  * or, where the block has none on that side, that of its nearest ancestor that has one, up to three
  * levels. A chat message's next message, a product name's price box, a report's "the advert read:".
  */
@@ -110,13 +111,21 @@ function sideText(block: Element, side: 'before' | 'after'): string {
   return '';
 }
 
+/** Siblings with text read after a block: in a chat the seller gives the terms and the handle a few messages after the goods. */
+const NEARBY_AFTER_TEXTS = 5;
+
 function besideText(element: Element, side: 'before' | 'after'): string {
   let node: Node | null = side === 'before' ? element.previousSibling : element.nextSibling;
+  let out = '';
+  let found = 0;
   for (let looked = 0; node && looked < NEARBY_SIBLINGS; looked++, node = side === 'before' ? node.previousSibling : node.nextSibling) {
     let text = '';
     if (node.nodeType === Node.TEXT_NODE) text = (node as Text).data.replace(/\s+/g, ' ').trim();
     else if (node.nodeType === Node.ELEMENT_NODE && !isHiddenElement(node)) text = side === 'before' ? textEnd(node as Element, NEARBY_SIDE_UNITS) : textStart(node as Element, NEARBY_SIDE_UNITS);
-    if (text) return side === 'before' ? text.slice(-NEARBY_SIDE_UNITS) : text.slice(0, NEARBY_SIDE_UNITS);
+    if (!text) continue;
+    if (side === 'before') return text.slice(-NEARBY_SIDE_UNITS);
+    out = out ? `${out} ${text}` : text;
+    if (++found >= NEARBY_AFTER_TEXTS || out.length >= NEARBY_SIDE_UNITS) break;
   }
-  return '';
+  return out.slice(0, NEARBY_SIDE_UNITS);
 }
