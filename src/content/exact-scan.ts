@@ -124,7 +124,8 @@ function besideText(element: Element, side: 'before' | 'after'): string {
     else if (node.nodeType === Node.ELEMENT_NODE && !isHiddenElement(node)) text = side === 'before' ? textEnd(node as Element, NEARBY_SIDE_UNITS) : textStart(node as Element, NEARBY_SIDE_UNITS);
     if (!text) continue;
     if (side === 'before') return text.slice(-NEARBY_SIDE_UNITS);
-    out = out ? `${out} ${text}` : text;
+    // One line each: a handle is not made of the end of one message and the start of the next.
+    out = out ? `${out}\n${text}` : text;
     if (++found >= NEARBY_AFTER_TEXTS || out.length >= NEARBY_SIDE_UNITS) break;
   }
   return out.slice(0, NEARBY_SIDE_UNITS);

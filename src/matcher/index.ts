@@ -6,7 +6,7 @@ import { detectSaleSignals, saleWordType, type SaleSignal } from './sale-signals
 import { scoreBlock, type BlockScore, type Strength } from './score';
 import { isShortChineseTerm, standsAsWord } from './word-boundaries';
 import { namesCompany } from './company-name';
-import { endsWithLeadIn, handlesAfter, introducesQuote, nearbyHandles } from './nearby-text';
+import { adjacentHandles, endsWithLeadIn, handlesAfter, introducesQuote, nearbyHandles } from './nearby-text';
 import { benignSentences, HOSTS_POSTS, TITLE_ASKS, TITLE_ASKS_EN, TITLE_TEACHES } from './page-genre';
 import { quotesAnOffer, shortQuotes } from './quotations';
 import {
@@ -219,6 +219,7 @@ export function createMatcher<P extends MatcherPhrase>(
         nearby: nearby
           ? {
               handles: () => nearbyHandles(nearby),
+              adjacentHandles: () => adjacentHandles(nearby),
               leadsIn: () => scan.signals.length > 0 && introducesQuote(nearby),
               leadsOut: () => endsWithLeadIn(scan.normalised.text) && handlesAfter(nearby) > 0,
             }

@@ -3,7 +3,7 @@ import { normaliseText } from './normalise';
 
 /*
  * The text just before and after a block, as the content script sends it with the block: the text
- * before, a line break, the text after (src/content/exact-scan.ts, nearbyText).
+ * before, a line break, the text after, one line per element (src/content/exact-scan.ts, nearbyText).
  */
 
 /**
@@ -23,6 +23,11 @@ export function nearbyHandles(nearby: string): number {
     if (side) count += findContactHandles(normaliseText(side)).filter((handle) => handle.type !== 'email' && handle.type !== 'phone').length;
   }
   return count;
+}
+
+/** Messenger handles in the text just before the block and in the first element after it: its neighbours. */
+export function adjacentHandles(nearby: string): number {
+  return nearbyHandles(nearby.split('\n', 2).join('\n'));
 }
 
 /** Messenger handles in the text after the block alone. */

@@ -32,11 +32,12 @@ export interface BlockEvidence<C extends string = string> {
   companyPage?: boolean;
   /**
    * The text just before and after the block, read only when the block's own words leave the decision
-   * open (reading it costs a scan): its messenger handles (not phone numbers or e-mail), and whether
+   * open (reading it costs a scan): its messenger handles (not phone numbers or e-mail), in all of it
+   * or in the two elements beside the block alone (adjacentHandles), and whether
    * the text before introduces the block as a quotation of an advert that holds its terms, and whether
    * the block itself ends by introducing one ("宣传内容原文如下：") that gives a messenger handle after it.
    */
-  nearby?: { handles(): number; leadsIn(): boolean; leadsOut(): boolean };
+  nearby?: { handles(): number; adjacentHandles(): number; leadsIn(): boolean; leadsOut(): boolean };
 }
 
 export interface BlockScore<C extends string = string> {
@@ -179,7 +180,7 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
     messengers > 0 ||
     (prices > 0 && saleWords > 0) ||
     (hardIntent && quoted()) ||
-    (e.pageBenign === true && !ownBenign && ((prices > 0 && nearbyHandles() > 0) || advertFollows()));
+    (e.pageBenign === true && !ownBenign && ((prices > 0 && (e.nearby?.adjacentHandles() ?? 0) > 0) || advertFollows()));
   // A company that runs the page under its legal name sells its own trade there: its prices and its
   // WeChat beside a goods word (开票, 证件照, 冰) are a shop's, not an offer. A weak word there needs a
   // strong one beside it, or an advert quoted (in quotation marks, or introduced as a quotation: a news

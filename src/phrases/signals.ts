@@ -86,6 +86,9 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     'license required', 'background check', 'ffl transfer', 'federal law', 'proof of age', 'home office approved', 'range safety', 'ffl',
     'licensed dealer', 'firearm certificate', 'shotgun certificate', 'shooting club', 'gun club', 'rifle club', 'range fees', 'regulator', 'fined',
     'fines', 'a fine of', 'annual dues',
+    // A shooting range's own terms: its lanes, its rental guns kept on site, its rates.
+    'indoor range', 'outdoor range', 'shooting range', 'gun range', 'lane rental', 'gun rental', 'firearm rental', 'rental guns', 'range rates',
+    'range membership',
     // Airsoft: replicas sold under the law's own scheme (UKARA) to players of skirmishes.
     'airsoft', 'ukara', 'skirmish', 'skirmishers',
     // A report's or a warning's own account of a sale ("offered for sale", "sold openly"): its sale words are the report's.
@@ -126,7 +129,7 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     // Official fees and a lawful shop's invoice desk.
     '工本费', '收费标准', '可开具', '均可开具', '发票管理', '红冲',
     // A hospital's own terms: public health insurance, registration, outpatients.
-    '射击俱乐部', '射击场', '靶场', '玩具安全', '3c认证', '3c证书', '安保器材', '保安器材', '安保用品',
+    '射击俱乐部', '射击场', '靶场', '射击馆', '射击运动', '射击中心', '靶位', '玩具安全', '3c认证', '3c证书', '安保器材', '保安器材', '安保用品',
     // A help page's questions about a term: what it is, why it is not allowed.
     '什么是', '为什么不能',
     '医保', '挂号', '门诊', '我院', '本院', '器官分配', '红十字会', '附属医院', '人民医院',

@@ -68,9 +68,10 @@ describe('nearbyText', () => {
   it('reads up to five messages after a block, within its limit: the terms may come a few messages after the goods', () => {
     const messages = ['有，98%片碱状', '原厂25公斤一桶', '价格私聊', '要的加QQ 2980441376', '第五条', '第六条不读'];
     const root = html(`<div class="m" id="goods">氰化钠有吗</div>${messages.map((m) => `<div class="m">${m}</div>`).join('')}`);
-    expect(nearbyText(root.querySelector('#goods') as Element)).toBe(`\n${messages.slice(0, 5).join(' ')}`);
+    expect(nearbyText(root.querySelector('#goods') as Element)).toBe(`\n${messages.slice(0, 5).join('\n')}`);
     const long = html(`<p id="goods">氰化钠有吗</p><p>${'x'.repeat(250)}</p><p>${'y'.repeat(250)}</p><p>加QQ 2980441376</p>`);
-    const after = nearbyText(long.querySelector('#goods') as Element).split('\n')[1] ?? '';
+    const nearby = nearbyText(long.querySelector('#goods') as Element);
+    const after = nearby.slice(nearby.indexOf('\n') + 1);
     expect(after).toHaveLength(NEARBY_SIDE_UNITS);
     expect(after).not.toContain('QQ');
   });

@@ -77,6 +77,8 @@ describe('the text around a block', () => {
     const prices = '£2k card = £200 · £5k card = £450. Also CVV for online shopping £20 each.';
     expect(builtinMatcher.scanBlock([prices], notice, '\nNext-day delivery. Telegram @ukcardzplug · payment bitcoin').suspect).toBe(true);
     expect(builtinMatcher.scanBlock([prices], notice, '\nOfficers seized 300 blank cards.').suspect).toBe(false);
+    // A handle further on, after another element, is the page's own (a club's booking line), not the advert's.
+    expect(builtinMatcher.scanBlock([prices], notice, '\nOfficers seized 300 blank cards.\nTelegram @ukcardzplug').suspect).toBe(false);
     // The report's own words in the block still demote it.
     expect(builtinMatcher.scanBlock([`Officers said the seller charged ${prices}`], notice, '\nTelegram @ukcardzplug').suspect).toBe(false);
   });
