@@ -26,6 +26,13 @@ describe('lawful commerce', () => {
     expect(suspect('车载防定位防追踪 屏蔽GPS 39.9元 有货')).toBe(true);
   });
 
+  it("reads a shooting range's rates for its lanes and rental guns as the range's", () => {
+    expect(suspect('Indoor range: lane rental $22 per hour · gun rental $15 per firearm · must buy range ammo')).toBe(false);
+    expect(suspect('Glock 19 and ammo, $550, text 07700 900418')).toBe(true);
+    expect(suspect('射击馆 年度会员 入场免费、弹药 8 折 ¥ 3,800 / 年')).toBe(false);
+    expect(suspect('出售弹药 ¥ 3,800 一箱 加微信 zd_998877')).toBe(true);
+  });
+
   it('reads a neighbourhood police alert about counterfeit cash as a warning', () => {
     expect(suspect('Neighbourhood Watch: sellers warned about counterfeit cash after selling on Marketplace')).toBe(false);
     expect(suspect('Counterfeit cash, selling on Marketplace')).toBe(true);
