@@ -82,8 +82,10 @@ const RULES: readonly Rule[] = [
       'g',
     ),
   },
-  // A sum per unit without a currency, as sellers of records and cards write it ("0.3/条", "200/张").
-  { kind: 'price', type: 'price', re: /(?<![\d./]|\d,)\d+(?:\.\d+)?\s?\/\s?(?:条|张|份|套|次|单|本|盒|瓶|支|粒|颗|克)/g },
+  // A sum per unit without a currency, as sellers of records, cards and gear write it ("0.3/条", "200/张", "150/副"),
+  // and in English ("lowers 350 each"; not "60 each side").
+  { kind: 'price', type: 'price', re: /(?<![\d./]|\d,)\d+(?:\.\d+)?\s?\/\s?(?:条|张|份|套|次|单|本|盒|瓶|支|粒|颗|克|副|把|件|台)/g },
+  { kind: 'price', type: 'price', re: /(?<![\d.,/]|[$€£¥₹]\s?)\d{2,6}(?:\.\d{2})?\s?each(?![a-z]|\s(?:side|way|day|week|time|arm|leg|hand|foot|set|round)s?(?![a-z]))/g },
   { kind: 'price', type: 'price', re: new RegExp(`(?<![\\d.])\\d{2,6}\\s?[一每](?:个|把|支|瓶|盒|张|套|克|条|副|颗|粒|份|本|部|台)`, 'g') },
   // …and the other way round, the unit first ("一张 350，十张以上 300", "一盒 75"), but not a count or a time ("每个 10 分钟").
   {
