@@ -7,8 +7,11 @@
 export const TITLE_ASKS = /[\u4e00-\u9fff]\s?\?/;
 /** An English question in the first person ("Can our school block phones…?", "Is it legal for me to…?"): an adviser's, not an advert's ("Is your partner cheating?"). */
 export const TITLE_ASKS_EN = /(?<![a-z])(?:i|we|our|my|me|us)(?![a-z])[^?]*\?/;
-/** A guide's, a tutorial's or an explainer's title ("How to write an invoice", "A parent's guide to…", "如何识别…", "…指南"). */
-export const TITLE_TEACHES = /^(?:how do|how does|how can|what is|what are|why)(?![a-z])|(?<![a-z])(?:how to|guide|walkthrough|wiki)(?![a-z])|^(?:如何|怎么|怎样|为什么)|指南|教程|科普|攻略|图鉴|须知/;
+/**
+ * A guide's, a tutorial's or an explainer's title ("How to write an invoice", "A parent's guide to…", "如何识别…", "…指南"),
+ * and a help centre's ("… – Help Centre | Harbourline Bank", "… – Ledgerly Support", "…帮助中心").
+ */
+export const TITLE_TEACHES = /^(?:how do|how does|how can|what is|what are|why)(?![a-z])|(?<![a-z])(?:how to|guide|walkthrough|wiki)(?![a-z])|^(?:如何|怎么|怎样|为什么)|指南|教程|科普|攻略|图鉴|须知|(?<![a-z])(?:help cent(?:er|re)|help & support|knowledge base)(?![a-z])|(?<![a-z])support$|帮助中心|客服中心/;
 
 /**
  * A platform that hosts its users' posts, named in the page's title (某某的微博 - 微博, …吧 - 百度贴吧): the

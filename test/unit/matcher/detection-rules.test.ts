@@ -225,6 +225,15 @@ describe('the page genre and the reasons', () => {
     expect(matcher.scanBlock([block], page(titles[3] as string)).suspect).toBe(true);
   });
 
+  it("reads a help centre's title as a help page's", () => {
+    const page = (title: string) => `${title}\n\n${title}`;
+    const block = 'Payment processing agent – work from home, $500/week.';
+    for (const title of ['Lost, stolen or compromised card | Help Centre | Harbourline Bank', 'Card security – Harbourline Support', '借记卡挂失与补办 - 帮助中心 - 某商业银行']) {
+      expect(matcher.scanBlock([block], page(title)).suspect).toBe(false);
+    }
+    expect(matcher.scanBlock([block], page('Jobs | Harbourline Careers')).suspect).toBe(true);
+  });
+
   it('reads a game guide\'s or a game wiki\'s title as a guide\'s, and a game\'s money as no price', () => {
     const page = (title: string) => `${title}\n\n${title}`;
     const block = '甩棍 电击警棍 售价 1800';
