@@ -173,6 +173,7 @@ export const EVERYDAY_COMPOUNDS: readonly Word[] = [
     'faraday phone pouch', 'signal blocking bag', 'signal blocking bags', 'signal blocking pouch',
     // A colour named after ivory, and its imitations.
     'ivory white', 'faux ivory', 'ivory colored', 'ivory coloured', 'ivory-tone', 'ivory tone', 'ivory-coloured', 'ivory-colored',
+    'colour: ivory', 'color: ivory', 'ivory lace', 'ivory satin', 'ivory silk', 'ivory linen', 'ivory cotton',
   ]),
   ...zh([
     // Everyday words that hold a sale word: 出租 in 出租车 (a taxi) and 出租屋 (a rented room), 供应 in 供应商 (a supplier).

@@ -74,13 +74,19 @@ export const ZH: PhraseSet = {
       '汽车干扰器', '出售干扰器', '信号屏蔽器', '手机信号屏蔽器', '出售屏蔽器', 'GPS干扰器', '车载GPS屏蔽器', '遥控干扰器', '汽车遥控解码', '截码器', '防定位屏蔽器', '无线电干扰器',
       '无人机干扰器',
     ],
-    weak: ['干扰器', '屏蔽器', '解码器', '截码', '信号屏蔽', '防定位', '汽车解码器', '考试屏蔽器'],
+    weak: [
+      '干扰器', '屏蔽器', '解码器', '截码', '信号屏蔽', '防定位', '汽车解码器', '考试屏蔽器',
+      // A jammer named by what it does to a tracker: 屏蔽GPS, 定位器失效; an "isolator" that is no pouch.
+      '信号隔离器', '屏蔽gps', '屏蔽北斗', '定位器失效', '定位器失联', '定位器无法定位',
+    ],
   },
   'human-organs': {
     strong: [
       '出售肾脏', '卖肾', '买肾', '肾源', '供体出售', '器官买卖', '出售器官', '收购器官', '有偿捐肾', '有偿供肾', '肾移植中介', '器官中介', '卖肝', '肝源', '眼角膜出售', '出售眼角膜',
       // A broker's stock of donors and promise to find one fast: no hospital keeps donors "on hand".
       '稳定供体', '供体资源', '现有供体', '快速找源', '供体费', '供体营养费',
+      // A broker buying kidneys from the poor (收 is to buy in: 收购), and its slang for a kidney.
+      '收肾', '收腰子', '收购肾脏',
     ],
     weak: ['肾', '供体', '眼角膜', '配型'],
   },

@@ -33,6 +33,12 @@ describe('lawful commerce', () => {
     expect(suspect('出售弹药 ¥ 3,800 一箱 加微信 zd_998877')).toBe(true);
   });
 
+  it('reads ivory as a colour of lace and a lingerie shop\'s swatch', () => {
+    expect(suspect('Selene lace bodysuit $68.00 · Colour: Ivory')).toBe(false);
+    expect(suspect('[model wearing ivory lace bodysuit] $68.00, add to cart')).toBe(false);
+    expect(suspect('Raw ivory tusk sections $650/kg, add to cart')).toBe(true);
+  });
+
   it('reads a neighbourhood police alert about counterfeit cash as a warning', () => {
     expect(suspect('Neighbourhood Watch: sellers warned about counterfeit cash after selling on Marketplace')).toBe(false);
     expect(suspect('Counterfeit cash, selling on Marketplace')).toBe(true);

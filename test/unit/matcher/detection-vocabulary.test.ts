@@ -50,6 +50,14 @@ describe('the vocabulary of spyware, malware and car-theft electronics', () => {
     expect(suspect('全频段天线 ¥458 包邮')).toBe(false);
   });
 
+  it('reads a jammer named by what it does to a tracker, and a broker buying kidneys', () => {
+    expect(suspect('8路全频段信号隔离器 ¥1,280 包邮')).toBe(true);
+    expect(suspect('点烟器款，屏蔽GPS北斗，定位器失效，¥268')).toBe(true);
+    expect(suspect('信号隔离袋 ¥39 包邮')).toBe(false);
+    expect(suspect('收肾：18-30岁男，配型成功给4万5现金，有意者私我')).toBe(true);
+    expect(suspect('收银台 4 万 5 千元')).toBe(false);
+  });
+
   it('reads attack time and account break-ins sold as a service', () => {
     expect(suspect('体验版 ¥30/天，绕盾，打谁谁倒，大客户联系 TG：@leiting_stress')).toBe(true);
     expect(suspect('在线压测平台 月卡 298 元')).toBe(true);

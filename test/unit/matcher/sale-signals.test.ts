@@ -81,6 +81,8 @@ describe('prices and handles as adverts write them', () => {
     ['姓名手机小区,0.3/条', 'price'],
     ['单查 200/次', 'price'],
     ['铐 150/副 两副起', 'price'],
+    ['配型成功给4万5现金', 'price'],
+    ['营养费 4.5 万现结', 'price'],
     ['lowers 350 each, complete rifle 1100', 'price'],
     ['外地藏在零食里发', 'concealment'],
     ['品名写“洗涤剂”', 'concealment'],
@@ -102,5 +104,6 @@ describe('prices and handles as adverts write them', () => {
     expect(types('他把秘密藏在心里，写“你好”寄托思念')).toEqual([]);
     expect(types('每 100 克 1.2 万单位; 比分 3/4; 第 1,2/3 条; 5 公斤 8 万人次')).toEqual([]);
     expect(types('do 12 each side, 3 sets; 2 each; 1,250 each year')).toEqual([]);
+    expect(types('全市 3 万 5 个小区; 1.2 万人次; 共 8 万 2 千册')).toEqual([]);
   });
 });
