@@ -251,14 +251,18 @@ export function createMatcher<P extends MatcherPhrase>(
       // its site's safety tip (a report's words are counted by the sentences that hold them). Phone
       // numbers and e-mail addresses are on every shop's, club's and office's page: they do not count.
       const kinds = new Set(scan.signals.filter((signal) => signal.type !== 'email' && signal.type !== 'phone').map((signal) => signal.kind));
-      const vendor = kinds.has('contact') && benignSentences(scan.normalised.text, scan.benign) < kinds.size;
+      const offerOutweighs = benignSentences(scan.normalised.text, scan.benign) < kinds.size;
+      const vendor = kinds.has('contact') && offerOutweighs;
       // A title that asks ("可以自己装屏蔽器吗？", "Can our school block phones…?") is a question-and-answer or
       // advice page's, and one that teaches ("How to…", "…guide", 指南) a guide's. English adverts ask
       // their readers in their titles ("Is your partner cheating?"): an English question counts in the
       // first person only.
       const titleText = normaliseText(title).trim();
       const asks = TITLE_ASKS.test(titleText) || TITLE_ASKS_EN.test(titleText) || TITLE_TEACHES.test(titleText);
-      const benignPage = (scan.benign.length > 0 || asks) && !vendor;
+      // On a platform that hosts its users' posts (a classified site, a marketplace) the site's safety tip
+      // under a post that offers goods with a price or sale words is the site's, not the post's genre.
+      const postOffers = HOSTS_POSTS.test(titleText) && offerOutweighs;
+      const benignPage = ((scan.benign.length > 0 && !postOffers) || asks) && !vendor;
       const categories = new Set<P['category']>();
       for (const hit of scan.phrases) if (!ambiguous[hit.phraseIndex]) categories.add(hit.category);
       // A headline that sells with words alone ("Buy Xanax Online – No Prescription Needed", stealth

@@ -196,6 +196,15 @@ describe('the page genre and the reasons', () => {
     expect(matcher.scanBlock([spec], warning).suspect).toBe(false);
   });
 
+  it("reads a platform's safety tip under a post that offers goods as the platform's, though the post gives no handle", () => {
+    const post = (site: string) => `出售工业氰化钠 电镀 选矿用 可散卖 - ${site} | 出售工业氰化钠 | 价格38元/公斤 提醒：切勿先付款\n\n出售工业氰化钠 电镀 选矿用 可散卖 - ${site}`;
+    const spec = '整桶 50 公斤，品名氰化钠（片状/块状），含量 98%，可送货';
+    for (const site of ['义乌百姓网', '某某化工网']) matcher.scanBlock([post(site)]);
+    expect(matcher.scanBlock([spec], post('义乌百姓网')).suspect).toBe(true);
+    // A site that is no platform of users' posts keeps its warning's genre.
+    expect(matcher.scanBlock([spec], post('某某化工网')).suspect).toBe(false);
+  });
+
   it('reads a benign word inside an everyday compound as the compound (研究 in 研究生)', () => {
     const ad = (who: string) => `四六级 教资 专业代考 不过退款 - 同城生活网 | 专业代考 | ${who}亲自上场 价格¥1800 起`;
     for (const who of ['名校在读研究生', '研究所']) matcher.scanBlock([ad(who)]);
