@@ -66,10 +66,12 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     'public security organs', 'reporter', 'reported that', 'according to', 'campaign', 'investigation', 'prosecutors', 'court',
     'sentenced', 'special action', 'clean up', 'crack down', 'official said', 'news', 'press release', 'how to report', 'pleaded guilty',
     'convicted', 'jailed', 'charged with', 'indicted', 'indictment', 'defendant', 'detectives', 'officers', 'takedown', 'dismantled',
-    'authorities', 'years in prison', 'prison', 'judge', 'spokesperson', 'trafficking',
+    'authorities', 'years in prison', 'prison', 'judge', 'spokesperson', 'trafficking', 'dismantle', 'dismantles',
     // Lawmaking.
     'legislature', 'lawmakers', 'legislators', 'senate', 'the bill', 'signed into law', 'governor', 'ban on', 'banned', 'statute',
     // Definitions and research.
+    // A central bank's guide to its notes' security features.
+    'security features',
     'glossary', 'encyclopedia', 'wikipedia', 'view history', 'explained', 'stands for', 'short for', 'meaning of', 'wiki', 'refers to', 'slang for', 'slang term', 'also known as', 'definition', 'is a term', 'researchers', 'study',
     // Warnings and help pages.
     'is it legal', 'against the law', 'do not buy', "don't buy", 'never buy', 'it is an offence', 'without a licence', 'without a license',

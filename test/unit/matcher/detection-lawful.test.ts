@@ -39,6 +39,12 @@ describe('lawful commerce', () => {
     expect(suspect('Raw ivory tusk sections $650/kg, add to cart')).toBe(true);
   });
 
+  it("reads a central bank's page on its notes' security features, and a takedown's news, as no offer", () => {
+    expect(suspect('Check your banknotes: security features of the £20 and £50. Counterfeit notes are rare.')).toBe(false);
+    expect(suspect('Counterfeit notes of £20 and £50, grade A')).toBe(true);
+    expect(suspect('Police dismantle malware marketplace: remote access trojans sold for $5')).toBe(false);
+  });
+
   it('reads a neighbourhood police alert about counterfeit cash as a warning', () => {
     expect(suspect('Neighbourhood Watch: sellers warned about counterfeit cash after selling on Marketplace')).toBe(false);
     expect(suspect('Counterfeit cash, selling on Marketplace')).toBe(true);
