@@ -83,7 +83,7 @@ const RULES: readonly Rule[] = [
     ),
   },
   // A sum in ten-thousands with its thousands after it, or paid in cash, as brokers write it ("给4万5现金", "4.5 万现结").
-  { kind: 'price', type: 'price', re: /(?<![\d.])\d{1,3}(?:\.\d)?\s?万(?:\d(?![\d.%]|\s?[人次个件条年月天岁号])|\s?(?:现金|现结|到手))/g },
+  { kind: 'price', type: 'price', re: /(?<![\d.])\d{1,3}(?:\.\d)?\s?万(?:\d(?![\d.%]|\s?[人次个件条年月天岁号千百])|\s?(?:现金|现结|到手))/g },
   // A sum per unit without a currency, as sellers of records, cards and gear write it ("0.3/条", "200/张", "150/副"),
   // and in English ("lowers 350 each"; not "60 each side").
   { kind: 'price', type: 'price', re: /(?<![\d./]|\d,)\d+(?:\.\d+)?\s?\/\s?(?:条|张|份|套|次|单|本|盒|瓶|支|粒|颗|克|副|把|件|台)/g },

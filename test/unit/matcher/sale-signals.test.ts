@@ -104,6 +104,6 @@ describe('prices and handles as adverts write them', () => {
     expect(types('他把秘密藏在心里，写“你好”寄托思念')).toEqual([]);
     expect(types('每 100 克 1.2 万单位; 比分 3/4; 第 1,2/3 条; 5 公斤 8 万人次')).toEqual([]);
     expect(types('do 12 each side, 3 sets; 2 each; 1,250 each year')).toEqual([]);
-    expect(types('全市 3 万 5 个小区; 1.2 万人次; 共 8 万 2 千册')).toEqual([]);
+    expect(types('全市 3 万 5 个小区; 1.2 万人次; 共 8 万 2 千册; 共8万2千册')).toEqual([]);
   });
 });
