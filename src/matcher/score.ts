@@ -185,7 +185,7 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
   // WeChat beside a goods word (开票, 证件照, 冰) are a shop's, not an offer. A weak word there needs a
   // strong one beside it, or an advert quoted (in quotation marks, or introduced as a quotation: a news
   // site's report).
-  const companyTrade = () => e.companyPage === true && strong === 0 && !quoted();
+  const companyTrade = () => e.companyPage === true && strong === 0 && !fullOffer && !quoted();
   const weakSuspect = weak > 0 && !companyTrade() && (ownBenign ? quotedOffer() : !e.pageBenign || pageTerms()) && (intentHere || nearbyHandles() > 0);
   const strongSuspect = strong > 0 && (ownBenign ? messengers > 0 || (prices > 0 && saleWords > 0) || quotedOffer() : !e.pageBenign || hardIntent || saleWords > 1);
   const suspect = strongSuspect || weakSuspect;

@@ -26,6 +26,12 @@ describe('a company named in the page footer', () => {
     expect(suspect(offer, shop('© 2024 佛山市美厨电器有限公司 | 粤ICP备12345号'))).toBe(false);
   });
 
+  it("counts a seller's offer in full on a company's page: a messaging app's handle and three terms", () => {
+    const company = shop('© 2024 佛山市美厨电器有限公司 | 粤ICP备12345号');
+    expect(suspect('长期现货供应羟亚胺，无需备案，量大从优，¥6,800/kg，TG @hx_chem88', company)).toBe(true);
+    expect(suspect('羟亚胺 ¥6,800/kg，微信 hx_chem88', company)).toBe(false);
+  });
+
   it('reads the company from the title or the footer only, not from the headline’s surroundings', () => {
     expect(suspect(offer, '佛山市美厨电器有限公司 | 商品详情 | \n联系我们\n佛山市美厨电器有限公司')).toBe(false);
     // The title's own separators do not hide the company behind them.
