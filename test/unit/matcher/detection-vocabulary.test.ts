@@ -110,6 +110,11 @@ describe('the vocabulary of other trades', () => {
 });
 
 describe('everyday compounds in the plural', () => {
+  it("reads a martial-arts school's training baton as a training weapon", () => {
+    expect(suspect('Polypropylene training baton (tonfa shape), $24.99, add to cart')).toBe(false);
+    expect(suspect('Expandable steel baton, $24.99, add to cart')).toBe(true);
+  });
+
   it('reads "glue guns" and "heat guns" as tools, not guns', () => {
     expect(phrases('Shop > Tools > Glue Guns')).toEqual([]);
     expect(suspect('Heat guns and nail guns from $19.99, order now')).toBe(false);
