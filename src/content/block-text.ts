@@ -1,6 +1,18 @@
 /** Block-level elements: text in two different ones is two lines, not one word. */
-export const LINE_SELECTOR =
-  'p, div, li, td, th, tr, dd, dt, h1, h2, h3, h4, h5, h6, article, section, blockquote, header, footer, figcaption, pre, body, ul, ol, dl, table, caption, nav, aside, main, form, fieldset, legend, figure, details, summary, button, address, option';
+const LINE_TAGS = new Set([
+  'p', 'div', 'li', 'td', 'th', 'tr', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'article', 'section', 'blockquote', 'header', 'footer',
+  'figcaption', 'pre', 'body', 'ul', 'ol', 'dl', 'table', 'caption', 'nav', 'aside', 'main', 'form', 'fieldset', 'legend', 'figure', 'details',
+  'summary', 'button', 'address', 'option',
+]);
+
+/**
+ * The nearest block-level element at or above `element`: a walk up that compares tag names, which costs
+ * less than `closest()` with a selector of forty alternatives (it runs for every new text node's parent).
+ */
+export function lineOf(element: Element): Element | null {
+  for (let current: Element | null = element; current; current = current.parentElement) if (LINE_TAGS.has(current.localName)) return current;
+  return null;
+}
 
 /** What the matcher reads of a block: `owners` maps a text's index to its node's index (-1: a separator). */
 export interface BlockText {
@@ -22,7 +34,7 @@ export function withSeparators(nodes: readonly Text[], cache: WeakMap<Element, E
     const parent = node.parentElement;
     let line: Element | null = null;
     if (parent) {
-      line = cache.get(parent) ?? parent.closest(LINE_SELECTOR);
+      line = cache.get(parent) ?? lineOf(parent);
       if (line) cache.set(parent, line);
     }
     // A line break inside one element ("line one<br>line two") parts two lines as much as two elements do.

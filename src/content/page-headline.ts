@@ -1,5 +1,5 @@
 import { PAGE_FOOTER_UNITS, PAGE_HEADLINE_UNITS, PAGE_TITLE_UNITS } from '../shared/protocol/block-scan-limits';
-import { LINE_SELECTOR } from './block-text';
+import { lineOf } from './block-text';
 import { isHiddenElement, textEnd } from './text-ends';
 
 /**
@@ -32,7 +32,7 @@ function textPrefix(doc: Document, element: Element): string {
   for (let node = walker.nextNode(); node && text.length < PAGE_HEADLINE_UNITS; node = walker.nextNode()) {
     const parent = node.parentElement;
     if (parent && isHiddenElement(parent)) continue;
-    const line = parent ? parent.closest(LINE_SELECTOR) : null;
+    const line = parent ? lineOf(parent) : null;
     if (previousLine !== undefined && line !== previousLine) text += ' ';
     text += (node as Text).data;
     previousLine = line;
