@@ -4,7 +4,7 @@ import { defaultSettings } from '../../src/shared/settings';
 import type { Highlighter, HighlightSpan } from '../../src/content/highlighter';
 import { startPageScanner } from '../../src/content/page-scanner';
 import { withSeparators } from '../../src/content/block-text';
-import { isHiddenElement } from '../../src/content/text-ends';
+import { textNodesOf } from '../../src/content/text-nodes';
 import type { FoundSpan } from '../../src/shared/protocol/block-scan';
 import { createLocalEngine } from '../../bench/local-engine';
 
@@ -93,10 +93,7 @@ export async function judgePage(html: string): Promise<PageVerdict> {
   }
 }
 
-/** The block's text as the matcher reads it (lines apart: src/content/block-text.ts), for the report. */
+/** The block's text as the matcher reads it (the content script's walk, lines apart: src/content/block-text.ts), for the report. */
 function excerptOf(block: Element): string {
-  const walker = block.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-  const nodes: Text[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!node.parentElement || !isHiddenElement(node.parentElement)) nodes.push(node as Text);
-  return withSeparators(nodes, new WeakMap()).texts.join('').replace(/\s+/g, ' ').trim().slice(0, 160);
+  return withSeparators([...textNodesOf(block)], new WeakMap()).texts.join('').replace(/\s+/g, ' ').trim().slice(0, 160);
 }
