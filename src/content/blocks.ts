@@ -25,6 +25,11 @@ export const MAX_BLOCK_TEXT = 4000;
 const LISTING_TAGS = new Set(['ARTICLE', 'LI', 'TR']);
 const PARAGRAPH_TAGS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TD', 'DD', 'BLOCKQUOTE', 'SECTION', 'DIV', 'BODY']);
 const LISTING_CLASSES = ['post', 'card', 'listing', 'item'];
+const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+/** Boxes that hold a heading and the lines under it (a shop's tile, a post's body). */
+const CARD_TAGS = new Set(['DIV', 'SECTION']);
+/** A box with more text than this is a page's column, not one tile (see cardOf). */
+export const MAX_CARD_TEXT = 800;
 
 /** The same test as LISTING_SELECTOR, without the selector engine: it runs once per element of a page. */
 export function isListingElement(element: Element): boolean {
@@ -45,10 +50,12 @@ export interface BlockCache {
   paragraph: WeakMap<Element, Element | null>;
   /** Whether an element's text is longer than MAX_BLOCK_TEXT (isTooBig). */
   tooBig: WeakMap<Element, boolean>;
+  /** The card (or null) that a heading heads (cardOf). */
+  card: WeakMap<Element, Element | null>;
 }
 
 export function newBlockCache(): BlockCache {
-  return { listing: new WeakMap(), paragraph: new WeakMap(), tooBig: new WeakMap() };
+  return { listing: new WeakMap(), paragraph: new WeakMap(), tooBig: new WeakMap(), card: new WeakMap() };
 }
 
 function nearest(element: Element | null, test: (e: Element) => boolean, cache: WeakMap<Element, Element | null>): Element | null {
@@ -80,7 +87,29 @@ export function blockOf(node: Node, cache: BlockCache): Element | null {
 export function blockAt(parent: Element, cache: BlockCache): Element {
   let block = nearest(parent, isListingElement, cache.listing);
   if (block && isTooBig(block, cache)) block = null;
-  return block ?? nearest(parent, (e) => PARAGRAPH_TAGS.has(e.tagName), cache.paragraph) ?? parent;
+  if (block) return block;
+  const paragraph = nearest(parent, (e) => PARAGRAPH_TAGS.has(e.tagName), cache.paragraph);
+  if (paragraph === null) return parent;
+  return HEADING_TAGS.has(paragraph.tagName) ? (cardOf(paragraph, cache) ?? paragraph) : paragraph;
+}
+
+/**
+ * A heading's card: a small box whose one heading it is, with no listing class ("<div class=pr><h3>name</h3>
+ * purity · $380 / 5g · Order now</div>"). The heading names the goods, the lines beside it under the
+ * same box give its terms: one listing, so one block.
+ */
+function cardOf(heading: Element, cache: BlockCache): Element | null {
+  let card = cache.card.get(heading);
+  if (card !== undefined) return card;
+  card = null;
+  const box = heading.parentElement;
+  if (box && CARD_TAGS.has(box.tagName) && (box.textContent?.length ?? 0) <= MAX_CARD_TEXT) {
+    let headings = 0;
+    for (let child = box.firstElementChild; child; child = child.nextElementSibling) if (HEADING_TAGS.has(child.tagName)) headings++;
+    if (headings === 1) card = box;
+  }
+  cache.card.set(heading, card);
+  return card;
 }
 
 /**
