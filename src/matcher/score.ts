@@ -127,11 +127,19 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
     for (const hit of e.phrases) if (hit.coded && hit.id !== undefined) codes.set(hit.category, (codes.get(hit.category) ?? new Set()).add(hit.id));
     for (const [category, ids] of codes) if (ids.size >= MENU_CODES) menu.add(category);
   }
+  // A seller's offer in full: a messaging app's handle and another kind of term, three terms or more; or two
+  // prices and three sale words (see ownBenign below).
+  const terms = Math.min(prices, CAP_PRICE) + Math.min(messengers, CAP_CONTACT) + Math.min(saleWords, CAP_SALE_WORD);
+  const fullOffer = (apps > 0 && (prices > 0 || saleWords > 0) && terms >= 3) || (prices >= 2 && saleWords >= 3);
+  // Five terms or more with a handle ("$1,000 fake for $250 real … pass pen test … text 555…"): a snack shop's
+  // two prices and WeChat are three, a courier's "到付" beside a price and a handle too.
+  const dealersOffer = messengers > 0 && terms >= 5;
   const anchoredByPhrase = new Set<C>(e.anchors ?? []);
   for (const hit of e.phrases) if (!hit.ambiguous && !hit.coded) anchoredByPhrase.add(hit.category);
   for (const hit of e.phrases) {
-    // What the block's own terms say of the goods: hidden or on a menu (a code word), forged (an everyday word).
-    const anchoredBySignal = hit.coded === true ? concealed || menu.has(hit.category) : forged;
+    // What the block's own terms say of the goods: hidden, on a menu or in a dealer's whole offer (a code
+    // word), forged (an everyday word).
+    const anchoredBySignal = hit.coded === true ? concealed || menu.has(hit.category) || dealersOffer : forged;
     if (hit.coded && !anchoredByPhrase.has(hit.category) && !anchoredBySignal) continue;
     if (hit.ambiguous && !anchoredByPhrase.has(hit.category) && !anchoredByOffer && !anchoredBySignal) continue;
     const w = hit.strength === 'strong' ? SCORE_WEIGHTS.strong : SCORE_WEIGHTS.weak;
@@ -156,8 +164,6 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
   // advert. Without a handle it is: a lawful shop names a price, "add to cart" and "prescription required";
   // a post with two prices and three different calls to deal ("available now", "inbox me", "selling") is
   // not, though a group admin's "buying organs is illegal" follows it in the same block.
-  const terms = Math.min(prices, CAP_PRICE) + Math.min(messengers, CAP_CONTACT) + Math.min(saleWords, CAP_SALE_WORD);
-  const fullOffer = (apps > 0 && (prices > 0 || saleWords > 0) && terms >= 3) || (prices >= 2 && saleWords >= 3);
   const ownBenign = benign > (fullOffer ? 1 : 0);
   // A report's own words demote a block unless it quotes an offer: a contact with a price or sale word,
   // or an advert in quotation marks, or introduced as a quotation, with its goods and terms. A report's

@@ -30,6 +30,13 @@ describe('detection rules', () => {
     expect(suspect('他说冰是藏在零食里发的')).toBe(false);
   });
 
+  it('counts a code word in a dealer\'s whole offer: a handle and five terms', () => {
+    expect(suspect('Fresh ice in: $90 a gram, $300 an 8th, same day drop, cash or BTC, text 555-201-3344 or tg @icebox_77')).toBe(true);
+    // A snack shop's two prices and WeChat, a courier's terms beside a price and a handle: three terms.
+    expect(suspect('原味雪花酥 ¥58/500g，抹茶味 ¥62/500g，微信 xuehua_su88')).toBe(false);
+    expect(suspect('冰 0.5 的 400，外地顺丰到付，飞机 @bingtang_77')).toBe(false);
+  });
+
   it('reads a phone number masked group by group as a number, not adult content', () => {
     expect(phrases('Call +1 4xx xxx 0193 for the booking')).not.toContain('xxx');
     expect(phrases('080 xxx 5512')).not.toContain('xxx');
