@@ -252,7 +252,10 @@ export function createMatcher<P extends MatcherPhrase>(
       // numbers and e-mail addresses are on every shop's, club's and office's page: they do not count.
       const kinds = new Set(scan.signals.filter((signal) => signal.type !== 'email' && signal.type !== 'phone').map((signal) => signal.kind));
       const offerOutweighs = benignSentences(scan.normalised.text, scan.benign) < kinds.size;
-      const vendor = kinds.has('contact') && offerOutweighs;
+      // So does one that gives prices and three different sale words ("In stock", "pay with bitcoin", "add
+      // to cart"): an online shop of the goods, with no messenger handle by its headline.
+      const saleWords = new Set(scan.signals.filter((signal) => signal.kind === 'sale-word').map((signal) => signal.value)).size;
+      const vendor = offerOutweighs && (kinds.has('contact') || (kinds.has('price') && saleWords >= 3));
       // A title that asks ("可以自己装屏蔽器吗？", "Can our school block phones…?") is a question-and-answer or
       // advice page's, and one that teaches ("How to…", "…guide", 指南) a guide's. English adverts ask
       // their readers in their titles ("Is your partner cheating?"): an English question counts in the
@@ -267,7 +270,6 @@ export function createMatcher<P extends MatcherPhrase>(
       for (const hit of scan.phrases) if (!ambiguous[hit.phraseIndex]) categories.add(hit.category);
       // A headline that sells with words alone ("Buy Xanax Online – No Prescription Needed", stealth
       // packaging, reship) makes an offer as a price does: two different sale words.
-      const saleWords = new Set(scan.signals.filter((signal) => signal.kind === 'sale-word').map((signal) => signal.value)).size;
       return { benign: benignPage, categories: [...categories], offer: !benignPage && categories.size > 0 && (terms || saleWords >= 2), company: namesCompany(`${title} ${footer}`) && !HOSTS_POSTS.test(titleText) };
     },
     highlights: (scan) => selectLongestLeftmost(scan.phrases),

@@ -191,6 +191,18 @@ describe('the page genre and the reasons', () => {
     expect(matcher.scanBlock(['同时供应：盐酸麻黄碱、1-苯基-2-丙酮，现货'], vendor).suspect).toBe(true);
   });
 
+  it('reads a headline with prices and three different sale words as a vendor’s, though it reports once', () => {
+    const shop = (terms: string) => `3-MMC Crystal 99.7% – Buy Online | NovaLab | ${terms} Smooth, according to our regulars.`;
+    const tile = '3-MMC crystal 99.7% add to cart';
+    const vendor = shop('In stock €18.00 – €640.00 · 5g €70 · pay with bitcoin');
+    matcher.scanBlock([vendor]);
+    expect(matcher.scanBlock([tile], vendor).suspect).toBe(true);
+    // Two sale words and a price are a shop's page that a report's words can still outweigh.
+    const fewer = shop('€18.00 – €640.00 · 5g €70');
+    matcher.scanBlock([fewer]);
+    expect(matcher.scanBlock([tile], fewer).suspect).toBe(false);
+  });
+
   it('counts a classified site’s one safety tip by the headline as one warning, not as three benign words', () => {
     const ad = (tip: string) => `矿山用 雷管 炸药 现货 - 五金/工业品 - 信息网 | 雷管 炸药 导爆索 现货 不用证 面议 电话：152 7781 3096 微信同号 ${tip}`;
     const spec = '乳化炸药每件 24 公斤，电雷管按发卖。小量也出：5 公斤起，配 10 发雷管。';
