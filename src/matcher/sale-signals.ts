@@ -8,7 +8,7 @@ import { mergeOverlapping } from './merge-spans';
  */
 
 export type SignalKind = 'price' | 'contact' | 'sale-word';
-export type SignalType = 'price' | ContactType | 'sale-word' | 'concealment' | 'forgery';
+export type SignalType = 'price' | 'dose' | ContactType | 'sale-word' | 'concealment' | 'forgery';
 
 /** A signal in normalised coordinates. */
 export interface SaleSignal {
@@ -71,6 +71,13 @@ const RULES: readonly Rule[] = [
     kind: 'sale-word',
     type: 'forgery',
     re: /(?<![a-z])(?:looks? (?:exactly |just )?like (?:the )?(?:real|original)(?: thing| ones?)?|looks? (?:100% |totally |completely )?(?:real|original|genuine|authentic|legit)|indistinguishable from (?:the )?(?:real|original)|identical to (?:the )?originals?|same as (?:the )?originals?|1:1 (?:copy|copies|replicas?)|pass(?:es)? (?:all )?(?:checks|inspections?|verification|uv|scanners?|the scanner)|pass(?:es)? (?:the )?pen(?: test)?(?: (?:\+|and|&) uv)?|feels? (?:real|genuine))(?![a-z])|以假乱真|跟真的一样|和真的一样|与真的一样|一比一|1比1/g,
+  },
+  // A dose and its price: a gram or a few ("0.5g 380", "1g £80", "3.5g = 600"). Food, tea and spices are sold
+  // by the hundred grams or the jin, gold by the gram without a weight before its price (金价 580元/克).
+  {
+    kind: 'price',
+    type: 'dose',
+    re: /(?<![\d.])(?:0?\.\d|[1-9](?:\.\d)?)\s?(?:g|克)(?![a-z])\s?(?:[=:：]|的)?\s?[¥$€£]?\s?\d{2,5}(?![\d.%]|\s?(?:g|克|mg|ml|lbs?|oz|pounds?|元\/克)(?![a-z]))/g,
   },
   // A quantity and its price, as adverts write them without a currency: "50g 60", "25克一瓶 260", "手铐80一副".
   // The sum may be in ten-thousands ("1 公斤 2.6 万").

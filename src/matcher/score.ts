@@ -116,6 +116,8 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
   // Goods hidden from the carrier, beside a price or a handle, are no food and no everyday thing: a code
   // word there needs no other phrase of its category (src/matcher/sale-signals.ts, concealment).
   const concealed = (prices > 0 || messengers > 0) && e.signals.some((s) => s.type === 'concealment');
+  // …and so are goods priced by the dose, a gram or a few ("冰 0.5g 380 / 1g 650", "ice 1g £80").
+  const dosed = e.signals.some((s) => s.type === 'dose');
   // A forger's promise that the copy passes for the real thing makes an everyday document word (receipts,
   // 身份证, diploma) the forged one's (src/matcher/sale-signals.ts, forgery).
   const forged = e.signals.some((s) => s.type === 'forgery');
@@ -139,7 +141,7 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
   for (const hit of e.phrases) {
     // What the block's own terms say of the goods: hidden, on a menu or in a dealer's whole offer (a code
     // word), forged (an everyday word).
-    const anchoredBySignal = hit.coded === true ? concealed || menu.has(hit.category) || dealersOffer : forged;
+    const anchoredBySignal = hit.coded === true ? concealed || dosed || menu.has(hit.category) || dealersOffer : forged;
     if (hit.coded && !anchoredByPhrase.has(hit.category) && !anchoredBySignal) continue;
     if (hit.ambiguous && !anchoredByPhrase.has(hit.category) && !anchoredByOffer && !anchoredBySignal) continue;
     const w = hit.strength === 'strong' ? SCORE_WEIGHTS.strong : SCORE_WEIGHTS.weak;

@@ -83,6 +83,13 @@ describe('detection rules', () => {
     expect(suspect('Our transplant centre follows the national waiting list; a living donor must be a relative.')).toBe(false);
   });
 
+  it('counts a code word priced by the dose, a gram or a few', () => {
+    expect(suspect('❄️ 冰（透明大颗粒）：0.5g 380 / 1g 650')).toBe(true);
+    expect(suspect('Fresh ice in, 1g £80 · 3.5 £250')).toBe(true);
+    // A dessert shop sells ice by the bag and the hundred grams.
+    expect(suspect('❄️ 冰（透明大颗粒）：500g 38')).toBe(false);
+  });
+
   it('counts a priced menu of three different code words as the trade', () => {
     expect(suspect('本周：冰 0.5 = 380 ｜ 叶子 3.5 = 520 ｜ 邮票 一张 120')).toBe(true);
     expect(suspect('本周：冰 0.5 = 380 ｜ 叶子 3.5 = 520')).toBe(false);

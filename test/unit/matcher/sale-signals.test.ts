@@ -69,6 +69,10 @@ describe('detectSaleSignals', () => {
 describe('prices and handles as adverts write them', () => {
   it.each([
     ['50g 60', 'price'],
+    ['冰 0.5g 380 / 1g 650', 'dose'],
+    ['1g £80 · 3.5 £250', 'dose'],
+    ['3.5g = 600', 'dose'],
+    ['1g 的 850', 'dose'],
     ['25克一瓶 260', 'price'],
     ['手铐80一副', 'price'],
     ['价格：C1 全包 3800', 'price'],
@@ -105,5 +109,12 @@ describe('prices and handles as adverts write them', () => {
     expect(types('每 100 克 1.2 万单位; 比分 3/4; 第 1,2/3 条; 5 公斤 8 万人次')).toEqual([]);
     expect(types('do 12 each side, 3 sets; 2 each; 1,250 each year')).toEqual([]);
     expect(types('全市 3 万 5 个小区; 1.2 万人次; 共 8 万 2 千册; 共8万2千册')).toEqual([]);
+  });
+
+  it('reads a gram or a few with its price as a dose, and food sold by the hundred grams or a scale reading as none', () => {
+    expect(types('雪花酥 500g 58')).toEqual(['price']);
+    expect(types('每份 5g 100ml')).not.toContain('dose');
+    expect(types('1g 150mg')).not.toContain('dose');
+    expect(types('金价 580元/克')).not.toContain('dose');
   });
 });
