@@ -72,6 +72,9 @@ describe('prices and handles as adverts write them', () => {
     ['冰 0.5g 380 / 1g 650', 'dose'],
     ['1g £80 · 3.5 £250', 'dose'],
     ['3.5g = 600', 'dose'],
+    ['1 month 150, 6 months 600', 'price'],
+    ['forever 980.', 'price'],
+    ['月卡29.9，永久88', 'price'],
     ['1g 的 850', 'dose'],
     ['25克一瓶 260', 'price'],
     ['手铐80一副', 'price'],
@@ -108,6 +111,7 @@ describe('prices and handles as adverts write them', () => {
     expect(types('他把秘密藏在心里，写“你好”寄托思念')).toEqual([]);
     expect(types('每 100 克 1.2 万单位; 比分 3/4; 第 1,2/3 条; 5 公斤 8 万人次')).toEqual([]);
     expect(types('do 12 each side, 3 sets; 2 each; 1,250 each year')).toEqual([]);
+    expect(types('open 7 days 24 hours; 30 days 100% refund; forever 21; 永久 3 天')).toEqual([]);
     expect(types('全市 3 万 5 个小区; 1.2 万人次; 共 8 万 2 千册; 共8万2千册')).toEqual([]);
   });
 
