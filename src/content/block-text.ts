@@ -37,8 +37,10 @@ export function withSeparators(nodes: readonly Text[], cache: WeakMap<Element, E
       line = cache.get(parent) ?? lineOf(parent);
       if (line) cache.set(parent, line);
     }
-    // A line break inside one element ("line one<br>line two") parts two lines as much as two elements do.
-    if (previousLine !== undefined && (line !== previousLine || node.previousSibling?.nodeName === 'BR')) {
+    // A line break inside one element ("line one<br>line two") parts two lines as much as two elements do,
+    // and so does a block-level element between two texts of one line, whose own text is another block's
+    // ("<b>Baton</b><div>₹ 1,150</div><span>Get price</span>").
+    if (previousLine !== undefined && (line !== previousLine || node.previousSibling?.nodeName === 'BR' || followsLine(node, line))) {
       texts.push(' ');
       owners.push(-1);
     }
@@ -47,4 +49,18 @@ export function withSeparators(nodes: readonly Text[], cache: WeakMap<Element, E
     previousLine = line;
   });
   return { texts, owners };
+}
+
+/**
+ * Whether a block-level element comes right before `node`, or before one of its ancestors below `line`
+ * (whitespace and comments skipped): the text before it in the block is then on another line.
+ */
+function followsLine(node: Node, line: Element | null): boolean {
+  for (let current: Node | null = node; current && current !== line; current = current.parentNode) {
+    let before = current.previousSibling;
+    while (before && (before.nodeType === 8 || (before.nodeType === 3 && !/\S/.test((before as Text).data)))) before = before.previousSibling;
+    if (before === null) continue;
+    return before.nodeType === 1 && (LINE_TAGS.has((before as Element).localName) || before.nodeName === 'BR');
+  }
+  return false;
 }

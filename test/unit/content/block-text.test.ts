@@ -29,6 +29,15 @@ describe('withSeparators', () => {
     expect(read('<div><b>Replica</b><ul><li>any university</li></ul><button>Order</button></div>')).toBe('Replica any university Order');
   });
 
+  it('parts two texts of one line that a block-level element stands between', () => {
+    // The <div>'s own text is read in the walk here; in a page it may be another block's, and the two
+    // texts around it still must not glue ("insigniaget").
+    const root = document.createElement('div');
+    root.innerHTML = '<b>Rank insignia</b><div>₹ 4,800</div><span class="btn">Get price</span><b>出</b>售';
+    const nodes = [root.querySelector('b')?.firstChild, root.querySelector('span')?.firstChild, root.lastChild?.previousSibling?.firstChild, root.lastChild] as Text[];
+    expect(withSeparators(nodes, new WeakMap()).texts.join('')).toBe('Rank insignia Get price出售');
+  });
+
   it('parts the lines of one element that a line break divides', () => {
     expect(read('<p>盐酸麻黄碱 99%<br>1 公斤 2.6 万<br><br>加我 Q 1928 337 406</p>')).toBe('盐酸麻黄碱 99% 1 公斤 2.6 万 加我 Q 1928 337 406');
   });
