@@ -14,7 +14,7 @@ import {
   isMask,
   NOT_NEEDED_BEFORE,
   NOT_NEEDED_LOOKBACK,
-  PHRASE_REFUSAL_BEFORE,
+  refusesPhrase,
   PHRASE_REFUSAL_LOOKBACK,
   QUESTION_AFTER,
   QUESTION_LOOKAHEAD,
@@ -180,7 +180,7 @@ export function createMatcher<P extends MatcherPhrase>(
         (hit.quotedCode === true || !compounds.some((compound) => inside(hit, compound))) &&
         (!shortChinese[hit.phraseIndex] || standsAsWord(normalised.text, hit.start, hit.end)) &&
         !isMask(normalised.text, hit.start, hit.end) &&
-        !PHRASE_REFUSAL_BEFORE.test(normalised.text.slice(Math.max(0, hit.start - PHRASE_REFUSAL_LOOKBACK), hit.start)),
+        !refusesPhrase(normalised.text.slice(Math.max(0, hit.start - PHRASE_REFUSAL_LOOKBACK), hit.start)),
     );
     if (scan.phrases.length === 0) return scan;
     // A sale word inside a refusal is the refusal's ("for sale" in "not for sale", 出售 in 不出售); benign

@@ -39,6 +39,10 @@ const SEEN_SELLING_BEFORE = /(?<![a-z])(?:see|saw|seen|seeing|noticed|watched)\s
 export const PHRASE_REFUSAL_BEFORE =
   /(?:不提供|不出售|不销售|不售卖|不做|不接|不承接|不受理|不代办|不办理|不查询|不收集|不采集|不获取|不仿照|不仿制|(?<![a-z])(?:no|not|never|never use|do not use|don't use|don't sell|do not sell|does not sell|we don't offer|we do not offer))\s?(?:任何|any\s)?(?:[\u4e00-\u9fff()]{1,20}[、,/或]\s?|[a-z]+(?:\s[a-z]+)?,?\s(?:or|and)\s|[a-z]+,\s){0,6}(?:[\u4e00-\u9fff]{1,4})?["“]?$|(?<![a-z])(?:unlike|not)\s(?:an?|the)\s$/;
 export const PHRASE_REFUSAL_LOOKBACK = 100;
+/** …and "不" right before a phrase that is itself the deed ("只拍照不代办证件", "绝不出售假证"). */
+const NOT_BEFORE = /(?<![要是还就可])不$/;
+/** Whether the text before a phrase says the writer does not offer it. */
+export const refusesPhrase = (before: string): boolean => PHRASE_REFUSAL_BEFORE.test(before) || NOT_BEFORE.test(before);
 
 /** Whether the text before a sale word refuses it (不得出售, "not selling") or tells of others' selling. */
 export const toldOrRefused = (before: string): boolean => REFUSAL_BEFORE.test(before) || SEEN_SELLING_BEFORE.test(before);

@@ -55,6 +55,10 @@ describe('lawful commerce', () => {
     expect(suspect('本店只做手机维修，我们不提供查他人聊天记录、定位他人手机等服务，微信 fix_phone88')).toBe(false);
     expect(suspect('照相馆 我们不做任何证件的制作，只拍照片 ¥39')).toBe(false);
     expect(suspect('本店不承接任何发票的印制或“代开”，收据、送货单 200 元起印，微信 kuaiyin_lao8')).toBe(false);
+    expect(phrases('老板说只拍照不代办证件，证件照 ¥39，微信 zhaoxiang_88')).toEqual([]);
+    expect(phrases('私聊 V:aw-peijian88，顺丰到付，不开发票哈')).toEqual([]);
+    // "要不", "还不" ask or urge: not a refusal.
+    expect(phrases('要不代开发票？微信 kp_8899')).toContain('代开发票');
     expect(phrases('Unlike a jammer, it transmits nothing and affects no one else.')).toEqual([]);
     expect(suspect('Not a scam: fake IDs for sale, $150, DM @idz_plug')).toBe(true);
     expect(suspect('Key fob pouch 2-pack $19.95, add to cart')).toBe(false);
