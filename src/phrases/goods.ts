@@ -44,6 +44,8 @@ export const GOODS_EN: Goods = {
     'potassium cyanide', 'sodium cyanide', 'kcn', 'nacn', 'thallium sulfate', 'thallium acetate', 'sodium azide', 'mercury chloride',
     'mercuric chloride', 'aconite', 'aconitine', 'abrin', 'tetrodotoxin', 'sodium fluoroacetate', 'dimethylmercury', 'colchicine', 'poison',
     'poisons', 'lethal dose',
+    // Banned pesticides that poachers and poisoners buy: carbofuran (Furadan), aldicarb (Temik), tetramine.
+    'carbofuran', 'furadan', 'aldicarb', 'temik', 'tetramine',
   ],
   'identity-documents': [
     'passport', 'passports', 'id card', 'id cards', "driver's license", 'drivers license', "driver's licence", 'social security card',
@@ -98,6 +100,9 @@ export const GOODS_EN: Goods = {
     // Malware families and spyware products sold by name, and the cracking kit of account thieves.
     'njrat', 'asyncrat', 'remcos', 'quasar rat', 'darkcomet', 'nanocore', 'redline stealer', 'raccoon stealer', 'vidar stealer', 'lumma stealer',
     'agent tesla', 'hidden vnc', 'token grabber', 'cookie stealer', 'password stealer', 'spy apk', 'android spy', 'iphone spy', 'cell phone spy',
+    // Game cheats sold by subscription, and the kits that relay a login past its second factor.
+    'aimbot', 'aimbots', 'wallhack', 'wallhacks', 'esp cheat', 'game cheats', 'undetected cheat', 'undetected cheats', 'cheat loader', 'hwid spoofer',
+    '2fa bypass', 'mfa bypass', 'reverse proxy kit', 'scampage', 'scampages',
     'mspy', 'flexispy', 'hoverwatch', 'sms spoofer', 'email spoofer', 'spoof sms', 'bulletproof hosting', 'smtp cracker', 'openbullet',
     'silverbullet', 'account checker', 'brute forcer', 'rat builder', 'silent exploit', 'doc exploit', 'ransomware kit',
     // Accounts broken into as a paid service, named by the app ("hack any WhatsApp"), and attack time for hire.
@@ -174,6 +179,8 @@ export const GOODS_ZH: Goods = {
   'toxic-chemicals': [
     // Homophones and old names of the cyanides, as sellers write them past filters (青化钠, 山奈钠).
     '青化钠', '青化钾', '山奈钠', '山奈钾',
+    // Banned pesticides: carbofuran (克百威, 呋喃丹), aldicarb (涕灭威), phorate (甲拌磷), tetramine by its street name.
+    '克百威', '呋喃丹', '涕灭威', '甲拌磷', '四二四',
     '氰化物', '叠氮化钠', '氯化汞', '升汞', '醋酸铊', '铊盐', '乌头碱', '河豚毒素', '秋水仙碱', '甲基汞', '重铬酸钾', '氟乙酸钠', '氟乙酰胺', '四亚甲基二砜四胺',
     '无色无味', '慢性毒', '致死量',
   ],
@@ -220,7 +227,10 @@ export const GOODS_ZH: Goods = {
     '监控老公', '监控老婆', '手机远控', '免杀远控', '远程控制木马', '黑客软件', 'ddos攻击', 'cc攻击', '轰炸机', '电话轰炸', '短信轰炸机', '扫号',
     '撞库工具', '钓鱼源码', '搭建钓鱼',
     // Attack time sold as "stress testing": the platform, its bypass of a target's protection, its promise.
-    '压测平台', '在线压测', 'ddos压测', 'cc压测', '攻击平台', '绕盾', '绕cdn', '绕过cdn', '绕过高防', '打谁谁倒', 'ddos平台',   ],
+    '压测平台', '在线压测', 'ddos压测', 'cc压测', '攻击平台', '绕盾', '绕cdn', '绕过cdn', '绕过高防', '打谁谁倒', 'ddos平台',
+    // Game cheats (外挂) as their sellers name them: seeing through walls, aiming by itself, no recoil.
+    '外挂', '游戏外挂', '透视外挂', '自瞄外挂', '透视自瞄', '自瞄', '无后座', '防封外挂', '外挂卡密', '辅助卡密',
+  ],
   jammers: [
     // Pinyin, as sellers spell the goods to pass keyword filters.
     'pingbiqi', 'pingbi qi', 'ganraoqi', 'ganrao qi',

@@ -20,6 +20,17 @@ describe('the vocabulary of spyware, malware and car-theft electronics', () => {
     expect(suspect('Relay kit for keyless cars £3,000, text 07700 900123')).toBe(true);
   });
 
+  it('reads game cheats, second-factor bypass kits and banned pesticides as goods', () => {
+    expect(suspect('和平精英 透视自瞄 外挂 日卡20，月卡150，加QQ 5531220708')).toBe(true);
+    expect(suspect('Undetected aimbot + wallhack, $25 a month, DM @cheatz_store')).toBe(true);
+    expect(suspect('M365 reverse proxy kit with 2FA bypass — $350 monthly, Telegram @kitshop')).toBe(true);
+    expect(suspect('Old stock Furadan (carbofuran) granules, $120 per quart, text 555-201-3344')).toBe(true);
+    expect(suspect('呋喃丹 克百威 老货 一瓶 80，懂的加微信 nongyao_8899')).toBe(true);
+    // A game's ban notice and a pesticide ban name them without an offer.
+    expect(suspect('本周封禁使用外挂账号 3.2 万个，透视自瞄类外挂占六成。')).toBe(false);
+    expect(suspect('Carbofuran has been banned for use on food crops since 2009.')).toBe(false);
+  });
+
   it('reads an organ offered by its owner, and wildlife parts by their traders\' words', () => {
     expect(suspect('Healthy donor, B neg, willing to donate for compensation, $55,000')).toBe(true);
     expect(suspect('Raw tusk sections 3.4 kg, price per kilo $1,100, DM @tusk_seller')).toBe(true);
