@@ -8,7 +8,7 @@ import { mergeOverlapping } from './merge-spans';
  */
 
 export type SignalKind = 'price' | 'contact' | 'sale-word';
-export type SignalType = 'price' | 'dose' | ContactType | 'sale-word' | 'concealment' | 'forgery';
+export type SignalType = 'price' | 'dose' | 'points' | ContactType | 'sale-word' | 'concealment' | 'forgery';
 
 /** A signal in normalised coordinates. */
 export interface SaleSignal {
@@ -112,7 +112,7 @@ const RULES: readonly Rule[] = [
   // Prices in USDT as the grey market writes them ("源码 500U", "50U/天"; two digits or more, so a "2U" server is no price) and the fee of a falsely issued
   // invoice, quoted in points of its face value ("专票 6 个点", "普票1.5个点").
   { kind: 'price', type: 'price', re: /(?<![\d.a-z])\d{2,}(?:\.\d+)?\s?u(?![a-z0-9])/g },
-  { kind: 'price', type: 'price', re: /(?<![\d.])\d+(?:\.\d+)?\s?个点/g },
+  { kind: 'price', type: 'points', re: /(?<![\d.])\d+(?:\.\d+)?\s?个点/g },
   // A price list without a currency, as Chinese adverts write it: two items or more, each a short label and
   // a sum of three digits or more ("专科 900 ｜ 本科 1300", "一贴 180，五贴 800", "3万额度卡 3500，5万额度 5200").
   // Scores and counts are mostly under 100; dates and phone numbers have no label of Chinese before them.

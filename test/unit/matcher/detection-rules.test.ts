@@ -30,6 +30,11 @@ describe('detection rules', () => {
     expect(suspect('他说冰是藏在零食里发的')).toBe(false);
   });
 
+  it('reads an everyday invoice word beside a fee in points of its face value as the trade\'s', () => {
+    expect(suspect('增值税专用发票 13% 5.5 个点')).toBe(true);
+    expect(suspect('增值税专用发票 13%，开票后 5 个工作日内寄出')).toBe(false);
+  });
+
   it('counts a code word in a dealer\'s whole offer: a handle and five terms', () => {
     expect(suspect('Fresh ice in: $90 a gram, $300 an 8th, same day drop, cash or BTC, text 555-201-3344 or tg @icebox_77')).toBe(true);
     // A snack shop's two prices and WeChat, a courier's terms beside a price and a handle: three terms.
