@@ -178,6 +178,8 @@ export const EVERYDAY_COMPOUNDS: readonly Word[] = [
     // A colour named after ivory, and its imitations.
     'ivory white', 'faux ivory', 'ivory colored', 'ivory coloured', 'ivory-tone', 'ivory tone', 'ivory-coloured', 'ivory-colored',
     'colour: ivory', 'color: ivory', 'ivory lace', 'ivory satin', 'ivory silk', 'ivory linen', 'ivory cotton',
+    // The tagua palm's seed, sold as "vegetable ivory", and the substitutes that shops name as not ivory.
+    'vegetable ivory', 'ivory nut', 'imitation ivory', 'ivory alternative', 'ivory alternatives', 'ivory-free',
   ]),
   ...zh([
     // Everyday words that hold a sale word: 出租 in 出租车 (a taxi) and 出租屋 (a rented room), 供应 in 供应商 (a supplier).
@@ -199,7 +201,7 @@ export const EVERYDAY_COMPOUNDS: readonly Word[] = [
     '福利待遇', '员工福利', '福利费', '社会福利', '人力资源', '自然资源', '教育资源', '学习资源', '水资源', '资源回收',
     '市场定位', '品牌定位', '产品定位', '肾病', '肾结石', '肾内科', '肾功能', '补肾', '肾炎', '茶叶子',
     // Pouches that shield their owner's phone or key (they transmit nothing), and a colour named after ivory.
-    '屏蔽袋', '隔离袋', '信号隔离袋', '信号屏蔽袋', '法拉第袋', '象牙白', '仿象牙', '象牙色',
+    '屏蔽袋', '隔离袋', '信号隔离袋', '信号屏蔽袋', '法拉第袋', '象牙白', '仿象牙', '象牙色', '非象牙', '不含象牙', '象牙果', '植物象牙',
     // A shop that issues its own invoices (可开专票) or lets a deposit count towards the bill (可抵扣总价).
     '可开专票', '可开普票', '开专票', '抵扣总价', '可抵扣总价', '抵扣券', '积分抵扣', '抵扣金', '定金抵扣',
     // A document's photo, as a photo studio sells it (证件照, 护照照片), and papers a lawful counter asks to see.

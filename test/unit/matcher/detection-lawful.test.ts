@@ -63,6 +63,8 @@ describe('lawful commerce', () => {
     expect(suspect('Not a scam: fake IDs for sale, $150, DM @idz_plug')).toBe(true);
     expect(suspect('Key fob pouch 2-pack $19.95, add to cart')).toBe(false);
     expect(suspect('牦牛骨 仿象牙白 108颗手串 ¥168 包邮')).toBe(false);
+    expect(suspect('牦牛骨雕手镯 手工打磨 非象牙 附材质说明 价格 ¥168 立即购买')).toBe(false);
+    expect(suspect('Tagua nut "Vegetable Ivory" bangle £42.00, add to basket')).toBe(false);
     expect(suspect('象牙 手镯 老料 ¥16800 包邮 微信 xy_baihuo')).toBe(true);
     expect(suspect('Potassium cyanide, ACS reagent, 100 g $86.50, add to cart')).toBe(false);
     expect(suspect('飞碟年卡¥6,800 全年不限次入场，弹药按射击场场内价另计')).toBe(false);
