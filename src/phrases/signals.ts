@@ -17,6 +17,7 @@ export const SALE_INTENT: readonly Word[] = [
     'bulk order', 'dm me', 'dm for price', 'pm me', 'pm for price', 'hmu', 'hit me up', 'contact me', 'serious buyers only', 'legit seller',
     'tested and guaranteed', 'no questions asked', 'samples available', 'inbox me', 'message me', 'text me', 'hit my line', 'we sell',
     'we ship', 'add to cart', 'shop now', 'buy it now', 'purchase now', 'order today', 'instant delivery', 'delivered instantly',
+    'dm to order', 'dm to buy', 'dm for prices', 'message to order', 'text to order', 'next day delivery', 'next-day delivery',
     // Delivery as sellers of illegal goods describe it.
     'discreet shipping', 'discreet packaging', 'discreet delivery', 'stealth shipping', 'stealth packaging', 'worldwide shipping',
     'shipping worldwide', 'ships worldwide', 'overnight delivery', 'fast delivery', 'reship', 'free reship', 'tracking provided',
@@ -25,7 +26,7 @@ export const SALE_INTENT: readonly Word[] = [
     'cash on delivery',
     // Sales without the checks the law asks for.
     'no prescription', 'without prescription', 'without a prescription', 'no rx', 'no script needed', 'no license needed',
-    'no licence needed', 'no id required', 'no kyc',
+    'no licence needed', 'no id required', 'no kyc', 'no id check', 'no id checks', 'no age check', 'no age checks', 'no age verification',
     // Payment as such sellers take it.
     'escrow', 'crypto only', 'btc accepted', 'bitcoin accepted', 'payment via btc', 'pay with bitcoin', 'pay in btc', 'monero', 'usdt accepted',
     'gift card payment', 'gift cards accepted', 'venmo', 'zelle', 'cash app', 'cashapp',

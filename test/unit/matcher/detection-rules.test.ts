@@ -35,6 +35,14 @@ describe('detection rules', () => {
     expect(suspect('增值税专用发票 13%，开票后 5 个工作日内寄出')).toBe(false);
   });
 
+  it('reads a seller\'s calls to order and the checks it skips as sale words', () => {
+    // A news page's quoted advert: its prices and "DM to order" are its terms, as a handle would be.
+    const news = 'Zombie knives still sold to teens despite ban | Advertiser | Banned knives are sold openly, an investigation found';
+    matcher.scanBlock([news]);
+    expect(matcher.scanBlock(['KNUCKLE DUSTERS 🔪 UK next day delivery 📦 NO ID CHECK dusters £15 · 3 items £65 DM to order'], news).suspect).toBe(true);
+    expect(matcher.scanBlock(['Knuckle dusters £15, three for £65.'], news).suspect).toBe(false);
+  });
+
   it('counts a code word in a dealer\'s whole offer: a handle and five terms', () => {
     expect(suspect('Fresh ice in: $90 a gram, $300 an 8th, same day drop, cash or BTC, text 555-201-3344 or tg @icebox_77')).toBe(true);
     // A snack shop's two prices and WeChat, a courier's terms beside a price and a handle: three terms.
