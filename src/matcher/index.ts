@@ -264,7 +264,9 @@ export function createMatcher<P extends MatcherPhrase>(
       const asks = TITLE_ASKS.test(titleText) || TITLE_ASKS_EN.test(titleText) || TITLE_TEACHES.test(titleText);
       // On a platform that hosts its users' posts (a classified site, a marketplace) the site's safety tip
       // under a post that offers goods with a price or sale words is the site's, not the post's genre.
-      const postOffers = HOSTS_POSTS.test(titleText) && offerOutweighs;
+      // There a phone number is the poster's, not an office's hotline: it counts as a kind of term.
+      const postKinds = new Set(scan.signals.filter((signal) => signal.type !== 'email').map((signal) => signal.kind)).size;
+      const postOffers = HOSTS_POSTS.test(titleText) && benignSentences(scan.normalised.text, scan.benign) < postKinds;
       const benignPage = ((scan.benign.length > 0 && !postOffers) || asks) && !vendor;
       const categories = new Set<P['category']>();
       for (const hit of scan.phrases) if (!ambiguous[hit.phraseIndex]) categories.add(hit.category);

@@ -244,6 +244,15 @@ describe('the page genre and the reasons', () => {
     expect(matcher.scanBlock([spec], post('某某化工网')).suspect).toBe(false);
   });
 
+  it("counts a phone number by a platform's post as the poster's, against a safety tip of two sentences", () => {
+    const post = (site: string) =>
+      `出售车载GPS干扰器 防定位 - 东莞${site} | 出售车载GPS干扰器 | 价格180元/个 📞 152 **** 8807 平台提醒：请勿先付款，谨防诈骗。发现违法信息请举报。\n\n出售车载GPS干扰器 防定位 - 东莞${site}`;
+    for (const site of ['58同城', '汽配资讯网']) matcher.scanBlock([post(site)]);
+    expect(matcher.scanBlock(['出售车载GPS干扰器 防定位'], post('58同城')).suspect).toBe(true);
+    // On a site that is no platform of users' posts the phone is an office's hotline, and the warnings are the page's.
+    expect(matcher.scanBlock(['出售车载GPS干扰器 防定位'], post('汽配资讯网')).suspect).toBe(false);
+  });
+
   it('reads a benign word inside an everyday compound as the compound (研究 in 研究生)', () => {
     const ad = (who: string) => `四六级 教资 专业代考 不过退款 - 同城生活网 | 专业代考 | ${who}亲自上场 价格¥1800 起`;
     for (const who of ['名校在读研究生', '研究所']) matcher.scanBlock([ad(who)]);
