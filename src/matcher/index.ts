@@ -65,6 +65,8 @@ export interface PhraseHit<P extends MatcherPhrase = MatcherPhrase> extends Hit 
   strength: Strength;
   /** A code word set in quotation marks of its own (“邮票”, “冰糖”, "candy"): the writer marks it as code. */
   quotedCode?: boolean;
+  /** A strong phrase in quotation marks of its own: named, not offered (it scores as weak). */
+  quotedMention?: boolean;
 }
 
 export interface WordHit extends Hit {
@@ -171,8 +173,14 @@ export function createMatcher<P extends MatcherPhrase>(
     if (scan.phrases.length === 0) return scan;
     // A code word in quotation marks of its own is code, though it is also an everyday compound's part
     // ("出“冰糖”", "got that “snow”"): the quotes say the word means something else.
-    const quotes = scan.phrases.some((hit) => coded[hit.phraseIndex]) ? shortQuotes(normalised.text) : [];
-    for (const hit of scan.phrases) if (coded[hit.phraseIndex] && quotes.some((quote) => inside(hit, quote))) hit.quotedCode = true;
+    const quotes = scan.phrases.some((hit) => coded[hit.phraseIndex] || hit.strength === 'strong') ? shortQuotes(normalised.text) : [];
+    for (const hit of scan.phrases) {
+      if (!quotes.some((quote) => inside(hit, quote))) continue;
+      if (coded[hit.phraseIndex]) hit.quotedCode = true;
+      // An offer's own words set apart in marks are named, not made ('what is "fullz"?', 有人说可以"花钱买肾源"):
+      // they count as a weak phrase, which needs the block's terms.
+      else if (hit.strength === 'strong') hit.quotedMention = true;
+    }
     // Otherwise a phrase inside an everyday compound is that compound (冰 in 冰箱, gun in "glue gun"), and
     // a short Chinese term must be a word of its own where the segmenter reads the text.
     scan.phrases = scan.phrases.filter(
@@ -226,7 +234,7 @@ export function createMatcher<P extends MatcherPhrase>(
           : undefined,
         phrases: scan.phrases.map((hit) => ({
           category: hit.category,
-          strength: hit.strength,
+          strength: hit.quotedMention === true ? 'weak' : hit.strength,
           ambiguous: ambiguous[hit.phraseIndex] === true,
           coded: coded[hit.phraseIndex] === true && hit.quotedCode !== true,
           id: hit.phraseIndex,

@@ -35,6 +35,13 @@ describe('detection rules', () => {
     expect(suspect('增值税专用发票 13%，开票后 5 个工作日内寄出')).toBe(false);
   });
 
+  it('reads an offer\'s own words in marks of their own as named, not made', () => {
+    expect(suspect('FAQ: what is "fullz"? Can I see what was leaked?')).toBe(false);
+    expect(suspect('Fresh fullz, all states, updated daily')).toBe(true);
+    // Named in marks beside the block's terms, they still count as the goods.
+    expect(suspect('Selling "fullz" $20 each, DM @fullz_plug')).toBe(true);
+  });
+
   it('reads a seller\'s calls to order and the checks it skips as sale words', () => {
     // A news page's quoted advert: its prices and "DM to order" are its terms, as a handle would be.
     const news = 'Zombie knives still sold to teens despite ban | Advertiser | Banned knives are sold openly, an investigation found';
