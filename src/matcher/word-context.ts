@@ -47,9 +47,9 @@ export const refusesPhrase = (before: string): boolean => PHRASE_REFUSAL_BEFORE.
 /** Whether the text before a sale word refuses it (不得出售, "not selling") or tells of others' selling. */
 export const toldOrRefused = (before: string): boolean => REFUSAL_BEFORE.test(before) || SEEN_SELLING_BEFORE.test(before);
 
-/** "No need to show", as a seller of what the law licenses writes it: 无需提供, 不用办理, 不需要剧毒品许可证, 免. */
-export const NOT_NEEDED_BEFORE = /(?:无需|无须|不需要?|不用|免)[\u4e00-\u9fff]{0,6}$/;
-export const NOT_NEEDED_LOOKBACK = 10;
+/** "No need to show", as a seller of what the law licenses writes it: 无需提供, 不用办理, 不需要剧毒品许可证, 免, "no background check", "without a licence". */
+export const NOT_NEEDED_BEFORE = /(?:无需|无须|不需要?|不用|免)[\u4e00-\u9fff]{0,6}$|(?<![a-z])(?:no|without(?: a| any)?|no need for(?: a)?|skip the)\s$/;
+export const NOT_NEEDED_LOOKBACK = 16;
 
 /**
  * A benign word that a question ends on is a reader's doubt, not a report: "这个违法吧?", "isn't this

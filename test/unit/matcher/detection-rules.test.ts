@@ -35,6 +35,18 @@ describe('detection rules', () => {
     expect(suspect('增值税专用发票 13%，开票后 5 个工作日内寄出')).toBe(false);
   });
 
+  it('reads a check that an English seller says is skipped as the seller\'s claim, not a lawful shop\'s word', () => {
+    expect(suspect('RESTOCK no paperwork, no background check • Glock 17/19 – $850 • AR-15 – $1,100')).toBe(true);
+    expect(suspect('Glock 17/19 – $850 • AR-15 – $1,100. Background check required at pickup.')).toBe(false);
+  });
+
+  it('reads a minimum order and a basket as sale words', () => {
+    const notice = 'Police warn of drug delivery adverts | County Police | Officers said the adverts were seized';
+    matcher.scanBlock([notice]);
+    expect(matcher.scanBlock(['Coke 1g $300 | 3g $800, Ice 1g $250. Delivery 30-45 min, min order $200'], notice).suspect).toBe(true);
+    expect(matcher.scanBlock(['Coke 1g $300 | 3g $800, Ice 1g $250.'], notice).suspect).toBe(false);
+  });
+
   it('reads an offer\'s own words in marks of their own as named, not made', () => {
     expect(suspect('FAQ: what is "fullz"? Can I see what was leaked?')).toBe(false);
     expect(suspect('Fresh fullz, all states, updated daily')).toBe(true);
