@@ -96,6 +96,9 @@ const RULES: readonly Rule[] = [
     type: 'price',
     re: /(?:(?<![\d.])\d{1,2}\s?(?:months?|weeks?|days?|years?)|(?<![a-z])(?:lifetime|forever)(?=\s?(?:[:=\-–—]|for)?\s?\d{3}))\s?(?:[:=\-–—]|for)?\s?\d{2,5}(?![\d%:]|[.,]\d|\s?(?:hours?|hrs?|minutes?|mins?|days?|weeks?|nights?|months?|years?|times?|x|am|pm)(?![a-z]))|(?:永久|月卡|季卡|年卡|包月|包年|半年卡|终身)(?:会员|vip)?\s?[:：]?\s?\d{2,5}(?:\.\d+)?(?![\d%]|\.\d|\s?(?:天|小时|分钟|个|次|部|g))/g,
   },
+  // A deposit, and a sum in ten-thousands that a broker promises to pay ("先付 5000 定金", "事成给 5 万", "营养费 4.5万"):
+  // brokers and dealers name them without a currency.
+  { kind: 'price', type: 'price', re: /(?:先付|付|交)\s?\d{3,6}\s?(?:元\s?)?(?:定金|订金)|(?:定金|订金)\s?\d{3,6}(?![\d万])|(?:给|拿|到手|补偿|营养费)\s?\d{1,2}(?:\.\d)?\s?万(?![\d人次元块])/g },
   // A sum in ten-thousands with its thousands after it, or paid in cash, as brokers write it ("给4万5现金", "4.5 万现结").
   { kind: 'price', type: 'price', re: /(?<![\d.])\d{1,3}(?:\.\d)?\s?万(?:\d(?![\d.%]|\s?[人次个件条年月天岁号千百])|\s?(?:现金|现结|到手))/g },
   // A sum per unit without a currency, as sellers of records, cards and gear write it ("0.3/条", "200/张", "150/副"),

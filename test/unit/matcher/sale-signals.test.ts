@@ -75,6 +75,8 @@ describe('prices and handles as adverts write them', () => {
     ['forever 980.', 'price'],
     ['月卡29.9，永久88', 'price'],
     ['普票1.5个点', 'points'],
+    ['配型成功先付 5000 定金', 'price'],
+    ['事成给 5 万，车票全包', 'price'],
     ['专票 13% 走 6.5 个点', 'points'],
     ['1g 的 850', 'dose'],
     ['25克一瓶 260', 'price'],
@@ -113,6 +115,7 @@ describe('prices and handles as adverts write them', () => {
     expect(types('每 100 克 1.2 万单位; 比分 3/4; 第 1,2/3 条; 5 公斤 8 万人次')).toEqual([]);
     expect(types('do 12 each side, 3 sets; 2 each; 1,250 each year')).toEqual([]);
     expect(types('open 7 days 24 hours; 30 days 100% refund; forever 21; 永久 3 天')).toEqual([]);
+    expect(types('给 5 万人次发放; 交 300 份作业')).toEqual([]);
     expect(types('全市 3 万 5 个小区; 1.2 万人次; 共 8 万 2 千册; 共8万2千册')).toEqual([]);
   });
 
