@@ -11,11 +11,25 @@ import { isHiddenElement, textEnd } from './text-ends';
 export function pageHeadline(doc: Document): string {
   const h1 = doc.querySelector('h1') ?? titleEcho(doc);
   const headline = h1 ? textPrefix(doc, h1) : '';
-  // A product page's price and call to buy sit beside its headline, in blocks of their own.
-  const around = h1?.parentElement && h1.parentElement !== doc.body ? textPrefix(doc, h1.parentElement) : '';
+  // A product page's price and call to buy sit beside its headline, in blocks of their own: the container is
+  // the nearest ancestor that holds more than the headline's own box (a title wrapped in one <div> is not it).
+  const container = h1 ? headlineContainer(doc, h1) : null;
+  const around = container ? textPrefix(doc, container) : '';
   const top = `${doc.title} | ${headline} | ${around}`.replace(/\s+/g, ' ').trim().slice(0, PAGE_HEADLINE_UNITS);
   const title = doc.title.replace(/\s+/g, ' ').trim().slice(0, PAGE_TITLE_UNITS);
   return `${top}\n${doc.body ? textEnd(doc.body, PAGE_FOOTER_UNITS) : ''}\n${title}`;
+}
+
+/** How many wrappers of the headline alone are climbed to reach the box it shares with other content. */
+const WRAPPER_LEVELS = 3;
+
+/** The headline's parent, or the first ancestor above wrappers that hold nothing else; never the body. */
+function headlineContainer(doc: Document, h1: Element): Element | null {
+  let container = h1.parentElement;
+  for (let level = 0; container && container !== doc.body && container.childElementCount === 1 && level < WRAPPER_LEVELS; level++) {
+    container = container.parentElement;
+  }
+  return container && container !== doc.body ? container : null;
 }
 
 /**

@@ -30,6 +30,16 @@ describe('pageHeadline', () => {
     expect(footer.length).toBe(PAGE_FOOTER_UNITS);
   });
 
+  it('reads the price beside a headline that sits in wrappers of its own', () => {
+    const doc = page(
+      '<nav>Home · Jammers</nav><div class="product"><div class="title"><div class="in"><h1>X8 Portable Jammer</h1></div></div><div class="price">$289 · Add to cart</div></div>',
+      'X8 Portable Jammer – Store',
+    );
+    const top = pageHeadline(doc).split('\n')[0] ?? '';
+    expect(top).toContain('X8 Portable Jammer $289 · Add to cart');
+    expect(top).not.toContain('Home');
+  });
+
   it('takes the element that repeats the title as the headline where the page has no <h1>', () => {
     const doc = page(
       '<div class="nav">Home · Chemicals</div><div class="box"><div class="t">Dutch crystal 84% – 5 g</div><div class="price">$120 · Buy now</div></div><p>Reviews</p>',
