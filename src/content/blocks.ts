@@ -103,10 +103,10 @@ function cardOf(heading: Element, cache: BlockCache): Element | null {
   if (card !== undefined) return card;
   card = null;
   const box = heading.parentElement;
-  if (box && CARD_TAGS.has(box.tagName) && (box.textContent?.length ?? 0) <= MAX_CARD_TEXT) {
+  if (box && CARD_TAGS.has(box.tagName)) {
     let headings = 0;
     for (let child = box.firstElementChild; child; child = child.nextElementSibling) if (HEADING_TAGS.has(child.tagName)) headings++;
-    if (headings === 1) card = box;
+    if (headings === 1 && !textLongerThan(box, MAX_CARD_TEXT)) card = box;
   }
   cache.card.set(heading, card);
   return card;
@@ -123,4 +123,18 @@ export function isTooBig(element: Element, cache: BlockCache): boolean {
     cache.tooBig.set(element, big);
   }
   return big;
+}
+
+/**
+ * Whether an element's text is longer than `limit`, read only up to it: a heading's box may be a page's
+ * column of megabytes, and its `textContent` would build that whole string.
+ */
+function textLongerThan(element: Element, limit: number): boolean {
+  const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  let length = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    length += (node as Text).data.length;
+    if (length > limit) return true;
+  }
+  return false;
 }

@@ -24,6 +24,8 @@ interface Rule {
   kind: SignalKind;
   type: SignalType;
   re: RegExp;
+  /** A test that every match passes and that costs far less than the rule: a block that fails it skips the rule. */
+  needs?: RegExp;
 }
 
 /** Every price holds a digit: a block without one (most paragraphs of prose) skips the price rules. */
@@ -77,6 +79,7 @@ const RULES: readonly Rule[] = [
   {
     kind: 'price',
     type: 'dose',
+    needs: /\d\s?(?:g|克)/,
     re: /(?<![\d.])(?:0?\.\d|[1-9](?:\.\d)?)\s?(?:g|克)(?![a-z])\s?(?:[=:：]|的)?\s?[¥$€£]?\s?\d{2,5}(?![\d.%]|\s?(?:g|克|mg|ml|lbs?|oz|pounds?|元\/克)(?![a-z]))/g,
   },
   // A quantity and its price, as adverts write them without a currency: "50g 60", "25克一瓶 260", "手铐80一副".
@@ -94,11 +97,12 @@ const RULES: readonly Rule[] = [
   {
     kind: 'price',
     type: 'price',
+    needs: /month|week|day|year|lifetime|forever|永久|卡|包月|包年|终身/,
     re: /(?:(?<![\d.])\d{1,2}\s?(?:months?|weeks?|days?|years?)|(?<![a-z])(?:lifetime|forever)(?=\s?(?:[:=\-–—]|for)?\s?\d{3}))\s?(?:[:=\-–—]|for)?\s?\d{2,5}(?![\d%:]|[.,]\d|\s?(?:hours?|hrs?|minutes?|mins?|days?|weeks?|nights?|months?|years?|times?|x|am|pm)(?![a-z]))|(?:永久|月卡|季卡|年卡|包月|包年|半年卡|终身)(?:会员|vip)?\s?[:：]?\s?\d{2,5}(?:\.\d+)?(?![\d%]|\.\d|\s?(?:天|小时|分钟|个|次|部|g))/g,
   },
   // A deposit, and a sum in ten-thousands that a broker promises to pay ("先付 5000 定金", "事成给 5 万", "营养费 4.5万"):
   // brokers and dealers name them without a currency.
-  { kind: 'price', type: 'price', re: /(?:先付|付|交)\s?\d{3,6}\s?(?:元\s?)?(?:定金|订金)|(?:定金|订金)\s?\d{3,6}(?![\d万])|(?:给|拿|到手|补偿|营养费)\s?\d{1,2}(?:\.\d)?\s?万(?![\d人次元块])/g },
+  { kind: 'price', type: 'price', needs: /定金|订金|万/, re: /(?:先付|付|交)\s?\d{3,6}\s?(?:元\s?)?(?:定金|订金)|(?:定金|订金)\s?\d{3,6}(?![\d万])|(?:给|拿|到手|补偿|营养费)\s?\d{1,2}(?:\.\d)?\s?万(?![\d人次元块])/g },
   // A sum in ten-thousands with its thousands after it, or paid in cash, as brokers write it ("给4万5现金", "4.5 万现结").
   { kind: 'price', type: 'price', re: /(?<![\d.])\d{1,3}(?:\.\d)?\s?万(?:\d(?![\d.%]|\s?[人次个件条年月天岁号千百])|\s?(?:现金|现结|到手))/g },
   // A sum per unit without a currency, as sellers of records, cards and gear write it ("0.3/条", "200/张", "150/副"),
@@ -142,6 +146,7 @@ export function detectSaleSignals(text: string): SaleSignal[] {
   const digits = DIGIT.test(text);
   for (const rule of RULES) {
     if (rule.kind === 'price' && !digits) continue;
+    if (rule.needs !== undefined && !rule.needs.test(text)) continue;
     for (const m of text.matchAll(rule.re)) {
       const start = m.index;
       found.push({ kind: rule.kind, type: rule.type, start, end: start + m[0].length, value: m[0] });
