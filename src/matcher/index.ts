@@ -65,7 +65,7 @@ export interface PhraseHit<P extends MatcherPhrase = MatcherPhrase> extends Hit 
   strength: Strength;
   /** A code word set in quotation marks of its own (“邮票”, “冰糖”, "candy"): the writer marks it as code. */
   quotedCode?: boolean;
-  /** A strong phrase in quotation marks of its own: named, not offered (it scores as weak). */
+  /** A strong phrase in quotation marks of its own, or in a question: named, not offered (it scores as weak). */
   quotedMention?: boolean;
 }
 
@@ -181,6 +181,9 @@ export function createMatcher<P extends MatcherPhrase>(
       // they count as a weak phrase, which needs the block's terms.
       else if (hit.strength === 'strong') hit.quotedMention = true;
     }
+    // So are they in a question that asks whether or where one may use or buy them ("Can a teacher legally use a
+    // cell phone jammer?"): an advert's own question ("Need a jammer?") opens with no question word.
+    for (const hit of scan.phrases) if (hit.strength === 'strong' && hit.quotedMention !== true && inQuestion(normalised.text, hit.start, hit.end)) hit.quotedMention = true;
     // Otherwise a phrase inside an everyday compound is that compound (冰 in 冰箱, gun in "glue gun"), and
     // a short Chinese term must be a word of its own where the segmenter reads the text.
     scan.phrases = scan.phrases.filter(

@@ -54,6 +54,12 @@ describe('detection rules', () => {
     expect(suspect('Selling "fullz" $20 each, DM @fullz_plug')).toBe(true);
   });
 
+  it('reads an offer\'s own words in a question that asks whether one may use them as named', () => {
+    expect(suspect('Can a teacher legally use a cell phone jammer in a classroom?')).toBe(false);
+    // An advert's own question opens with no question word.
+    expect(suspect('Need a cell phone jammer? Quiet rooms guaranteed.')).toBe(true);
+  });
+
   it('reads a seller\'s calls to order and the checks it skips as sale words', () => {
     // A news page's quoted advert: its prices and "DM to order" are its terms, as a handle would be.
     const news = 'Zombie knives still sold to teens despite ban | Advertiser | Banned knives are sold openly, an investigation found';
