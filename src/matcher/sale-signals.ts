@@ -68,11 +68,11 @@ const RULES: readonly Rule[] = [
     re: /(?:[藏夹塞混](?:在|进)?[\u4e00-\u9fff]{1,6}[里中内](?:发|寄|邮|走)(?![托予存语])|(?:写|标|贴)(?:成|上|着)?["“][\u4e00-\u9fff]{2,8}["”](?:走|发|寄)(?![托予存语])|(?:包装|品名|面单|外箱|快递单)(?:上)?(?:写|标|贴)(?:成|上|着)?["“]|丢包|埋包|(?<![a-z])(?:dead drops?|smell[- ]proof|(?:hidden|concealed|packed) (?:in|inside) (?:an? |the )?[a-z]+(?: [a-z]+)?|(?:labell?ed|declared|marked|wrapped|disguised) as (?:an? )?["“]?[a-z]+(?: [a-z]+)?|no return address)(?![a-z]))/g,
   },
   // A forger's promise that the copy passes for the real thing ("looks exactly like the real one",
-  // "passes UV", 以假乱真, 一比一): what makes a receipt, a card or a diploma on sale a forged one.
+  // "passes UV", 以假乱真, 一比一, 可过机: passes the reader): what makes a receipt, a card or a diploma on sale a forged one.
   {
     kind: 'sale-word',
     type: 'forgery',
-    re: /(?<![a-z])(?:looks? (?:exactly |just )?like (?:the )?(?:real|original)(?: thing| ones?)?|looks? (?:100% |totally |completely )?(?:real|original|genuine|authentic|legit)|indistinguishable from (?:the )?(?:real|original)|identical to (?:the )?originals?|same as (?:the )?originals?|1:1 (?:copy|copies|replicas?)|pass(?:es)? (?:all )?(?:checks|inspections?|verification|uv|scanners?|the scanner)|pass(?:es)? (?:the )?pen(?: test)?(?: (?:\+|and|&) uv)?|feels? (?:real|genuine))(?![a-z])|以假乱真|跟真的一样|和真的一样|与真的一样|一比一|1比1/g,
+    re: /(?<![a-z])(?:looks? (?:exactly |just )?like (?:the )?(?:real|original)(?: thing| ones?)?|looks? (?:100% |totally |completely )?(?:real|original|genuine|authentic|legit)|indistinguishable from (?:the )?(?:real|original)|identical to (?:the )?originals?|same as (?:the )?originals?|1:1 (?:copy|copies|replicas?)|pass(?:es)? (?:all )?(?:checks|inspections?|verification|uv|scanners?|the scanner)|pass(?:es)? (?:the )?pen(?: test)?(?: (?:\+|and|&) uv)?|feels? (?:real|genuine))(?![a-z])|以假乱真|跟真的一样|和真的一样|与真的一样|一比一|1比1|[可能]过机|过机不报警/g,
   },
   // A dose and its price: a gram or a few ("0.5g 380", "1g £80", "3.5g = 600"). Food, tea and spices are sold
   // by the hundred grams or the jin, gold by the gram without a weight before its price (金价 580元/克).

@@ -104,6 +104,8 @@ describe('prices and handles as adverts write them', () => {
     ['passes UV', 'forgery'],
     ['receipts that look 100% original', 'forgery'],
     ['以假乱真', 'forgery'],
+    ['各类证件 一比一 可过机 当天取', 'forgery'],
+    ['芯片可读，过机不报警', 'forgery'],
   ])('finds %j', (raw, type) => {
     expect(types(raw)).toContain(type);
   });
