@@ -6,6 +6,7 @@
 /** Opening and closing quotation marks after normalisation; a straight quote both opens and closes. */
 const OPEN_QUOTES = new Set(['"', '“', '„', '«', '「', '『']);
 const CLOSE_QUOTES = new Set(['"', '”', '»', '」', '』']);
+const ANY_QUOTE = /["“„«「『”»」』]/;
 /** Shorter quotations are a term or a name ("走流水", "dumps"), not an advert. */
 const MIN_QUOTED_OFFER = 12;
 /** A quotation with a sale word but no price or contact is an advert only at this length: reports quote "代办毕业证" claims. */
@@ -39,6 +40,8 @@ export function quotesAnOffer(scan: QuotedScan): boolean {
 
 /** Each quotation in `text`, from its opening mark to its closing one. */
 function* quotations(text: string): Generator<{ start: number; end: number }> {
+  // Most blocks hold no quotation mark: one native search spares them the walk below.
+  if (!ANY_QUOTE.test(text)) return;
   let open = -1;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;
