@@ -119,15 +119,15 @@ function cardOf(heading: Element, cache: BlockCache): Element | null {
 export function isTooBig(element: Element, cache: BlockCache): boolean {
   let big = cache.tooBig.get(element);
   if (big === undefined) {
-    big = (element.textContent?.length ?? 0) > MAX_BLOCK_TEXT;
+    big = textLongerThan(element, MAX_BLOCK_TEXT);
     cache.tooBig.set(element, big);
   }
   return big;
 }
 
 /**
- * Whether an element's text is longer than `limit`, read only up to it: a heading's box may be a page's
- * column of megabytes, and its `textContent` would build that whole string.
+ * Whether an element's text is longer than `limit`, read only up to it: a listing or a heading's box may be
+ * a page's column of megabytes, and its `textContent` would build that whole string.
  */
 function textLongerThan(element: Element, limit: number): boolean {
   const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);

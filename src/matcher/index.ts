@@ -175,15 +175,14 @@ export function createMatcher<P extends MatcherPhrase>(
     // ("出“冰糖”", "got that “snow”"): the quotes say the word means something else.
     const quotes = scan.phrases.some((hit) => coded[hit.phraseIndex] || hit.strength === 'strong') ? shortQuotes(normalised.text) : [];
     for (const hit of scan.phrases) {
-      if (!quotes.some((quote) => inside(hit, quote))) continue;
-      if (coded[hit.phraseIndex]) hit.quotedCode = true;
-      // An offer's own words set apart in marks are named, not made ('what is "fullz"?', 有人说可以"花钱买肾源"):
+      const quoted = quotes.some((quote) => inside(hit, quote));
+      if (quoted && coded[hit.phraseIndex]) hit.quotedCode = true;
+      // An offer's own words set apart in marks are named, not made ('what is "fullz"?', 有人说可以"花钱买肾源"),
+      // and so are they in a question that asks whether or where one may use or buy them ("Can a teacher
+      // legally use a cell phone jammer?"; an advert's own "Need a jammer?" opens with no question word):
       // they count as a weak phrase, which needs the block's terms.
-      else if (hit.strength === 'strong') hit.quotedMention = true;
+      if (hit.strength === 'strong' && ((quoted && !coded[hit.phraseIndex]) || inQuestion(normalised.text, hit.start, hit.end))) hit.quotedMention = true;
     }
-    // So are they in a question that asks whether or where one may use or buy them ("Can a teacher legally use a
-    // cell phone jammer?"): an advert's own question ("Need a jammer?") opens with no question word.
-    for (const hit of scan.phrases) if (hit.strength === 'strong' && hit.quotedMention !== true && inQuestion(normalised.text, hit.start, hit.end)) hit.quotedMention = true;
     // Otherwise a phrase inside an everyday compound is that compound (冰 in 冰箱, gun in "glue gun"), and
     // a short Chinese term must be a word of its own where the segmenter reads the text.
     scan.phrases = scan.phrases.filter(
@@ -262,7 +261,8 @@ export function createMatcher<P extends MatcherPhrase>(
       // its site's safety tip (a report's words are counted by the sentences that hold them). Phone
       // numbers and e-mail addresses are on every shop's, club's and office's page: they do not count.
       const kinds = new Set(scan.signals.filter((signal) => signal.type !== 'email' && signal.type !== 'phone').map((signal) => signal.kind));
-      const offerOutweighs = benignSentences(scan.normalised.text, scan.benign) < kinds.size;
+      const reportSentences = benignSentences(scan.normalised.text, scan.benign);
+      const offerOutweighs = reportSentences < kinds.size;
       // So does one that gives prices and three different sale words ("In stock", "pay with bitcoin", "add
       // to cart"): an online shop of the goods, with no messenger handle by its headline.
       const saleWords = new Set(scan.signals.filter((signal) => signal.kind === 'sale-word').map((signal) => signal.value)).size;
@@ -277,7 +277,7 @@ export function createMatcher<P extends MatcherPhrase>(
       // under a post that offers goods with a price or sale words is the site's, not the post's genre.
       // There a phone number is the poster's, not an office's hotline: it counts as a kind of term.
       const postKinds = new Set(scan.signals.filter((signal) => signal.type !== 'email').map((signal) => signal.kind)).size;
-      const postOffers = HOSTS_POSTS.test(titleText) && benignSentences(scan.normalised.text, scan.benign) < postKinds;
+      const postOffers = HOSTS_POSTS.test(titleText) && reportSentences < postKinds;
       const benignPage = ((scan.benign.length > 0 && !postOffers) || asks) && !vendor;
       const categories = new Set<P['category']>();
       for (const hit of scan.phrases) if (!ambiguous[hit.phraseIndex]) categories.add(hit.category);
