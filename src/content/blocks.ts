@@ -50,8 +50,8 @@ export interface BlockCache {
   paragraph: WeakMap<Element, Element | null>;
   /** Whether an element's text is longer than MAX_BLOCK_TEXT (isTooBig). */
   tooBig: WeakMap<Element, boolean>;
-  /** The card (or null) that a heading heads (cardOf). */
-  card: WeakMap<Element, Element | null>;
+  /** Whether a heading's box is a card (cardOf). */
+  card: WeakMap<Element, boolean>;
 }
 
 export function newBlockCache(): BlockCache {
@@ -99,17 +99,18 @@ export function blockAt(parent: Element, cache: BlockCache): Element {
  * same box give its terms: one listing, so one block.
  */
 function cardOf(heading: Element, cache: BlockCache): Element | null {
-  let card = cache.card.get(heading);
-  if (card !== undefined) return card;
-  card = null;
   const box = heading.parentElement;
-  if (box && CARD_TAGS.has(box.tagName)) {
+  if (!box || !CARD_TAGS.has(box.tagName)) return null;
+  // Kept per box, and the count stops at a second heading: a hostile page's box of ten thousand headings
+  // is looked at once, not once per heading.
+  let isCard = cache.card.get(box);
+  if (isCard === undefined) {
     let headings = 0;
-    for (let child = box.firstElementChild; child; child = child.nextElementSibling) if (HEADING_TAGS.has(child.tagName)) headings++;
-    if (headings === 1 && !textLongerThan(box, MAX_CARD_TEXT)) card = box;
+    for (let child = box.firstElementChild; child && headings < 2; child = child.nextElementSibling) if (HEADING_TAGS.has(child.tagName)) headings++;
+    isCard = headings === 1 && !textLongerThan(box, MAX_CARD_TEXT);
+    cache.card.set(box, isCard);
   }
-  cache.card.set(heading, card);
-  return card;
+  return isCard ? box : null;
 }
 
 /**

@@ -31,4 +31,13 @@ describe('blockOf', () => {
     expect(blockTextOf(column, 'Gun law')).toBe('<h2>Gun law</h2>');
     expect(blockTextOf('<td><h3>Stun gun</h3>$40</td>', 'Stun gun')).toBe('<h3>Stun gun</h3>');
   });
+
+  it('looks at a hostile box of many headings once, not once per heading', { timeout: 30_000 }, () => {
+    // 20,000 headings in one box: counted per heading, this took over a minute under happy-dom.
+    document.body.innerHTML = `<div>${'<h3>x</h3>'.repeat(20_000)}</div>`;
+    const cache = newBlockCache();
+    const started = performance.now();
+    for (const heading of document.querySelectorAll('h3')) expect((blockOf(heading.firstChild as Text, cache) as Element).tagName).toBe('H3');
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
 });
