@@ -115,6 +115,9 @@ export const GOODS_EN: Goods = {
     'code grabber', 'keyless repeater', 'gps signal blocker', 'jammer kit', 'knocks out gps', 'blocks gps', 'block gps', 'kill the gps',
     'tracker killer', 'anti-gps', 'gps killer',
     'privacy plug', 'gps privacy', 'gps loses signal',
+    // A jammer named by what it does to the tracker in a truck or a financed car, as its sellers pitch it.
+    'tracker loses', 'tracker goes dark', 'tracker shows no signal', 'tracker shows you parked', "tracker can't phone home",
+    'loses its satellite fix', 'loses fix', 'gps goes dark', 'loses gps', 'gps signal disappears',
   ],
   'human-organs': [
     'kidney', 'kidneys', 'organ donor', 'donor needed', 'liver donor', 'organ sale', 'sell kidney',

@@ -31,6 +31,15 @@ describe('the vocabulary of spyware, malware and car-theft electronics', () => {
     expect(suspect('Carbofuran has been banned for use on food crops since 2009.')).toBe(false);
   });
 
+  it('reads a jammer by what it does to a tracker', () => {
+    expect(suspect('Plug into the cigarette lighter and the fleet tracker goes dark. $45, text 480-555-0137')).toBe(true);
+    expect(suspect('Yep I sell them. Plug it in, tracker loses fix, dispatch just sees no signal. $60 cash.')).toBe(true);
+    expect(suspect('插上点烟器，北斗全部失效，平台显示离线，一台 298，加微信 dingwei_88')).toBe(true);
+    // A driver's question and a fleet firm's warning name the effect without an offer.
+    expect(suspect('My phone loses GPS in the tunnel every morning, is that normal?')).toBe(false);
+    expect(suspect('If your tracker goes dark for more than ten minutes, dispatch will call you.')).toBe(false);
+  });
+
   it('reads an organ offered by its owner, and wildlife parts by their traders\' words', () => {
     expect(suspect('Healthy donor, B neg, willing to donate for compensation, $55,000')).toBe(true);
     expect(suspect('Raw tusk sections 3.4 kg, price per kilo $1,100, DM @tusk_seller')).toBe(true);
