@@ -155,6 +155,9 @@ export const GOODS_EN: Goods = {
     'degree + transcript', 'university degree online', 'any year',
     'take the exam for you', 'sit the exam for you', 'sits your exam', 'sit your exam', 'exam for you', 'leaked exam questions',
     'leaked questions', 'guaranteed score', 'pass guaranteed',
+    // Counterfeit notes by the checks their sellers say they pass, the detector pen and the UV lamp together
+    // (passing the pen is a forger's promise of its own: src/matcher/sale-signals.ts), and by their grade.
+    'passes marker pen', 'pen + uv', 'pen & uv', 'pen and uv', 'uv & pen', 'uv + pen', 'uv and pen', 'notes grade a', 'grade a+ notes', 'top grade notes',
   ],
 };
 
@@ -251,5 +254,7 @@ export const GOODS_ZH: Goods = {
     '代考', '替考', '考试枪手', '枪手代考', '代写论文', '论文代写', '假文凭', '学历造假', '网赌', '博彩', '菠菜', '赌博网站', '棋牌代理', '博彩代理',
     '刷单返利', '象牙制品', '犀角', '玳瑁', '虎皮', '豹皮', '熊掌',
     '山甲片', '炮山甲', '穿山甲片',
+    // Counterfeit notes by the machines their sellers say they pass (验钞机过, 过二代机).
+    '验钞机过', '点钞机过', '包过验钞机', '过二代机', '二代机过', '手感水印都有',
   ],
 };

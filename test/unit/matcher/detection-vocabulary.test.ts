@@ -31,6 +31,14 @@ describe('the vocabulary of spyware, malware and car-theft electronics', () => {
     expect(suspect('Carbofuran has been banned for use on food crops since 2009.')).toBe(false);
   });
 
+  it('reads counterfeit notes by the checks their sellers say they pass', () => {
+    expect(suspect('UK £20/£50 top grade notes, passes pen + UV, £1,000 face for £250. DM on Telegram @notes_uk')).toBe(true);
+    expect(suspect('本人出新版道具，100面额 1:8 出，水印安全线都做了，验钞机过，加微信 daoju_66')).toBe(true);
+    // A central bank's advice names the pen and the lamp without an offer.
+    expect(suspect('Check every banknote with a detector pen and UV lamp before you accept it.')).toBe(false);
+    expect(suspect('新版人民币可以用验钞机过一遍，有疑问到银行网点鉴定。')).toBe(false);
+  });
+
   it('reads a jammer by what it does to a tracker', () => {
     expect(suspect('Plug into the cigarette lighter and the fleet tracker goes dark. $45, text 480-555-0137')).toBe(true);
     expect(suspect('Yep I sell them. Plug it in, tracker loses fix, dispatch just sees no signal. $60 cash.')).toBe(true);
