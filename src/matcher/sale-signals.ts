@@ -65,7 +65,7 @@ const RULES: readonly Rule[] = [
   {
     kind: 'sale-word',
     type: 'concealment',
-    re: /(?:[藏夹塞混](?:在|进)?[\u4e00-\u9fff]{1,6}[里中内](?:发|寄|邮|走)(?![托予存语])|(?:写|标|贴)(?:成|上|着)?["“][\u4e00-\u9fff]{2,8}["”](?:走|发|寄)(?![托予存语])|(?:包装|品名|面单|外箱|快递单)(?:上)?(?:写|标|贴)(?:成|上|着)?["“]|丢包|埋包|(?<![a-z])(?:dead drops?|smell[- ]proof|(?:hidden|concealed|packed) (?:in|inside) (?:an? |the )?[a-z]+(?: [a-z]+)?|(?:labell?ed|declared|marked|wrapped|disguised) as (?:an? )?["“]?[a-z]+(?: [a-z]+)?|no return address)(?![a-z]))/g,
+    re: /(?:[藏夹塞混](?:在|进)?[\u4e00-\u9fff]{1,6}[里中内](?:发|寄|邮|走)(?![托予存语])|(?:写|标|贴)(?:成|上|着)?["“][\u4e00-\u9fff]{2,8}["”](?:走|发|寄)(?![托予存语])|(?:包装|品名|面单|外箱|快递单)(?:上)?(?:写|标|贴)(?:成|上|着)?["“]|丢包|埋包|(?<![a-z])(?:dead drops?|smell[- ]proof|(?:hidden|concealed|packed) (?:in|inside) (?:an? |the )?[a-z]+(?: [a-z]+)?|(?:labell?ed|declared|marked|wrapped) as (?:an? )?["“]?[a-z]+(?: [a-z]+)?|no return address)(?![a-z]))/g,
   },
   // A forger's promise that the copy passes for the real thing ("looks exactly like the real one",
   // "passes UV", 以假乱真, 一比一, 可过机: passes the reader): what makes a receipt, a card or a diploma on sale a forged one.

@@ -114,6 +114,8 @@ describe('prices and handles as adverts write them', () => {
     expect(types('take 2 tablets of 50mg; 2024年; 共3页; 5 g of sugar')).toEqual([]);
     expect(types('the blackjack table, a lacquered box, 3 lackeys')).toEqual([]);
     expect(types('他把秘密藏在心里，写“你好”寄托思念')).toEqual([]);
+    // A thing made to look like another (a stun gun shaped as a torch) is the goods' form, not goods hidden from the carrier.
+    expect(types('stun guns disguised as torches or phones')).toEqual([]);
     expect(types('每 100 克 1.2 万单位; 比分 3/4; 第 1,2/3 条; 5 公斤 8 万人次')).toEqual([]);
     expect(types('do 12 each side, 3 sets; 2 each; 1,250 each year')).toEqual([]);
     expect(types('open 7 days 24 hours; 30 days 100% refund; forever 21; 永久 3 天')).toEqual([]);
