@@ -214,7 +214,10 @@ export function createMatcher<P extends MatcherPhrase>(
         scan.phrases.some((p) => word.end > p.start - BENIGN_REACH && word.start < p.end + BENIGN_REACH),
     );
     const signals = detectSaleSignals(normalised.text);
+    // A listed sale word inside a sale word found by pattern ("无需证件" in "无需提供任何证件") is that one word.
+    const patternWords = signals.filter((signal) => signal.kind === 'sale-word');
     for (const w of scan.saleWords) {
+      if (patternWords.some((signal) => inside(w, signal))) continue;
       const value = normalised.text.slice(w.start, w.end);
       signals.push({ kind: 'sale-word', type: saleWordType(value), start: w.start, end: w.end, value });
     }
@@ -279,11 +282,14 @@ export function createMatcher<P extends MatcherPhrase>(
       const postKinds = new Set(scan.signals.filter((signal) => signal.type !== 'email').map((signal) => signal.kind)).size;
       const postOffers = HOSTS_POSTS.test(titleText) && reportSentences < postKinds;
       const benignPage = ((scan.benign.length > 0 && !postOffers) || asks) && !vendor;
+      // A company that sells without the checks the law asks ("个人可买", "无需提供任何证件") or hides its goods
+      // from the carrier (品名写“香精原料”) by its headline is no lawful dealer running its own page.
+      const unlawfulTrade = scan.signals.some((signal) => signal.type === 'unchecked' || signal.type === 'concealment');
       const categories = new Set<P['category']>();
       for (const hit of scan.phrases) if (!ambiguous[hit.phraseIndex]) categories.add(hit.category);
       // A headline that sells with words alone ("Buy Xanax Online – No Prescription Needed", stealth
       // packaging, reship) makes an offer as a price does: two different sale words.
-      return { benign: benignPage, categories: [...categories], offer: !benignPage && categories.size > 0 && (terms || saleWords >= 2), company: namesCompany(`${title} ${footer}`) && !HOSTS_POSTS.test(titleText) };
+      return { benign: benignPage, categories: [...categories], offer: !benignPage && categories.size > 0 && (terms || saleWords >= 2), company: namesCompany(`${title} ${footer}`) && !HOSTS_POSTS.test(titleText) && !unlawfulTrade };
     },
     highlights: (scan) => selectLongestLeftmost(scan.phrases),
     memoryEstimateBytes: () => automaton.memoryEstimateBytes() + wordAutomaton.memoryEstimateBytes(),

@@ -8,7 +8,7 @@ import { mergeOverlapping } from './merge-spans';
  */
 
 export type SignalKind = 'price' | 'contact' | 'sale-word';
-export type SignalType = 'price' | 'dose' | 'points' | ContactType | 'sale-word' | 'concealment' | 'forgery';
+export type SignalType = 'price' | 'dose' | 'points' | ContactType | 'sale-word' | 'concealment' | 'forgery' | 'unchecked';
 
 /** A signal in normalised coordinates. */
 export interface SaleSignal {
@@ -74,6 +74,14 @@ const RULES: readonly Rule[] = [
     type: 'forgery',
     re: /(?<![a-z])(?:looks? (?:exactly |just )?like (?:the )?(?:real|original)(?: thing| ones?)?|looks? (?:100% |totally |completely )?(?:real|original|genuine|authentic|legit)|indistinguishable from (?:the )?(?:real|original)|identical to (?:the )?originals?|same as (?:the )?originals?|1:1 (?:copy|copies|replicas?)|pass(?:es)? (?:all )?(?:checks|inspections?|verification|uv|scanners?|the scanner)|pass(?:es)? (?:the )?pen(?: test)?(?: (?:\+|and|&) uv)?|feels? (?:real|genuine))(?![a-z])|以假乱真|跟真的一样|和真的一样|与真的一样|一比一|1比1|[可能]过机|过机不报警/g,
   },
+  // A sale without the checks the law asks of the buyer ("无需提供任何证件", "不需要购买证明和备案", "个人可买",
+  // "不问用途"): a licensed dealer of controlled chemicals, jammers or police gear asks for them.
+  {
+    kind: 'sale-word',
+    type: 'unchecked',
+    needs: /无需|无须|不需|不用|免|个人|不问/,
+    re: /(?:无需|无须|不需要?|不用|免)(?:提供|购买|办理|出示)?(?:任何)?(?:证件|证明|资质|许可证?|备案|登记|实名|身份证|手续|报备|型号核准|单位证明|购买证明|剧毒品购买许可证)|个人(?:也)?(?:可以?|能)(?:直接)?(?:购买|买|购|下单)|不问用途/g,
+  },
   // A dose and its price: a gram or a few ("0.5g 380", "1g £80", "3.5g = 600"). Food, tea and spices are sold
   // by the hundred grams or the jin, gold by the gram without a weight before its price (金价 580元/克).
   {
@@ -133,8 +141,11 @@ const RULES: readonly Rule[] = [
 /** Listed sale words that hide the goods from the carrier, as the concealment pattern above does. "Discreet packaging" is every pharmacy's and adult shop's. */
 const CONCEALING_WORD = /stealth|隐蔽|保密发/;
 
-/** The signal type of a listed sale word: concealment, or a sale word. */
-export const saleWordType = (value: string): SignalType => (CONCEALING_WORD.test(value) ? 'concealment' : 'sale-word');
+/** Listed sale words that sell without the checks the law asks, as the pattern above does (免登记, 不用实名). */
+const UNCHECKED_WORD = /无需|无须|不需|不用|免|不要身份证|不登记/;
+
+/** The signal type of a listed sale word: concealment, a sale without checks, or a sale word. */
+export const saleWordType = (value: string): SignalType => (CONCEALING_WORD.test(value) ? 'concealment' : UNCHECKED_WORD.test(value) ? 'unchecked' : 'sale-word');
 
 /**
  * Prices and contact handles in `text`, ordered by start. Overlapping spans of the same kind are

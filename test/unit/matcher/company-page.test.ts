@@ -32,6 +32,15 @@ describe('a company named in the page footer', () => {
     expect(suspect('羟亚胺 ¥6,800/kg，微信 hx_chem88', company)).toBe(false);
   });
 
+  it('takes no company for a lawful dealer whose headline sells without checks or hides the goods', () => {
+    const chemicals = (headline: string) => `羟亚胺 99% 现货 | ${headline} | \n© 2026 湖北某某生物科技有限公司\n羟亚胺 99% 现货 - 某某化工网`;
+    const block = '【现货】羟亚胺 99% 高纯，小量可发';
+    expect(suspect(block, chemicals('规格 100g / 500g，价格 ¥ 2600 /100g'))).toBe(false);
+    expect(suspect(block, chemicals('规格 100g / 500g，价格 ¥ 2600 /100g，起订量 10 克，个人可买'))).toBe(true);
+    expect(suspect(block, chemicals('价格 ¥ 2600 /100g，国内客户无需提供任何证件'))).toBe(true);
+    expect(suspect(block, chemicals('价格 ¥ 2600 /100g，品名写“香精原料”发货'))).toBe(true);
+  });
+
   it('reads the company from the title or the footer only, not from the headline’s surroundings', () => {
     expect(suspect(offer, '佛山市美厨电器有限公司 | 商品详情 | \n联系我们\n佛山市美厨电器有限公司')).toBe(false);
     // The title's own separators do not hide the company behind them.
