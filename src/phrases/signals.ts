@@ -239,7 +239,7 @@ export const AMBIGUOUS_WORDS: readonly Word[] = [
     'bank accounts', 'online banking', 'data leak', 'leaked data', '18+', 'passport', 'passports', 'id card', 'id cards', 'diploma',
     'driver license', "driver's license", 'driving licence', 'degree certificate', 'birth certificate', 'kyc', 'customer data',
     'bank statement', 'bank statements', 'utility bill', 'utility bills', 'proof of address', 'tax returns', 'organ donor', 'donor needed',
-    'pepper spray', 'tear gas', 'name, email, phone', 'full name, email, phone', 'name, phone, email', 'name, address, phone', 'name, dob, ssn',
+    'pepper spray', 'tear gas', 'ivory', 'name, email, phone', 'full name, email, phone', 'name, phone, email', 'name, address, phone', 'name, dob, ssn',
   ]),
   ...zh([
     '福利', '资源', '网盘', '写真', '定位', '行踪', '社工', '数据包', '肾', '配型', '发票', '开票', '开发票', '点数', '普票', '证件', '学历', '公章',

@@ -51,6 +51,9 @@ describe('the vocabulary of spyware, malware and car-theft electronics', () => {
   it('reads an organ offered by its owner, and wildlife parts by their traders\' words', () => {
     expect(suspect('Healthy donor, B neg, willing to donate for compensation, $55,000')).toBe(true);
     expect(suspect('Raw tusk sections 3.4 kg, price per kilo $1,100, DM @tusk_seller')).toBe(true);
+    // Ivory is a colour and a piano's keys as often: it counts beside a second kind of term or another wildlife word.
+    expect(suspect('Carved ivory bangle, 42 g, $300, WhatsApp +1 555 0142')).toBe(true);
+    expect(suspect('Satin slip dress in Wine or Ivory, £24.99')).toBe(false);
     expect(suspect('Rhino horn powder 50 g, wrapped as "resin craft", USDT only')).toBe(true);
     expect(suspect('老料白货手串，施氏线清清楚楚，懂的来，¥3800')).toBe(true);
     expect(suspect('还在排队等几年？我们有稳定供体资源，一周内配型')).toBe(true);
