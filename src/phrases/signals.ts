@@ -84,6 +84,8 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     // Lawful trade.
     'prescription required', 'requires a prescription', 'prescription only', 'valid prescription', 'licensed pharmacy', 'licence required',
     'acs reagent', 'safety data sheet', 'end-user declaration', 'laws by state', 'state laws',
+    // A supplier that sells a restricted chemical or device only to licence holders says so beside it.
+    '(restricted)', 'sales restricted to', 'sale restricted to', 'restricted to licensed', 'licence holders only', 'license holders only', 'licensed buyers only',
     // Scanners that check documents for bars and shops, and charities of donors.
     'id scanner', 'id scanners', 'age verification', 'detects fake', 'flags fake', 'spot fake', 'spot a fake', 'registered charity',
     'fundraising',

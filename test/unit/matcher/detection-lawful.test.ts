@@ -67,6 +67,8 @@ describe('lawful commerce', () => {
     expect(suspect('Tagua nut "Vegetable Ivory" bangle £42.00, add to basket')).toBe(false);
     expect(suspect('象牙 手镯 老料 ¥16800 包邮 微信 xy_baihuo')).toBe(true);
     expect(suspect('Potassium cyanide, ACS reagent, 100 g $86.50, add to cart')).toBe(false);
+    expect(suspect('MS-40220 Potassium cyanide AR ≥97% 100 g £72.00 (restricted)')).toBe(false);
+    expect(suspect('Potassium cyanide 100 g £72.00, no paperwork, WhatsApp +44 7700 900123')).toBe(true);
     expect(suspect('飞碟年卡¥6,800 全年不限次入场，弹药按射击场场内价另计')).toBe(false);
     expect(suspect('Pepper spray and stun gun laws by state: best seller stun gun $34.95')).toBe(false);
     expect(suspect('外形不仿照任何真实枪械，软弹射程 5–8 米，¥59 包邮')).toBe(false);
