@@ -251,6 +251,7 @@ export function createMatcher<P extends MatcherPhrase>(
         offeredOnPage: headline?.offer ? headline.categories : undefined,
         quotedOffer: quotesAnOffer(scan),
         companyPage: headline?.company === true,
+        length: scan.normalised.text.length,
       }),
     readHeadline(context) {
       // The content script sends the title and headline, then the page's last text and the title alone,

@@ -30,6 +30,8 @@ export interface BlockEvidence<C extends string = string> {
   quotedOffer?: boolean;
   /** The page's title or footer names the registered company that runs it (src/matcher/company-name.ts). */
   companyPage?: boolean;
+  /** The block's length in characters, normalised: a long one is a paragraph of prose. */
+  length?: number;
   /**
    * The text just before and after the block, read only when the block's own words leave the decision
    * open (reading it costs a scan): its messenger handles (not phone numbers or e-mail), in all of it
@@ -72,6 +74,8 @@ const CAP_PRICE = 2;
 const CAP_CONTACT = 2;
 const CAP_SALE_WORD = 3;
 const CAP_BENIGN = 5;
+/** Characters of a block past which it is a paragraph of prose rather than an advert's line. */
+const PROSE_LENGTH = 100;
 /** Different code words of one category that make a priced block a menu. */
 const MENU_CODES = 3;
 
@@ -79,7 +83,10 @@ const MENU_CODES = 3;
  * Decision rules:
  * - an ambiguous word (冰, snow, candy) counts only beside another phrase of its category that is
  *   not ambiguous: a recipe's "ice" is not a drug until a drug name stands next to it;
- * - a strong phrase is enough, unless the block has benign context (news about a crackdown names
+ * - a strong phrase is enough in an advert's short line; in a paragraph of prose (over PROSE_LENGTH
+ *   characters) it also needs a term of an offer (a price, a contact, a sale word, a handle beside the
+ *   block): a forum reply that says thieves use GPS jammers names them in passing;
+ * - a strong phrase also needs more when the block has benign context (news about a crackdown names
  *   "sale of guns and explosives"); then it also needs a messenger handle or phone number, or a price
  *   with a sale word, which news articles do not carry (they name the sums paid or lost: "被骗1.9万元",
  *   and give an e-mail address for tips); on a report's, glossary's or official page it needs a price,
@@ -197,8 +204,13 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
   // strong one beside it, or an advert quoted (in quotation marks, or introduced as a quotation: a news
   // site's report).
   const companyTrade = () => e.companyPage === true && strong === 0 && !fullOffer && !quoted();
+  // A strong phrase in a paragraph of prose with no term of an offer (no price, contact or sale word in it,
+  // no handle beside it) is named in passing: a forum's "thieves also use GPS jammers", a help centre's
+  // "fake invoices and payment redirection scams", a course's "how attackers use phishing kits". An advert's
+  // short lines keep counting alone ("Kidney transplant in 4 weeks. No waiting list. Donor provided.").
+  const prose = (e.length ?? 0) > PROSE_LENGTH;
   const weakSuspect = weak > 0 && !companyTrade() && (ownBenign ? quotedOffer() : !e.pageBenign || pageTerms()) && (intentHere || nearbyHandles() > 0);
-  const strongSuspect = strong > 0 && (ownBenign ? messengers > 0 || (prices > 0 && saleWords > 0) || quotedOffer() : !e.pageBenign || hardIntent || saleWords > 1);
+  const strongSuspect = strong > 0 && (ownBenign ? messengers > 0 || (prices > 0 && saleWords > 0) || quotedOffer() : (!e.pageBenign || hardIntent || saleWords > 1) && (intentHere || !prose || nearbyHandles() > 0));
   const suspect = strongSuspect || weakSuspect;
 
   let score = 0;

@@ -116,6 +116,13 @@ describe('detection rules', () => {
     expect(suspect('Kidney donors, $38,000. Admin: buying or selling organs is illegal.')).toBe(false);
   });
 
+  it('reads a strong phrase named in passing in a paragraph of prose as no offer', () => {
+    expect(suspect("Worth knowing the thieves also use GPS jammers once the car's away so trackers can't report. That's why the better trackers have jamming detection.")).toBe(false);
+    expect(suspect('Learn how attackers use phishing kits and remote access trojans, so that you can defend the networks you run against them.')).toBe(false);
+    expect(suspect('GPS jammers for trucks, 5 bands, plug and play')).toBe(true);
+    expect(suspect("Worth knowing: I've got GPS jammers for trucks in stock, plug and play, they knock out every tracker in the cab within a few metres.")).toBe(true);
+  });
+
   it('reads a broker who provides the donor as an organ trade', () => {
     expect(suspect('Kidney transplant in 4 weeks. No waiting list. Donor provided.')).toBe(true);
     expect(suspect('Our transplant centre follows the national waiting list; a living donor must be a relative.')).toBe(false);

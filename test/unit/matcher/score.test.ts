@@ -72,6 +72,11 @@ describe('block scoring', () => {
     const weak = { category: 'jammers', strength: 'weak' as const };
     expect(scoreBlock({ phrases: [strong], signals: [], benign: 0 }).suspect).toBe(true);
     expect(scoreBlock({ phrases: [strong], signals: [], benign: 1 }).suspect).toBe(false);
+    // In a paragraph of prose a strong phrase needs a term of an offer; an advert's short line does not.
+    expect(scoreBlock({ phrases: [strong], signals: [], benign: 0, length: 60 }).suspect).toBe(true);
+    expect(scoreBlock({ phrases: [strong], signals: [], benign: 0, length: 160 }).suspect).toBe(false);
+    expect(scoreBlock({ phrases: [strong], signals: [{ kind: 'price' }], benign: 0, length: 160 }).suspect).toBe(true);
+    expect(scoreBlock({ phrases: [strong], signals: [], benign: 0, length: 160, nearby: { handles: () => 1, adjacentHandles: () => 1, leadsIn: () => false, leadsOut: () => false } }).suspect).toBe(true);
     // Beside a report's words a price alone is a sum paid or lost; a handle, or a price with a sale word, is an offer.
     expect(scoreBlock({ phrases: [strong], signals: [{ kind: 'price' }], benign: 1 }).suspect).toBe(false);
     expect(scoreBlock({ phrases: [strong], signals: [{ kind: 'price' }, { kind: 'sale-word' }], benign: 1 }).suspect).toBe(true);
