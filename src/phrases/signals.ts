@@ -132,6 +132,8 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     '不接受任何形式', '报警', '犯罪', '帮信', '只限本人使用', '仅限本人使用',
     // The identity check a lawful seller makes ("需实名登记"): a pharmacy's words, not a seller's.
     '实名登记', '实名购买',
+    // A radio transmitter's type approval (型号核准), which an exam hall's licensed jammer carries; a seller's "无需型号核准" is no approval.
+    '型号核准',
     // Official fees and a lawful shop's invoice desk.
     '工本费', '收费标准', '可开具', '均可开具', '发票管理', '红冲',
     // A hospital's own terms: public health insurance, registration, outpatients.

@@ -68,6 +68,8 @@ describe('lawful commerce', () => {
     expect(suspect('象牙 手镯 老料 ¥16800 包邮 微信 xy_baihuo')).toBe(true);
     expect(suspect('Potassium cyanide, ACS reagent, 100 g $86.50, add to cart')).toBe(false);
     expect(suspect('MS-40220 Potassium cyanide AR ≥97% 100 g £72.00 (restricted)')).toBe(false);
+    expect(suspect('TX-8B 考场专用信号屏蔽器 已取得无线电发射设备型号核准 报价 ¥2,400')).toBe(false);
+    expect(suspect('全频信号屏蔽器 无需型号核准 个人可购买 ¥880 加微信 pb_2026')).toBe(true);
     expect(suspect('Potassium cyanide 100 g £72.00, no paperwork, WhatsApp +44 7700 900123')).toBe(true);
     expect(suspect('飞碟年卡¥6,800 全年不限次入场，弹药按射击场场内价另计')).toBe(false);
     expect(suspect('Pepper spray and stun gun laws by state: best seller stun gun $34.95')).toBe(false);
