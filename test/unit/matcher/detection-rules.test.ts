@@ -218,6 +218,9 @@ describe('the page genre and the reasons', () => {
   it('reads a sale word that a negation lists as the refusal\'s', () => {
     expect(suspect('银行卡及账户只限本人使用，不得出租、出借、出售银行卡或“四件套”。')).toBe(false);
     expect(suspect('长期出租银行卡 四件套 加微 kahao_2024')).toBe(true);
+    // …and so does a law that prohibits it ("prohibits operating or selling", "illegal to buy or sell").
+    expect(suspect('Not legal in the US. The FCC prohibits operating or selling jammers, schools included.')).toBe(false);
+    expect(suspect('Jammers for sale, shipping today, selling 5-band units')).toBe(true);
   });
 
   it('takes a quoted claim with only a sale word for a term, and a quoted advert with its price for an offer', () => {
