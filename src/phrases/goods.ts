@@ -158,6 +158,8 @@ export const GOODS_EN: Goods = {
     // Counterfeit notes by the checks their sellers say they pass, the detector pen and the UV lamp together
     // (passing the pen is a forger's promise of its own: src/matcher/sale-signals.ts), and by their grade.
     'passes marker pen', 'pen + uv', 'pen & uv', 'pen and uv', 'uv & pen', 'uv + pen', 'uv and pen', 'notes grade a', 'grade a+ notes', 'top grade notes',
+    // Counterfeit branded goods as their sellers grade them: a "super clone", "mirror quality", a replica watch.
+    'super clone', 'super clones', '1:1 clone', 'mirror quality', 'replica watch', 'replica watches', 'replica bags', 'replica handbags', 'aaa replica',
   ],
 };
 
@@ -256,5 +258,7 @@ export const GOODS_ZH: Goods = {
     '山甲片', '炮山甲', '穿山甲片',
     // Counterfeit notes by the machines their sellers say they pass (验钞机过, 过二代机).
     '验钞机过', '点钞机过', '包过验钞机', '过二代机', '二代机过', '手感水印都有',
+    // Counterfeit branded goods as their sellers grade them: 原单 (the factory's "original order"), 复刻, 专柜对比.
+    '原单', '顶级原单', '复刻', '顶级复刻', '高仿包', '高仿表', '高仿鞋', '专柜对比',
   ],
 };

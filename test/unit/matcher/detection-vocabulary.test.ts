@@ -39,6 +39,13 @@ describe('the vocabulary of spyware, malware and car-theft electronics', () => {
     expect(suspect('新版人民币可以用验钞机过一遍，有疑问到银行网点鉴定。')).toBe(false);
   });
 
+  it('reads counterfeit branded goods by their sellers\' grades', () => {
+    expect(suspect('Rolex Submariner 1:1 super clone, $420 shipped, WhatsApp +1 555 0199')).toBe(true);
+    expect(suspect('LV 老花 顶级原单 专柜对比无压力 ¥880 加微信 amay_jp')).toBe(true);
+    // A platform's rules name them without an offer.
+    expect(suspect('平台禁止发布“原单”“复刻”等假冒注册商标的商品信息，违者删除并封禁。')).toBe(false);
+  });
+
   it('reads a jammer by what it does to a tracker', () => {
     expect(suspect('Plug into the cigarette lighter and the fleet tracker goes dark. $45, text 480-555-0137')).toBe(true);
     expect(suspect('Yep I sell them. Plug it in, tracker loses fix, dispatch just sees no signal. $60 cash.')).toBe(true);
