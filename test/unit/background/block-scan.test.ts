@@ -77,7 +77,8 @@ describe("the worker's exact scan of pages' blocks", () => {
   });
 
   it('keeps at most 500 highlights a block, so that a reply stays small', async () => {
-    const found = await scanBlocks([['fullz '.repeat(2_000)]]);
+    // A seller's handle makes the long block an offer (src/matcher/score.ts: a strong phrase in prose needs a term).
+    const found = await scanBlocks([['fullz '.repeat(2_000) + 'DM @fullz_shop']]);
     expect(found[0]?.finding.spans).toHaveLength(500);
     expect(found[0]?.finding.suspect).toBe(true);
   });
