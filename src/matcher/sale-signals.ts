@@ -1,5 +1,6 @@
 import { findContactHandles, type ContactType } from './contact-handles';
 import { mergeOverlapping } from './merge-spans';
+import { NOT_NEEDED_ZH } from './word-context';
 
 /**
  * Sale-intent signals found by pattern in a normalised block (lower case, half-width, whitespace
@@ -80,7 +81,10 @@ const RULES: readonly Rule[] = [
     kind: 'sale-word',
     type: 'unchecked',
     needs: /无需|无须|不需|不用|免|个人|不问/,
-    re: /(?:无需|无须|不需要?|不用|免)(?:提供|购买|办理|出示)?(?:任何)?(?:证件|证明|资质|许可证?|备案|登记|实名|身份证|手续|报备|型号核准|单位证明|购买证明|剧毒品购买许可证)|个人(?:也)?(?:可以?|能)(?:直接)?(?:购买|买|购|下单)|不问用途/g,
+    re: new RegExp(
+      `${NOT_NEEDED_ZH}(?:提供|购买|办理|出示)?(?:任何)?(?:证件|证明|资质|许可证?|备案|登记|实名|身份证|手续|报备|型号核准|单位证明|购买证明|剧毒品购买许可证)|个人(?:也)?(?:可以?|能)(?:直接)?(?:购买|买|购|下单)|不问用途`,
+      'g',
+    ),
   },
   // A dose and its price: a gram or a few ("0.5g 380", "1g £80", "3.5g = 600"). Food, tea and spices are sold
   // by the hundred grams or the jin, gold by the gram without a weight before its price (金价 580元/克).
@@ -142,7 +146,7 @@ const RULES: readonly Rule[] = [
 const CONCEALING_WORD = /stealth|隐蔽|保密发/;
 
 /** Listed sale words that sell without the checks the law asks, as the pattern above does (免登记, 不用实名). */
-const UNCHECKED_WORD = /无需|无须|不需|不用|免|不要身份证|不登记/;
+const UNCHECKED_WORD = new RegExp(`${NOT_NEEDED_ZH}|不要身份证|不登记`);
 
 /** The signal type of a listed sale word: concealment, a sale without checks, or a sale word. */
 export const saleWordType = (value: string): SignalType => (CONCEALING_WORD.test(value) ? 'concealment' : UNCHECKED_WORD.test(value) ? 'unchecked' : 'sale-word');

@@ -48,7 +48,9 @@ export const refusesPhrase = (before: string): boolean => PHRASE_REFUSAL_BEFORE.
 export const toldOrRefused = (before: string): boolean => REFUSAL_BEFORE.test(before) || SEEN_SELLING_BEFORE.test(before);
 
 /** "No need to show", as a seller of what the law licenses writes it: 无需提供, 不用办理, 不需要剧毒品许可证, 免, "no background check", "without a licence". */
-export const NOT_NEEDED_BEFORE = /(?:无需|无须|不需要?|不用|免)[\u4e00-\u9fff]{0,6}$|(?<![a-z])(?:no|without(?: a| any)?|no need for(?: a)?|skip the)\s$/;
+/** "No need", as Chinese writes it before the check skipped: one list for NOT_NEEDED_BEFORE and the unchecked sale (src/matcher/sale-signals.ts). */
+export const NOT_NEEDED_ZH = '(?:无需|无须|不需要?|不用|免)';
+export const NOT_NEEDED_BEFORE = new RegExp(`${NOT_NEEDED_ZH}[\\u4e00-\\u9fff]{0,6}$|(?<![a-z])(?:no|without(?: a| any)?|no need for(?: a)?|skip the)\\s$`);
 export const NOT_NEEDED_LOOKBACK = 16;
 
 /**
