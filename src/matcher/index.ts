@@ -8,7 +8,7 @@ import { isShortChineseTerm, standsAsWord } from './word-boundaries';
 import { namesCompany } from './company-name';
 import { adjacentHandles, endsWithLeadIn, handlesAfter, introducesQuote, nearbyHandles } from './nearby-text';
 import { benignSentences, HOSTS_POSTS, TITLE_ASKS, TITLE_ASKS_EN, TITLE_TEACHES } from './page-genre';
-import { quotesAnOffer, shortQuotes } from './quotations';
+import { quotesAnOffer, shortQuotes, standsInQuotes } from './quotations';
 import {
   inQuestion,
   isMask,
@@ -221,7 +221,10 @@ export function createMatcher<P extends MatcherPhrase>(
       const value = normalised.text.slice(w.start, w.end);
       signals.push({ kind: 'sale-word', type: saleWordType(value), start: w.start, end: w.end, value });
     }
-    scan.signals = signals.sort((a, b) => a.start - b.start || a.end - b.end);
+    // A forger's promise in quotation marks of its own is cited, not made (a passport office's warning).
+    scan.signals = signals
+      .filter((signal) => signal.type !== 'forgery' || !standsInQuotes(normalised.text, signal))
+      .sort((a, b) => a.start - b.start || a.end - b.end);
     return scan;
   }
 

@@ -38,6 +38,20 @@ export function quotesAnOffer(scan: QuotedScan): boolean {
   return false;
 }
 
+/** Characters besides a span's own that its quotation may hold and still set the span apart alone. */
+const SET_APART_SLACK = 4;
+
+/**
+ * Whether `span` stands in quotation marks of its own: a claim named, not made. A warning cites the
+ * forgers' words ("claim to sell passports "registered in the system""); an advert says them.
+ */
+export function standsInQuotes(text: string, span: Span): boolean {
+  for (const quote of quotations(text)) {
+    if (quote.start < span.start && quote.end >= span.end && quote.end - quote.start - 1 - (span.end - span.start) <= SET_APART_SLACK) return true;
+  }
+  return false;
+}
+
 /** Each quotation in `text`, from its opening mark to its closing one. */
 function* quotations(text: string): Generator<{ start: number; end: number }> {
   // Most blocks hold no quotation mark: one native search spares them the walk below.

@@ -31,6 +31,14 @@ describe('the vocabulary of spyware, malware and car-theft electronics', () => {
     expect(suspect('Carbofuran has been banned for use on food crops since 2009.')).toBe(false);
   });
 
+  it('reads forged documents by the checks their sellers say they pass and the registers they claim', () => {
+    expect(suspect('Registered EU Passport (biometric) €2,450 – genuine booklet entered into the issuing system, so it passes chip readers')).toBe(true);
+    expect(suspect('Genuine passports and ID cards registered in the government database. Pass every scanner, airport and police check.')).toBe(true);
+    // A passport office's fee, and its warning that cites the forgers' claim, carry no forger's promise.
+    expect(suspect('Adult passport (32 pages) €75, child passport €45. Apply online or at any office.')).toBe(false);
+    expect(suspect('Some groups claim to sell passports and identity cards "registered in the system". No one outside this Office can issue one.')).toBe(false);
+  });
+
   it('reads counterfeit notes by the checks their sellers say they pass', () => {
     expect(suspect('UK £20/£50 top grade notes, passes pen + UV, £1,000 face for £250. DM on Telegram @notes_uk')).toBe(true);
     expect(suspect('本人出新版道具，100面额 1:8 出，水印安全线都做了，验钞机过，加微信 daoju_66')).toBe(true);

@@ -110,6 +110,11 @@ describe('prices and handles as adverts write them', () => {
     ['以假乱真', 'forgery'],
     ['各类证件 一比一 可过机 当天取', 'forgery'],
     ['芯片可读，过机不报警', 'forgery'],
+    ['genuine booklet entered into the issuing system', 'forgery'],
+    ['Real Database Entry', 'forgery'],
+    ['UK driving licence (DVLA registered)', 'forgery'],
+    ['Pass every scanner, airport and police check', 'forgery'],
+    ['passes chip readers and e-gates', 'forgery'],
   ])('finds %j', (raw, type) => {
     expect(types(raw)).toContain(type);
   });
