@@ -99,8 +99,9 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     'airsoft', 'ukara', 'skirmish', 'skirmishers',
     // A report's or a warning's own account of a sale ("offered for sale", "sold openly"): its sale words are the report's.
     'offered for sale', 'advertised for sale', 'being sold', 'were sold', 'was sold', 'sold openly', 'sold online',
-    // Recipes.
-    'recipe', 'ingredients', 'tablespoon', 'teaspoon', 'tbsp', 'prep time',
+    // Recipes, and the butcher's offal they are made of.
+    'recipe', 'ingredients', 'tablespoon', 'teaspoon', 'tbsp', 'prep time', 'butcher', 'butchers', "butcher's", 'offal', 'organ meats',
+    'nose-to-tail',
     // Refusals: a shop or club that says what it does not sell.
     'do not sell', "don't sell", 'does not sell', 'cannot sell', 'can not sell', 'never sell', 'not for sale', 'not sold', 'cannot be sold',
     'cannot be imported', 'we do not supply', 'no longer sell',
@@ -119,8 +120,8 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     '违法', '请勿', '郑重声明', '办事指南', '服务指南', '人民政府', '政务', '出入境管理', '公安局',
     // Lawful trade.
     '可开具正规发票', '正规发票', '提供正规发票', '开具发票', '税务局', '凭处方', '处方药', '凭医生处方', '许可证', '持证',
-    // Recipes.
-    '做法', '食材', '配料', '食谱',
+    // Recipes, and the butcher's offal they are made of.
+    '做法', '食材', '配料', '食谱', '肉铺', '生鲜', '下水', '屠宰',
     // Prohibitions and the law's own terms, as help pages and Q&A answers state them ("个人不得购买和使用",
     // "为什么不能私自购买", "须经批准"): a seller does not cite them.
     '禁止', '不得', '私自', '经批准', '须经', '依法取得', '法律责任', '千万别', '千万不要', '不要碰', '不要相信', '不要轻信', '切莫',
@@ -186,6 +187,11 @@ export const EVERYDAY_COMPOUNDS: readonly Word[] = [
     'colour: ivory', 'color: ivory', 'ivory lace', 'ivory satin', 'ivory silk', 'ivory linen', 'ivory cotton',
     // The tagua palm's seed, sold as "vegetable ivory", and the substitutes that shops name as not ivory.
     'vegetable ivory', 'ivory nut', 'imitation ivory', 'ivory alternative', 'ivory alternatives', 'ivory-free',
+    // A butcher's offal and the dishes made of it; a bean named for its shape.
+    'lamb kidney', 'lamb kidneys', "lamb's kidneys", 'pig kidney', 'pig kidneys', "pig's kidney", 'pork kidney', 'pork kidneys',
+    'ox kidney', 'ox kidneys', 'beef kidney', 'beef kidneys', 'veal kidney', 'veal kidneys', 'chicken kidneys',
+    'steak and kidney', 'steak & kidney', 'kidney pie', 'kidney pudding', 'devilled kidneys', 'deviled kidneys',
+    'kidney bean', 'kidney beans', 'kidney-shaped', 'kidney shaped',
   ]),
   ...zh([
     // Everyday words that hold a sale word: 出租 in 出租车 (a taxi) and 出租屋 (a rented room), 供应 in 供应商 (a supplier).
@@ -206,6 +212,8 @@ export const EVERYDAY_COMPOUNDS: readonly Word[] = [
     '开具专用发票', '开具电子发票', '电子普通发票', '开具电子普通发票',
     '福利待遇', '员工福利', '福利费', '社会福利', '人力资源', '自然资源', '教育资源', '学习资源', '水资源', '资源回收',
     '市场定位', '品牌定位', '产品定位', '肾病', '肾结石', '肾内科', '肾功能', '补肾', '肾炎', '茶叶子',
+    // A butcher's kidneys.
+    '猪肾', '羊肾', '牛肾', '鸡肾',
     // Pouches that shield their owner's phone or key (they transmit nothing), and a colour named after ivory.
     '屏蔽袋', '隔离袋', '信号隔离袋', '信号屏蔽袋', '法拉第袋', '象牙白', '仿象牙', '象牙色', '非象牙', '不含象牙', '象牙果', '植物象牙',
     // A shop that issues its own invoices (可开专票) or lets a deposit count towards the bill (可抵扣总价).

@@ -104,6 +104,14 @@ describe('the vocabulary of spyware, malware and car-theft electronics', () => {
     expect(suspect('收银台 4 万 5 千元')).toBe(false);
   });
 
+  it('reads a butcher\'s kidneys as offal, not organs', () => {
+    expect(suspect('Lamb kidneys, perfect for devilled kidneys on toast. 500g pack £7.50, order on WhatsApp +44 7700 900123')).toBe(false);
+    expect(suspect('Offal counter: kidneys, liver and hearts from our own butchers, £4.20/kg, add to cart')).toBe(false);
+    expect(suspect('猪肾 羊肾 当日现宰 ¥18/斤 加微信 xianrou_88 下单')).toBe(false);
+    expect(suspect('Kidneys available, healthy donors 25-35, $38,000, order on WhatsApp +44 7700 900123')).toBe(true);
+    expect(suspect('收肾 配型成功 ¥45000 加微信 shen_88 下单')).toBe(true);
+  });
+
   it('reads attack time and account break-ins sold as a service', () => {
     expect(suspect('体验版 ¥30/天，绕盾，打谁谁倒，大客户联系 TG：@leiting_stress')).toBe(true);
     expect(suspect('在线压测平台 月卡 298 元')).toBe(true);
