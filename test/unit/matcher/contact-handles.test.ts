@@ -34,6 +34,9 @@ describe('findContactHandles', () => {
     ['有的话加我 qq 5566xxxx01', 'qq'],
     ['有需要➕威 ❤ jz-xiaochen520，看头像朋友圈', 'wechat'],
     ['加薇 ~ kl_docs993', 'wechat'],
+    ['联系：薇 ggb_2026x，扣 3**', 'wechat'],
+    ['有需要的家属加 ❤ jkzl_2026 ❤ (看简介)', 'wechat'],
+    ['走闲鱼不方便的加 wz_gear_2288', 'wechat'],
     ['电话：152 7781 3096（晚上打） 微信同号', 'wechat'],
   ])('finds the handle in %j', (raw, type) => {
     expect(types(raw)).toContain(type);
@@ -48,6 +51,7 @@ describe('findContactHandles', () => {
   it('takes a look-alike of 微 with a symbol for a handle only before an id with a digit in it', () => {
     expect(types('权威 — independent reviews')).toEqual([]);
     expect(types('微 ❤ shop-news')).toEqual([]);
+    expect(types('增加 abc123 的权限; 参加 cs2026 比赛; 蔷薇 rose; 加 wifi 密码')).toEqual([]);
     expect(types('微 ❤ shop-news2')).toEqual(['wechat']);
   });
 
