@@ -118,9 +118,9 @@ const RULES: readonly { type: ContactType; re: RegExp; needs?: RegExp; accept?: 
   { type: 'wechat', re: new RegExp(`(?:${L}v|威|薇|微)\\s?[^\\p{L}\\p{N}\\s:]{1,3}\\s?(?=[-_a-z]{1,19}\\d)[a-z][-_a-z0-9]{4,19}(?![-_a-z0-9])`, 'gu'), needs: DIGIT },
   // …or 威 or 薇 (look-alikes of 微 that no everyday word puts before an id) with a space alone ("薇 ggb_2026x").
   { type: 'wechat', re: /[威薇]\s(?=[-_a-z]{1,19}\d)[a-z][-_a-z0-9]{4,19}(?![-_a-z0-9])/g, needs: DIGIT },
-  // "加 wz_gear_2288", "已加 bbq_6677", "家属加 ❤ jkzl_2026": a call to add an id that holds a digit is a
-  // WeChat id (增加, 参加 and 附加 are other words).
-  { type: 'wechat', re: new RegExp(`(?<![增参附更追叠施])加\s?[^\p{L}\p{N}]{0,4}(?=[-_a-z]{1,19}\d)[a-z][-_a-z0-9]{4,19}(?![-_a-z0-9])`, 'gu'), needs: DIGIT },
+  // "加 wz_gear_2288", "加我 kd_tang77", "家属加 ❤ jkzl_2026": a call to add an id that holds a digit is a
+  // WeChat id (增加, 参加 and 附加 are other words; "加 Q 3018…" is a QQ number).
+  { type: 'wechat', re: /(?<![增参附更追叠施])加我?\s?[^\p{L}\p{N}]{0,4}(?!q\d)(?=[-_a-z]{1,19}\d)[a-z][-_a-z0-9]{4,19}(?![-_a-z0-9])/gu, needs: DIGIT },
   // A mobile number given as the WeChat id too ("152 7781 3096（晚上打） 微信同号"): sellers write it
   // so; offices and shops give a hotline.
   { type: 'wechat', re: /(?<![\d+])1[3-9]\d(?:[-\s]?\d{4}){2}(?!\d)[^\d]{0,10}?(?:微信|v信|vx|wx|v)\s?同号/g, needs: DIGIT },

@@ -37,6 +37,7 @@ describe('findContactHandles', () => {
     ['联系：薇 ggb_2026x，扣 3**', 'wechat'],
     ['有需要的家属加 ❤ jkzl_2026 ❤ (看简介)', 'wechat'],
     ['走闲鱼不方便的加 wz_gear_2288', 'wechat'],
+    ['USDT或者支付宝都行，加我 kd_tang77', 'wechat'],
     ['电话：152 7781 3096（晚上打） 微信同号', 'wechat'],
   ])('finds the handle in %j', (raw, type) => {
     expect(types(raw)).toContain(type);
