@@ -27,6 +27,8 @@ interface Rule {
   re: RegExp;
   /** A test that every match passes and that costs far less than the rule: a block that fails it skips the rule. */
   needs?: RegExp;
+  /** A price written without a digit ("一比五"): the rule runs in a block that has none. */
+  digitless?: true;
 }
 
 /** Every price holds a digit: a block without one (most paragraphs of prose) skips the price rules. */
@@ -117,6 +119,15 @@ const RULES: readonly Rule[] = [
   { kind: 'price', type: 'price', needs: /定金|订金|万/, re: /(?:先付|付|交)\s?\d{3,6}\s?(?:元\s?)?(?:定金|订金)|(?:定金|订金)\s?\d{3,6}(?![\d万])|(?:给|拿|到手|补偿|营养费)\s?\d{1,2}(?:\.\d)?\s?万(?![\d人次元块])/g },
   // A sum in ten-thousands with its thousands after it, or paid in cash, as brokers write it ("给4万5现金", "4.5 万现结").
   { kind: 'price', type: 'price', re: /(?<![\d.])\d{1,3}(?:\.\d)?\s?万(?:\d(?![\d.%]|\s?[人次个件条年月天岁号千百])|\s?(?:现金|现结|到手))/g },
+  // Counterfeit notes priced as a share of their face value ("比例 1:8", "高仿币1比8", "1:8 出", "1比8包邮", "出 一比五"):
+  // the ratio next to a seller's word, not a score (主队1比2) or a scale (1:50000).
+  {
+    kind: 'price',
+    type: 'price',
+    needs: /比|[:：]/,
+    digitless: true,
+    re: /(?:比例|价格|高仿币?|道具币?|面值|面额|假币|假钞|票子|出|机)\s?[:：]?\s?(?:1|一)\s?(?:比|[:：])\s?(?:1[0-5]|[2-9]|[二三四五六七八九十])(?![\d.:])|(?<![\d.:])(?:1|一)\s?(?:比|[:：])\s?(?:1[0-5]|[2-9]|[二三四五六七八九十])(?![\d.:])\s?[,，]?\s?(?:出售|出|拿货?|起|走|收|包邮|懂的来)/g,
+  },
   // A sum per unit without a currency, as sellers of records, cards and gear write it ("0.3/条", "200/张", "150/副"),
   // and in English ("lowers 350 each"; not "60 each side").
   { kind: 'price', type: 'price', re: /(?<![\d./]|\d,)\d+(?:\.\d+)?\s?\/\s?(?:条|张|份|套|次|单|本|盒|瓶|支|粒|颗|克|副|把|件|台)/g },
@@ -160,7 +171,7 @@ export function detectSaleSignals(text: string): SaleSignal[] {
   const found: SaleSignal[] = findContactHandles(text).map((handle) => ({ kind: 'contact', ...handle }));
   const digits = DIGIT.test(text);
   for (const rule of RULES) {
-    if (rule.kind === 'price' && !digits) continue;
+    if (rule.kind === 'price' && !digits && rule.digitless !== true) continue;
     if (rule.needs !== undefined && !rule.needs.test(text)) continue;
     for (const m of text.matchAll(rule.re)) {
       const start = m.index;

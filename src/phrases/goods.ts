@@ -257,7 +257,9 @@ export const GOODS_ZH: Goods = {
     '刷单返利', '象牙制品', '犀角', '玳瑁', '虎皮', '豹皮', '熊掌',
     '山甲片', '炮山甲', '穿山甲片',
     // Counterfeit notes by the machines their sellers say they pass (验钞机过, 过二代机).
-    '验钞机过', '点钞机过', '包过验钞机', '过二代机', '二代机过', '手感水印都有',
+    '验钞机过', '点钞机过', '包过验钞机', '过二代机', '二代机过', '手感水印都有', '过普通验钞机', '过验钞笔', '过紫光灯', '过笔过灯', '过机无压力',
+    // …and by the notes they name as goods: the new red hundred (新版一百, 红版一百), a "high copy" of it (高仿票).
+    '新版一百', '红版一百', '新版百元', '第五套百元', '高仿票',
     // Counterfeit branded goods as their sellers grade them: 原单 (the factory's "original order"), 复刻, 专柜对比.
     '原单', '顶级原单', '复刻', '顶级复刻', '高仿包', '高仿表', '高仿鞋', '专柜对比',
   ],

@@ -45,6 +45,10 @@ describe('the vocabulary of spyware, malware and car-theft electronics', () => {
     // A central bank's advice names the pen and the lamp without an offer.
     expect(suspect('Check every banknote with a detector pen and UV lamp before you accept it.')).toBe(false);
     expect(suspect('新版人民币可以用验钞机过一遍，有疑问到银行网点鉴定。')).toBe(false);
+    expect(suspect('厂里直出新一批票子，新版一百，水印、安全线都做了，过机无压力，比例 1:4，懂的私')).toBe(true);
+    expect(suspect('出 一比五 新版百元 过笔过灯 懂的来')).toBe(true);
+    // A bank's guide names the new hundred and its features without a ratio or a handle.
+    expect(suspect('新版百元的水印、安全线和光变油墨，用紫光灯照一照就能看出真假。')).toBe(false);
   });
 
   it('reads counterfeit branded goods by their sellers\' grades', () => {

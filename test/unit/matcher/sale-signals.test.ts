@@ -92,6 +92,11 @@ describe('prices and handles as adverts write them', () => {
     ['单查 200/次', 'price'],
     ['铐 150/副 两副起', 'price'],
     ['配型成功给4万5现金', 'price'],
+    ['比例 1:8，起步 1 万面值', 'price'],
+    ['网上叫卖“高仿币1比8”', 'price'],
+    ['五代 100 面值, 1:8 出', 'price'],
+    ['出 一比五 新版百元', 'price'],
+    ['出点好东西,1比8,懂的来', 'price'],
     ['营养费 4.5 万现结', 'price'],
     ['lowers 350 each, complete rifle 1100', 'price'],
     ['外地藏在零食里发', 'concealment'],
@@ -130,6 +135,7 @@ describe('prices and handles as adverts write them', () => {
     expect(types('open 7 days 24 hours; 30 days 100% refund; forever 21; 永久 3 天')).toEqual([]);
     expect(types('给 5 万人次发放; 交 300 份作业')).toEqual([]);
     expect(types('全市 3 万 5 个小区; 1.2 万人次; 共 8 万 2 千册; 共8万2千册')).toEqual([]);
+    expect(types('主队1比2落败; 比分 1:3; 比例尺 1:50000; 模型 1:64; 兑换比例 1:1')).toEqual([]);
   });
 
   it('reads a gram or a few with its price as a dose, and food sold by the hundred grams or a scale reading as none', () => {
