@@ -147,6 +147,8 @@ export const GOODS_EN: Goods = {
     'reshipping job', 'reshipping manager', 'ivory carvings', 'raw ivory', 'shahtoosh', 'tiger parts',
     // Wildlife parts as traders name and code them, and the permit they say is not needed.
     'raw tusk', 'tusks', 'tusk sections', 'schreger lines', 'horn powder', 'rhino horn powder', 'pango scales', 'pangolin scale', 'no cites', 'without cites',
+    'elephant tusk', 'tusk pieces', 'tusk material', 'half-tusk', 'hot pin test', 'hot needle test', 'lion bone', 'lion bones',
+    'leopard skin', 'leopard skins', 'anteater scales', 'white gold',
     // A bought degree's selling points: any school, its seal and signatures copied, entered in the records.
     'embossed gold seal', 'registrar signatures', 'degree from any', 'diploma of the university you choose', 'any university',
     'original-quality diplomas', 'replica of the diploma', 'registration in the school records',

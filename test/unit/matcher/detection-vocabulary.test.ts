@@ -108,6 +108,13 @@ describe('the vocabulary of spyware, malware and car-theft electronics', () => {
     expect(suspect('收银台 4 万 5 千元')).toBe(false);
   });
 
+  it('reads ivory by its traders\' words: tusk pieces, the hot pin test, "white gold" in quotation marks', () => {
+    expect(suspect('Real elephant tusk material, tusk pieces by weight, KSh 18,000 each. WhatsApp only +254 700 000118')).toBe(true);
+    expect(suspect('Real old "white gold", not resin, do the hot pin test. $2,800 ONO, text 0491 570 156')).toBe(true);
+    // A jeweller's white gold is an alloy, not a code word.
+    expect(suspect('18k white gold ring with diamond, $2,800, free engraving, call 0491 570 156')).toBe(false);
+  });
+
   it('reads a butcher\'s kidneys as offal, not organs', () => {
     expect(suspect('Lamb kidneys, perfect for devilled kidneys on toast. 500g pack £7.50, order on WhatsApp +44 7700 900123')).toBe(false);
     expect(suspect('Offal counter: kidneys, liver and hearts from our own butchers, £4.20/kg, add to cart')).toBe(false);
