@@ -129,6 +129,8 @@ export const GOODS_EN: Goods = {
     'willing to donate', 'healthy donor', 'donor available', 'kidney available',
   ],
   pornography: [
+    // An escort's terms: whether she receives or visits.
+    'incall', 'outcall', 'in-call', 'out-call',
     'onlyfans', 'fansly', 'nude', '18+', 'adult content', 'sex tape', 'spycam', 'upskirt', 'premium snapchat', 'telegram vip', 'mega folder',
     'vip group', 'private videos', 'of leaks', 'content pack', 'explicit videos', '🔞', 'paywalled videos', 'leaked videos', 'fav creators',
     'lifetime vip',
@@ -258,6 +260,8 @@ export const GOODS_ZH: Goods = {
     '代考', '替考', '考试枪手', '枪手代考', '代写论文', '论文代写', '假文凭', '学历造假', '网赌', '博彩', '菠菜', '赌博网站', '棋牌代理', '博彩代理',
     '刷单返利', '象牙制品', '犀角', '玳瑁', '虎皮', '豹皮', '熊掌',
     '山甲片', '炮山甲', '穿山甲片',
+    // Ivory as its traders code it: African "old material", "not mammoth"; 白货 and 白料 are code words (src/phrases/signals.ts).
+    '非洲料', '非洲老料', '非猛犸', '白货', '白料', '老白料',
     // Counterfeit notes by the machines their sellers say they pass (验钞机过, 过二代机).
     '验钞机过', '点钞机过', '包过验钞机', '过二代机', '二代机过', '手感水印都有', '过普通验钞机', '过验钞笔', '过紫光灯', '过笔过灯', '过机无压力',
     // …and by the notes they name as goods: the new red hundred (新版一百, 红版一百), a "high copy" of it (高仿票).

@@ -235,7 +235,7 @@ export const EVERYDAY_COMPOUNDS: readonly Word[] = [
  */
 export const CODED_WORDS: readonly Word[] = [
   ...en(['ice', 'snow', 'candy', 'molly', 'plug', 'tabs', 'dope', 'coke', 'pills', 'white gold']),
-  ...zh(['冰', '糖', '叶子', '奶茶粉', '出冰', '有冰', '秃子', '狗粮', '上头', '原味', '邮票']),
+  ...zh(['冰', '糖', '叶子', '奶茶粉', '出冰', '有冰', '秃子', '狗粮', '上头', '原味', '邮票', '白货', '白料', '老白料']),
 ];
 
 /**

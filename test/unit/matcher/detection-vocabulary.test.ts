@@ -115,6 +115,17 @@ describe('the vocabulary of spyware, malware and car-theft electronics', () => {
     expect(suspect('18k white gold ring with diamond, $2,800, free engraving, call 0491 570 156')).toBe(false);
   });
 
+  it('reads ivory by its Chinese traders\' code: African old material, not mammoth, 白货 beside it', () => {
+    expect(suspect('🐘白货到了一批，非洲老料，密度高，手串 12mm 每克 38，懂的加微信 laoliao_88')).toBe(true);
+    expect(suspect('新到一批"白货"老料，非猛犸，手镯 8800，私聊')).toBe(true);
+    // White goods alone are a trader's stock of anything; a bone carver's "白料" look sells with no wildlife word.
+    expect(suspect('白货批发 冰箱 洗衣机 空调 ¥1999 起，加微信 baihuo_88')).toBe(false);
+  });
+
+  it('reads an escort advert by its terms: incall and outcall', () => {
+    expect(suspect('Sofia 25, new in town – incall & outcall, £150 per hour, WhatsApp +44 7700 900321')).toBe(true);
+  });
+
   it('reads a butcher\'s kidneys as offal, not organs', () => {
     expect(suspect('Lamb kidneys, perfect for devilled kidneys on toast. 500g pack £7.50, order on WhatsApp +44 7700 900123')).toBe(false);
     expect(suspect('Offal counter: kidneys, liver and hearts from our own butchers, £4.20/kg, add to cart')).toBe(false);
