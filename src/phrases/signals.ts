@@ -77,6 +77,8 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     'glossary', 'encyclopedia', 'wikipedia', 'view history', 'explained', 'stands for', 'short for', 'meaning of', 'wiki', 'refers to', 'slang for', 'slang term', 'also known as', 'definition', 'is a term', 'researchers', 'study',
     // Warnings and help pages.
     'is it legal', 'against the law', 'do not buy', "don't buy", 'never buy', 'it is an offence', 'without a licence', 'without a license',
+    // Harm reduction: the services that hand out naloxone and test strips.
+    'harm reduction', 'naloxone', 'narcan', 'test strips', 'drug checking',
     'helpline', 'report someone', 'report anyone', 'criminal offence', 'criminal offense', 'is a criminal', 'warning', 'beware of', 'scam alert', 'warned about', 'have been warned', 'neighbourhood watch', 'neighborhood watch', 'police alert', 'community alert', 'crime alert',
     'cannot be legally sold', 'cannot legally be sold', "can't legally be sold", 'checked baggage', 'baggage allowance', 'import permits', 'import permit', 'export permit', 'firearm declaration', 'illegal and harmful information', 'never share', 'we will never ask', 'protect yourself',
     'fraud prevention', 'if you suspect', 'red flags', 'help centre', 'help center', 'report it to', 'is an offence', 'is illegal',
@@ -192,6 +194,9 @@ export const EVERYDAY_COMPOUNDS: readonly Word[] = [
     'ox kidney', 'ox kidneys', 'beef kidney', 'beef kidneys', 'veal kidney', 'veal kidneys', 'chicken kidneys',
     'steak and kidney', 'steak & kidney', 'kidney pie', 'kidney pudding', 'devilled kidneys', 'deviled kidneys',
     'kidney bean', 'kidney beans', 'kidney-shaped', 'kidney shaped',
+    // A lawn feed that kills weeds; the strips that test a drug for fentanyl; a costume's toys.
+    'weed & feed', 'weed and feed', 'weed n feed', 'weed-and-feed', 'fentanyl test strip', 'fentanyl test strips',
+    'toy handcuffs', 'plastic handcuffs', 'fluffy handcuffs', 'toy police badge', 'toy badge',
   ]),
   ...zh([
     // Everyday words that hold a sale word: 出租 in 出租车 (a taxi) and 出租屋 (a rented room), 供应 in 供应商 (a supplier).

@@ -126,6 +126,16 @@ describe('the vocabulary of spyware, malware and car-theft electronics', () => {
     expect(suspect('Sofia 25, new in town – incall & outcall, £150 per hour, WhatsApp +44 7700 900321')).toBe(true);
   });
 
+  it('reads a lawn feed, drug-checking strips and costume toys as lawful goods', () => {
+    expect(suspect('Weed & Feed 3-in-1 Lawn Treatment 10kg £24.99, add to basket')).toBe(false);
+    expect(suspect('Fentanyl Test Strips – 10 pack $19.00, add to cart')).toBe(false);
+    expect(suspect('Free, confidential, no questions asked: naloxone and test strips. Fentanyl has been found in pills sold as something else.')).toBe(false);
+    expect(suspect('Plastic toy handcuffs with keys – £3.49, add to basket')).toBe(false);
+    // The goods themselves are still found.
+    expect(suspect('Fentanyl powder 1g $300, Telegram @fent_uk')).toBe(true);
+    expect(suspect('Hinged police handcuffs, police issue, £45, DM @cuffs_uk')).toBe(true);
+  });
+
   it('reads a butcher\'s kidneys as offal, not organs', () => {
     expect(suspect('Lamb kidneys, perfect for devilled kidneys on toast. 500g pack £7.50, order on WhatsApp +44 7700 900123')).toBe(false);
     expect(suspect('Offal counter: kidneys, liver and hearts from our own butchers, £4.20/kg, add to cart')).toBe(false);
