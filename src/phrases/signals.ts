@@ -93,6 +93,7 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     'fundraising',
     'license required', 'background check', 'ffl transfer', 'federal law', 'proof of age', 'home office approved', 'range safety', 'ffl',
     'licensed dealer', 'firearm certificate', 'shotgun certificate', 'shooting club', 'gun club', 'rifle club', 'range fees', 'regulator', 'fined',
+    'archery club', 'archery', 'bowmen',
     'fines', 'a fine of', 'annual dues',
     // A shooting range's own terms: its lanes, its rental guns kept on site, its rates.
     'indoor range', 'outdoor range', 'shooting range', 'gun range', 'lane rental', 'gun rental', 'firearm rental', 'rental guns', 'range rates',
@@ -122,6 +123,7 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     '违法', '请勿', '郑重声明', '办事指南', '服务指南', '人民政府', '政务', '出入境管理', '公安局',
     // Lawful trade.
     '可开具正规发票', '正规发票', '提供正规发票', '开具发票', '税务局', '凭处方', '处方药', '凭医生处方', '许可证', '持证',
+    '射击俱乐部', '射箭俱乐部', '射击射箭', '射击运动',
     // Recipes, and the butcher's offal they are made of.
     '做法', '食材', '配料', '食谱', '肉铺', '生鲜', '下水', '屠宰',
     // Prohibitions and the law's own terms, as help pages and Q&A answers state them ("个人不得购买和使用",

@@ -136,6 +136,12 @@ describe('the vocabulary of spyware, malware and car-theft electronics', () => {
     expect(suspect('Hinged police handcuffs, police issue, £45, DM @cuffs_uk')).toBe(true);
   });
 
+  it('reads archery and shooting clubs as lawful trade', () => {
+    expect(suspect('Riverbend Archery Club – crossbow section: have-a-go session $25, bookings at the range')).toBe(false);
+    expect(suspect('宽野射击射箭运动俱乐部：10米气步枪体验 ¥98 / 30发，教练一对一指导')).toBe(false);
+    expect(suspect('Crossbow 175lb with scope, $220, no licence needed, WhatsApp +1 555 010 2233')).toBe(true);
+  });
+
   it('reads a butcher\'s kidneys as offal, not organs', () => {
     expect(suspect('Lamb kidneys, perfect for devilled kidneys on toast. 500g pack £7.50, order on WhatsApp +44 7700 900123')).toBe(false);
     expect(suspect('Offal counter: kidneys, liver and hearts from our own butchers, £4.20/kg, add to cart')).toBe(false);
