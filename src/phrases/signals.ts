@@ -94,6 +94,8 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     'license required', 'background check', 'ffl transfer', 'federal law', 'proof of age', 'home office approved', 'range safety', 'ffl',
     'licensed dealer', 'firearm certificate', 'shotgun certificate', 'shooting club', 'gun club', 'rifle club', 'range fees', 'regulator', 'fined',
     'archery club', 'archery', 'bowmen',
+    // The law's exemptions for old ivory and their registration, as an auction house or an office explains them.
+    'ivory act', 'exemption', 'exemptions', 'exemption certificate',
     'fines', 'a fine of', 'annual dues',
     // A shooting range's own terms: its lanes, its rental guns kept on site, its rates.
     'indoor range', 'outdoor range', 'shooting range', 'gun range', 'lane rental', 'gun rental', 'firearm rental', 'rental guns', 'range rates',

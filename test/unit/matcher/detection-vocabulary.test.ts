@@ -142,6 +142,11 @@ describe('the vocabulary of spyware, malware and car-theft electronics', () => {
     expect(suspect('Crossbow 175lb with scope, $220, no licence needed, WhatsApp +1 555 010 2233')).toBe(true);
   });
 
+  it('reads the law\'s exemptions for old ivory as an explanation, not an offer', () => {
+    expect(suspect('Selling items containing ivory or rhino horn: only under the narrow exemptions, registered before sale. Our fee is 12%, call 020 7946 0321.')).toBe(false);
+    expect(suspect('Raw ivory bangles, no papers, $450 each, WhatsApp +254 700 000118')).toBe(true);
+  });
+
   it('reads a butcher\'s kidneys as offal, not organs', () => {
     expect(suspect('Lamb kidneys, perfect for devilled kidneys on toast. 500g pack £7.50, order on WhatsApp +44 7700 900123')).toBe(false);
     expect(suspect('Offal counter: kidneys, liver and hearts from our own butchers, £4.20/kg, add to cart')).toBe(false);
