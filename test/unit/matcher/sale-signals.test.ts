@@ -71,6 +71,8 @@ describe('prices and handles as adverts write them', () => {
     ['冰 0.5g 380 / 1g 650', 'dose'],
     ['1g £80 · 3.5 £250', 'dose'],
     ['3.5g = 600', 'dose'],
+    ['叶子也有，加州的花，3.5g一份600', 'dose'],
+    ['K粉有，一g 260', 'dose'],
     ['1 month 150, 6 months 600', 'price'],
     ['forever 980.', 'price'],
     ['月卡29.9，永久88', 'price'],
@@ -136,6 +138,7 @@ describe('prices and handles as adverts write them', () => {
     expect(types('给 5 万人次发放; 交 300 份作业')).toEqual([]);
     expect(types('全市 3 万 5 个小区; 1.2 万人次; 共 8 万 2 千册; 共8万2千册')).toEqual([]);
     expect(types('主队1比2落败; 比分 1:3; 比例尺 1:50000; 模型 1:64; 兑换比例 1:1')).toEqual([]);
+    expect(types('每一g 含 30 毫克; 统一克 100')).toEqual([]);
   });
 
   it('reads a gram or a few with its price as a dose, and food sold by the hundred grams or a scale reading as none', () => {
