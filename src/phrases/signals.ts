@@ -79,6 +79,8 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     'is it legal', 'against the law', 'do not buy', "don't buy", 'never buy', 'it is an offence', 'without a licence', 'without a license',
     // Harm reduction: the services that hand out naloxone and test strips.
     'harm reduction', 'naloxone', 'narcan', 'test strips', 'drug checking',
+    // A card holder's own safety: what a bank, a parent or a comparison site tells them to do with their card.
+    'freeze the card', 'freeze your card', 'lost or stolen', 'cancel your card', 'card controls', 'section 75',
     'helpline', 'report someone', 'report anyone', 'criminal offence', 'criminal offense', 'is a criminal', 'warning', 'beware of', 'scam alert', 'warned about', 'have been warned', 'neighbourhood watch', 'neighborhood watch', 'police alert', 'community alert', 'crime alert',
     'cannot be legally sold', 'cannot legally be sold', "can't legally be sold", 'checked baggage', 'baggage allowance', 'import permits', 'import permit', 'export permit', 'firearm declaration', 'illegal and harmful information', 'never share', 'we will never ask', 'protect yourself',
     'fraud prevention', 'if you suspect', 'red flags', 'help centre', 'help center', 'report it to', 'is an offence', 'is illegal',

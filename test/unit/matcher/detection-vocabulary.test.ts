@@ -147,6 +147,12 @@ describe('the vocabulary of spyware, malware and car-theft electronics', () => {
     expect(suspect('Raw ivory bangles, no papers, $450 each, WhatsApp +254 700 000118')).toBe(true);
   });
 
+  it('reads a card holder\'s safety advice as advice, not a sale of card data', () => {
+    expect(suspect('Only enter your card number and CVV on secure checkouts. Credit cards give you Section 75 protection on purchases between £100 and £30,000.')).toBe(false);
+    expect(suspect('The parent app lets you freeze the card and set limits; never share the CVV. Fees: £3 a month.')).toBe(false);
+    expect(suspect('Fresh CVV UK, 80% valid, £15 each, Telegram @cvv_shop_uk')).toBe(true);
+  });
+
   it('reads a butcher\'s kidneys as offal, not organs', () => {
     expect(suspect('Lamb kidneys, perfect for devilled kidneys on toast. 500g pack £7.50, order on WhatsApp +44 7700 900123')).toBe(false);
     expect(suspect('Offal counter: kidneys, liver and hearts from our own butchers, £4.20/kg, add to cart')).toBe(false);
