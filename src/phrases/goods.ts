@@ -81,6 +81,8 @@ export const GOODS_EN: Goods = {
     'no goods movement', 'only billing', 'bill trading', 'fake gst bills', 'accommodation invoices', 'invoices without goods',
   ],
   'hacking-tools': [
+    // Phishing pages as their sellers name them ("scama", "scampage"), and the panel that grabs the one-time code.
+    'scama', 'scamas', 'scama page', 'scama pages', 'scampage', 'scampages', 'otp grabber', 'otp grab',
     'stalkerware', 'remote access trojan', 'rat', 'hvnc', 'infostealer', 'crypter', 'fud', 'ddos', 'booter', 'stresser', 'phishing page',
     'phishing pages', 'scam page', 'otp bypass', 'sms bomber', 'caller id', 'imsi catcher', 'stingray', 'zero-day', '0day', 'exploit kit',
     'account hacking', 'facebook hack', 'facebook hacking', 'instagram hack', 'whatsapp hack', 'snapchat hack', 'hack tool', 'hacking tool',

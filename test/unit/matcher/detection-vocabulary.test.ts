@@ -20,6 +20,13 @@ describe('the vocabulary of spyware, malware and car-theft electronics', () => {
     expect(suspect('Relay kit for keyless cars £3,000, text 07700 900123')).toBe(true);
   });
 
+  it('reads phishing pages by their sellers\' names: scama, scampage, OTP grabber', () => {
+    expect(phrases('UK bank scama pages 2026 with OTP grabber panel')).toEqual(expect.arrayContaining(['scama pages', 'otp grabber']));
+    expect(suspect('UK bank scama pages, OTP grabber panel, £150 per page, DM @scama_k1ng_uk')).toBe(true);
+    // A glossary defines them without an offer.
+    expect(suspect('Scampage: a phishing web page imitating a bank, usually sold with an admin panel.')).toBe(false);
+  });
+
   it('reads game cheats, second-factor bypass kits and banned pesticides as goods', () => {
     expect(suspect('和平精英 透视自瞄 外挂 日卡20，月卡150，加QQ 5531220708')).toBe(true);
     expect(suspect('Undetected aimbot + wallhack, $25 a month, DM @cheatz_store')).toBe(true);
