@@ -151,6 +151,9 @@ export const GOODS_EN: Goods = {
     'reshipping job', 'reshipping manager', 'ivory carvings', 'raw ivory', 'shahtoosh', 'tiger parts',
     // Wildlife parts as traders name and code them, and the permit they say is not needed.
     'raw tusk', 'tusks', 'tusk sections', 'schreger lines', 'horn powder', 'rhino horn powder', 'pango scales', 'pangolin scale', 'no cites', 'without cites',
+    // Tobacco sold without its duty, as its sellers and the reports on them name it.
+    'no uk duty', 'no duty paid', 'no duty no tax', 'duty not paid', 'non-duty paid', 'non-duty-paid', 'no duty stamp', 'no uk duty stamp',
+    'cheap cartons', 'cheap baccy', 'cheap fags', 'illicit cigarettes', 'illicit tobacco', 'smuggled cigarettes', 'smuggled tobacco',
     'elephant tusk', 'tusk pieces', 'tusk material', 'half-tusk', 'hot pin test', 'hot needle test', 'lion bone', 'lion bones',
     'leopard skin', 'leopard skins', 'anteater scales', 'white gold',
     // A bought degree's selling points: any school, its seal and signatures copied, entered in the records.
@@ -270,5 +273,7 @@ export const GOODS_ZH: Goods = {
     '新版一百', '红版一百', '新版百元', '第五套百元', '高仿票',
     // Counterfeit branded goods as their sellers grade them: 原单 (the factory's "original order"), 复刻, 专柜对比.
     '原单', '顶级原单', '复刻', '顶级复刻', '高仿包', '高仿表', '高仿鞋', '专柜对比',
+    // Cigarettes sold without their duty: "duty-free", smuggled, "export" stock.
+    '免税烟', '走私烟', '出口烟', '免税口粮', '边境烟',
   ],
 };

@@ -160,6 +160,13 @@ describe('the vocabulary of spyware, malware and car-theft electronics', () => {
     expect(suspect('Fresh CVV UK, 80% valid, £15 each, Telegram @cvv_shop_uk')).toBe(true);
   });
 
+  it('reads tobacco sold without its duty', () => {
+    expect(suspect('Marlboro Gold £45 a sleeve, no UK duty paid so half shop price, text 07700 900412')).toBe(true);
+    expect(suspect('免税烟一手货源，中华(出口版) 260/条，10条起批，V:yan_ajie0818')).toBe(true);
+    // A council's page names illicit tobacco and its fines without an offer.
+    expect(suspect('Shop owners found selling illicit tobacco can face an unlimited fine. Report it to Trading Standards.')).toBe(false);
+  });
+
   it('reads a butcher\'s kidneys as offal, not organs', () => {
     expect(suspect('Lamb kidneys, perfect for devilled kidneys on toast. 500g pack £7.50, order on WhatsApp +44 7700 900123')).toBe(false);
     expect(suspect('Offal counter: kidneys, liver and hearts from our own butchers, £4.20/kg, add to cart')).toBe(false);
