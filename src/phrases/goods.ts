@@ -151,6 +151,10 @@ export const GOODS_EN: Goods = {
     'reshipping job', 'reshipping manager', 'ivory carvings', 'raw ivory', 'shahtoosh', 'tiger parts',
     // Wildlife parts as traders name and code them, and the permit they say is not needed.
     'raw tusk', 'tusks', 'tusk sections', 'schreger lines', 'horn powder', 'rhino horn powder', 'pango scales', 'pangolin scale', 'no cites', 'without cites',
+    // Reviews written to order, as their sellers offer them ("real-looking 5★ Google reviews", "non-drop"); "fake reviews"
+    // is the warnings' word (a PSA about review-writing scams with their sums), not the sellers'.
+    'buy google reviews', 'buy trustpilot reviews', '5-star google reviews', '5★ google reviews',
+    'real-looking reviews', 'real looking reviews', 'real-looking 5★', 'non-drop', 'non drop',
     // Tobacco sold without its duty, as its sellers and the reports on them name it.
     'no uk duty', 'no duty paid', 'no duty no tax', 'duty not paid', 'non-duty paid', 'non-duty-paid', 'no duty stamp', 'no uk duty stamp',
     'cheap cartons', 'cheap baccy', 'cheap fags', 'illicit cigarettes', 'illicit tobacco', 'smuggled cigarettes', 'smuggled tobacco',

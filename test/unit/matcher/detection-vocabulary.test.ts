@@ -160,6 +160,12 @@ describe('the vocabulary of spyware, malware and car-theft electronics', () => {
     expect(suspect('Fresh CVV UK, 80% valid, £15 each, Telegram @cvv_shop_uk')).toBe(true);
   });
 
+  it('reads reviews written to order by their sellers\' words', () => {
+    expect(suspect('We sell 5-star Google reviews from real aged local accounts, non-drop, $7 each, WhatsApp +1 555 010 7781')).toBe(true);
+    // A warning about review-writing scams names fake reviews and the sums lost.
+    expect(suspect('PSA: the "earn £300 a day writing 5-star reviews" job is a scam; fake reviews are against the law and I lost £130.')).toBe(false);
+  });
+
   it('reads tobacco sold without its duty', () => {
     expect(suspect('Marlboro Gold £45 a sleeve, no UK duty paid so half shop price, text 07700 900412')).toBe(true);
     expect(suspect('免税烟一手货源，中华(出口版) 260/条，10条起批，V:yan_ajie0818')).toBe(true);
