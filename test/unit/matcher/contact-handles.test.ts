@@ -52,7 +52,7 @@ describe('findContactHandles', () => {
   it('takes a look-alike of 微 with a symbol for a handle only before an id with a digit in it', () => {
     expect(types('权威 — independent reviews')).toEqual([]);
     expect(types('微 ❤ shop-news')).toEqual([]);
-    expect(types('增加 abc123 的权限; 参加 cs2026 比赛; 蔷薇 rose; 加 wifi 密码')).toEqual([]);
+    expect(types('增加 abc123 的权限; 参加 cs2026 比赛; 蔷薇 rose; 加 wifi 密码; 权威 top10 榜单; 示威 day2 报道')).toEqual([]);
     expect(types('微 ❤ shop-news2')).toEqual(['wechat']);
   });
 
