@@ -158,6 +158,7 @@ export const GOODS_EN: Goods = {
     // Tobacco sold without its duty, as its sellers and the reports on them name it.
     'no uk duty', 'no duty paid', 'no duty no tax', 'duty not paid', 'non-duty paid', 'non-duty-paid', 'no duty stamp', 'no uk duty stamp',
     'cheap cartons', 'cheap baccy', 'cheap fags', 'illicit cigarettes', 'illicit tobacco', 'smuggled cigarettes', 'smuggled tobacco',
+    'cheap smokes', 'cheap cigs', 'no duty', 'untaxed cigarettes', 'unstamped cigarettes', 'duty-free cigarettes', 'duty free cigarettes',
     'elephant tusk', 'tusk pieces', 'tusk material', 'half-tusk', 'hot pin test', 'hot needle test', 'lion bone', 'lion bones',
     'leopard skin', 'leopard skins', 'anteater scales', 'white gold',
     // A bought degree's selling points: any school, its seal and signatures copied, entered in the records.
@@ -278,6 +279,9 @@ export const GOODS_ZH: Goods = {
     // Counterfeit branded goods as their sellers grade them: 原单 (the factory's "original order"), 复刻, 专柜对比.
     '原单', '顶级原单', '复刻', '顶级复刻', '高仿包', '高仿表', '高仿鞋', '专柜对比',
     // Cigarettes sold without their duty: "duty-free", smuggled, "export" stock.
-    '免税烟', '走私烟', '出口烟', '免税口粮', '边境烟',
+    '免税烟', '走私烟', '出口烟', '免税口粮', '边境烟', '走私香烟', '免税香烟', '免税卷烟', '外烟', '码头货', '罚没烟', '水货烟',
+    // …and by the brands they price by the carton (软华子 260/条, 利群 95/条): code words, which count beside one of the words above, or
+    // three of them priced in one block (a menu: src/matcher/score.ts).
+    '华子', '软华子', '硬华子', '软中华', '硬中华', '和天下', '芙蓉王', '利群', '玉溪', '黄鹤楼', '苏烟', '万宝路',
   ],
 };

@@ -173,6 +173,16 @@ describe('the vocabulary of spyware, malware and car-theft electronics', () => {
     expect(suspect('Shop owners found selling illicit tobacco can face an unlimited fine. Report it to Trading Standards.')).toBe(false);
   });
 
+  it('reads smuggled cigarettes by the words and the priced brands of their trade', () => {
+    expect(suspect('Cheap smokes bulk – £38 a sleeve, no duty 🚬 WhatsApp 07700 900418')).toBe(true);
+    expect(suspect('走私 香 烟 不敢发字了,外烟也有:万宝路爆珠,一手码头货,批发价私聊')).toBe(true);
+    // Three brands priced by the carton in one post are the trade's menu…
+    expect(suspect('软华子 👉 260/条 利群(新版) 👉 95/条 芙蓉王硬蓝 👉 120/条 10条起批')).toBe(true);
+    // …one brand and its price is any shop's or smoker's.
+    expect(suspect('楼下便利店利群涨到 23 元一包了,戒烟吧')).toBe(false);
+    expect(suspect('玉溪市旅游攻略:抚仙湖门票 60 元,加微信 yx_travel88 预订')).toBe(false);
+  });
+
   it('reads a butcher\'s kidneys as offal, not organs', () => {
     expect(suspect('Lamb kidneys, perfect for devilled kidneys on toast. 500g pack £7.50, order on WhatsApp +44 7700 900123')).toBe(false);
     expect(suspect('Offal counter: kidneys, liver and hearts from our own butchers, £4.20/kg, add to cart')).toBe(false);
