@@ -11,3 +11,16 @@ const COMPANY_NAME = /[\u4e00-\u9fff）)]{2,}(?:股份)?有限(?:责任)?公司/
 export function namesCompany(text: string): boolean {
   return COMPANY_NAME.test(text);
 }
+
+/**
+ * A licence or a register that a lawful trader names in its page's footer: a pharmacy's GPhC registration,
+ * a gun shop's FFL, a cannabis shop's "licensed retailer", a charity's number. Such a footer runs the
+ * page as a registered company's does. Chinese footers are left out: every news site's names its
+ * 许可证, and a chemicals seller's claims one.
+ */
+const LICENSED_TRADER = /(?<![a-z])(?:gphc|ffl|licen[cs]ed (?:retailer|pharmacy|dealer|firearms dealer)|registered (?:pharmacy|charity))(?![a-z])/i;
+
+/** Does the text name a licence or a register of a lawful trader? */
+export function namesLicence(text: string): boolean {
+  return LICENSED_TRADER.test(text);
+}

@@ -5,7 +5,7 @@ import { selectLongestLeftmost } from './overlaps';
 import { detectSaleSignals, saleWordType, type SaleSignal } from './sale-signals';
 import { scoreBlock, type BlockScore, type Strength } from './score';
 import { isShortChineseTerm, standsAsWord } from './word-boundaries';
-import { namesCompany } from './company-name';
+import { namesCompany, namesLicence } from './company-name';
 import { adjacentHandles, endsWithLeadIn, handlesAfter, introducesQuote, nearbyHandles } from './nearby-text';
 import { benignSentences, HOSTS_POSTS, TITLE_ASKS, TITLE_ASKS_EN, TITLE_TEACHES } from './page-genre';
 import { quotesAnOffer, shortQuotes, standsInQuotes } from './quotations';
@@ -293,7 +293,7 @@ export function createMatcher<P extends MatcherPhrase>(
       for (const hit of scan.phrases) if (!ambiguous[hit.phraseIndex]) categories.add(hit.category);
       // A headline that sells with words alone ("Buy Xanax Online – No Prescription Needed", stealth
       // packaging, reship) makes an offer as a price does: two different sale words.
-      return { benign: benignPage, categories: [...categories], offer: !benignPage && categories.size > 0 && (terms || saleWords >= 2), company: namesCompany(`${title} ${footer}`) && !HOSTS_POSTS.test(titleText) && !unlawfulTrade };
+      return { benign: benignPage, categories: [...categories], offer: !benignPage && categories.size > 0 && (terms || saleWords >= 2), company: (namesCompany(`${title} ${footer}`) || namesLicence(footer)) && !HOSTS_POSTS.test(titleText) && !unlawfulTrade };
     },
     highlights: (scan) => selectLongestLeftmost(scan.phrases),
     memoryEstimateBytes: () => automaton.memoryEstimateBytes() + wordAutomaton.memoryEstimateBytes(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesCompany } from '../../../src/matcher/company-name';
+import { namesCompany, namesLicence } from '../../../src/matcher/company-name';
 import { suspect } from './builtin-verdicts';
 
 /*
@@ -52,5 +52,18 @@ describe('a company named in the page footer', () => {
     const footer = shop('© 2024 深圳市某某电子科技有限公司 版权所有');
     expect(suspect('信号屏蔽器 全频段 价格 2680 元，微信 pb8899', footer)).toBe(true);
     expect(suspect('记者看到，群内有人发布“增值税专票，价格 300 元，微信 fapiao8899”的广告', shop('某某日报社有限公司 版权所有'))).toBe(true);
+  });
+
+  it("reads an English lawful trader's licence or register in the footer as a company's", () => {
+    expect(namesLicence('Greenway Pharmacy Ltd · GPhC registered · Superintendent pharmacist: R. Mistry')).toBe(true);
+    expect(namesLicence('© 2026 Maple Leaf Cannabis Co. (Licensed Retailer). All rights reserved.')).toBe(true);
+    expect(namesLicence("Students' Union registered charity · Accessibility")).toBe(true);
+    // A word that holds the letters is no licence, nor is a Chinese footer's 许可证 (every news site names one).
+    expect(namesLicence('Scaffle Tools · baffles and shuffles')).toBe(false);
+    expect(namesLicence('互联网新闻信息服务许可证 44120170001')).toBe(false);
+    const page = (footer: string) => `Decongestant tablets – Greenway Pharmacy | Decongestant tablets | \n${footer}\nDecongestant tablets – Greenway Pharmacy`;
+    const block = 'Pseudoephedrine 60 mg, 12 tablets £5.49, add to basket';
+    expect(suspect(block, page('Delivery · Returns · Contact us'))).toBe(true);
+    expect(suspect(block, page('Greenway Pharmacy Ltd · GPhC registered'))).toBe(false);
   });
 });
