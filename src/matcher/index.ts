@@ -7,7 +7,7 @@ import { scoreBlock, type BlockScore, type Strength } from './score';
 import { isShortChineseTerm, standsAsWord } from './word-boundaries';
 import { namesCompany, namesLicence } from './company-name';
 import { adjacentHandles, endsWithLeadIn, handlesAfter, introducesQuote, nearbyHandles } from './nearby-text';
-import { benignSentences, HOSTS_POSTS, TITLE_ASKS, TITLE_ASKS_EN, TITLE_TEACHES } from './page-genre';
+import { benignSentences, HEADING_LENGTH, HEADING_TEACHES, HOSTS_POSTS, TITLE_ASKS, TITLE_ASKS_EN, TITLE_TEACHES } from './page-genre';
 import { quotesAnOffer, shortQuotes, standsInQuotes } from './quotations';
 import {
   inQuestion,
@@ -255,6 +255,7 @@ export function createMatcher<P extends MatcherPhrase>(
         quotedOffer: quotesAnOffer(scan),
         companyPage: headline?.company === true,
         length: scan.normalised.text.length,
+        teaches: scan.normalised.text.length <= HEADING_LENGTH && HEADING_TEACHES.test(scan.normalised.text),
       }),
     readHeadline(context) {
       // The content script sends the title and headline, then the page's last text and the title alone,

@@ -13,6 +13,15 @@ export const TITLE_ASKS_EN = /(?<![a-z])(?:i|we|our|my|me|us)(?![a-z])[^?]*\?/;
  */
 export const TITLE_TEACHES = /^(?:how do|how does|how can|what is|what are|why)(?![a-z])|(?<![a-z])(?:how to|guide|walkthrough|wiki)(?![a-z])|^(?:如何|怎么|怎样|为什么)|指南|教程|科普|攻略|图鉴|须知|(?<![a-z])(?:help cent(?:er|re)|help & support|knowledge base)(?![a-z])|(?<![a-z])support$|帮助中心|客服中心/;
 
+/** Characters of a block past which it is no heading or tag line. */
+export const HEADING_LENGTH = 100;
+/**
+ * A heading or a tag line that asks or teaches: "How phishing, RATs and DDoS attacks work", "Phishing kits: how
+ * they are built and taken down", "Fake invoices: how scammers trick businesses", "Tags: phishing kits, MFA",
+ * "个体户如何合法代开发票?", "有人说可以花钱买肾源，是真的吗?". Without a term of an offer it names the goods.
+ */
+export const HEADING_TEACHES = /^(?:tags?:|how |what |why )|: how |(?<![a-z])how (?:to|they|scammers|attackers|criminals)(?![a-z])|如何|真的吗|是什么/;
+
 /**
  * A platform that hosts its users' posts, named in the page's title (某某的微博 - 微博, …吧 - 百度贴吧): the
  * company its footer names runs the platform, not the posts, so its posts are no company's own trade.

@@ -30,6 +30,8 @@ export interface BlockEvidence<C extends string = string> {
   quotedOffer?: boolean;
   /** The page's title or footer names the registered company that runs it (src/matcher/company-name.ts). */
   companyPage?: boolean;
+  /** The block is a heading or tag line that asks or teaches ("Phishing kits: how they are built", 如何…, …是真的吗): src/matcher/page-genre.ts. */
+  teaches?: boolean;
   /** The block's length in characters, normalised: a long one is a paragraph of prose. */
   length?: number;
   /**
@@ -211,7 +213,10 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
   const prose = (e.length ?? 0) > PROSE_LENGTH;
   const weakSuspect = weak > 0 && !companyTrade() && (ownBenign ? quotedOffer() : !e.pageBenign || pageTerms()) && (intentHere || nearbyHandles() > 0);
   const strongSuspect = strong > 0 && (ownBenign ? messengers > 0 || (prices > 0 && saleWords > 0) || quotedOffer() : (!e.pageBenign || hardIntent || saleWords > 1) && (intentHere || !prose || nearbyHandles() > 0));
-  const suspect = strongSuspect || weakSuspect;
+  // A heading that asks or teaches names the goods it explains: a course's "Phishing kits: how they are built",
+  // a blog's tag line, a charity's "花钱买肾源…是真的吗?". With a term of an offer beside them they are an advert's.
+  const explained = e.teaches === true && prices === 0 && contacts === 0 && saleWords === 0;
+  const suspect = !explained && (strongSuspect || weakSuspect);
 
   let score = 0;
   if (strong + weak > 0) {

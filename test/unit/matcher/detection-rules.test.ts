@@ -123,6 +123,14 @@ describe('detection rules', () => {
     expect(suspect("Worth knowing: I've got GPS jammers for trucks in stock, plug and play, they knock out every tracker in the cab within a few metres.")).toBe(true);
   });
 
+  it('reads a heading or tag line that asks or teaches as naming the goods, unless a term of an offer stands beside them', () => {
+    expect(suspect('Phishing kits: how they are built and taken down')).toBe(false);
+    expect(suspect('Tags: phishing kits, MFA, training · 18 comments')).toBe(false);
+    expect(suspect('有人说可以"花钱买肾源、不用排队",是真的吗?')).toBe(false);
+    expect(suspect('Phishing kits for sale')).toBe(true);
+    expect(suspect('Phishing kits: how to order – $150, Telegram @kitshop_01')).toBe(true);
+  });
+
   it('reads a broker who provides the donor as an organ trade', () => {
     expect(suspect('Kidney transplant in 4 weeks. No waiting list. Donor provided.')).toBe(true);
     expect(suspect('Our transplant centre follows the national waiting list; a living donor must be a relative.')).toBe(false);
