@@ -18,6 +18,8 @@ export const GOODS_EN: Goods = {
     'uzi', 'mac-10', 'blank firer', 'blank-firer', 'blank firing', 'converted blank', 'lower receiver', 'upper receiver', 'bolt carrier group',
     'hi-cap mags', 'extended mag', 'bump stock', 'binary trigger', 'forced reset trigger', 'grenade', 'grenades', 'c4', 'semtex', 'tnt', 'dynamite',
     'detonating cord', 'blasting caps', 'pipe bomb', 'thermite', 'rounds of ammo', 'boxes of ammo',
+    // Firecrackers the law bans as explosives (an M-80, a "quarter stick", flash powder by the pound).
+    'm-80', 'm-80s', 'm80s', 'quarter stick', 'quarter sticks', 'flash powder', 'cherry bombs',
     // Plurals, as listings name their stock: a Latin phrase matches on word boundaries, so "gun" is not "guns".
     'guns', 'pistols', 'rifles', 'shotguns', 'glocks', 'detonators', 'det cord', 'silencers', 'suppressors', 'converted pistols', 'blank firers', 'blankers',
     // Glock models and parts as sellers shorten them; a gun without its serial number.
@@ -111,6 +113,12 @@ export const GOODS_EN: Goods = {
     'hack any whatsapp', 'hack any instagram', 'hack any facebook', 'hack any snapchat', 'hack any account', 'hack whatsapp',
     'hack instagram', 'hack facebook', 'hack snapchat', 'hack gmail', 'account cracking', 'ddos attack', 'ddos attacks', 'ddos service',
     'ip stresser', 'bypass cloudflare',
+    // A booter's plans as it sells them: attack seconds and concurrent attacks, its floods and the protections it bypasses.
+    'boot anyone', 'boot time', 'concurrents', 'http flood', 'udp flood', 'syn flood', 'layer 7 attacks', 'l4 methods', 'l7 methods',
+    'cf bypass', 'ovh bypass', 'bypass ovh', 'home kill',
+    // Streaming and game accounts sold for a few dollars "lifetime", which only a stolen or shared login gives.
+    'netflix lifetime', 'netflix premium lifetime', 'disney+ lifetime', 'spotify premium lifetime', 'lifetime netflix', 'lifetime premium accounts',
+    'do not change email or password', 'stolen steam accounts', 'cracked netflix', 'cracked spotify',
   ],
   jammers: [
     'cell blocker', 'jamming', 'drone jammer', 'wifi jammer', '5g jammer', 'anti-tracking', 'tracker blocker', 'relay attack', 'key fob',
@@ -149,6 +157,9 @@ export const GOODS_EN: Goods = {
     'fake diplomas', 'fake degree', 'fake degrees', 'buy a diploma', 'degree mill', 'diploma mill',
     'novelty diploma', 'replica diploma', 'counterfeit cash', 'fake cash', 'fake bills', 'counterfeit currency', 'package reshipping',
     'reshipping job', 'reshipping manager', 'ivory carvings', 'raw ivory', 'shahtoosh', 'tiger parts',
+    // Reviews bought as the brokers sell them: verified purchases refunded after a five-star review, with a commission.
+    'verified purchase reviews', 'real buyer accounts', 'refund after review', 'full refund + commission', 'refund + commission',
+    'refund and commission', 'review for refund', 'reviews for refund',
     // Wildlife parts as traders name and code them, and the permit they say is not needed.
     'raw tusk', 'tusks', 'tusk sections', 'schreger lines', 'horn powder', 'rhino horn powder', 'pango scales', 'pangolin scale', 'no cites', 'without cites',
     // Reviews written to order, as their sellers offer them ("real-looking 5★ Google reviews", "non-drop"); "fake reviews"
@@ -250,6 +261,7 @@ export const GOODS_ZH: Goods = {
     '撞库工具', '钓鱼源码', '搭建钓鱼',
     // Attack time sold as "stress testing": the platform, its bypass of a target's protection, its promise.
     '压测平台', '在线压测', 'ddos压测', 'cc压测', '攻击平台', '绕盾', '绕cdn', '绕过cdn', '绕过高防', '打谁谁倒', 'ddos平台',
+    '云压测', '压测套餐', '打到对方机房', '打到机房', '拉黑洞', '打挂', '可打私服',
     // Game cheats (外挂) as their sellers name them: seeing through walls, aiming by itself, no recoil.
     '外挂', '游戏外挂', '透视外挂', '自瞄外挂', '透视自瞄', '自瞄', '无后座', '防封外挂', '外挂卡密', '辅助卡密',
   ],
@@ -269,6 +281,8 @@ export const GOODS_ZH: Goods = {
     // Exams sat by someone else, degrees and papers bought, online gambling's agents, fake-order jobs, wildlife parts.
     '代考', '替考', '考试枪手', '枪手代考', '代写论文', '论文代写', '假文凭', '学历造假', '网赌', '博彩', '菠菜', '赌博网站', '棋牌代理', '博彩代理',
     '刷单返利', '象牙制品', '犀角', '玳瑁', '虎皮', '豹皮', '熊掌',
+    // Orders and reviews faked to order (补单, 刷手, 空包), as the studios that sell them to shops write it.
+    '补单工作室', '电商补单', '真人补单', '真人真号', '刷手', '招刷手', '带图好评', '好评互助', '新店破零', '空包代发', '刷销量', '刷信誉',
     '山甲片', '炮山甲', '穿山甲片',
     // Ivory as its traders code it: African "old material", "not mammoth"; 白货 and 白料 are code words (src/phrases/signals.ts).
     '非洲料', '非洲老料', '非猛犸', '白货', '白料', '老白料',

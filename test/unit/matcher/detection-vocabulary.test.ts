@@ -183,6 +183,17 @@ describe('the vocabulary of spyware, malware and car-theft electronics', () => {
     expect(suspect('玉溪市旅游攻略:抚仙湖门票 60 元,加微信 yx_travel88 预订')).toBe(false);
   });
 
+  it('reads attack time, stolen logins and bought reviews by their sellers\' words', () => {
+    expect(suspect('Gold plan $59.99 / mo – 3 concurrents, 1,800 s boot time, HTTP flood and CF bypass')).toBe(true);
+    expect(suspect('月卡 ¥ 880 / 月,L7 50 万 QPS,打到对方机房拉黑 IP,客服 TG @ylc_support')).toBe(true);
+    expect(suspect('Netflix lifetime 4K UHD only 6.99$, instant delivery via our bot')).toBe(true);
+    expect(suspect('5⭐ verified purchase reviews £8 each, min 20, contact @revboss_uk_admin')).toBe(true);
+    expect(suspect('真人真号 补单 一单 4 元起,带图好评 8 元/条,私我 V:ak_bd_2026')).toBe(true);
+    expect(suspect('Got M-80s and quarter sticks, $40 a dozen, text 555-0148')).toBe(true);
+    // A victim's warning names the scheme and what was lost, with the police's words.
+    expect(suspect('被“刷单返利”骗了3800,民警说这就是诈骗,大家别信')).toBe(false);
+  });
+
   it('reads a butcher\'s kidneys as offal, not organs', () => {
     expect(suspect('Lamb kidneys, perfect for devilled kidneys on toast. 500g pack £7.50, order on WhatsApp +44 7700 900123')).toBe(false);
     expect(suspect('Offal counter: kidneys, liver and hearts from our own butchers, £4.20/kg, add to cart')).toBe(false);
