@@ -88,6 +88,10 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     // Lawful trade.
     'prescription required', 'requires a prescription', 'prescription only', 'valid prescription', 'licensed pharmacy', 'licence required',
     'acs reagent', 'safety data sheet', 'end-user declaration', 'laws by state', 'state laws',
+    // A dealer's checks on who may buy a restricted chemical: business accounts, certified applicators.
+    'verified business accounts', 'business accounts only', 'certified applicators', 'restricted use pesticide',
+    // A bookkeeper's own trade and the returns it files, beside the payslips and invoices it raises.
+    'bookkeeping', 'bookkeeper', 'year-end accounts', 'self assessment', 'vat returns',
     // A supplier that sells a restricted chemical or device only to licence holders says so beside it.
     '(restricted)', 'sales restricted to', 'sale restricted to', 'restricted to licensed', 'licence holders only', 'license holders only', 'licensed buyers only',
     // Scanners that check documents for bars and shops, and charities of donors.
@@ -146,7 +150,7 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     // Official fees and a lawful shop's invoice desk.
     '工本费', '收费标准', '可开具', '均可开具', '发票管理', '红冲',
     // A hospital's own terms: public health insurance, registration, outpatients.
-    '射击俱乐部', '射击场', '靶场', '射击馆', '射击运动', '射击中心', '靶位', '玩具安全', '3c认证', '3c证书', '安保器材', '保安器材', '安保用品',
+    '射击俱乐部', '射击场', '靶场', '射击馆', '射击运动', '射击中心', '靶位', '玩具安全', '3c认证', '3c证书', '安保器材', '保安器材', '安保用品', '保安服', '保安执勤服', '保安制服',
     // A help page's questions about a term: what it is, why it is not allowed.
     '什么是', '为什么不能',
     '医保', '挂号', '门诊', '我院', '本院', '器官分配', '红十字会', '附属医院', '人民医院',

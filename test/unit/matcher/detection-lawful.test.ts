@@ -131,4 +131,13 @@ describe('lawful commerce in everyday Chinese', () => {
     expect(suspect('我们依照《个人信息保护法》处理个人信息，背调 ¥399 起。')).toBe(false);
     expect(suspect('查通话记录 查出行记录 一条 200 飞机 @chaxun_88')).toBe(true);
   });
+
+  it('reads a dealer\'s checks on who may buy, a bookkeeper\'s trade and a security guard\'s uniform as lawful', () => {
+    expect(suspect('NS-4420 sodium cyanide, 98% 100 g £41.00 – supplied only to verified business accounts')).toBe(false);
+    expect(suspect('Paraquat 2.5 gallon $189 – sold only to certified applicators, verify licence & add to cart')).toBe(false);
+    expect(suspect('Payslips and P60s for up to 5 staff, year-end accounts and self assessment – £30/month')).toBe(false);
+    expect(suspect('新式保安执勤服,含肩章、臂章、帽子,30 套起订,¥145/套')).toBe(false);
+    expect(suspect('Sodium cyanide 98% 1 kg $120, no account needed, ship worldwide, WhatsApp +44 7700 900321')).toBe(true);
+    expect(suspect('Custom payslips, any employer, 3 months £45, order on Telegram @docs_uk')).toBe(true);
+  });
 });
