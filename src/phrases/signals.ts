@@ -48,6 +48,9 @@ export const SALE_INTENT: readonly Word[] = [
     // Coded calls to write ("懂的来": those who know, come) and the seller's terms.
     '懂的来', '懂得来', '懂的私', '懂的联系', '私我', '要的加', '要的私', '主页简介', '先验后付', '先验货后付款', '一条龙', '包回本', '拉你进群',
     '付款后', '转账备注', '开通vip', '开通会员', '永久会员', '会员充值',
+    // A card-key shop's terms (自动发卡: the key is sent on payment) and a cheat seller's promise that it evades the
+    // game's checks and pays for a ban (过检测, 封号包赔).
+    '自动发卡', '购买后自动', '卡密自动', '封号包赔', '封号补偿', '过检测', '已过检', '防封',
     // Sales without the checks the law asks for, and a fake document's claim to pass them.
     '无需任何证件', '无需证件', '不需要任何证明', '不需要证明', '不要身份证', '不用身份证', '不登记', '不用登记', '无需登记', '免登记', '免实名', '无需实名', '不用实名',
     '网站可查', '官网可查', '税务局可查', '税局可查',

@@ -38,6 +38,13 @@ describe('the vocabulary of spyware, malware and car-theft electronics', () => {
     expect(suspect('Carbofuran has been banned for use on food crops since 2009.')).toBe(false);
   });
 
+  it('reads a cheat shop\'s terms: the key sent on payment, the game\'s checks evaded, a ban paid for', () => {
+    expect(suspect('公告:国服更新已过检,稳定运行 0 封号。透视自瞄无后座物资显示,下载地址购买后自动发送。')).toBe(true);
+    expect(suspect('自瞄(锁头锁胸可调)、无后座、雷达。封号包赔同等时长卡密。')).toBe(true);
+    // A player's complaint names the cheat and the ban.
+    expect(suspect('开局就遇到自瞄的,举报了,希望早点封号')).toBe(false);
+  });
+
   it('reads forged documents by the checks their sellers say they pass and the registers they claim', () => {
     expect(suspect('Registered EU Passport (biometric) €2,450 – genuine booklet entered into the issuing system, so it passes chip readers')).toBe(true);
     expect(suspect('Genuine passports and ID cards registered in the government database. Pass every scanner, airport and police check.')).toBe(true);
