@@ -32,6 +32,8 @@ export const GOODS_EN: Goods = {
     'gravity knives', 'oc spray', 'tasers', 't4zer', 't4zers', 'stun guns',
   ],
   'drugs-precursors': [
+    // Cocaine by the grade its dealers sell it as: Peruvian flake, fish scale, "not stepped on" (uncut), "off the brick".
+    'peruvian flake', 'fishscale', 'peruvian fishscale', 'not stepped on', 'straight from the brick', 'straight off the brick', 'off the brick',
     'oxycontin', 'oxycodone', 'hydrocodone', 'percocet', 'vicodin', 'roxicodone', 'roxies', 'dilaudid', 'hydromorphone', 'morphine', 'codeine',
     'fentanyl', 'fentanyl patches', 'tramadol', 'tapentadol', 'xanax', 'alprazolam', 'valium', 'diazepam', 'klonopin', 'clonazepam', 'ativan',
     'lorazepam', 'adderall', 'ritalin', 'suboxone', 'methadone', 'ketamine', 'mephedrone', '4-mmc', '3-mmc', '3-cmc', 'alpha-pvp', 'mdma',

@@ -38,6 +38,12 @@ describe('the vocabulary of spyware, malware and car-theft electronics', () => {
     expect(suspect('Carbofuran has been banned for use on food crops since 2009.')).toBe(false);
   });
 
+  it('reads cocaine by the grade its dealers sell it as', () => {
+    expect(suspect('5g Peruvian Flake – 91% tested, €360, escrow or FE for trusted buyers')).toBe(true);
+    expect(suspect('❄️ Fishscale, not stepped on — 1g £65 / 3.5g £190')).toBe(true);
+    expect(suspect('Our mackerel fillets are scaled and boned, £6.50 per kg')).toBe(false);
+  });
+
   it('reads a cheat shop\'s terms: the key sent on payment, the game\'s checks evaded, a ban paid for', () => {
     expect(suspect('公告:国服更新已过检,稳定运行 0 封号。透视自瞄无后座物资显示,下载地址购买后自动发送。')).toBe(true);
     expect(suspect('自瞄(锁头锁胸可调)、无后座、雷达。封号包赔同等时长卡密。')).toBe(true);
