@@ -98,6 +98,8 @@ export const EN: PhraseSet = {
       'kidney transplant abroad no waiting', 'organ broker', 'bone marrow for sale', 'human skulls for sale',
       // A broker's promise that no honest transplant centre makes: the donor comes with the operation.
       'donor provided', 'donor included', 'we provide the donor', 'we find the donor',
+      // …and a donor paid as part of the package, not a relative: "unrelated paid donor", "donor compensation included".
+      'paid donor', 'paid living donor', 'unrelated paid donor', 'donor compensation', 'pay the donor', 'no family donor',
     ],
     // The crime's name is a report's word, not a seller's: it counts only beside an offer's terms.
     weak: ['cornea', 'bone marrow', 'kidney donor', 'organ trafficking'],

@@ -134,7 +134,7 @@ export const GOODS_EN: Goods = {
   'human-organs': [
     'kidney', 'kidneys', 'organ donor', 'donor needed', 'liver donor', 'organ sale', 'sell kidney',
     'kidney transplant', 'compensation for donor', 'donate kidney', 'donate my kidney', 'kidney needed', 'need a kidney',
-    'paid donor', 'paid donors', 'paid living donor', 'paid living donors', 'liver donors', 'kidney donors', 'donor fee',
+    'paid donors', 'paid living donors', 'liver donors', 'kidney donors', 'donor fee',
     // A broker's promise: the donor found and the waiting list skipped.
     'no waiting list',
     // A seller of their own organ, in the words of a classified ad.

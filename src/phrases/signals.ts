@@ -177,6 +177,8 @@ export const EVERYDAY_COMPOUNDS: readonly Word[] = [
   ...en([
     // A martial-arts school's training weapons: plastic or foam, for drills.
     'training baton', 'training batons', 'practice baton', 'foam baton', 'training knife', 'training knives',
+    // An employer's leave for staff who donate (a kidney, marrow): no paid donor.
+    'paid donor leave',
     'glue gun', 'heat gun', 'nail gun', 'massage gun', 'spray gun', 'grease gun', 'caulk gun', 'caulking gun', 'staple gun', 'tattoo gun',
     'water gun', 'nerf gun', 'paint gun',
     // Their plurals, as a shop's category pages and headings name them ("Tools > Glue Guns"): "guns" is a phrase of its own.

@@ -134,6 +134,12 @@ describe('detection rules', () => {
   it('reads a broker who provides the donor as an organ trade', () => {
     expect(suspect('Kidney transplant in 4 weeks. No waiting list. Donor provided.')).toBe(true);
     expect(suspect('Our transplant centre follows the national waiting list; a living donor must be a relative.')).toBe(false);
+    // …and who pays the donor as part of the package.
+    expect(suspect('Unrelated paid donor, blood group match guaranteed')).toBe(true);
+    expect(suspect('Donor compensation included in all packages.')).toBe(true);
+    // A hospital's page names an employer's leave for donors, and research names the trade in prose.
+    expect(suspect('Some employers offer paid donor leave; ask your HR team.')).toBe(false);
+    expect(suspect('Patients who travel abroad to buy kidneys from unrelated paid donors are regularly seen in home-country transplant clinics, a study found.')).toBe(false);
   });
 
   it('counts a code word priced by the dose, a gram or a few', () => {
