@@ -19,6 +19,8 @@ export const SALE_INTENT: readonly Word[] = [
     'we ship', 'add to cart', 'shop now', 'buy it now', 'purchase now', 'order today', 'instant delivery', 'delivered instantly',
     'dm to order', 'dm to buy', 'dm for prices', 'message to order', 'text to order', 'next day delivery', 'next-day delivery',
     'add to basket', 'add to bag', 'min order', 'minimum order',
+    // A forum marketplace's thread tags: "[SELL] PhantomRAT v4.2", "WTS: cigarette-lighter GPS blocker".
+    '[sell]', '[selling]', '[wts]', 'wts:', 'wts',
     // Delivery as sellers of illegal goods describe it.
     'discreet shipping', 'discreet packaging', 'discreet delivery', 'stealth shipping', 'stealth packaging', 'worldwide shipping',
     'shipping worldwide', 'ships worldwide', 'overnight delivery', 'fast delivery', 'reship', 'free reship', 'tracking provided',

@@ -29,6 +29,12 @@ describe('contact handles as sellers write them', () => {
 });
 
 describe('prices with the unit first', () => {
+  it('reads a forum marketplace\'s [SELL] and WTS tags as sale words', () => {
+    expect(suspect('[SELL] PhantomRAT v4.2 — FUD, HVNC, stealer, lifetime')).toBe(true);
+    expect(suspect('WTS: FUD crypter, stealer builds on request')).toBe(true);
+    expect(suspect('PhantomRAT v4.2 — FUD, HVNC, stealer')).toBe(false);
+  });
+
   it('reads "一张 350" and "一盒 75" as prices, not "每个 10 分钟"', () => {
     // With a second item the two are one price list (see "price lists without a currency" below).
     expect(prices('一张 350，十张以上 300')).toEqual(['一张 350,十张以上 300']);
