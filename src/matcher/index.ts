@@ -1,4 +1,4 @@
-import { PhraseAutomaton } from './automaton';
+import { PhraseAutomaton, type AutomatonMatch } from './automaton';
 import { toNodeRange, type NodeRange } from './node-ranges';
 import { normalise, normaliseText, type NormalisedText } from './normalise';
 import { selectLongestLeftmost } from './overlaps';
@@ -6,6 +6,7 @@ import { detectSaleSignals, saleWordType, type SaleSignal } from './sale-signals
 import { scoreBlock, type BlockScore, type Strength } from './score';
 import { isShortChineseTerm, standsAsWord } from './word-boundaries';
 import { namesCompany, namesLicence } from './company-name';
+import { foldLeet } from './leet';
 import { adjacentHandles, endsWithLeadIn, handlesAfter, introducesQuote, nearbyHandles } from './nearby-text';
 import { benignSentences, HEADING_LENGTH, HEADING_TEACHES, HOSTS_POSTS, TITLE_ASKS, TITLE_ASKS_EN, TITLE_TEACHES } from './page-genre';
 import { quotesAnOffer, shortQuotes, standsInQuotes } from './quotations';
@@ -144,10 +145,25 @@ export function createMatcher<P extends MatcherPhrase>(
   function scanText(text: string | readonly string[]): BlockScan<P> {
     const normalised = normalise(text);
     const scan: BlockScan<P> = { normalised, phrases: [], saleWords: [], benign: [], signals: [] };
-    for (const m of automaton.scan(normalised.codes)) {
+    const addPhrase = (m: AutomatonMatch) => {
       const entry = phrases[m.phraseIndex] as P;
       const range = toNodeRange(normalised, m.start, m.end);
       scan.phrases.push({ ...m, range, entry, phrase: entry.phrase, category: entry.category, strength: entry.strength });
+    };
+    for (const m of automaton.scan(normalised.codes)) addPhrase(m);
+    // A second read with digits and symbols written for letters folded back ("kn1ves", "w@llh@ck"): only its
+    // hits that hold a folded unit are new, and the folding keeps every offset.
+    const leet = foldLeet(normalised.codes);
+    if (leet) {
+      for (const m of automaton.scan(leet)) {
+        for (let i = m.start; i < m.end; i++) {
+          if (leet[i] !== normalised.codes[i]) {
+            addPhrase(m);
+            break;
+          }
+        }
+      }
+      scan.phrases.sort((a, b) => a.start - b.start || a.end - b.end);
     }
     const compounds: { start: number; end: number }[] = [];
     for (const m of wordAutomaton.scan(normalised.codes)) {

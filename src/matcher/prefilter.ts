@@ -2,6 +2,7 @@ import { LINEAR_LIMIT, PhraseAutomaton, hashOf } from './automaton';
 import { CHAR_CLASS, CLS_SEP, CLS_SPACE, CLS_WORD } from './char-class';
 import { FOLD_DROP, FOLD_KIND_MASK, FOLD_MARK_BIT, FOLD_SINGLE, foldAstral, foldKind, foldedString, foldedUnit } from './char-fold';
 import { DENSE_COLUMN, DENSE_WIDTH, ROW_REPORTS, ROW_STATE, denseRows, phraseUnits } from './dense-rows';
+import { isLeetSymbol, LEET_LETTER } from './leet';
 import { normaliseText } from './normalise';
 import { unpackTables, packTables } from './table-pack';
 
@@ -69,7 +70,7 @@ function learn(c: number): number {
     const base = kind & FOLD_KIND_MASK;
     if ((kind & FOLD_MARK_BIT) !== 0) value = SLOW;
     else if (base === FOLD_DROP) value = DROP;
-    else if (base === FOLD_SINGLE) value = keep(foldedUnit(c)) ? foldedUnit(c) : SKIP;
+    else if (base === FOLD_SINGLE) value = keep(foldedUnit(c)) ? leetFold(foldedUnit(c)) : SKIP;
     else value = SLOW;
   }
   table[c] = value;
@@ -94,9 +95,19 @@ function unitAt(data: string, k: number): number {
   return unitOf(data.charCodeAt(k));
 }
 
+/**
+ * A digit or symbol that sellers write for a letter, read as that letter ("kn1ves", "w@llh@ck"): the exact scan
+ * folds it between two letters only (src/matcher/leet.ts), the prefilter everywhere, which finds a superset.
+ */
+function leetFold(unit: number): number {
+  return unit < 0x80 && LEET_LETTER[unit] !== 0 ? (LEET_LETTER[unit] ?? unit) : unit;
+}
+
 /** Class of the first visible unit from `k` in direction `step`: a word unit, not one, or unsure. */
 function neighbour(data: string, k: number, step: 1 | -1): number {
   for (; k >= 0 && k < data.length; k += step) {
+    // A symbol read as a letter is no word unit to the exact scan's first read: a phrase may end beside it.
+    if (isLeetSymbol(data.charCodeAt(k))) return UNSURE;
     const u = unitAt(data, k);
     if (u === DROP) continue;
     if (u === SLOW) return UNSURE;
@@ -117,7 +128,10 @@ export function stripForPrefilter(phrase: string): string {
 
 function strip(normalised: string): string {
   let out = '';
-  for (let i = 0; i < normalised.length; i++) if (keep(normalised.charCodeAt(i))) out += normalised[i];
+  for (let i = 0; i < normalised.length; i++) {
+    const unit = normalised.charCodeAt(i);
+    if (keep(unit)) out += String.fromCharCode(leetFold(unit));
+  }
   return out;
 }
 
@@ -358,8 +372,9 @@ export class PagePrefilter {
     let s = state;
     let flags = 0;
     for (let k = 0; k < folded.length; k++) {
-      const u = folded.charCodeAt(k);
-      if (!keep(u)) continue;
+      const raw = folded.charCodeAt(k);
+      if (!keep(raw)) continue;
+      const u = leetFold(raw);
       let t = this.automaton.step(s, u);
       while (t === 0 && s !== 0) {
         s = this.automaton.fail[s] ?? 0;

@@ -26,7 +26,17 @@ describe('PagePrefilter', () => {
   it('strips phrases the way it reads text', () => {
     expect(stripForPrefilter('Fake  Passports')).toBe('fakepassports');
     expect(stripForPrefilter('出-售 枪支')).toBe('出售枪支');
-    expect(stripForPrefilter('ＡＫ４７')).toBe('ak47');
+    // Digits and symbols written for letters read as the letters, in phrases as in text (src/matcher/leet.ts).
+    expect(stripForPrefilter('ＡＫ４７')).toBe('akat');
+  });
+
+  it('finds a phrase spelt with digits and symbols for its letters, and keeps finding those written with digits', () => {
+    const prefilter = new PagePrefilter(['wallhack', 'ak47', 'rat']);
+    expect(flagsOf(prefilter, ['pr1v@te w@llh@ck'])[0]! & PREFILTER_HIT).toBe(PREFILTER_HIT);
+    expect(flagsOf(prefilter, ['ＡＫ４７ for sale'])[0]! & PREFILTER_HIT).toBe(PREFILTER_HIT);
+    // A symbol beside a word's edge leaves the edge open: the exact scan reads "@" as no word unit.
+    expect(flagsOf(prefilter, ['contact@rat'])[0]! & PREFILTER_HIT).toBe(PREFILTER_HIT);
+    expect(flagsOf(prefilter, ['a pirate ship'])[0]! & PREFILTER_HIT).toBe(0);
   });
 
   it('flags the node where a phrase split over nodes ends, and no other', () => {
