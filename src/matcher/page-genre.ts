@@ -18,9 +18,9 @@ export const HEADING_LENGTH = 100;
 /**
  * A heading or a tag line that asks or teaches: "How phishing, RATs and DDoS attacks work", "Phishing kits: how
  * they are built and taken down", "Fake invoices: how scammers trick businesses", "Tags: phishing kits, MFA",
- * "个体户如何合法代开发票?", "有人说可以花钱买肾源，是真的吗?". Without a term of an offer it names the goods.
+ * "个体户如何合法代开发票?", "有人说可以花钱买肾源，是真的吗?", "剧毒化学品购买须知". Without a term of an offer it names the goods.
  */
-export const HEADING_TEACHES = /^(?:tags?:|how |what |why )|: how |(?<![a-z])how (?:to|they|scammers|attackers|criminals)(?![a-z])|如何|真的吗|是什么/;
+export const HEADING_TEACHES = /^(?:tags?:|how |what |why )|: how |(?<![a-z])how (?:to|they|scammers|attackers|criminals)(?![a-z])|如何|真的吗|是什么|须知$/;
 
 /**
  * A platform that hosts its users' posts, named in the page's title (某某的微博 - 微博, …吧 - 百度贴吧): the

@@ -6,9 +6,10 @@
 
 /**
  * A sale word that a negation lists among what is not allowed is the refusal's: "不得出租、出借、出售",
- * "严禁收购、出售". The negation stands right before the word or before a run of enumerated verbs.
+ * "严禁收购、出售", "请勿以任何理由出租、出借、出售给他人". The negation stands right before the word or before a run of
+ * enumerated verbs, with at most a "for any reason" (以任何理由) or "on one's own" (擅自) between.
  */
-const REFUSAL_BEFORE = /(?:不得|禁止|严禁|切勿|请勿|不要|不可|不能|不准|勿|never|not|don't|do not|cannot)\s?(?:[\u4e00-\u9fff]{1,4}[、,/]\s?){0,4}$|(?<![a-z])(?:prohibits?|bans?|forbids?|illegal to|unlawful to|against the law to|an offen[cs]e to)\s(?:[a-z]+(?:,| or| and)\s){0,3}$/;
+const REFUSAL_BEFORE = /(?:不得|禁止|严禁|切勿|请勿|不要|不可|不能|不准|勿|never|not|don't|do not|cannot)\s?(?:以任何(?:理由|形式|方式|名义)|擅自|私自|随意)?\s?(?:[\u4e00-\u9fff]{1,4}[、,/]\s?){0,4}$|(?<![a-z])(?:prohibits?|bans?|forbids?|illegal to|unlawful to|against the law to|an offen[cs]e to)\s(?:[a-z]+(?:,| or| and)\s){0,3}$/;
 export const REFUSAL_LOOKBACK = 24;
 /**
  * A sale word inside a question that asks whether or where one may buy ("Can I buy codeine without a

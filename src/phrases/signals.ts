@@ -84,6 +84,10 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     'is it legal', 'against the law', 'do not buy', "don't buy", 'never buy', 'it is an offence', 'without a licence', 'without a license',
     // Harm reduction: the services that hand out naloxone and test strips.
     'harm reduction', 'naloxone', 'narcan', 'test strips', 'drug checking',
+    // …and the reagent kits they sell (a Marquis reagent names MDMA as what it detects).
+    'marquis reagent', 'mandelin reagent', 'scott reagent', 'reagent kit', 'reagent test kit', 'drug test kit', 'drug testing kit',
+    // A police appeal's way to report the trade anonymously.
+    'if you know someone', 'crimestoppers', 'crime stoppers', 'independent crime charity',
     // A card holder's own safety: what a bank, a parent or a comparison site tells them to do with their card.
     'freeze the card', 'freeze your card', 'lost or stolen', 'cancel your card', 'card controls', 'section 75',
     'helpline', 'report someone', 'report anyone', 'criminal offence', 'criminal offense', 'is a criminal', 'warning', 'beware of', 'scam alert', 'warned about', 'have been warned', 'neighbourhood watch', 'neighborhood watch', 'police alert', 'community alert', 'crime alert',

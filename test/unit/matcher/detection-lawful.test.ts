@@ -140,4 +140,12 @@ describe('lawful commerce in everyday Chinese', () => {
     expect(suspect('Sodium cyanide 98% 1 kg $120, no account needed, ship worldwide, WhatsApp +44 7700 900321')).toBe(true);
     expect(suspect('Custom payslips, any employer, 3 months £45, order on Telegram @docs_uk')).toBe(true);
   });
+
+  it('reads drug-checking reagent kits, a police appeal and a bank\'s "for any reason" refusal as no offer', () => {
+    expect(suspect('Marquis reagent — 5ml identifies MDMA, MDA, amphetamine by colour reaction. $19.99 add to cart')).toBe(false);
+    expect(suspect('If you know someone is selling guns or making explosives, tell us online or anonymously through the independent crime charity.')).toBe(false);
+    expect(suspect('银行卡、U盾、网银仅限本人使用,请勿以任何理由出租、出借、出售给他人。')).toBe(false);
+    expect(suspect('MDMA crystal 84% 1g €35, reagent tested, ships from NL')).toBe(true);
+    expect(suspect('出售银行卡 一类卡 四件套 3000 一套 加微信 ka_8899')).toBe(true);
+  });
 });

@@ -127,6 +127,10 @@ describe('detection rules', () => {
     expect(suspect('Phishing kits: how they are built and taken down')).toBe(false);
     expect(suspect('Tags: phishing kits, MFA, training · 18 comments')).toBe(false);
     expect(suspect('有人说可以"花钱买肾源、不用排队",是真的吗?')).toBe(false);
+    // A shop's notice under a product headline that offers the goods with a price.
+    const shop = '剧毒试剂 氰化钠 - 试剂商城 | 氰化钠 分析纯 500g ¥ 120 | \n© 2026 试剂商城\n剧毒试剂 氰化钠 - 试剂商城';
+    expect(suspect('剧毒化学品购买须知', shop)).toBe(false);
+    expect(suspect('剧毒化学品现货', shop)).toBe(true);
     expect(suspect('Phishing kits for sale')).toBe(true);
     expect(suspect('Phishing kits: how to order – $150, Telegram @kitshop_01')).toBe(true);
   });
