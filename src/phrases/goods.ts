@@ -202,6 +202,8 @@ export const GOODS_ZH: Goods = {
   'weapons-police-gear': [
     '管制刀', '军刀', '三棱刺', '开山刀', '手弩', '十字弩', '复合弩', '弩箭', '钢珠弩', '电警棍', '高压电棍', '伸缩棍', '辣椒水', '催泪', '警用', '警徽',
     '肩章', '臂章', '制式服装', '警械', '警官证', '防暴',
+    // Crossbows by the pinyin their sellers write to pass filters (十字nu, 手nu).
+    '十字nu', '十字 nu', '手nu', '手 nu', '钢珠nu', 'nu箭',
   ],
   'drugs-precursors': [
     // Pinyin, as sellers spell the goods to pass keyword filters.
@@ -263,7 +265,7 @@ export const GOODS_ZH: Goods = {
     '撞库工具', '钓鱼源码', '搭建钓鱼',
     // Attack time sold as "stress testing": the platform, its bypass of a target's protection, its promise.
     '压测平台', '在线压测', 'ddos压测', 'cc压测', '攻击平台', '绕盾', '绕cdn', '绕过cdn', '绕过高防', '打谁谁倒', 'ddos平台',
-    '云压测', '压测套餐', '打到对方机房', '打到机房', '拉黑洞', '打挂', '可打私服',
+    '云压测', '压测套餐', '打到对方机房', '打到机房', '拉黑洞', '打挂', '可打私服', '压测工作室', '打源站', '秒网站',
     // Game cheats (外挂) as their sellers name them: seeing through walls, aiming by itself, no recoil.
     '外挂', '游戏外挂', '透视外挂', '自瞄外挂', '透视自瞄', '自瞄', '无后座', '防封外挂', '外挂卡密', '辅助卡密',
   ],

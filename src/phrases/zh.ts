@@ -37,9 +37,12 @@ export const ZH: PhraseSet = {
   'identity-documents': {
     strong: [
       '办证', '办证电话', '代办证件', '出售身份证', '身份证出售', '买卖身份证', '高仿身份证', '假身份证', '出售护照', '假护照', '办假证', '办理毕业证', '代办学历', '出售驾驶证', '假驾照',
+      // …and by the homophones their sellers write to pass filters (扮证 for 办证, 扮个本 for 办个本).
+      '扮证', '扮个本',
       '办理假证', '证件制作', '刻章办证', '出售假证', '学历证书代办', '一比一高仿证件', '办理各类证件',
     ],
-    weak: ['身份证', '护照', '驾驶证', '驾照', '毕业证', '学位证', '证件', '刻章', '学历'],
+    // The documents' names, also in the pinyin sellers mix in (驾zhao, 身fen证).
+    weak: ['身份证', '护照', '驾驶证', '驾照', '毕业证', '学位证', '证件', '刻章', '学历', '驾zhao', '身fen证', '身份zheng'],
   },
   'personal-data': {
     strong: [

@@ -38,6 +38,14 @@ describe('the vocabulary of spyware, malware and car-theft electronics', () => {
     expect(suspect('Carbofuran has been banned for use on food crops since 2009.')).toBe(false);
   });
 
+  it('reads Chinese sellers\' homophones and pinyin for documents, crossbows and attack time', () => {
+    expect(suspect('不想考的 直接 扮 个 本 🚗 驾 zhao C1/C2 都能出,系统可査')).toBe(true);
+    expect(suspect('十 字 nu 175 磅 配镜,1600 一把,加微信 nu_8899')).toBe(true);
+    expect(suspect('压 测 工 作 室:秒 ⬇ 网 站、游 戏 服,30 分 钟 50U,下单私 @pro_cc_kf')).toBe(true);
+    // A learner's post names the licence in pinyin without an offer.
+    expect(suspect('科二挂了三次,驾zhao什么时候才能拿到啊')).toBe(false);
+  });
+
   it('reads cocaine by the grade its dealers sell it as', () => {
     expect(suspect('5g Peruvian Flake – 91% tested, €360, escrow or FE for trusted buyers')).toBe(true);
     expect(suspect('❄️ Fishscale, not stepped on — 1g £65 / 3.5g £190')).toBe(true);
