@@ -2,7 +2,7 @@ import { LINEAR_LIMIT, PhraseAutomaton, hashOf } from './automaton';
 import { CHAR_CLASS, CLS_SEP, CLS_SPACE, CLS_WORD } from './char-class';
 import { FOLD_DROP, FOLD_KIND_MASK, FOLD_MARK_BIT, FOLD_SINGLE, foldAstral, foldKind, foldedString, foldedUnit } from './char-fold';
 import { DENSE_COLUMN, DENSE_WIDTH, ROW_REPORTS, ROW_STATE, denseRows, phraseUnits } from './dense-rows';
-import { isLeetSymbol, LEET_LETTER } from './leet';
+import { isLeetSymbol, leetLetter } from './leet';
 import { normaliseText } from './normalise';
 import { unpackTables, packTables } from './table-pack';
 
@@ -100,7 +100,7 @@ function unitAt(data: string, k: number): number {
  * folds it between two letters only (src/matcher/leet.ts), the prefilter everywhere, which finds a superset.
  */
 function leetFold(unit: number): number {
-  return unit < 0x80 && LEET_LETTER[unit] !== 0 ? (LEET_LETTER[unit] ?? unit) : unit;
+  return leetLetter(unit) || unit;
 }
 
 /** Class of the first visible unit from `k` in direction `step`: a word unit, not one, or unsure. */

@@ -211,12 +211,13 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
   // "fake invoices and payment redirection scams", a course's "how attackers use phishing kits". An advert's
   // short lines keep counting alone ("Kidney transplant in 4 weeks. No waiting list. Donor provided.").
   const prose = (e.length ?? 0) > PROSE_LENGTH;
-  const weakSuspect = weak > 0 && !companyTrade() && (ownBenign ? quotedOffer() : !e.pageBenign || pageTerms()) && (intentHere || nearbyHandles() > 0);
-  const strongSuspect = strong > 0 && (ownBenign ? messengers > 0 || (prices > 0 && saleWords > 0) || quotedOffer() : (!e.pageBenign || hardIntent || saleWords > 1) && (intentHere || !prose || nearbyHandles() > 0));
   // A heading that asks or teaches names the goods it explains: a course's "Phishing kits: how they are built",
   // a blog's tag line, a charity's "花钱买肾源…是真的吗?". With a term of an offer beside them they are an advert's.
+  // Decided first: such a block needs no read of the text around it.
   const explained = e.teaches === true && prices === 0 && contacts === 0 && saleWords === 0;
-  const suspect = !explained && (strongSuspect || weakSuspect);
+  const weakSuspect = !explained && weak > 0 && !companyTrade() && (ownBenign ? quotedOffer() : !e.pageBenign || pageTerms()) && (intentHere || nearbyHandles() > 0);
+  const strongSuspect = !explained && strong > 0 && (ownBenign ? messengers > 0 || (prices > 0 && saleWords > 0) || quotedOffer() : (!e.pageBenign || hardIntent || saleWords > 1) && (intentHere || !prose || nearbyHandles() > 0));
+  const suspect = strongSuspect || weakSuspect;
 
   let score = 0;
   if (strong + weak > 0) {

@@ -1,4 +1,5 @@
 import type { Category } from '../shared/taxonomy';
+import { CIGARETTE_BRANDS } from './signals';
 
 /*
  * The names of the goods themselves, as sellers and buyers write them: controlled drugs (brand,
@@ -300,6 +301,6 @@ export const GOODS_ZH: Goods = {
     '免税烟', '走私烟', '出口烟', '免税口粮', '边境烟', '走私香烟', '免税香烟', '免税卷烟', '外烟', '码头货', '罚没烟', '水货烟',
     // …and by the brands they price by the carton (软华子 260/条, 利群 95/条): code words, which count beside one of the words above, or
     // three of them priced in one block (a menu: src/matcher/score.ts).
-    '华子', '软华子', '硬华子', '软中华', '硬中华', '和天下', '芙蓉王', '利群', '玉溪', '黄鹤楼', '苏烟', '万宝路',
+    ...CIGARETTE_BRANDS,
   ],
 };

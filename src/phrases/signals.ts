@@ -253,6 +253,9 @@ export const EVERYDAY_COMPOUNDS: readonly Word[] = [
   ]),
 ];
 
+/** Cigarette brands, which every shop and smoker names: code words of smuggled cartons (src/phrases/goods.ts). */
+export const CIGARETTE_BRANDS: readonly string[] = ['华子', '软华子', '硬华子', '软中华', '硬中华', '和天下', '芙蓉王', '利群', '玉溪', '黄鹤楼', '苏烟', '万宝路'];
+
 /**
  * Food and everyday words that sellers use as code (冰 and 糖 for methamphetamine, "ice", "snow",
  * "plug" for a dealer, 狗粮 for air-gun pellets): each counts only beside another phrase of its
@@ -262,8 +265,8 @@ export const EVERYDAY_COMPOUNDS: readonly Word[] = [
 export const CODED_WORDS: readonly Word[] = [
   ...en(['ice', 'snow', 'candy', 'molly', 'plug', 'tabs', 'dope', 'coke', 'pills', 'white gold']),
   ...zh(['冰', '糖', '叶子', '奶茶粉', '出冰', '有冰', '秃子', '狗粮', '上头', '原味', '邮票', '白货', '白料', '老白料',
-    // Cigarette brands, which every shop and smoker names: a carton's smuggled stock only beside the trade's words (src/phrases/goods.ts).
-    '华子', '软华子', '硬华子', '软中华', '硬中华', '和天下', '芙蓉王', '利群', '玉溪', '黄鹤楼', '苏烟', '万宝路']),
+    // A carton's smuggled stock only beside the trade's words.
+    ...CIGARETTE_BRANDS]),
 ];
 
 /**
