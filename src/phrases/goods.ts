@@ -42,6 +42,10 @@ export const GOODS_EN: Goods = {
     'ghb', 'gbl', '1,4-butanediol', 'thc vape', 'thc carts', 'cannabis', 'xanax bars', 'm30', 'pressed pills', 'research chemical',
     'research chemicals', 'pmk', 'bmk', 'p2p', 'safrole', 'ephedrine', 'pseudoephedrine', 'red phosphorus', '4-anpp', 'phenylacetone',
     'nitazene', 'isotonitazene', 'carfentanil', 'coke', 'pills',
+    // Fentanyl's precursors, as the UN 1988 Convention's Table I names them since 2017–2024 (NPP, ANPP, 4-AP,
+    // 1-boc-4-AP, norfentanyl, 4-piperidone and its boc form) and as chemical traders' adverts write them.
+    'npp', 'anpp', 'n-phenethyl-4-piperidone', '4-ap', '4-anilinopiperidine', '1-boc-4-ap', 'boc-4-ap', 'norfentanyl',
+    '4-piperidone', '1-boc-4-piperidone', 'n-boc-4-piperidone', 'boc-4-piperidone',
     // Street names of a dose or a grade, as dealers' menus write them.
     'molly caps', 'mdma caps', 'cali tops', 'cali weed', 'cali bud', 'cali packs', 'pressies',
   ],
@@ -213,6 +217,8 @@ export const GOODS_ZH: Goods = {
     '佐匹克隆', '羟考酮', '奥施康定', '吗啡', '杜冷丁', '哌替啶', '美沙酮', '丁丙诺啡', '甲卡西酮', '浴盐', '羟丁酸', '迷药', '催情', '羟亚胺', '邻酮',
     '邻氯苯基环戊酮', '麻黄素', '伪麻黄碱', '1-苯基-2-丙酮', '溴代苯丙酮', '胡椒基甲基酮', '黄樟素', '苯乙酸', '飞叶子', '上头', '聪明药',
     '大ma', '大麻烟弹', 'thc烟弹', '邮票',
+    // Fentanyl's precursors under their Chinese names (易制毒化学品 since 2017 and 2024): NPP, ANPP, 4-AP, 1-boc-4-AP, 4-piperidone.
+    'N-苯乙基-4-哌啶酮', '4-苯胺基-N-苯乙基哌啶', '4-苯胺基哌啶', '1-叔丁氧羰基-4-苯胺基哌啶', '去甲芬太尼', '4-哌啶酮', 'N-叔丁氧羰基-4-哌啶酮', '1-叔丁氧羰基-4-哌啶酮',
   ],
   'toxic-chemicals': [
     // Homophones and old names of the cyanides, as sellers write them past filters (青化钠, 山奈钠).

@@ -46,6 +46,13 @@ describe('the vocabulary of spyware, malware and car-theft electronics', () => {
     expect(suspect('科二挂了三次,驾zhao什么时候才能拿到啊')).toBe(false);
   });
 
+  it("reads fentanyl's precursors by the names of the UN convention's Table I", () => {
+    expect(suspect('4-AP / 1-boc-4-AP best price, 100% stealth delivery. 1kg $450, WhatsApp +86 139 0000 8890')).toBe(true);
+    expect(suspect('NPP and ANPP in stock, 99% purity, $300/kg, MOQ 1kg, Telegram @chem_amy')).toBe(true);
+    expect(suspect('现货 N-苯乙基-4-哌啶酮 / 4-苯胺基哌啶，1公斤起发，价格私聊 微信 hx_chem88')).toBe(true);
+    expect(suspect('The Ghanaian NPP will hold its primaries in May; tickets to the rally cost GH₵ 20.')).toBe(false);
+  });
+
   it('reads cocaine by the grade its dealers sell it as', () => {
     expect(suspect('5g Peruvian Flake – 91% tested, €360, escrow or FE for trusted buyers')).toBe(true);
     expect(suspect('❄️ Fishscale, not stepped on — 1g £65 / 3.5g £190')).toBe(true);
