@@ -20,7 +20,7 @@ export const PREFILTER_BATCH_TEXTS = 20_000;
  */
 export const PAGE_HEADLINE_UNITS = 600;
 /** UTF-16 units of the page's last text (its footer), sent after the headline and a line break. */
-export const PAGE_FOOTER_UNITS = 200;
+export const PAGE_FOOTER_UNITS = 400;
 /** UTF-16 units of each neighbour's text (before and after) sent with a block for its exact scan. */
 export const NEARBY_SIDE_UNITS = 300;
 /** A block's neighbours as sent: the text before, a line break, the text after. */
