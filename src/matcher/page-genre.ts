@@ -6,7 +6,7 @@
 /** A question in Chinese: a Chinese character, or 吗 and the like, before the question mark. */
 export const TITLE_ASKS = /[\u4e00-\u9fff]\s?\?/;
 /** An English question in the first person ("Can our school block phones…?", "Is it legal for me to…?"): an adviser's, not an advert's ("Is your partner cheating?"). */
-export const TITLE_ASKS_EN = /(?<![a-z])(?:i|we|our|my|me|us)(?![a-z])[^?]*\?/;
+export const TITLE_ASKS_EN = /(?<![a-z])(?:i|we|our|my|me|us)(?![a-z])[^?]*\?|(?<![a-z])(?:legit|scam|scams|scammed|fake)\s?\?/;
 /**
  * A guide's, a tutorial's or an explainer's title ("How to write an invoice", "A parent's guide to…", "如何识别…", "…指南"),
  * and a help centre's ("… – Help Centre | Harbourline Bank", "… – Ledgerly Support", "…帮助中心").

@@ -335,6 +335,16 @@ describe('the page genre and the reasons', () => {
     expect(matcher.scanBlock([block], page(titles[3] as string)).suspect).toBe(true);
   });
 
+  it('reads a title that asks whether an offer is legit or a scam as an advice thread\'s', () => {
+    const page = (title: string) => `${title} | Forum\n\n${title}`;
+    const block = 'A colleague found exam hall signal blockers online for about $200.';
+    const titles = ['Instagram guy selling signal blockers – legit?', 'Signal blockers for $200: scam?', 'Signal blockers for $200 – fast shipping'];
+    for (const title of titles) matcher.scanBlock([page(title).split('\n')[0] as string]);
+    expect(matcher.scanBlock([block], page(titles[0] as string)).suspect).toBe(false);
+    expect(matcher.scanBlock([block], page(titles[1] as string)).suspect).toBe(false);
+    expect(matcher.scanBlock([block], page(titles[2] as string)).suspect).toBe(true);
+  });
+
   it("reads a help centre's title as a help page's", () => {
     const page = (title: string) => `${title}\n\n${title}`;
     const block = 'Payment processing agent – work from home, $500/week.';
