@@ -31,6 +31,10 @@ export const GOODS_EN: Goods = {
     'knuckle dusters', 'compound crossbow', 'pistol crossbow', 'crossbow bolts', 'stun baton', 'cattle prod', 'police uniform', 'police uniforms',
     'duty belt', 'riot shield', 'tear gas', 'pepper spray', 'taser x26', 'expandable baton', 'warrant card', 'police id',
     'gravity knives', 'oc spray', 'tasers', 't4zer', 't4zers', 'stun guns',
+    // Knives that England and Wales prohibit (zombie-style knives since 2024, flick and cyclone knives, throwing
+    // stars, sword sticks), as sellers name them.
+    'zombie knife', 'zombie knives', 'zombie-style knife', 'zombie-style knives', 'zombie blades', 'flick knife', 'flick knives',
+    'cyclone knife', 'cyclone knives', 'throwing stars', 'sword stick', 'sword sticks', 'belt buckle knife',
   ],
   'drugs-precursors': [
     // Cocaine by the grade its dealers sell it as: Peruvian flake, fish scale, "not stepped on" (uncut), "off the brick".
@@ -190,6 +194,10 @@ export const GOODS_EN: Goods = {
     // Counterfeit notes by the checks their sellers say they pass, the detector pen and the UV lamp together
     // (passing the pen is a forger's promise of its own: src/matcher/sale-signals.ts), and by their grade.
     'passes marker pen', 'pen + uv', 'pen & uv', 'pen and uv', 'uv & pen', 'uv + pen', 'uv and pen', 'notes grade a', 'grade a+ notes', 'top grade notes',
+    // …and as "fake notes" (India's FICN, fake Indian currency notes) sold for a share of their face value.
+    'fake notes', 'ficn', 'fake currency', 'fake indian currency',
+    // Bookmakers' agents as offshore sportsbooks recruit them: a master agent's downline, pay-per-head software.
+    'pay per head', 'pay-per-head', 'pph link', 'master agent', 'sub-agent', 'sub-agents', 'offshore book', 'offshore sportsbook',
     // Counterfeit branded goods as their sellers grade them: a "super clone", "mirror quality", a replica watch.
     'super clone', 'super clones', '1:1 clone', 'mirror quality', 'replica watch', 'replica watches', 'replica bags', 'replica handbags', 'aaa replica',
   ],

@@ -53,6 +53,14 @@ describe('the vocabulary of spyware, malware and car-theft electronics', () => {
     expect(suspect('The Ghanaian NPP will hold its primaries in May; tickets to the rally cost GH₵ 20.')).toBe(false);
   });
 
+  it('reads the knives England and Wales prohibit, fake notes sold for their face value and bookmakers\' agents', () => {
+    expect(suspect('🔪 zombie knives back in, 18" serrated £45, 24" £60. Snap me: blades.dropz')).toBe(true);
+    expect(suspect('Flick knives £35 each, post in a box marked garden tools, WhatsApp +44 7700 900321')).toBe(true);
+    expect(suspect('Best quality ₹500 FICN, ₹3 lakh for ₹1 lakh real. Call 98xxxxxx45 only serious.')).toBe(true);
+    expect(suspect('Pay per head for your own book, $10/head, DM @vip_lounge_desk')).toBe(true);
+    expect(suspect('Our chef\'s knives are forged from one bar of steel, £45 each, free engraving.')).toBe(false);
+  });
+
   it('reads cocaine by the grade its dealers sell it as', () => {
     expect(suspect('5g Peruvian Flake – 91% tested, €360, escrow or FE for trusted buyers')).toBe(true);
     expect(suspect('❄️ Fishscale, not stepped on — 1g £65 / 3.5g £190')).toBe(true);
