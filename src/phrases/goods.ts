@@ -35,6 +35,8 @@ export const GOODS_EN: Goods = {
     // stars, sword sticks), as sellers name them.
     'zombie knife', 'zombie knives', 'zombie-style knife', 'zombie-style knives', 'zombie blades', 'flick knife', 'flick knives',
     'cyclone knife', 'cyclone knives', 'throwing stars', 'sword stick', 'sword sticks', 'belt buckle knife',
+    // Batons by the dozen, and a stun gun by the voltage its seller claims ("10 million volt flashlight").
+    'batons', 'expandable batons', 'telescopic baton', 'telescopic batons', 'million volt', 'million volts', 'million-volt',
   ],
   'drugs-precursors': [
     // Cocaine by the grade its dealers sell it as: Peruvian flake, fish scale, "not stepped on" (uncut), "off the brick".

@@ -190,6 +190,9 @@ export const EVERYDAY_COMPOUNDS: readonly Word[] = [
     // Their plurals, as a shop's category pages and headings name them ("Tools > Glue Guns"): "guns" is a phrase of its own.
     'glue guns', 'hot glue guns', 'heat guns', 'nail guns', 'massage guns', 'spray guns', 'grease guns', 'caulk guns', 'caulking guns',
     'staple guns', 'tattoo guns', 'water guns', 'nerf guns', 'paint guns', 'squirt guns', 'bubble guns', 'toy guns', 'spark plugs',
+    // A runner's, a conductor's and a twirler's batons.
+    'relay baton', 'relay batons', 'baton relay', "conductor's baton", "conductor's batons", 'conductor baton', 'conducting baton',
+    'conducting batons', 'twirling baton', 'twirling batons', 'baton twirling',
     'ice cream', 'ice cube', 'ice cubes', 'shaved ice', 'ice pop', 'ice machine', 'ice maker', 'dry ice',
     'ice hockey', 'ice skating', 'ice rink', 'iced tea', 'snow crab', 'snow cone', 'rock candy', 'cotton candy', 'candy cane',
     'spark plug', 'plug-in', 'plug-ins', 'plug in', 'plug and play', 'plug & play', 'power plug', 'wall plug', 'plug adapter',

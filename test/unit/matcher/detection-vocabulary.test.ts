@@ -61,6 +61,12 @@ describe('the vocabulary of spyware, malware and car-theft electronics', () => {
     expect(suspect('Our chef\'s knives are forged from one bar of steel, £45 each, free engraving.')).toBe(false);
   });
 
+  it('reads batons by the dozen and a stun gun by the voltage its seller claims', () => {
+    expect(suspect('Batons (21" expandable steel) $40. Bundle all 3 = $100. Cash/Zelle.')).toBe(true);
+    expect(suspect('10 million volt "flashlight" with charger, $45, porch pickup')).toBe(true);
+    expect(suspect('Relay batons for the school sports day, set of 4 for £12')).toBe(false);
+  });
+
   it('reads cocaine by the grade its dealers sell it as', () => {
     expect(suspect('5g Peruvian Flake – 91% tested, €360, escrow or FE for trusted buyers')).toBe(true);
     expect(suspect('❄️ Fishscale, not stepped on — 1g £65 / 3.5g £190')).toBe(true);
