@@ -9,7 +9,7 @@ import { NOT_NEEDED_ZH } from './word-context';
  */
 
 export type SignalKind = 'price' | 'contact' | 'sale-word';
-export type SignalType = 'price' | 'dose' | 'points' | ContactType | 'sale-word' | 'concealment' | 'forgery' | 'unchecked';
+export type SignalType = 'price' | 'dose' | 'points' | 'record' | ContactType | 'sale-word' | 'concealment' | 'forgery' | 'unchecked';
 
 /** A signal in normalised coordinates. */
 export interface SaleSignal {
@@ -127,6 +127,14 @@ const RULES: readonly Rule[] = [
     needs: /比|[:：]/,
     digitless: true,
     re: /(?:比例|价格|高仿币?|道具币?|面值|面额|假币|假钞|票子|出|机)\s?[:：]?\s?(?:1|一)\s?(?:比|[:：])\s?(?:1[0-5]|[2-9]|[二三四五六七八九十])(?![\d.:])|(?<![\d.:])(?:1|一)\s?(?:比|[:：])\s?(?:1[0-5]|[2-9]|[二三四五六七八九十])(?![\d.:])\s?[,，]?\s?(?:出售|出|拿货?|起|走|收|包邮|懂的来)/g,
+  },
+  // A sum under ten a record ("0.3/条", "0.8 元一条", "1 元 / 条"): what lists of people's data sell for. A
+  // carton of cigarettes (条) costs tens or hundreds.
+  {
+    kind: 'price',
+    type: 'record',
+    needs: /条/,
+    re: /(?<![\d.,])(?:0?\.\d{1,2}\s?(?:元|块|毛)?|[1-9](?:\.\d{1,2})?\s?(?:元|块|毛)|[1-9](?=\s?[/一每]))\s?[/一每]?\s?条/g,
   },
   // A sum per unit without a currency, as sellers of records, cards and gear write it ("0.3/条", "200/张", "150/副"),
   // and in English ("lowers 350 each"; not "60 each side").

@@ -133,6 +133,9 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
   // A fee in points of the face value ("专票 7个点", "普票 1.5 个点") is what a seller of issued invoices charges:
   // it makes an everyday invoice word (发票, 普票) the trade's, as a forger's promise does.
   const pointsFee = e.signals.some((s) => s.type === 'points');
+  // So does a sum under ten a record ("0.3/条", "0.8元一条"): what a list of people's data sells for, not an everyday
+  // thing (src/matcher/sale-signals.ts).
+  const recordFee = e.signals.some((s) => s.type === 'record');
   // A priced menu of three different code words of one category ("冰 0.5 = 380 / 邮票 120 / 糖果 150") is
   // the trade's menu: a dessert shop's has one of them, or two.
   const menu = new Set<C>();
@@ -153,7 +156,7 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
   for (const hit of e.phrases) {
     // What the block's own terms say of the goods: hidden, on a menu or in a dealer's whole offer (a code
     // word), forged (an everyday word).
-    const anchoredBySignal = hit.coded === true ? concealed || dosed || menu.has(hit.category) || dealersOffer : forged || pointsFee;
+    const anchoredBySignal = hit.coded === true ? concealed || dosed || menu.has(hit.category) || dealersOffer : forged || pointsFee || recordFee;
     if (hit.coded && !anchoredByPhrase.has(hit.category) && !anchoredBySignal) continue;
     if (hit.ambiguous && !anchoredByPhrase.has(hit.category) && !anchoredByOffer && !anchoredBySignal) continue;
     const w = hit.strength === 'strong' ? SCORE_WEIGHTS.strong : SCORE_WEIGHTS.weak;

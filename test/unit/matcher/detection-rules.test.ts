@@ -30,6 +30,11 @@ describe('detection rules', () => {
     expect(suspect('他说冰是藏在零食里发的')).toBe(false);
   });
 
+  it("reads an everyday word for people's data beside a sum under ten a record as the trade's", () => {
+    expect(suspect('宝妈(姓名电话孩子出生日期住址) 0.5 元/条')).toBe(true);
+    expect(suspect('宝妈(姓名电话孩子出生日期住址) 登记表 5 元一份')).toBe(false);
+  });
+
   it('reads an everyday invoice word beside a fee in points of its face value as the trade\'s', () => {
     expect(suspect('增值税专用发票 13% 5.5 个点')).toBe(true);
     expect(suspect('增值税专用发票 13%，开票后 5 个工作日内寄出')).toBe(false);

@@ -25,6 +25,13 @@ describe('detectSaleSignals', () => {
     expect(signals(raw)).toContainEqual({ type: 'price', value });
   });
 
+  it('reads a sum under ten a record as what lists of data sell for, not a carton of cigarettes or a count', () => {
+    expect(types('宝妈 0.5元/条')).toContain('record');
+    expect(types('股民 0.8 元一条，车主 1 元 / 条')).toEqual(['record', 'record']);
+    expect(types('软华子 260/条')).not.toContain('record');
+    expect(types('共 3 条评论')).not.toContain('record');
+  });
+
   it('does not take dates, sizes or ids for prices', () => {
     expect(types('2024年5月 共3页 5 MB abc123元素')).toEqual([]);
     expect(types('a 2U rack server with 4u of space')).toEqual([]);
