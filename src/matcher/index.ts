@@ -8,7 +8,7 @@ import { isShortChineseTerm, standsAsWord } from './word-boundaries';
 import { namesCompany, namesLicence } from './company-name';
 import { foldLeet } from './leet';
 import { adjacentHandles, endsWithLeadIn, handlesAfter, introducesQuote, nearbyHandles } from './nearby-text';
-import { benignSentences, HEADING_LENGTH, HEADING_TEACHES, HOSTS_POSTS, TITLE_ASKS, TITLE_ASKS_EN, TITLE_TEACHES } from './page-genre';
+import { benignSentences, HEADING_LENGTH, HEADING_TEACHES, HOSTS_POSTS, TITLE_ASKS, TITLE_ASKS_EN, TITLE_SELLS, TITLE_TEACHES } from './page-genre';
 import { quotesAnOffer, shortQuotes, standsInQuotes } from './quotations';
 import {
   inQuestion,
@@ -297,12 +297,16 @@ export function createMatcher<P extends MatcherPhrase>(
       // first person only.
       const titleText = normaliseText(title).trim();
       const asks = TITLE_ASKS.test(titleText) || TITLE_ASKS_EN.test(titleText) || TITLE_TEACHES.test(titleText);
+      // A title that offers goods it names, with no report's word of its own, is a seller's: a benign word further
+      // down its headline is the seller's own ("not airsoft repro", "banned stock available", "all security features").
+      const titleScan = !asks && TITLE_SELLS.test(titleText) ? scanText(titleText) : undefined;
+      const titleSells = titleScan !== undefined && titleScan.benign.length === 0 && titleScan.phrases.some((hit) => !ambiguous[hit.phraseIndex]);
       // On a platform that hosts its users' posts (a classified site, a marketplace) the site's safety tip
       // under a post that offers goods with a price or sale words is the site's, not the post's genre.
       // There a phone number is the poster's, not an office's hotline: it counts as a kind of term.
       const postKinds = new Set(scan.signals.filter((signal) => signal.type !== 'email').map((signal) => signal.kind)).size;
       const postOffers = HOSTS_POSTS.test(titleText) && reportSentences < postKinds;
-      const benignPage = ((scan.benign.length > 0 && !postOffers) || asks) && !vendor;
+      const benignPage = ((scan.benign.length > 0 && !postOffers) || asks) && !vendor && !titleSells;
       // A company that sells without the checks the law asks ("个人可买", "无需提供任何证件") or hides its goods
       // from the carrier (品名写“香精原料”) by its headline is no lawful dealer running its own page.
       const unlawfulTrade = scan.signals.some((signal) => signal.type === 'unchecked' || signal.type === 'concealment');

@@ -13,6 +13,13 @@ export const TITLE_ASKS_EN = /(?<![a-z])(?:i|we|our|my|me|us)(?![a-z])[^?]*\?|(?
  */
 export const TITLE_TEACHES = /^(?:how do|how does|how can|what is|what are|why)(?![a-z])|(?<![a-z])(?:how to|guide|walkthrough|wiki)(?![a-z])|^(?:如何|怎么|怎样|为什么)|指南|教程|科普|攻略|图鉴|须知|(?<![a-z])(?:help cent(?:er|re)|help & support|knowledge base)(?![a-z])|(?<![a-z])support$|帮助中心|客服中心/;
 
+/**
+ * A title that offers the goods ("Buy registered passports…", "Paraquat & Carbofuran for sale", "…现货供应", "…整桶转让"):
+ * a seller's page, not a report's, when it names them with no report's word of its own ("for sale" in quotation
+ * marks is a warning's quote of an advert).
+ */
+export const TITLE_SELLS = /^(?:buy|order) |(?<![a-z"“'‘])for sale(?![a-z"”'’])|现货|出售|转让|供应|批发|直销/;
+
 /** Characters of a block past which it is no heading or tag line. */
 export const HEADING_LENGTH = 100;
 /**

@@ -294,7 +294,8 @@ describe('the page genre and the reasons', () => {
   });
 
   it("reads a platform's safety tip under a post that offers goods as the platform's, though the post gives no handle", () => {
-    const post = (site: string) => `出售工业氰化钠 电镀 选矿用 可散卖 - ${site} | 出售工业氰化钠 | 价格38元/公斤 提醒：切勿先付款\n\n出售工业氰化钠 电镀 选矿用 可散卖 - ${site}`;
+    // (Titles without a sale word of their own: a title that offers the goods is a seller's on any site, below.)
+    const post = (site: string) => `工业氰化钠 电镀 选矿用 可散卖 - ${site} | 出售工业氰化钠 | 价格38元/公斤 提醒：切勿先付款\n\n工业氰化钠 电镀 选矿用 可散卖 - ${site}`;
     const spec = '整桶 50 公斤，品名氰化钠（片状/块状），含量 98%，可送货';
     for (const site of ['义乌百姓网', '某某化工网']) matcher.scanBlock([post(site)]);
     expect(matcher.scanBlock([spec], post('义乌百姓网')).suspect).toBe(true);
@@ -304,7 +305,7 @@ describe('the page genre and the reasons', () => {
 
   it("counts a phone number by a platform's post as the poster's, against a safety tip of two sentences", () => {
     const post = (site: string) =>
-      `出售车载GPS干扰器 防定位 - 东莞${site} | 出售车载GPS干扰器 | 价格180元/个 📞 152 **** 8807 平台提醒：请勿先付款，谨防诈骗。发现违法信息请举报。\n\n出售车载GPS干扰器 防定位 - 东莞${site}`;
+      `车载GPS干扰器 防定位 - 东莞${site} | 出售车载GPS干扰器 | 价格180元/个 📞 152 **** 8807 平台提醒：请勿先付款，谨防诈骗。发现违法信息请举报。\n\n车载GPS干扰器 防定位 - 东莞${site}`;
     for (const site of ['58同城', '汽配资讯网']) matcher.scanBlock([post(site)]);
     expect(matcher.scanBlock(['出售车载GPS干扰器 防定位'], post('58同城')).suspect).toBe(true);
     // On a site that is no platform of users' posts the phone is an office's hotline, and the warnings are the page's.
@@ -338,6 +339,20 @@ describe('the page genre and the reasons', () => {
     expect(matcher.scanBlock([block], page(titles[2] as string)).suspect).toBe(false);
     // An advert asks its reader, in the second person.
     expect(matcher.scanBlock([block], page(titles[3] as string)).suspect).toBe(true);
+  });
+
+  it("reads a title that offers the goods it names as a seller's, though a benign word stands further down its headline", () => {
+    const page = (title: string) => `${title} | Original Furadan 5G and Gramoxone 20L, banned stock available | \n\n${title}`;
+    const block = 'Original carbofuran granules, the real one that works. 50 each, cash or EFT.';
+    const titles = ['Carbofuran (Furadan) for sale – strong pest killer', 'Carbofuran ban: what farmers must know', 'Officials warn of "carbofuran for sale" posts'];
+    for (const title of titles) matcher.scanBlock([page(title).split('\n')[0] as string]);
+    expect(matcher.scanBlock([block], page(titles[0] as string)).suspect).toBe(true);
+    expect(matcher.scanBlock([block], page(titles[1] as string)).suspect).toBe(false);
+    expect(matcher.scanBlock([block], page(titles[2] as string)).suspect).toBe(false);
+    // A seller's post on a site that is no platform of users' posts, under the site's safety tip.
+    const post = '出售工业氰化钠 电镀 选矿用 可散卖 - 某某化工网 | 出售工业氰化钠 | 价格38元/公斤 提醒：切勿先付款\n\n出售工业氰化钠 电镀 选矿用 可散卖 - 某某化工网';
+    matcher.scanBlock([post]);
+    expect(matcher.scanBlock(['整桶 50 公斤，品名氰化钠（片状/块状），含量 98%，可送货'], post).suspect).toBe(true);
   });
 
   it('reads a title that asks whether an offer is legit or a scam as an advice thread\'s', () => {
