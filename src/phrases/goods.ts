@@ -37,6 +37,8 @@ export const GOODS_EN: Goods = {
     'cyclone knife', 'cyclone knives', 'throwing stars', 'sword stick', 'sword sticks', 'belt buckle knife',
     // Batons by the dozen, and a stun gun by the voltage its seller claims ("10 million volt flashlight").
     'batons', 'expandable batons', 'telescopic baton', 'telescopic batons', 'million volt', 'million volts', 'million-volt',
+    // PAVA, the police's incapacitant spray, which the UK prohibits to everyone else; a torch with a stun function.
+    'pava spray', 'pava sprays', 'stun torch', 'stun torches', 'stun function',
   ],
   'drugs-precursors': [
     // Cocaine by the grade its dealers sell it as: Peruvian flake, fish scale, "not stepped on" (uncut), "off the brick".
@@ -167,6 +169,8 @@ export const GOODS_EN: Goods = {
     'invisible earpiece',
     // Exams sat by someone else and degrees bought, counterfeit cash, parcel-reshipping mule jobs, wildlife parts.
     'exam proxy', 'proxy exam', 'proxy test taker', 'take your exam', 'take my exam', 'exam taker for hire', 'pay someone to take',
+    // …as Indian recruitment-exam rackets name the impersonator: a "dummy" or "proxy" candidate.
+    'dummy candidate', 'dummy candidates', 'proxy candidate', 'proxy candidates',
     'fake diplomas', 'fake degree', 'fake degrees', 'buy a diploma', 'degree mill', 'diploma mill',
     'novelty diploma', 'replica diploma', 'counterfeit cash', 'fake cash', 'fake bills', 'counterfeit currency', 'package reshipping',
     'reshipping job', 'reshipping manager', 'ivory carvings', 'raw ivory', 'shahtoosh', 'tiger parts',
@@ -227,6 +231,8 @@ export const GOODS_ZH: Goods = {
     '佐匹克隆', '羟考酮', '奥施康定', '吗啡', '杜冷丁', '哌替啶', '美沙酮', '丁丙诺啡', '甲卡西酮', '浴盐', '羟丁酸', '迷药', '催情', '羟亚胺', '邻酮',
     '邻氯苯基环戊酮', '麻黄素', '伪麻黄碱', '1-苯基-2-丙酮', '溴代苯丙酮', '胡椒基甲基酮', '黄樟素', '苯乙酸', '飞叶子', '上头', '聪明药',
     '大ma', '大麻烟弹', 'thc烟弹', '邮票',
+    // Codeine cough syrup and flunitrazepam as their abusers' sellers name them (紫水, 止咳水, 蓝精灵: code words, src/phrases/signals.ts).
+    '可待因', '氟硝西泮', '紫水', '止咳水', '蓝精灵',
     // Fentanyl's precursors under their Chinese names (易制毒化学品 since 2017 and 2024): NPP, ANPP, 4-AP, 1-boc-4-AP, 4-piperidone.
     'N-苯乙基-4-哌啶酮', '4-苯胺基-N-苯乙基哌啶', '4-苯胺基哌啶', '1-叔丁氧羰基-4-苯胺基哌啶', '去甲芬太尼', '4-哌啶酮', 'N-叔丁氧羰基-4-哌啶酮', '1-叔丁氧羰基-4-哌啶酮',
   ],

@@ -267,7 +267,7 @@ export const CIGARETTE_BRANDS: readonly string[] = ['华子', '软华子', '硬�
  */
 export const CODED_WORDS: readonly Word[] = [
   ...en(['ice', 'snow', 'candy', 'molly', 'plug', 'tabs', 'dope', 'coke', 'pills', 'white gold']),
-  ...zh(['冰', '糖', '叶子', '奶茶粉', '出冰', '有冰', '秃子', '狗粮', '上头', '原味', '邮票', '白货', '白料', '老白料',
+  ...zh(['冰', '糖', '叶子', '奶茶粉', '出冰', '有冰', '秃子', '狗粮', '上头', '原味', '邮票', '白货', '白料', '老白料', '紫水', '止咳水', '蓝精灵',
     // A carton's smuggled stock only beside the trade's words.
     ...CIGARETTE_BRANDS]),
 ];

@@ -67,6 +67,13 @@ describe('the vocabulary of spyware, malware and car-theft electronics', () => {
     expect(suspect('Relay batons for the school sports day, set of 4 for £12')).toBe(false);
   });
 
+  it('reads codeine syrup by its code names beside the drug, PAVA and stun torches, and dummy exam candidates', () => {
+    expect(suspect('💜 紫水(可待因那个)120ml 一瓶 160，整箱另算')).toBe(true);
+    expect(suspect('蓝精灵 毛绒公仔 30cm 一个 45 元')).toBe(false);
+    expect(suspect('Comes with 2 x 60ml PAVA spray, £64.99, plain packaging')).toBe(true);
+    expect(suspect('SSC exams 100% selection, dummy candidate sits for you, Rs 2,00,000. WhatsApp 98XXXXXX21')).toBe(true);
+  });
+
   it('reads cocaine by the grade its dealers sell it as', () => {
     expect(suspect('5g Peruvian Flake – 91% tested, €360, escrow or FE for trusted buyers')).toBe(true);
     expect(suspect('❄️ Fishscale, not stepped on — 1g £65 / 3.5g £190')).toBe(true);
