@@ -137,12 +137,13 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
   // thing (src/matcher/sale-signals.ts).
   const recordFee = e.signals.some((s) => s.type === 'record');
   // A priced menu of three different code words of one category ("冰 0.5 = 380 / 邮票 120 / 糖果 150") is
-  // the trade's menu: a dessert shop's has one of them, or two.
+  // the trade's menu: a dessert shop's has one of them, or two. So are two of them beside a messenger handle
+  // ("糖、冰、叶子都有…飞机 @…"): a dessert shop's names its 冰粉 and 糖水, compounds that hold no code word.
   const menu = new Set<C>();
-  if (prices > 0) {
+  if (prices > 0 || messengers > 0) {
     const codes = new Map<C, Set<number>>();
     for (const hit of e.phrases) if (hit.coded && hit.id !== undefined) codes.set(hit.category, (codes.get(hit.category) ?? new Set()).add(hit.id));
-    for (const [category, ids] of codes) if (ids.size >= MENU_CODES) menu.add(category);
+    for (const [category, ids] of codes) if ((prices > 0 && ids.size >= MENU_CODES) || (messengers > 0 && ids.size >= 2)) menu.add(category);
   }
   // A seller's offer in full: a messaging app's handle and another kind of term, three terms or more; or two
   // prices and three sale words (see ownBenign below).

@@ -164,6 +164,12 @@ describe('detection rules', () => {
     expect(suspect('冰 叶子 邮票，都是黑话')).toBe(false);
   });
 
+  it("counts two different code words of one category beside a messenger handle as a dealer's menu", () => {
+    expect(suspect('🍬糖、❄冰、🍃叶子都有，同城 1 小时送达，飞机 @ye_mao_zi_x')).toBe(true);
+    expect(suspect('❄冰 都有，同城 1 小时送达，飞机 @ye_mao_zi_x')).toBe(false);
+    expect(suspect('冰粉、糖水都有，微信 tianpin88 下单')).toBe(false);
+  });
+
   it('counts a food word only beside a drug name and sale intent', () => {
     expect(suspect('刨冰机 出冰快 ￥2680 包邮')).toBe(false);
     expect(suspect('冰毒 冰 一克 300元 微信 ice2024x')).toBe(true);
