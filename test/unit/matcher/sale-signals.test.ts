@@ -21,6 +21,9 @@ describe('detectSaleSignals', () => {
     ['Police Uniform Set ₹ 4,800 / Set', '₹ 4,800'],
     ['Rs. 2350 per piece', 'rs. 2350'],
     ['₽ 9 900', '₽ 9'],
+    ['5l for ksh 5,200 only', 'ksh 5,200'],
+    ['UGX 250,000 per kg', 'ugx 250,000'],
+    ['GH₵ 350 only', 'gh₵ 350'],
   ])('finds the price in %j', (raw, value) => {
     expect(signals(raw)).toContainEqual({ type: 'price', value });
   });
