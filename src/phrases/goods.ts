@@ -96,6 +96,10 @@ export const GOODS_EN: Goods = {
     'identical to the originals', 'real-looking', 'genuine-looking',
     // Invoices with no sale behind them, as GST and VAT bill traders sell them.
     'no goods movement', 'only billing', 'bill trading', 'fake gst bills', 'accommodation invoices', 'invoices without goods',
+    // …and invoices issued in real firms' names, or copied from any shop, as their sellers offer them.
+    'from real companies', 'from real registered companies', 'from registered companies', 'from registered trading companies',
+    'invoices from real', 'receipts from real', 'from any store', 'from any shop', 'from any retailer', 'itc bills', 'pucca bills',
+    'bill on demand', 'bills on demand', 'selling costs', 'sell costs',
   ],
   'hacking-tools': [
     // Phishing pages as their sellers name them ("scama", "scampage"), and the panel that grabs the one-time code.

@@ -74,6 +74,12 @@ describe('the vocabulary of spyware, malware and car-theft electronics', () => {
     expect(suspect('SSC exams 100% selection, dummy candidate sits for you, Rs 2,00,000. WhatsApp 98XXXXXX21')).toBe(true);
   });
 
+  it("reads invoices issued in real firms' names and a receipt that \"looks proper\" as the forgers' trade", () => {
+    expect(suspect('Selling costs ✅ VAT invoices for services, 5% of the net, inbox me')).toBe(true);
+    expect(suspect('Paper receipts (printed on real till roll, looks proper) £25 posted')).toBe(true);
+    expect(suspect('Paper receipts for your till, 20 rolls £25 posted')).toBe(false);
+  });
+
   it('reads cocaine by the grade its dealers sell it as', () => {
     expect(suspect('5g Peruvian Flake – 91% tested, €360, escrow or FE for trusted buyers')).toBe(true);
     expect(suspect('❄️ Fishscale, not stepped on — 1g £65 / 3.5g £190')).toBe(true);
