@@ -138,6 +138,9 @@ const RULES: readonly Rule[] = [
     needs: /条/,
     re: /(?<![\d.,])(?:0?\.\d{1,2}\s?(?:元|块|毛)?|[1-9](?:\.\d{1,2})?\s?(?:元|块|毛)|[1-9](?=\s?[/一每]))\s?[/一每]?\s?条/g,
   },
+  // A sum with its shipping paid, as sellers in comment sections write it without a currency ("398包邮", "260 包邮");
+  // not a shop's threshold for free shipping ("满 99 包邮").
+  { kind: 'price', type: 'price', needs: /包邮/, re: /(?<![\d.:]|\d,|满\s?)\d{2,5}\s?(?:元|块)?\s?包邮/g },
   // A sum per unit without a currency, as sellers of records, cards and gear write it ("0.3/条", "200/张", "150/副"),
   // and in English ("lowers 350 each"; not "60 each side").
   { kind: 'price', type: 'price', re: /(?<![\d./]|\d,)\d+(?:\.\d+)?\s?\/\s?(?:条|张|份|套|次|单|本|盒|瓶|支|粒|颗|克|副|把|件|台)/g },

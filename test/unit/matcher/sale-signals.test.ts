@@ -24,6 +24,7 @@ describe('detectSaleSignals', () => {
     ['5l for ksh 5,200 only', 'ksh 5,200'],
     ['UGX 250,000 per kg', 'ugx 250,000'],
     ['GH₵ 350 only', 'gh₵ 350'],
+    ['北斗gps都能屏,260包邮,主页有v', '260包邮'],
   ])('finds the price in %j', (raw, value) => {
     expect(signals(raw)).toContainEqual({ type: 'price', value });
   });
@@ -33,6 +34,10 @@ describe('detectSaleSignals', () => {
     expect(types('股民 0.8 元一条，车主 1 元 / 条')).toEqual(['record', 'record']);
     expect(types('软华子 260/条')).not.toContain('record');
     expect(types('共 3 条评论')).not.toContain('record');
+  });
+
+  it("does not take a shop's threshold for free shipping for a price", () => {
+    expect(types('国内现货,下单 48 小时内发货,满 99 包邮')).not.toContain('price');
   });
 
   it('does not take dates, sizes or ids for prices', () => {
