@@ -40,15 +40,15 @@ const NUM = '\\d[\\d,]*(?:\\.\\d+)?';
 const MULT = '(?:\\s?[kw万千])?';
 /** A game's money: "售价 1800 金币" in a game guide is no price. */
 const GAME_MONEY = '(?:金币|钻石|点券|元宝|银两|gold|coins?|gems?|credits)';
-const CURRENCY_WORD = '(?:usdt|usd|rmb|cny|btc|eth|xmr|eur|gbp|ksh|kes|ugx|tsh|tzs|zar|ghs|ngn|pkr|php|zmw|rwf)';
+/** Currencies by their codes, and East Africa's shillings as sellers there write them ("ksh 5,200"); not "tsh" or "php",
+ * a thyroid test's and a programming language's names ("TSH 2.5", "PHP 8.2"). */
+const CURRENCY_WORD = '(?:usdt|usd|rmb|cny|btc|eth|xmr|eur|gbp|ksh|kes|ugx|tzs|zar|ghs|ngn|pkr|zmw|rwf)';
 
 const RULES: readonly Rule[] = [
   // The currencies of the markets' sellers: yuan and yen, dollar, euro, pound, rupee, rouble, won, naira,
-  // peso, baht, dong, lira, hryvnia.
-  { kind: 'price', type: 'price', re: new RegExp(`[¥$€£₹₽₩₦₱฿₫₺₴]\\s?${NUM}${MULT}`, 'g') },
+  // peso, baht, dong, lira, hryvnia, cedi.
+  { kind: 'price', type: 'price', re: new RegExp(`[¥$€£₹₽₩₦₱฿₫₺₴₵]\\s?${NUM}${MULT}`, 'g') },
   { kind: 'price', type: 'price', re: new RegExp(`${L}(?:rs\\.?|inr)\\s?${NUM}(?![\\d.])`, 'g') },
-  // East Africa's shillings and Ghana's cedi as sellers there write them ("ksh 5,200", "GH₵ 350").
-  { kind: 'price', type: 'price', re: new RegExp(`${L}(?:ksh|kes|ugx|tsh|tzs|zar|ghs|gh₵|₵)\\.?\\s?${NUM}(?![\\d.])`, 'g') },
   // Sums in South Asia's units, as sellers and brokers there write them ("6 lac", "25 lakh", "1.2 crore").
   { kind: 'price', type: 'price', re: new RegExp(`(?<![\\d.,])${NUM}\\s?(?:lacs?|lakhs?|crores?)(?![a-z])`, 'g') },
   {

@@ -281,6 +281,8 @@ export const AMBIGUOUS_WORDS: readonly Word[] = [
   ...CODED_WORDS,
   ...en([
     'leaks', 'dumps', 'rat', 'poison', 'poisons', 'kidney', 'kidneys', 'hologram', 'holograms', 'invoices', 'receipts', 'nude', 'undetectable',
+    // NPP, a fentanyl precursor, is also a party's, a power plant's and a prison service's initials.
+    'npp',
     'caller id', 'key fob', 'jamming', 'transcripts', 'bins', 'hidden app', 'firearm', 'firearms', 'grenade', 'lethal dose', 'bank account',
     'bank accounts', 'online banking', 'data leak', 'leaked data', '18+', 'passport', 'passports', 'id card', 'id cards', 'diploma',
     'driver license', "driver's license", 'driving licence', 'degree certificate', 'birth certificate', 'kyc', 'customer data',

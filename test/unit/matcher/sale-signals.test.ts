@@ -23,7 +23,8 @@ describe('detectSaleSignals', () => {
     ['₽ 9 900', '₽ 9'],
     ['5l for ksh 5,200 only', 'ksh 5,200'],
     ['UGX 250,000 per kg', 'ugx 250,000'],
-    ['GH₵ 350 only', 'gh₵ 350'],
+    ['GH₵ 350 only', '₵ 350'],
+    ['5,200 KES per 20 litres', '5,200 kes'],
     ['北斗gps都能屏,260包邮,主页有v', '260包邮'],
   ])('finds the price in %j', (raw, value) => {
     expect(signals(raw)).toContainEqual({ type: 'price', value });
@@ -38,6 +39,10 @@ describe('detectSaleSignals', () => {
 
   it("does not take a shop's threshold for free shipping for a price", () => {
     expect(types('国内现货,下单 48 小时内发货,满 99 包邮')).not.toContain('price');
+  });
+
+  it("does not take a thyroid test's or a programming language's version for a price", () => {
+    expect(types('TSH 2.5 mIU/L is in range; upgrade to PHP 8.2')).not.toContain('price');
   });
 
   it('does not take dates, sizes or ids for prices', () => {
