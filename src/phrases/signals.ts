@@ -108,6 +108,8 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     'fundraising',
     'license required', 'background check', 'ffl transfer', 'federal law', 'proof of age', 'home office approved', 'range safety', 'ffl',
     'licensed dealer', 'firearm certificate', 'shotgun certificate', 'shooting club', 'gun club', 'rifle club', 'range fees', 'regulator', 'fined',
+    // A UK certificate holder's own words: its variation to add a calibre, and loading his own rounds.
+    'fac variation', 'fac holder', 'fac holders', 'reloading',
     'archery club', 'archery', 'bowmen',
     // The law's exemptions for old ivory and their registration, as an auction house or an office explains them.
     'ivory act', 'exemption', 'exemptions', 'exemption certificate',
@@ -133,6 +135,8 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     '打击', '严厉打击', '公安机关', '公安部', '专项行动', '整治', '依法', '查处', '破获', '抓获', '犯罪嫌疑人', '记者', '据报道', '新闻',
     '警方', '警惕', '提醒', '举报', '清理整顿', '法院', '判处', '判决', '被告人', '有期徒刑', '审理', '审结', '检察院', '提起公诉', '罚金',
     '获刑', '判刑', '落网', '涉嫌', '侦破', '民警', '通报', '案件', '嫌疑人', '本报讯', '缴获', '净网', '禁毒', '缉毒',
+    // A bank's or an officer's confiscation of what was found: a counterfeit note a trader was passed, seized goods.
+    '收缴', '没收',
     // Definitions and research.
     '是指', '俗称', '黑话', '术语', '所谓', '释义', '名词解释', '研究',
     // Warnings and help pages.

@@ -4,6 +4,17 @@ import { phrases, suspect } from './builtin-verdicts';
 /* Lawful commerce near the categories: what a shop or a studio says of its goods is no offer of contraband. */
 
 describe('lawful commerce', () => {
+  it("reads a UK certificate holder's variation and his reloading as a shooter's own words", () => {
+    expect(suspect('Finally got my FAC variation for 9mm through. Single stage press for reloading, about £300?')).toBe(false);
+    expect(suspect('9mm pistol, £300, collection only, no paperwork')).toBe(true);
+  });
+
+  it("reads a bank's or an officer's confiscation as a report's, not an offer's", () => {
+    expect(suspect('收了一张100,拿去银行,柜员直接说是假币,当面盖章收缴了,给了我一张收缴凭证。')).toBe(false);
+    // It is a benign word: an offer in full with a handle still counts beside it ("被没收包赔").
+    expect(suspect('高仿假币 1:8 出,过验钞机,被没收包赔,微信 jb8899')).toBe(true);
+  });
+
   it('reads a run of x that masks a number or an address as a mask, not as adult content', () => {
     expect(phrases('客服微信 shop_kefu01，电话 400-xxx-3155')).toEqual([]);
     expect(phrases('QQ 群 6672xxxx3，邮箱 order@shop-xxx.com')).toEqual([]);
