@@ -4,6 +4,12 @@ import { phrases, suspect } from './builtin-verdicts';
 /* Lawful commerce near the categories: what a shop or a studio says of its goods is no offer of contraband. */
 
 describe('lawful commerce', () => {
+  it("reads 象牙 as an everyday word, as \"ivory\" is: a tagua or mammoth carver's shop names it beside its prices", () => {
+    expect(suspect('象牙果手串,手感接近动物象牙,¥68')).toBe(false);
+    expect(suspect('象牙 手镯 老料 ¥6600,微信 xu_zaxiang2')).toBe(true);
+    expect(suspect('象牙 穿山甲片 都有 ¥1800')).toBe(true);
+  });
+
   it("reads a UK certificate holder's variation and his reloading as a shooter's own words", () => {
     expect(suspect('Finally got my FAC variation for 9mm through. Single stage press for reloading, about £300?')).toBe(false);
     expect(suspect('9mm pistol, £300, collection only, no paperwork')).toBe(true);
