@@ -317,8 +317,8 @@ export function createMatcher<P extends MatcherPhrase>(
       // A vendor's site names its goods in its title and gives its Telegram or WhatsApp at its foot, the
       // prices in cards of their own: a messaging app's handle in the footer makes the headline an offer.
       // Phone numbers and e-mail addresses are on every shop's and office's footer: they do not count.
-      const footerHandle = nearbyHandles(footer) > 0;
-      return { benign: benignPage, categories: [...categories], offer: !benignPage && categories.size > 0 && (terms || saleWords >= 2 || footerHandle), company: (namesCompany(`${title} ${footer}`) || namesLicence(footer)) && !HOSTS_POSTS.test(titleText) && !unlawfulTrade };
+      // (Read last, only where the headline names goods and makes no offer of its own.)
+      return { benign: benignPage, categories: [...categories], offer: !benignPage && categories.size > 0 && (terms || saleWords >= 2 || nearbyHandles(footer) > 0), company: (namesCompany(`${title} ${footer}`) || namesLicence(footer)) && !HOSTS_POSTS.test(titleText) && !unlawfulTrade };
     },
     highlights: (scan) => selectLongestLeftmost(scan.phrases),
     memoryEstimateBytes: () => automaton.memoryEstimateBytes() + wordAutomaton.memoryEstimateBytes(),

@@ -110,7 +110,10 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
   let messengers = 0;
   // Of those, handles on a messaging app: shops and clubs give a phone number too, seldom a Telegram id.
   let apps = 0;
+  // The kinds of term the block holds (a dose, a forger's promise, goods hidden from the carrier…), read once.
+  const types = new Set<string | undefined>();
   for (const s of e.signals) {
+    types.add(s.type);
     if (s.kind === 'price') prices++;
     else if (s.kind === 'contact') {
       contacts++;
@@ -124,18 +127,18 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
   const anchoredByOffer = Number(prices > 0) + Number(messengers > 0) + Number(saleWords > 0) >= 2;
   // Goods hidden from the carrier, beside a price or a handle, are no food and no everyday thing: a code
   // word there needs no other phrase of its category (src/matcher/sale-signals.ts, concealment).
-  const concealed = (prices > 0 || messengers > 0) && e.signals.some((s) => s.type === 'concealment');
+  const concealed = (prices > 0 || messengers > 0) && types.has('concealment');
   // …and so are goods priced by the dose, a gram or a few ("冰 0.5g 380 / 1g 650", "ice 1g £80").
-  const dosed = e.signals.some((s) => s.type === 'dose');
+  const dosed = types.has('dose');
   // A forger's promise that the copy passes for the real thing makes an everyday document word (receipts,
   // 身份证, diploma) the forged one's (src/matcher/sale-signals.ts, forgery).
-  const forged = e.signals.some((s) => s.type === 'forgery');
+  const forged = types.has('forgery');
   // A fee in points of the face value ("专票 7个点", "普票 1.5 个点") is what a seller of issued invoices charges:
   // it makes an everyday invoice word (发票, 普票) the trade's, as a forger's promise does.
-  const pointsFee = e.signals.some((s) => s.type === 'points');
+  const pointsFee = types.has('points');
   // So does a sum under ten a record ("0.3/条", "0.8元一条"): what a list of people's data sells for, not an everyday
   // thing (src/matcher/sale-signals.ts).
-  const recordFee = e.signals.some((s) => s.type === 'record');
+  const recordFee = types.has('record');
   // A priced menu of three different code words of one category ("冰 0.5 = 380 / 邮票 120 / 糖果 150") is
   // the trade's menu: a dessert shop's has one of them, or two. So are two of them beside a messenger handle
   // ("糖、冰、叶子都有…飞机 @…"): a dessert shop's names its 冰粉 and 糖水, compounds that hold no code word.
