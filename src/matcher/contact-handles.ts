@@ -147,6 +147,10 @@ const RULES: readonly { type: ContactType; re: RegExp; needs?: RegExp; accept?: 
   { type: 'qq', re: new RegExp(`(?:${L}qq|(?:加|\\+)\\s?q|扣\\s?扣|扣|企鹅)(?:号码?)?\\s?:?\\s?${SPELT_NUMBER}`, 'g'), accept: spelt },
   { type: 'wechat', re: new RegExp(`(?:${L}(?:wechat|weixin|vx|wx|v)|v\\s?信|[微威薇徽]\\s?信|[微威薇])(?:号)?\\s?:?\\s?${SPELT_NUMBER}`, 'g'), accept: inNumerals },
   { type: 'phone', re: new RegExp(`(?:${L}(?:tel|phone|call|text)|电话|手机|致电)(?:号码?)?\\s?:?\\s?${SPELT_NUMBER}`, 'g'), accept: inNumerals },
+  // 扣 alone before a number of six signs or more in digits ("加扣 3390 7712 86", "扣 1845xxxx12", "扣：2 8 6 0 4 1 7 5 3"):
+  // a QQ number as sellers shorten it. A deduction or a discount is a sum with its unit ("扣款 100000 元",
+  // "扣 200000 分"), and 折扣 is a discount.
+  { type: 'qq', re: new RegExp(`(?<!折)扣\\s?:?\\s?[1-9](?:\\s?[.·\\-]?\\s?[\\dx*]){5,12}(?![\\dx*])(?!\\s?[元块分万%])`, 'g'), needs: DIGIT, accept: (value) => digitCount(value) >= 4 },
   // "DM @handle", "联系 @handle": a handle that a seller's call to write names (a bare "@name" is a
   // mention, and "contact @ourclub" an account's page).
   {

@@ -65,6 +65,9 @@ describe('findContactHandles', () => {
     ['闲鱼不方便细说，加我 Q 1928 337 406', 'qq'],
     ['地址私发。加我Q 2980-441-376 备注B型', 'qq'],
     ['QQ：30000 81xx', 'qq'],
+    ['量大可以当面交。加扣 3390 7712 86,非诚勿扰', 'qq'],
+    ['要的私聊,扣 1845xxxx12', 'qq'],
+    ['有意者 扣：2 8 6 0 4 1 7 5 3', 'qq'],
   ])('finds a number spelt out to escape filters in %j', (raw, type) => {
     expect(types(raw)).toContain(type);
   });
@@ -74,6 +77,7 @@ describe('findContactHandles', () => {
     expect(types('全场八折，折扣 5 折，扣款 100000 元')).toEqual([]);
     expect(types('call 1 800 555 0146')).toEqual([]);
     expect(types('qq 12 34；扣 1 2 3；qq群 88 人')).toEqual([]);
+    expect(types('违章扣 200000 分？每月扣 3000 元；折扣 123456；本月扣款 2026-12-05；扣 120000 元')).toEqual([]);
   });
 
   it('takes a bare mention or an office hotline for no handle', () => {
