@@ -54,6 +54,16 @@ const SPELT_NUMBER = `${SPELT_SIGN}(?:\\s?[.·\\-]?\\s?${SPELT_SIGN}){5,12}(?!${
 const CHINESE_NUMERALS = new RegExp(`[${NUMERAL}]`, 'g');
 const HAS_CHINESE_NUMERAL = new RegExp(`[${NUMERAL}]`);
 
+/** A phone number with some of its digits masked: digits, "x", "*" or "•", spaces and hyphens. */
+const MASKED_NUMBER = '\\+?\\d[\\d\\s\\-x*•]{5,18}[\\dx*•](?![\\dx*•])';
+/** Eight to fifteen digits and masks, four digits at least and one mask at least (unmasked numbers have rules of their own). */
+const masked = (value: string) => {
+  const number = value.replace(/^[^+\d]*/, '');
+  const digits = number.match(/\d/g)?.length ?? 0;
+  const masks = number.match(/[x*•]/g)?.length ?? 0;
+  return digits >= 4 && masks >= 1 && digits + masks >= 8 && digits + masks <= 15;
+};
+
 /** Four digits or numerals or more. */
 const digitCount = (value: string) => (value.match(/\d/g)?.length ?? 0) + (value.match(CHINESE_NUMERALS)?.length ?? 0);
 
@@ -88,6 +98,12 @@ const RULES: readonly { type: ContactType; re: RegExp; needs?: RegExp; accept?: 
   { type: 'telegram', re: new RegExp(`${L}(?:t|telegram)\\.me/[a-z][a-z0-9_]{3,31}`, 'g'), needs: /\.me\// },
   { type: 'wickr', re: new RegExp(`${L}wickr(?:\\s?me)?${SEP}@?[a-z0-9][a-z0-9_.-]{2,31}`, 'g') },
   { type: 'whatsapp', re: new RegExp(`(?:${L}whats\\s?app|${L}wa\\.me/)${SEP}\\+?\\d[\\d\\s-]{6,16}\\d(?!\\d)`, 'g'), needs: DIGIT },
+  // A number that a reported or reposted page masked, behind a messaging app's name or a call to text
+  // ("WhatsApp 98xxx 41207", "Telegram: +86 1xx-xxxx-2287", "text 909-5xx-0371"): the seller's all the
+  // same. An office's masked hotline follows "call" or 电话, which these rules leave out.
+  { type: 'whatsapp', re: new RegExp(`(?:${L}whats\\s?app|${L}wa\\.me/)${SEP}${MASKED_NUMBER}`, 'g'), needs: DIGIT, accept: masked },
+  { type: 'telegram', re: new RegExp(`${L}(?:telegram|viber)${SEP}${MASKED_NUMBER}`, 'g'), needs: DIGIT, accept: masked },
+  { type: 'phone', re: new RegExp(`${L}(?:text|sms)\\s?(?:me\\s)?(?:on\\s|at\\s)?:?\\s?${MASKED_NUMBER}`, 'g'), needs: DIGIT, accept: masked },
   { type: 'signal', re: new RegExp(`${L}signal${STRICT}(?:\\+?\\d[\\d\\s-]{6,16}\\d(?!\\d)|${LATIN_ID})`, 'g') },
   { type: 'threema', re: new RegExp(`${L}threema${SEP}[a-z0-9]{8}(?![a-z0-9])`, 'g') },
   { type: 'session', re: new RegExp(`${L}session${STRICT}(?:05[0-9a-f]{64}|${LATIN_ID})`, 'g') },
@@ -164,16 +180,25 @@ const RULES: readonly { type: ContactType; re: RegExp; needs?: RegExp; accept?: 
 ];
 
 /**
+ * A number with the letter o for a zero ("07700 9oo 817", "+90 5o1 555 72 18") is spelt so to escape a
+ * filter: read as digits. The letter stands between digits (after one, before one), so words keep it.
+ * Same length, so the handles' offsets hold for the text as written.
+ */
+const zerosSpeltAsO = (text: string) => (/\do/.test(text) ? text.replace(/(?<=\d)o{1,2}(?=\s?\d)/g, (os) => '0'.repeat(os.length)) : text);
+
+/**
  * Every contact handle in `text`, ordered by start; overlapping handles are one (a WeChat id that is
  * also a phone number is one contact).
  */
-export function findContactHandles(text: string): ContactHandle[] {
+export function findContactHandles(written: string): ContactHandle[] {
+  const text = zerosSpeltAsO(written);
   const found: ContactHandle[] = [];
   for (const rule of RULES) {
     if (rule.needs !== undefined && !rule.needs.test(text)) continue;
     for (const m of text.matchAll(rule.re)) {
-      if (rule.accept === undefined || rule.accept(m[0])) found.push({ type: rule.type, start: m.index, end: m.index + m[0].length, value: m[0] });
+      const end = m.index + m[0].length;
+      if (rule.accept === undefined || rule.accept(m[0])) found.push({ type: rule.type, start: m.index, end, value: written.slice(m.index, end) });
     }
   }
-  return mergeOverlapping(found, text);
+  return mergeOverlapping(found, written);
 }

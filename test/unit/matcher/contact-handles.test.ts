@@ -80,6 +80,33 @@ describe('findContactHandles', () => {
     expect(types('违章扣 200000 分？每月扣 3000 元；折扣 123456；本月扣款 2026-12-05；扣 120000 元')).toEqual([]);
   });
 
+  it.each([
+    ['WhatsApp 98xxx 41207', 'whatsapp'],
+    ['whatsapp +234 80• ••• 6271', 'whatsapp'],
+    ['WhatsApp 07*** ***314', 'whatsapp'],
+    ['Telegram: +86 1xx-xxxx-2287', 'telegram'],
+    ['text 909-5xx-0371', 'phone'],
+  ])('takes a masked number behind a messaging app or a call to text in %j', (raw, type) => {
+    expect(types(raw)).toEqual([type]);
+  });
+
+  it('takes no masked office hotline, nor a masked count, for a handle', () => {
+    expect(types('call 0344 xxx 0210 or 07** *** 512; whatsapp 2026 xx; telegram 12 xx')).toEqual([]);
+  });
+
+  it.each([
+    ['WhatsApp 07700 9OO 817 – no calls', 'whatsapp'],
+    ['+44 7700 9O0 263', 'phone'],
+    ['text 07700 9O0 337', 'phone'],
+  ])('reads the letter o between digits as a zero in %j', (raw, type) => {
+    expect(types(raw)).toEqual([type]);
+  });
+
+  it('keeps the letter o in words and sizes', () => {
+    expect(types('a 10oz mug, 2 cups; go 4 it; room 2o3')).toEqual([]);
+    expect(handles('WhatsApp 07700 9OO 817')).toEqual([{ type: 'whatsapp', value: 'whatsapp 07700 9oo 817' }]);
+  });
+
   it('takes a bare mention or an office hotline for no handle', () => {
     expect(types('thanks @maria_k for the photos; call 1-800-555-0146 to report fraud; 咨询电话：0731-88886666')).toEqual([]);
   });
