@@ -140,6 +140,13 @@ const RULES: readonly { type: ContactType; re: RegExp; needs?: RegExp; accept?: 
   // A mobile number given as the WeChat id too ("152 7781 3096（晚上打） 微信同号"): sellers write it
   // so; offices and shops give a hotline.
   { type: 'wechat', re: /(?<![\d+])1[3-9]\d(?:[-\s]?\d{4}){2}(?!\d)[^\d]{0,10}?(?:微信|v信|vx|wx|v)\s?同号/g, needs: DIGIT },
+  // A WeChat id that a reported or reposted page masked ("V：jk****2024", "微信 sd_pb****", "加V:cr_*****_88"), also
+  // behind WeChat's nicknames (绿泡泡, 绿色软件): the seller's all the same. Two letters or digits before the mask.
+  {
+    type: 'wechat',
+    re: new RegExp(`(?:${L}(?:wechat|weixin|vx|wx)|v\\s?信|[微威薇徽]\\s?信|加\\s?v|加\\s?微|\\+v|${L}v\\s?:|绿泡泡|绿色软件)(?:号)?\\s?:?\\s?[a-z][-_a-z0-9]{1,19}[*•]{2,}[-_a-z0-9*•]{0,12}(?![-_a-z0-9*•])`, 'g'),
+    needs: /[*•]/,
+  },
   { type: 'qq', re: new RegExp(`${L}q\\s?:\\s?[1-9][\\dx*]{4,10}(?![\\dx*])`, 'g'), needs: DIGIT },
   // A QQ number written in groups, as a phone number is ("QQ 2850 197 346", "加我 Q 2980-441-376"): five to
   // eleven digits, the last ones perhaps masked.

@@ -95,6 +95,19 @@ describe('findContactHandles', () => {
   });
 
   it.each([
+    ['先看演示视频再付款 👉 V：jk****2024', 'wechat'],
+    ['需要的加V:cr_*****_88 先付后查', 'wechat'],
+    ['订购请加微信 sd_pb****', 'wechat'],
+    ['不在微博聊,加绿色软件:xunren***8', 'wechat'],
+  ])('takes a masked WeChat id in %j', (raw, type) => {
+    expect(types(raw)).toEqual([type]);
+  });
+
+  it('takes no run of masks, nor a masked word, for a WeChat id', () => {
+    expect(types('微信 ******；价格 v** 5；dev:ab** test；微信支付 **')).toEqual([]);
+  });
+
+  it.each([
     ['WhatsApp 07700 9OO 817 – no calls', 'whatsapp'],
     ['+44 7700 9O0 263', 'phone'],
     ['text 07700 9O0 337', 'phone'],
