@@ -221,6 +221,8 @@ export const GOODS_ZH: Goods = {
     '枪管', '撞针', '猎具', '鸟枪', '铅弹枪', '黑火药', '导火索', '炸弹', '手雷', '烟花爆竹原料',
     // Split and coded spellings of 枪 and its parts (木仓 for 枪, a silencer as 消音筒).
     '木仓', '消音筒',
+    // Blasting materials as quarry workers name them: shock tube, detonating cord, emulsion and ammonium-nitrate explosive.
+    '导爆管', '导爆索', '乳化炸药', '硝铵炸药', '电子雷管', '电雷管',
   ],
   'weapons-police-gear': [
     '管制刀', '军刀', '三棱刺', '开山刀', '手弩', '十字弩', '复合弩', '弩箭', '钢珠弩', '电警棍', '高压电棍', '伸缩棍', '辣椒水', '催泪', '警用', '警徽',
@@ -245,6 +247,8 @@ export const GOODS_ZH: Goods = {
     '青化钠', '青化钾', '山奈钠', '山奈钾',
     // Banned pesticides: carbofuran (克百威, 呋喃丹), aldicarb (涕灭威), phorate (甲拌磷), tetramine by its street name.
     '克百威', '呋喃丹', '涕灭威', '甲拌磷', '四二四',
+    // Paraquat (banned as a liquid in China since 2016) by its trade name, and the homophone its sellers write.
+    '克芜踪', '白草枯',
     '氰化物', '叠氮化钠', '氯化汞', '升汞', '醋酸铊', '铊盐', '乌头碱', '河豚毒素', '秋水仙碱', '甲基汞', '重铬酸钾', '氟乙酸钠', '氟乙酰胺', '四亚甲基二砜四胺',
     '无色无味', '慢性毒', '致死量',
   ],
@@ -306,7 +310,9 @@ export const GOODS_ZH: Goods = {
   pornography: [
     // Pinyin, as sellers spell the goods to pass keyword filters.
     'huangpian', 'huang pian', 'luoliao', 'luo liao', 'yuepao', 'yue pao',
-    '裸聊', '约炮', '楼凤', '无码', '原味', '付费群', 'vip群', '会员群', '涉黄', '淫秽', '成人专区', '成人影院', '无限观看', '永久观看', '福利姬', '黄色网站', '看片网站', '色情网站', '高清无码', '国产自拍', '偷拍视频', 'av资源', '三级片', '黄群', '约p', '包夜', '外围女'],
+    '裸聊', '约炮', '楼凤', '无码', '原味', '付费群', 'vip群', '会员群', '涉黄', '淫秽', '成人专区', '成人影院', '无限观看', '永久观看', '福利姬', '黄色网站', '看片网站', '色情网站', '高清无码', '国产自拍', '偷拍视频', 'av资源', '三级片', '黄群', '约p', '包夜', '外围女',
+    // Escort work as its classifieds name it: a "peripheral" model, picking a girl from photos, business "companions".
+    '外围模特', '选妹', '商务伴游'],
   other: [
     '象牙', '施氏线', '犀牛角', '穿山甲', '虎骨', '熊胆', '假币', '假钞', '高仿币', '作弊器', '考试作弊', '隐形耳机', '考试答案', '野生动物制品', '高仿票子', '假票子', '过点钞机', '过验钞机',
     // Exams sat by someone else, degrees and papers bought, online gambling's agents, fake-order jobs, wildlife parts.

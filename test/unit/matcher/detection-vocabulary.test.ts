@@ -409,3 +409,12 @@ describe('invoices without a sale and organs with a donor found', () => {
     expect(suspect('Kidney transplant in 4 weeks. No waiting list. Donor provided. Package $45,000')).toBe(true);
   });
 });
+
+describe('blasting materials, paraquat\'s trade name and escort work', () => {
+  it('reads quarry explosives, 克芜踪 and an escort\'s classifieds words as goods that need sale intent', () => {
+    expect(suspect('电子的"小管子"一发25，导爆索按米算，要的加微 aw_ks2026')).toBe(true);
+    expect(suspect('还有"克芜踪"原液 一箱12瓶 ¥560 包邮 vx:nzlg_2028')).toBe(true);
+    expect(suspect('外围模特 ¥6000起，流程:加微信选妹看照片，微信 dg_xiaoli_520')).toBe(true);
+    expect(suspect('爆破作业前须检查导爆索和导爆管的连接，严禁私自携带民爆物品离开作业区。')).toBe(false);
+  });
+});
