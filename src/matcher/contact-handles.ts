@@ -54,8 +54,11 @@ const SPELT_NUMBER = `${SPELT_SIGN}(?:\\s?[.·\\-]?\\s?${SPELT_SIGN}){5,12}(?!${
 const CHINESE_NUMERALS = new RegExp(`[${NUMERAL}]`, 'g');
 const HAS_CHINESE_NUMERAL = new RegExp(`[${NUMERAL}]`);
 
+/** WhatsApp, also in a list of apps that share one number ("WhatsApp / Telegram: +44…", "WeChat/WhatsApp +86…"). */
+const OTHER_APPS = '(?:telegram|wechat|signal|viber|imo)';
+const WHATSAPP = `(?:${L}whats\\s?app(?:\\s?/\\s?${OTHER_APPS})*|${L}${OTHER_APPS}(?:\\s?/\\s?${OTHER_APPS})*\\s?/\\s?whats\\s?app(?:\\s?/\\s?${OTHER_APPS})*|${L}wa\\.me/)`;
 /** A phone number with some of its digits masked: digits, "x", "*" or "•", spaces and hyphens. */
-const MASKED_NUMBER = '\\+?\\d[\\d\\s\\-x*•]{5,18}[\\dx*•](?![\\dx*•])';
+const MASKED_NUMBER = '\\+?\\d[\\d\\s\\-x*•()]{5,18}[\\dx*•](?![\\dx*•])';
 /** Eight to fifteen digits and masks, four digits at least and one mask at least (unmasked numbers have rules of their own). */
 const masked = (value: string) => {
   const number = value.replace(/^[^+\d]*/, '');
@@ -97,11 +100,11 @@ const RULES: readonly { type: ContactType; re: RegExp; needs?: RegExp; accept?: 
   },
   { type: 'telegram', re: new RegExp(`${L}(?:t|telegram)\\.me/[a-z][a-z0-9_]{3,31}`, 'g'), needs: /\.me\// },
   { type: 'wickr', re: new RegExp(`${L}wickr(?:\\s?me)?${SEP}@?[a-z0-9][a-z0-9_.-]{2,31}`, 'g') },
-  { type: 'whatsapp', re: new RegExp(`(?:${L}whats\\s?app|${L}wa\\.me/)${SEP}\\+?\\d[\\d\\s-]{6,16}\\d(?!\\d)`, 'g'), needs: DIGIT },
+  { type: 'whatsapp', re: new RegExp(`${WHATSAPP}${SEP}\\+?\\d[\\d\\s-]{6,16}\\d(?!\\d)`, 'g'), needs: DIGIT },
   // A number that a reported or reposted page masked, behind a messaging app's name or a call to text
   // ("WhatsApp 98xxx 41207", "Telegram: +86 1xx-xxxx-2287", "text 909-5xx-0371"): the seller's all the
   // same. An office's masked hotline follows "call" or 电话, which these rules leave out.
-  { type: 'whatsapp', re: new RegExp(`(?:${L}whats\\s?app|${L}wa\\.me/)${SEP}${MASKED_NUMBER}`, 'g'), needs: DIGIT, accept: masked },
+  { type: 'whatsapp', re: new RegExp(`${WHATSAPP}${SEP}${MASKED_NUMBER}`, 'g'), needs: DIGIT, accept: masked },
   { type: 'telegram', re: new RegExp(`${L}(?:telegram|viber)${SEP}${MASKED_NUMBER}`, 'g'), needs: DIGIT, accept: masked },
   { type: 'phone', re: new RegExp(`${L}(?:text|sms)\\s?(?:me\\s)?(?:on\\s|at\\s)?:?\\s?${MASKED_NUMBER}`, 'g'), needs: DIGIT, accept: masked },
   { type: 'signal', re: new RegExp(`${L}signal${STRICT}(?:\\+?\\d[\\d\\s-]{6,16}\\d(?!\\d)|${LATIN_ID})`, 'g') },

@@ -90,6 +90,14 @@ describe('findContactHandles', () => {
     expect(types(raw)).toEqual([type]);
   });
 
+  it.each([
+    ['WhatsApp / Telegram: +1 (3xx) 5x2-77x0', 'whatsapp'],
+    ['WhatsApp/Telegram/Signal +86 17x xxxx 5520', 'whatsapp'],
+    ['WhatsApp/WeChat: +86 138 1234 5678', 'whatsapp'],
+  ])('takes a number that several apps share, WhatsApp among them, in %j', (raw, type) => {
+    expect(types(raw)).toEqual([type]);
+  });
+
   it('takes no masked office hotline, nor a masked count, for a handle', () => {
     expect(types('call 0344 xxx 0210 or 07** *** 512; whatsapp 2026 xx; telegram 12 xx')).toEqual([]);
   });
