@@ -131,7 +131,7 @@ const RULES: readonly { type: ContactType; re: RegExp; needs?: RegExp; accept?: 
   { type: 'wechat', re: new RegExp(`(?:${L}v|威|薇|微|卫星)\\s?:\\s?[a-z0-9][-_a-z0-9]{4,19}(?![-_a-z0-9])`, 'g') },
   // "+v 👉 abc123", "加薇 ~ kl993": an add sign before a look-alike of 微 or v, and symbols (not letters
   // or digits) between it and the id…
-  { type: 'wechat', re: new RegExp(`(?:加|\\+)\\s?(?:v|[微威薇徽卫])(?:信|星)?[^\\p{L}\\p{N}]{0,4}[a-z][-_a-z0-9]{4,19}(?![-_a-z0-9])`, 'gu') },
+  { type: 'wechat', re: new RegExp(`(?:加|\\+)\\s?(?:v|[微威薇徽卫])(?:信|星)?[^\\p{L}\\p{N}]{0,6}[a-z][-_a-z0-9]{4,19}(?![-_a-z0-9])`, 'gu') },
   // …or a look-alike alone with an emoji or symbol for the colon ("威 ❤ jz-chen520", normalisation
   // having dropped the emoji "➕" before it), an id with a digit in it.
   { type: 'wechat', re: new RegExp(`(?:${L}v|威|薇|微)\\s?[^\\p{L}\\p{N}\\s:]{1,3}\\s?(?=[-_a-z]{1,19}\\d)[a-z][-_a-z0-9]{4,19}(?![-_a-z0-9])`, 'gu'), needs: DIGIT },
@@ -151,6 +151,8 @@ const RULES: readonly { type: ContactType; re: RegExp; needs?: RegExp; accept?: 
     needs: /[*•]/,
   },
   { type: 'qq', re: new RegExp(`${L}q\\s?:\\s?[1-9][\\dx*]{4,10}(?![\\dx*])`, 'g'), needs: DIGIT },
+  // 🐧, QQ's penguin, before a number, masked or not ("🐧 2*****56").
+  { type: 'qq', re: /🐧\s?:?\s?[1-9](?:\s?[\dx*]){4,12}(?![\dx*])/g, needs: /🐧/, accept: (value) => (value.match(/\d/g)?.length ?? 0) >= 3 },
   // A QQ number written in groups, as a phone number is ("QQ 2850 197 346", "加我 Q 2980-441-376"): five to
   // eleven digits, the last ones perhaps masked.
   {

@@ -98,6 +98,12 @@ describe('findContactHandles', () => {
     expect(types(raw)).toEqual([type]);
   });
 
+  it('takes QQ\'s penguin before a number, and an add sign with an emoji and a colon before a WeChat id', () => {
+    expect(types('99 进 vip 群,🐧 2*****56 戳我')).toEqual(['qq']);
+    expect(types('到了再付加 v ❤ : kd771209 (备注贴吧)')).toEqual(['wechat']);
+    expect(types('🐧:1234；🐧 每天更新')).toEqual([]);
+  });
+
   it('takes no masked office hotline, nor a masked count, for a handle', () => {
     expect(types('call 0344 xxx 0210 or 07** *** 512; whatsapp 2026 xx; telegram 12 xx')).toEqual([]);
   });
