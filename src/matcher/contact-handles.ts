@@ -90,7 +90,7 @@ const RULES: readonly { type: ContactType; re: RegExp; needs?: RegExp; accept?: 
   {
     type: 'wechat',
     re: new RegExp(
-      `(?:${L}(?:wechat|weixin|vx|wx)|v\\s?信|[微威薇徽]\\s?信|加\\s?v|加\\s?微|\\+v)(?:号)?\\s?:?\\s?(?:[a-z][-_a-z0-9]{5,19}|\\+?\\d{5,13})(?![-_a-z0-9])`,
+      `(?:${L}(?:wechat|weixin|vx|wx)|v\\s?信|[微威薇徽]\\s?信|加\\s?v|加\\s?微|(?<!\\d)\\+v(?![a-z]))(?:号)?\\s?:?\\s?(?:[a-z][-_a-z0-9]{5,19}|\\+?\\d{5,13})(?![-_a-z0-9])`,
       'g',
     ),
   },
@@ -131,7 +131,8 @@ const RULES: readonly { type: ContactType; re: RegExp; needs?: RegExp; accept?: 
   { type: 'wechat', re: new RegExp(`(?:${L}v|威|薇|微|卫星)\\s?:\\s?[a-z0-9][-_a-z0-9]{4,19}(?![-_a-z0-9])`, 'g') },
   // "+v 👉 abc123", "加薇 ~ kl993": an add sign before a look-alike of 微 or v, and symbols (not letters
   // or digits) between it and the id…
-  { type: 'wechat', re: new RegExp(`(?:加|\\+)\\s?(?:v|[微威薇徽卫])(?:信|星)?[^\\p{L}\\p{N}]{0,6}[a-z][-_a-z0-9]{4,19}(?![-_a-z0-9])`, 'gu') },
+  // ("18+ verified" is an age, and "+ verified" no add sign: a "v" that begins a word is no 微.)
+  { type: 'wechat', re: new RegExp(`(?:加|(?<!\\d)\\+)\\s?(?:v(?:信|星)?(?![a-z])|[微威薇徽卫](?:信|星)?)[^\\p{L}\\p{N}]{0,6}[a-z][-_a-z0-9]{4,19}(?![-_a-z0-9])`, 'gu') },
   // …or a look-alike alone with an emoji or symbol for the colon ("威 ❤ jz-chen520", normalisation
   // having dropped the emoji "➕" before it), an id with a digit in it.
   { type: 'wechat', re: new RegExp(`(?:${L}v|威|薇|微)\\s?[^\\p{L}\\p{N}\\s:]{1,3}\\s?(?=[-_a-z]{1,19}\\d)[a-z][-_a-z0-9]{4,19}(?![-_a-z0-9])`, 'gu'), needs: DIGIT },

@@ -104,6 +104,12 @@ describe('findContactHandles', () => {
     expect(types('🐧:1234；🐧 每天更新')).toEqual([]);
   });
 
+  it('takes no age or sum before a word for an add sign before a WeChat id', () => {
+    expect(types('a community for adult content creators (18+ verified)')).toEqual([]);
+    expect(types('6 stubs + 2 yrs w2 + verifier phone line; +verified seller')).toEqual([]);
+    expect(types('+v abc123；+v:abc_12')).toEqual(['wechat', 'wechat']);
+  });
+
   it('takes no masked office hotline, nor a masked count, for a handle', () => {
     expect(types('call 0344 xxx 0210 or 07** *** 512; whatsapp 2026 xx; telegram 12 xx')).toEqual([]);
   });
