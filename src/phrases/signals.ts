@@ -94,6 +94,8 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     'cannot be legally sold', 'cannot legally be sold', "can't legally be sold", 'checked baggage', 'baggage allowance', 'import permits', 'import permit', 'export permit', 'firearm declaration', 'illegal and harmful information', 'never share', 'we will never ask', 'protect yourself',
     'fraud prevention', 'if you suspect', 'red flags', 'help centre', 'help center', 'report it to', 'is an offence', 'is illegal',
     'it is illegal', 'are illegal', 'prohibited', 'is a crime', 'government', 'department of', 'ministry of',
+    // A would-be victim's report of an offer made to them, asking whether it is a scam.
+    'offered me', 'messaged me', "dm'd me", 'got a dm', 'real or scam', 'is this a scam', 'is this legit', 'legit or scam',
     // Lawful trade.
     'prescription required', 'requires a prescription', 'prescription only', 'valid prescription', 'licensed pharmacy', 'licence required',
     'acs reagent', 'safety data sheet', 'end-user declaration', 'laws by state', 'state laws',

@@ -21,6 +21,12 @@ describe('lawful commerce', () => {
     expect(suspect('高仿假币 1:8 出,过验钞机,被没收包赔,微信 jb8899')).toBe(true);
   });
 
+  it("reads a would-be victim's report of an offer made to them as a question, not an offer", () => {
+    expect(suspect('Is this a scam? Someone on Instagram offered me $500 to "borrow" my bank account for a day, then I Zelle it back.')).toBe(false);
+    expect(suspect('My 17-year-old got a DM offering £500 to let a business use his bank account, paid by Zelle. Is this what they call a money mule?')).toBe(false);
+    expect(suspect('Let us use your bank account for a day: $500, paid by Zelle. Money mule jobs pay weekly.')).toBe(true);
+  });
+
   it('reads a run of x that masks a number or an address as a mask, not as adult content', () => {
     expect(phrases('客服微信 shop_kefu01，电话 400-xxx-3155')).toEqual([]);
     expect(phrases('QQ 群 6672xxxx3，邮箱 order@shop-xxx.com')).toEqual([]);
