@@ -166,6 +166,13 @@ const RULES: readonly Rule[] = [
   },
 ];
 
+/**
+ * A sum that names a banknote ("一张100元假币", "10元、20元小面额假币", "fake £20 and £50 notes", "$100 bills") is the note's face
+ * value, not a price: a warning about fake notes names them so. A seller's price stands apart ("1比8", "£250 for £1,000 face").
+ */
+const FACE_VALUE = /^\s?(?:元|块)?(?:\s?[、,，和及与/]\s?\d+\s?(?:元|块)?)*\s?(?:的)?(?:小面额)?(?:假币|假钞|真币|纸币|钞票|人民币)|^(?:\s?(?:,|and|or|\/)\s?[$£€]?\d+)*\s?(?:bank)?(?:notes?|bills?)(?![a-z])/;
+const FACE_VALUE_REACH = 24;
+
 /** Listed sale words that hide the goods from the carrier, as the concealment pattern above does. "Discreet packaging" is every pharmacy's and adult shop's. */
 const CONCEALING_WORD = /stealth|隐蔽|保密发/;
 
@@ -188,7 +195,9 @@ export function detectSaleSignals(text: string): SaleSignal[] {
     if (rule.needs !== undefined && !rule.needs.test(text)) continue;
     for (const m of text.matchAll(rule.re)) {
       const start = m.index;
-      found.push({ kind: rule.kind, type: rule.type, start, end: start + m[0].length, value: m[0] });
+      const end = start + m[0].length;
+      if (rule.type === 'price' && FACE_VALUE.test(text.slice(end, end + FACE_VALUE_REACH))) continue;
+      found.push({ kind: rule.kind, type: rule.type, start, end, value: m[0] });
     }
   }
   return mergeOverlapping(found, text, (signal) => signal.kind);

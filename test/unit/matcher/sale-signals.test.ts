@@ -168,3 +168,16 @@ describe('prices and handles as adverts write them', () => {
     expect(types('金价 580元/克')).not.toContain('dose');
   });
 });
+
+describe('a banknote named by its face value', () => {
+  it('reads the sum that names a note as its face value, not a price', () => {
+    expect(types('摆摊收到一张100元假币,教大家几个鉴别方法')).toEqual([]);
+    expect(types('发现少量伪造的10元、20元小面额假币')).toEqual([]);
+    expect(types('how to spot fake £20 and £50 notes, or $100 bills')).toEqual([]);
+  });
+
+  it("keeps a seller's price beside the notes it names", () => {
+    expect(types('fake £20 notes for sale £250')).toEqual(['price']);
+    expect(types('50元假币 1比8 包邮')).toContain('price');
+  });
+});
