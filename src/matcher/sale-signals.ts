@@ -96,7 +96,7 @@ const RULES: readonly Rule[] = [
     kind: 'price',
     type: 'dose',
     needs: /[\d一两半]\s?(?:g|克)/,
-    re: /(?<![\d.])(?:0?\.\d|[1-9](?:\.\d)?|(?<![\u4e00-\u9fff])[一两半])\s?(?:g|克)(?![a-z])\s?(?:[=:：]|的|一份|一包|每份)?\s?[¥$€£]?\s?\d{2,5}(?![\d.%]|\s?(?:g|克|mg|ml|lbs?|oz|pounds?|元\/克)(?![a-z]))/g,
+    re: /(?<![\d.])(?:0?\.\d|[1-9](?:\.\d)?|(?<![\u4e00-\u9fff])[一两半])\s?(?:g|克)(?![a-z])\s?(?:[=:：/]|的|一份|一包|每份)?\s?[¥$€£]?\s?\d{2,5}(?![\d.%]|\s?(?:g|克|mg|ml|lbs?|oz|pounds?|元\/克)(?![a-z]))/g,
   },
   // A quantity and its price, as adverts write them without a currency: "50g 60", "25克一瓶 260", "手铐80一副".
   // The sum may be in ten-thousands ("1 公斤 2.6 万").

@@ -181,3 +181,10 @@ describe('a banknote named by its face value', () => {
     expect(types('50元假币 1比8 包邮')).toContain('price');
   });
 });
+
+describe('a dose priced after a slash', () => {
+  it('reads "1g/260" as a dose and its price, as dealers\' menus write them', () => {
+    expect(types('布鲁斯小包 1g/260,3g/700')).toEqual(['dose', 'dose']);
+    expect(types('5g/100ml 稀释')).not.toContain('dose');
+  });
+});
