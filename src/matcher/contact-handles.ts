@@ -148,7 +148,7 @@ const RULES: readonly { type: ContactType; re: RegExp; needs?: RegExp; accept?: 
   // behind WeChat's nicknames (绿泡泡, 绿色软件): the seller's all the same. Two letters or digits before the mask.
   {
     type: 'wechat',
-    re: new RegExp(`(?:${L}(?:wechat|weixin|vx|wx)|v\\s?信|[微威薇徽]\\s?信|加\\s?v|加\\s?微|\\+v|${L}v\\s?:|绿泡泡|绿色软件)(?:号)?\\s?:?\\s?[a-z][-_a-z0-9]{1,19}[*•]{2,}[-_a-z0-9*•]{0,12}(?![-_a-z0-9*•])`, 'g'),
+    re: new RegExp(`(?:${L}(?:wechat|weixin|vx|wx)|v\\s?信|[微威薇徽]\\s?信|加\\s?v|加\\s?微|(?<!\\d)\\+v(?![a-z])|${L}v\\s?:|绿泡泡|绿色软件)(?:号)?\\s?:?\\s?[a-z][-_a-z0-9]{1,19}[*•]{2,}[-_a-z0-9*•]{0,12}(?![-_a-z0-9*•])`, 'g'),
     needs: /[*•]/,
   },
   { type: 'qq', re: new RegExp(`${L}q\\s?:\\s?[1-9][\\dx*]{4,10}(?![\\dx*])`, 'g'), needs: DIGIT },
