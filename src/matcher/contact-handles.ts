@@ -44,6 +44,8 @@ const LATIN_ID = '[a-z][-_.a-z0-9]{3,31}(?![-_a-z0-9])';
 
 /** Tests for the one character that some rules' every match holds (see `needs` below). */
 const AT = /@/;
+/** WhatsApp's name or link, which every WhatsApp rule's match holds. */
+const WHATSAPP_NAME = /whats\s?app|wa\.me\//;
 const DIGIT = /\d/;
 
 /** Chinese numerals, plain and in the capital forms of cheques and prices. */
@@ -100,13 +102,13 @@ const RULES: readonly { type: ContactType; re: RegExp; needs?: RegExp; accept?: 
   },
   { type: 'telegram', re: new RegExp(`${L}(?:t|telegram)\\.me/[a-z][a-z0-9_]{3,31}`, 'g'), needs: /\.me\// },
   { type: 'wickr', re: new RegExp(`${L}wickr(?:\\s?me)?${SEP}@?[a-z0-9][a-z0-9_.-]{2,31}`, 'g') },
-  { type: 'whatsapp', re: new RegExp(`${WHATSAPP}${SEP}\\+?\\d[\\d\\s-]{6,16}\\d(?!\\d)`, 'g'), needs: DIGIT },
+  { type: 'whatsapp', re: new RegExp(`${WHATSAPP}${SEP}\\+?\\d[\\d\\s-]{6,16}\\d(?!\\d)`, 'g'), needs: WHATSAPP_NAME },
   // A number that a reported or reposted page masked, behind a messaging app's name or a call to text
   // ("WhatsApp 98xxx 41207", "Telegram: +86 1xx-xxxx-2287", "text 909-5xx-0371"): the seller's all the
   // same. An office's masked hotline follows "call" or 电话, which these rules leave out.
-  { type: 'whatsapp', re: new RegExp(`${WHATSAPP}${SEP}${MASKED_NUMBER}`, 'g'), needs: DIGIT, accept: masked },
-  { type: 'telegram', re: new RegExp(`${L}(?:telegram|viber)${SEP}${MASKED_NUMBER}`, 'g'), needs: DIGIT, accept: masked },
-  { type: 'phone', re: new RegExp(`${L}(?:text|sms)\\s?(?:me\\s)?(?:on\\s|at\\s)?:?\\s?${MASKED_NUMBER}`, 'g'), needs: DIGIT, accept: masked },
+  { type: 'whatsapp', re: new RegExp(`${WHATSAPP}${SEP}${MASKED_NUMBER}`, 'g'), needs: WHATSAPP_NAME, accept: masked },
+  { type: 'telegram', re: new RegExp(`${L}(?:telegram|viber)${SEP}${MASKED_NUMBER}`, 'g'), needs: /telegram|viber/, accept: masked },
+  { type: 'phone', re: new RegExp(`${L}(?:text|sms)\\s?(?:me\\s)?(?:on\\s|at\\s)?:?\\s?${MASKED_NUMBER}`, 'g'), needs: /text|sms/, accept: masked },
   { type: 'signal', re: new RegExp(`${L}signal${STRICT}(?:\\+?\\d[\\d\\s-]{6,16}\\d(?!\\d)|${LATIN_ID})`, 'g') },
   { type: 'threema', re: new RegExp(`${L}threema${SEP}[a-z0-9]{8}(?![a-z0-9])`, 'g') },
   { type: 'session', re: new RegExp(`${L}session${STRICT}(?:05[0-9a-f]{64}|${LATIN_ID})`, 'g') },
@@ -179,7 +181,7 @@ const RULES: readonly { type: ContactType; re: RegExp; needs?: RegExp; accept?: 
   // 扣 alone before a number of six signs or more in digits ("加扣 3390 7712 86", "扣 1845xxxx12", "扣：2 8 6 0 4 1 7 5 3"):
   // a QQ number as sellers shorten it. A deduction or a discount is a sum with its unit ("扣款 100000 元",
   // "扣 200000 分"), and 折扣 is a discount.
-  { type: 'qq', re: new RegExp(`(?<!折)扣\\s?:?\\s?[1-9](?:\\s?[.·\\-]?\\s?[\\dx*]){5,12}(?![\\dx*])(?!\\s?[元块分万%])`, 'g'), needs: DIGIT, accept: (value) => digitCount(value) >= 4 },
+  { type: 'qq', re: new RegExp(`(?<!折)扣\\s?:?\\s?[1-9](?:\\s?[.·\\-]?\\s?[\\dx*]){5,12}(?![\\dx*])(?!\\s?[元块分万%])`, 'g'), needs: /扣/, accept: (value) => digitCount(value) >= 4 },
   // "DM @handle", "联系 @handle": a handle that a seller's call to write names (a bare "@name" is a
   // mention, and "contact @ourclub" an account's page).
   {
