@@ -141,6 +141,13 @@ const RULES: readonly Rule[] = [
   // A sum with its shipping paid, as sellers in comment sections write it without a currency ("398包邮", "260 包邮");
   // not a shop's threshold for free shipping ("满 99 包邮").
   { kind: 'price', type: 'price', needs: /包邮/, re: /(?<![\d.:]|\d,|满\s?)\d{2,5}\s?(?:元|块)?\s?包邮/g },
+  // A sum without a currency behind a goods word, priced by the piece or as a floor ("驾照 4500 全包", "整狗 1800 一套",
+  // "基础档 200 起"); not a count of cases ("案件 146 起").
+  {
+    kind: 'price',
+    type: 'price',
+    re: /(?<=[\u4e00-\u9fff]\s?)(?<![件案共计等了]\s?)[1-9]\d{2,4}\s?(?:全包|一套|一本|一张|一个|一台|一支|一盒|一瓶|一条|起)(?![年月日号])/g,
+  },
   // A sum per unit without a currency, as sellers of records, cards and gear write it ("0.3/条", "200/张", "150/副"),
   // and in English ("lowers 350 each"; not "60 each side").
   { kind: 'price', type: 'price', re: /(?<![\d./]|\d,)\d+(?:\.\d+)?\s?\/\s?(?:条|张|份|套|次|单|本|盒|瓶|支|粒|颗|克|副|把|件|台)/g },

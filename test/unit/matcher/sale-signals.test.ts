@@ -188,3 +188,11 @@ describe('a dose priced after a slash', () => {
     expect(types('5g/100ml 稀释')).not.toContain('dose');
   });
 });
+
+describe('a sum behind a goods word, by the piece or as a floor', () => {
+  it('reads "驾照 4500 全包" and "基础档 200 起" as prices, and a count of cases as none', () => {
+    expect(signals('c1 驾照 4500 全包,不用考试')).toEqual([{ type: 'price', value: '4500 全包' }]);
+    expect(types('基础档 200 起,全档 1500')).toContain('price');
+    expect(types('今年共破获案件 146 起，抓获 286 人')).toEqual([]);
+  });
+});
