@@ -138,8 +138,10 @@ const RULES: readonly { type: ContactType; re: RegExp; needs?: RegExp; accept?: 
   // …or a look-alike alone with an emoji or symbol for the colon ("威 ❤ jz-chen520", normalisation
   // having dropped the emoji "➕" before it), an id with a digit in it.
   { type: 'wechat', re: new RegExp(`(?:${L}v|威|薇|微)\\s?[^\\p{L}\\p{N}\\s:]{1,3}\\s?(?=[-_a-z]{1,19}\\d)[a-z][-_a-z0-9]{4,19}(?![-_a-z0-9])`, 'gu'), needs: DIGIT },
-  // …or 威 or 薇 (look-alikes of 微, not the end of a word: 权威, 示威, 助威, 蔷薇, 紫薇) with a space alone ("薇 ggb_2026x").
+  // …or 威 or 薇 (look-alikes of 微, not the end of a word: 权威, 示威, 助威, 蔷薇, 紫薇) with a space alone ("薇 ggb_2026x"),
+  // or 微 itself so ("微 fapiao_li668"; not the end of a word: 稍微, 轻微, 显微).
   { type: 'wechat', re: /(?<![权示国声军淫发神立助扬余天蔷紫])[威薇]\s(?=[-_a-z]{1,19}\d)[a-z][-_a-z0-9]{4,19}(?![-_a-z0-9])/g, needs: DIGIT },
+  { type: 'wechat', re: /(?<![细轻显卑稍略式衰精入低隐微])微\s(?=[-_a-z]{1,19}\d)[a-z][-_a-z0-9]{4,19}(?![-_a-z0-9])/g, needs: /微\s/ },
   // "加 wz_gear_2288", "加我 kd_tang77", "家属加 ❤ jkzl_2026": a call to add an id that holds a digit is a
   // WeChat id (增加, 参加 and 附加 are other words; "加 Q 3018…" is a QQ number).
   { type: 'wechat', re: /(?<![增参附更追叠施])加我?\s?[^\p{L}\p{N}]{0,4}(?!q\d)(?=[-_a-z]{1,19}\d)[a-z][-_a-z0-9]{4,19}(?![-_a-z0-9])/gu, needs: DIGIT },

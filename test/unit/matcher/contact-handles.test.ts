@@ -110,6 +110,11 @@ describe('findContactHandles', () => {
     expect(types('+v abc123；+v:abc_12')).toEqual(['wechat', 'wechat']);
   });
 
+  it('takes 微 and a space before an id with a digit in it, but not the end of a word', () => {
+    expect(types('专票 6 个点起微 fapiao_li668 长期合作')).toEqual(['wechat']);
+    expect(types('稍微 abc123；显微 lens2000x；轻微 scan_01')).toEqual([]);
+  });
+
   it('takes no masked office hotline, nor a masked count, for a handle', () => {
     expect(types('call 0344 xxx 0210 or 07** *** 512; whatsapp 2026 xx; telegram 12 xx')).toEqual([]);
   });
