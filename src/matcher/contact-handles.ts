@@ -44,6 +44,8 @@ const LATIN_ID = '[a-z][-_.a-z0-9]{3,31}(?![-_a-z0-9])';
 
 /** Tests for the one character that some rules' every match holds (see `needs` below). */
 const AT = /@/;
+/** WeChat by its name, its look-alikes with 信, or an add sign before "v" or 微 ("18+ verified" is an age, no add sign). */
+const WECHAT_LABEL = `(?:${L}(?:wechat|weixin|vx|wx)|v\\s?信|[微威薇徽]\\s?信|加\\s?v|加\\s?微|(?<!\\d)\\+v(?![a-z]))`;
 /** WhatsApp's name or link, which every WhatsApp rule's match holds. */
 const WHATSAPP_NAME = /whats\s?app|wa\.me\//;
 const DIGIT = /\d/;
@@ -64,7 +66,7 @@ const MASKED_NUMBER = '\\+?\\d[\\d\\s\\-x*•()]{5,18}[\\dx*•](?![\\dx*•])';
 /** Eight to fifteen digits and masks, four digits at least and one mask at least (unmasked numbers have rules of their own). */
 const masked = (value: string) => {
   const number = value.replace(/^[^+\d]*/, '');
-  const digits = number.match(/\d/g)?.length ?? 0;
+  const digits = digitCount(number);
   const masks = number.match(/[x*•]/g)?.length ?? 0;
   return digits >= 4 && masks >= 1 && digits + masks >= 8 && digits + masks <= 15;
 };
@@ -92,7 +94,7 @@ const RULES: readonly { type: ContactType; re: RegExp; needs?: RegExp; accept?: 
   {
     type: 'wechat',
     re: new RegExp(
-      `(?:${L}(?:wechat|weixin|vx|wx)|v\\s?信|[微威薇徽]\\s?信|加\\s?v|加\\s?微|(?<!\\d)\\+v(?![a-z]))(?:号)?\\s?:?\\s?(?:[a-z][-_a-z0-9]{5,19}|\\+?\\d{5,13})(?![-_a-z0-9])`,
+      `${WECHAT_LABEL}(?:号)?\\s?:?\\s?(?:[a-z][-_a-z0-9]{5,19}|\\+?\\d{5,13})(?![-_a-z0-9])`,
       'g',
     ),
   },
@@ -152,12 +154,12 @@ const RULES: readonly { type: ContactType; re: RegExp; needs?: RegExp; accept?: 
   // behind WeChat's nicknames (绿泡泡, 绿色软件): the seller's all the same. Two letters or digits before the mask.
   {
     type: 'wechat',
-    re: new RegExp(`(?:${L}(?:wechat|weixin|vx|wx)|v\\s?信|[微威薇徽]\\s?信|加\\s?v|加\\s?微|(?<!\\d)\\+v(?![a-z])|${L}v\\s?:|绿泡泡|绿色软件)(?:号)?\\s?:?\\s?[a-z][-_a-z0-9]{1,19}[*•]{2,}[-_a-z0-9*•]{0,12}(?![-_a-z0-9*•])`, 'g'),
+    re: new RegExp(`(?:${WECHAT_LABEL}|${L}v\\s?:|绿泡泡|绿色软件)(?:号)?\\s?:?\\s?[a-z][-_a-z0-9]{1,19}[*•]{2,}[-_a-z0-9*•]{0,12}(?![-_a-z0-9*•])`, 'g'),
     needs: /[*•]/,
   },
   { type: 'qq', re: new RegExp(`${L}q\\s?:\\s?[1-9][\\dx*]{4,10}(?![\\dx*])`, 'g'), needs: DIGIT },
   // 🐧, QQ's penguin, before a number, masked or not ("🐧 2*****56").
-  { type: 'qq', re: /🐧\s?:?\s?[1-9](?:\s?[\dx*]){4,12}(?![\dx*])/g, needs: /🐧/, accept: (value) => (value.match(/\d/g)?.length ?? 0) >= 3 },
+  { type: 'qq', re: /🐧\s?:?\s?[1-9](?:\s?[\dx*]){4,12}(?![\dx*])/g, needs: /🐧/, accept: (value) => digitCount(value) >= 3 },
   // A QQ number written in groups, as a phone number is ("QQ 2850 197 346", "加我 Q 2980-441-376"): five to
   // eleven digits, the last ones perhaps masked.
   {
