@@ -79,6 +79,17 @@ const RULES: readonly Rule[] = [
     type: 'forgery',
     re: /(?<![a-z])(?:looks? (?:exactly |just )?like (?:the )?(?:real|original)(?: thing| ones?)?|looks? (?:100% |totally |completely )?(?:real|original|genuine|authentic|legit|proper)|indistinguishable from (?:the )?(?:real|original)|identical to (?:the )?originals?|same as (?:the )?originals?|1:1 (?:copy|copies|replicas?)|pass(?:es)? (?:all )?(?:checks|inspections?|verification|uv|scanners?|the scanner)|pass(?:es)? (?:the )?pen(?: test)?(?: (?:\+|and|&) uv)?|feels? (?:real|genuine)|(?:registered|entered|recorded) (?:in|into|on) (?:the )?(?:official |government |national |issuing |real |state )?(?:databases?|systems?|registry)|(?:real )?database (?:registered|entry|entries)|real[- ]database|(?:dvla|dmv)[- ]registered|pass(?:es)? (?:every|any|all) (?:the )?(?:scanners?|checks?|airport)|pass(?:es)? (?:the )?(?:airport|border|bar|bouncer|club|police)(?: scanners?| checks?| scans?)|pass(?:es)? (?:the )?(?:chip readers?|e-?gates))(?![a-z])|以假乱真|跟真的一样|和真的一样|与真的一样|一比一|1比1|[可能]过机|过机不报警/g,
   },
+  // A forger's promise that the paper says whatever the buyer wants ("any date, any amount", "any employer, any
+  // salary"): a receipt, an invoice or a pay stub made to order, not one issued for a sale or a job.
+  {
+    kind: 'sale-word',
+    type: 'forgery',
+    needs: /any /,
+    re: /(?<![a-z])(?:any dates?,? (?:and |& )?any amounts?|any amounts?,? (?:and |& )?any dates?|any (?:salary|income)(?: figure| amount)?)(?![a-z])/g,
+  },
+  // An escort's terms: she receives ("incall") and she visits ("outcall"), both offered in one advert. A clinic
+  // or a salon that names one of them ("incall at our clinic only") offers a treatment.
+  { kind: 'sale-word', type: 'sale-word', needs: /call/, re: /(?<![a-z])(?:in-?call\b.{0,80}?\bout-?call|out-?call\b.{0,80}?\bin-?call)(?![a-z])/g },
   // A sale without the checks the law asks of the buyer ("无需提供任何证件", "不需要购买证明和备案", "个人可买",
   // "不问用途"): a licensed dealer of controlled chemicals, jammers or police gear asks for them.
   {

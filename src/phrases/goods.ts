@@ -48,7 +48,7 @@ export const GOODS_EN: Goods = {
     'lorazepam', 'adderall', 'ritalin', 'suboxone', 'methadone', 'ketamine', 'mephedrone', '4-mmc', '3-mmc', '3-cmc', 'alpha-pvp', 'mdma',
     'ecstasy', 'lsd', 'dmt', 'psilocybin', 'magic mushrooms', 'cocaine', 'heroin', 'meth', 'methamphetamine', 'crystal meth', 'amphetamine',
     'ghb', 'gbl', '1,4-butanediol', 'thc vape', 'thc carts', 'cannabis', 'xanax bars', 'm30', 'pressed pills', 'research chemical',
-    'research chemicals', 'pmk', 'bmk', 'p2p', 'safrole', 'ephedrine', 'pseudoephedrine', 'red phosphorus', '4-anpp', 'phenylacetone',
+    'research chemicals', 'pmk', 'bmk', 'p2p', '1p2p', 'safrole', 'ephedrine', 'pseudoephedrine', 'red phosphorus', '4-anpp', 'phenylacetone',
     'nitazene', 'isotonitazene', 'carfentanil', 'coke', 'pills',
     // Fentanyl's precursors, as the UN 1988 Convention's Table I names them since 2017–2024 (NPP, ANPP, 4-AP,
     // 1-boc-4-AP, norfentanyl, 4-piperidone and its boc form) and as chemical traders' adverts write them.
@@ -140,7 +140,7 @@ export const GOODS_EN: Goods = {
     'do not change email or password', 'stolen steam accounts', 'cracked netflix', 'cracked spotify',
   ],
   jammers: [
-    'cell blocker', 'jamming', 'drone jammer', 'wifi jammer', '5g jammer', 'anti-tracking', 'tracker blocker', 'relay attack', 'key fob',
+    'cell blocker', 'wifi blocker', 'jamming', 'drone jammer', 'wifi jammer', '5g jammer', 'anti-tracking', 'tracker blocker', 'relay attack', 'key fob',
     'code grabber', 'keyless repeater', 'gps signal blocker', 'jammer kit', 'knocks out gps', 'blocks gps', 'block gps', 'kill the gps',
     'tracker killer', 'anti-gps', 'gps killer',
     'privacy plug', 'gps privacy', 'gps loses signal',
@@ -160,7 +160,7 @@ export const GOODS_EN: Goods = {
   pornography: [
     // An escort's terms: whether she receives or visits.
     'incall', 'outcall', 'in-call', 'out-call',
-    'onlyfans', 'fansly', 'nude', '18+', 'adult content', 'sex tape', 'spycam', 'upskirt', 'premium snapchat', 'telegram vip', 'mega folder',
+    'onlyfans', 'fansly', 'nude', '18+', 'adult content', 'sex tape', 'spycam', 'upskirt', 'premium snapchat', 'telegram vip', 'mega folder', 'site rips', 'studio rips',
     'vip group', 'private videos', 'of leaks', 'content pack', 'explicit videos', '🔞', 'paywalled videos', 'leaked videos', 'fav creators',
     'lifetime vip',
     'spy cam', 'spy cams', 'spy cam videos', 'hidden camera videos', 'hidden-camera videos', 'hidden cam videos', 'locker room cam', 'changing room cam',
@@ -169,7 +169,7 @@ export const GOODS_EN: Goods = {
   other: [
     'ivory', 'rhino horn', 'pangolin scales', 'pangolin', 'tiger bone', 'tiger skin', 'bear bile', 'counterfeit money', 'fake money',
     'counterfeit notes', 'counterfeit bills', 'fake banknotes', 'undetectable notes', 'counterfeit dollars', 'counterfeit us dollars',
-    'counterfeit euros', 'fake dollars', 'fake euros', 'passes pen test', 'passes the pen test', 'grade a notes', 'exam cheating', 'cheating device', 'exam answers',
+    'counterfeit euros', 'fake dollars', 'fake euros', 'passes pen test', 'passes the pen test', 'grade a notes', 'counterfeit banknotes', 'runz', 'expo runz', 'exam cheating', 'cheating device', 'exam answers',
     'invisible earpiece',
     // Exams sat by someone else and degrees bought, counterfeit cash, parcel-reshipping mule jobs, wildlife parts.
     'exam proxy', 'proxy exam', 'proxy test taker', 'take your exam', 'take my exam', 'exam taker for hire', 'pay someone to take',
@@ -249,7 +249,7 @@ export const GOODS_ZH: Goods = {
     '克百威', '呋喃丹', '涕灭威', '甲拌磷', '四二四',
     // Paraquat (banned as a liquid in China since 2016) by its trade name, and the homophone its sellers write.
     '克芜踪', '白草枯',
-    '氰化物', '叠氮化钠', '氯化汞', '升汞', '醋酸铊', '铊盐', '乌头碱', '河豚毒素', '秋水仙碱', '甲基汞', '重铬酸钾', '氟乙酸钠', '氟乙酰胺', '四亚甲基二砜四胺',
+    '氰化物', '叠氮化钠', '氯化汞', '升汞', '醋酸铊', '铊盐', '乌头碱', '河豚毒素', '秋水仙碱', '甲基汞', '重铬酸钾', '氟乙酸钠', '氟乙酰胺', '三步倒', '四亚甲基二砜四胺',
     '无色无味', '慢性毒', '致死量',
   ],
   'identity-documents': [

@@ -418,3 +418,25 @@ describe('blasting materials, paraquat\'s trade name and escort work', () => {
     expect(suspect('爆破作业前须检查导爆索和导爆管的连接，严禁私自携带民爆物品离开作业区。')).toBe(false);
   });
 });
+
+describe('an escort\'s terms, made-to-order paper and counterfeit notes', () => {
+  it('reads an escort who both receives and visits as an offer, and a clinic\'s home visits as none', () => {
+    expect(suspect('Classy and discreet, available for incall at my private apartment or outcall to hotels.')).toBe(true);
+    expect(suspect('Incall at our clinic only, home visits for mobility clients.')).toBe(false);
+  });
+
+  it('reads pay stubs and receipts made to say any sum as forged', () => {
+    expect(suspect('Custom pay stubs with any employer, any salary. Delivered as PDF.')).toBe(true);
+    expect(suspect('Fuel receipts books and hotel folios, any date, any amount.')).toBe(true);
+    expect(suspect('Pay stubs for your employees from real payroll runs.')).toBe(false);
+  });
+
+  it('reads counterfeit banknotes, site rips and exam "runz" as goods beside sale intent', () => {
+    expect(suspect('Top quality undetectable counterfeit banknotes, WhatsApp +44 7700 900814')).toBe(true);
+    expect(suspect('How to check your cash for counterfeit banknotes: feel the paper, tilt the note.')).toBe(false);
+    expect(suspect('Selling studio site rips, 5 sites of your choice $45')).toBe(true);
+    expect(suspect('WAEC expo runz, full 9 subjects ₦22,000, pay and send screenshot')).toBe(true);
+    expect(suspect('群里出正宗三步倒, 10克一包 30 元, 加 V 详聊')).toBe(true);
+    expect(suspect('“三步倒”即毒鼠强, 国家早已禁止生产销售。')).toBe(false);
+  });
+});

@@ -142,6 +142,10 @@ describe('prices and handles as adverts write them', () => {
     ['UK driving licence (DVLA registered)', 'forgery'],
     ['Pass every scanner, airport and police check', 'forgery'],
     ['passes chip readers and e-gates', 'forgery'],
+    ['receipts from any store, any date, any amount', 'forgery'],
+    ['pay stubs, any employer, any salary', 'forgery'],
+    ['incall at my apartment or outcall to hotels', 'sale-word'],
+    ['duration incall outcall', 'sale-word'],
   ])('finds %j', (raw, type) => {
     expect(types(raw)).toContain(type);
   });
@@ -159,6 +163,8 @@ describe('prices and handles as adverts write them', () => {
     expect(types('全市 3 万 5 个小区; 1.2 万人次; 共 8 万 2 千册; 共8万2千册')).toEqual([]);
     expect(types('主队1比2落败; 比分 1:3; 比例尺 1:50000; 模型 1:64; 兑换比例 1:1')).toEqual([]);
     expect(types('每一g 含 30 毫克; 统一克 100')).toEqual([]);
+    // A salon that receives clients, a payroll app's "any date range": one term of the trade, or none.
+    expect(types('incall at our clinic only; pick any date range; any amount of help')).toEqual([]);
   });
 
   it('reads a gram or a few with its price as a dose, and food sold by the hundred grams or a scale reading as none', () => {
