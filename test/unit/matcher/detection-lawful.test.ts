@@ -171,4 +171,14 @@ describe('lawful commerce in everyday Chinese', () => {
     expect(suspect('MDMA crystal 84% 1g €35, reagent tested, ships from NL')).toBe(true);
     expect(suspect('出售银行卡 一类卡 四件套 3000 一套 加微信 ka_8899')).toBe(true);
   });
+
+  it('reads a Faraday pouch, roller derby\'s jammer, a firewall\'s DDoS defence and a passport wallet as lawful', () => {
+    expect(suspect('Thieves use a relay attack on keyless cars. Our Faraday pouch blocks the fob, £12.99 add to cart')).toBe(false);
+    expect(suspect('Our next home bout is Saturday, tickets £8: come and cheer for our top jammer!')).toBe(false);
+    expect(suspect('企业级防火墙 抗DDoS 千兆 ¥3999 加入购物车')).toBe(false);
+    expect(suspect('真皮护照夹 证件包 可刻字 ¥168 加入购物车')).toBe(false);
+    expect(suspect('Relay attack kit for keyless cars £900, Telegram @keyless_uk')).toBe(true);
+    expect(suspect('GPS jammers for trucks $45, 10 in stock, WhatsApp +1 555 0142')).toBe(true);
+    expect(suspect('DDoS 攻击 打服务器 包月 800 飞机 @ddos_tg')).toBe(true);
+  });
 });
