@@ -8,6 +8,10 @@
 type Word = { phrase: string; lang: 'en' | 'zh' };
 const en = (words: readonly string[]): Word[] => words.map((phrase) => ({ phrase, lang: 'en' as const }));
 const zh = (words: readonly string[]): Word[] => words.map((phrase) => ({ phrase, lang: 'zh' as const }));
+/** Marks that forbid what follows them on an anti-fraud poster or in a rule list. */
+const PROHIBITION_MARKS = ['❌', '🚫', '⛔', '✖', '✗'];
+/** The dealings in one's own card, account or goods that such a poster forbids. */
+const DEALINGS_ZH = ['出租', '出借', '出售', '买卖', '收购', '租借', '转借', '转卖'];
 
 /** Words that say something is on offer: a weak phrase counts only next to one of these (or a price or contact). */
 export const SALE_INTENT: readonly Word[] = [
@@ -147,6 +151,8 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     // Warnings and help pages.
     '反诈', '防骗', '谨防', '切勿', '不要出租', '不出租', '不出借', '不外借', '断卡', '诈骗', '骗局', '风险提示', '挂失', '严禁',
     '违法', '请勿', '郑重声明', '办事指南', '服务指南', '人民政府', '政务', '出入境管理', '公安局',
+    // A poster's prohibition mark before a dealing ("❌ 出租、出借、出售银行卡"): what the reader must not do.
+    ...PROHIBITION_MARKS.flatMap((mark) => DEALINGS_ZH.flatMap((verb) => [mark + verb, `${mark} ${verb}`])),
     // Lawful trade.
     '可开具正规发票', '正规发票', '提供正规发票', '开具发票', '税务局', '凭处方', '处方药', '凭医生处方', '许可证', '持证',
     '射击俱乐部', '射箭俱乐部', '射击射箭', '射击运动',

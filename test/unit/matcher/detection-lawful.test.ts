@@ -181,4 +181,9 @@ describe('lawful commerce in everyday Chinese', () => {
     expect(suspect('GPS jammers for trucks $45, 10 in stock, WhatsApp +1 555 0142')).toBe(true);
     expect(suspect('DDoS 攻击 打服务器 包月 800 飞机 @ddos_tg')).toBe(true);
   });
+
+  it('reads a poster\'s prohibition mark before a dealing as a warning', () => {
+    expect(suspect('❌ 出租、出借、出售银行卡、U盾、手机卡')).toBe(false);
+    expect(suspect('出租、出借、出售银行卡、U盾、手机卡')).toBe(true);
+  });
 });
