@@ -21,6 +21,7 @@ export type ContactType =
   | 'skype'
   | 'snapchat'
   | 'kik'
+  | 'zalo'
   | 'tox'
   | 'handle'
   | 'phone'
@@ -126,6 +127,8 @@ const RULES: readonly { type: ContactType; re: RegExp; needs?: RegExp; accept?: 
   { type: 'snapchat', re: new RegExp(`${L}add (?:me )?(?:on )?(?:snapchat|snap)\\s@?(?=[a-z0-9_.]*[\\d_])${LATIN_ID}`, 'g') },
   // Tox, the messenger of ransomware crews and data brokers: a 76-hex-digit id, often shown cut ("8D2C...41AA").
   { type: 'tox', re: new RegExp(`${L}tox(?:\\s?id)?\\s?:?\\s?[0-9a-f]{4}(?:[0-9a-f]{72}|(?:\\.{2,3}|…)[0-9a-f]{2,8})(?![0-9a-f])`, 'g') },
+  // Zalo, Vietnam's messenger, by the phone number it runs on, whole or masked ("zalo 09xx.xxx.218").
+  { type: 'zalo', re: new RegExp(`${L}zalo${SEP}\\+?\\d[\\d\\s.x*•-]{6,14}[\\dx*•](?![\\dx*•])`, 'g'), needs: /zalo/, accept: (value) => digitCount(value) >= 5 },
   { type: 'skype', re: new RegExp(`${L}skype${SEP}(?:live:)?${LATIN_ID}`, 'g') },
   // Chinese mobile numbers: 1[3-9] and nine more digits, optionally as 138-1234-5678 or with +86.
   { type: 'phone', re: /(?<![\d+])(?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d{4}){2}(?!\d)/g, needs: DIGIT },

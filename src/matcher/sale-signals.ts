@@ -60,6 +60,11 @@ const RULES: readonly Rule[] = [
     ),
   },
   { kind: 'price', type: 'price', re: new RegExp(`${L}${CURRENCY_WORD}\\s?${NUM}${MULT}`, 'g') },
+  // Vietnam's dong after the sum, as sellers there write it ("1kg = 650.000 đ", "350.000 vnđ").
+  { kind: 'price', type: 'price', needs: /đ/, re: /(?<![\d.,])\d{1,3}(?:[.,]\d{3})+\s?(?:vn)?đ(?![a-z])/g },
+  // The price of a whole set, as a seller of parts writes it without a currency ("全套 3200, 单出内脏 1800"): not a count
+  // of its pieces ("全套 12 件").
+  { kind: 'price', type: 'price', needs: /全套/, re: /全套\s?[:：]?\s?\d{3,6}(?![\d.,%]|\s?(?:件|个|只|套|条|张|片|枚|粒|部|台|款|种|页|集|本|册|cm|mm|ml|g|克))/g },
   { kind: 'price', type: 'price', re: new RegExp(`(?:价格|售价|单价|价钱|报价|全包|${L}price)[^\\d]{0,8}?${NUM}(?![\\d,.]|\\s?${GAME_MONEY})`, 'g') },
   // "Buy Oxycodone 30mg online", "order your pack online": a call to buy that wraps the goods.
   { kind: 'sale-word', type: 'sale-word', re: new RegExp(`${L}(?:buy|order|purchase)\\b.{0,40}?\\bonline(?![a-z])`, 'g') },

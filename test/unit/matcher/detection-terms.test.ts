@@ -21,6 +21,18 @@ describe('contact handles as sellers write them', () => {
     expect(handles('a box of tox toys')).toEqual([]);
   });
 
+  it('reads Zalo by the phone number it runs on, whole or masked, and the dong after a sum as a price', () => {
+    expect(handles('inbox page or zalo 09xx.xxx.218 to order')).toEqual(['zalo']);
+    expect(handles('Zalo: 0912 345 678')).toEqual(['zalo']);
+    expect(handles('zalo 2024')).toEqual([]);
+    expect(prices('1kg = 650.000 đ, 500g = 350.000 vnđ')).toEqual(['650.000 đ', '350.000 vnđ']);
+  });
+
+  it('reads the price of a whole set without a currency, not the count of its pieces', () => {
+    expect(prices('瞄、消、内脏 全套 3200')).toEqual(['全套 3200']);
+    expect(prices('刀具全套 120 件; 全套 1200 片拼图')).toEqual([]);
+  });
+
   it('reads a handle after a call to buy or order ("buy: @name")', () => {
     expect(handles('buy: @panel_sales')).toEqual(['handle']);
     expect(handles('orders @shop_bot')).toEqual(['handle']);
