@@ -84,6 +84,15 @@ const RULES: readonly Rule[] = [
     type: 'forgery',
     re: /(?<![a-z])(?:looks? (?:exactly |just )?like (?:the )?(?:real|original)(?: thing| ones?)?|looks? (?:100% |totally |completely )?(?:real|original|genuine|authentic|legit|proper)|indistinguishable from (?:the )?(?:real|original)|identical to (?:the )?originals?|same as (?:the )?originals?|1:1 (?:copy|copies|replicas?)|pass(?:es)? (?:all )?(?:checks|inspections?|verification|uv|scanners?|the scanner)|pass(?:es)? (?:the )?pen(?: test)?(?: (?:\+|and|&) uv)?|feels? (?:real|genuine)|(?:registered|entered|recorded) (?:in|into|on) (?:the )?(?:official |government |national |issuing |real |state )?(?:databases?|systems?|registry)|(?:real )?database (?:registered|entry|entries)|real[- ]database|(?:dvla|dmv)[- ]registered|pass(?:es)? (?:every|any|all) (?:the )?(?:scanners?|checks?|airport)|pass(?:es)? (?:the )?(?:airport|border|bar|bouncer|club|police)(?: scanners?| checks?| scans?)|pass(?:es)? (?:the )?(?:chip readers?|e-?gates))(?![a-z])|以假乱真|跟真的一样|和真的一样|与真的一样|一比一|1比1|[可能]过机|过机不报警/g,
   },
+  // A promise that the goods get past customs, or come again if customs keep them ("双清包税", "海关查扣免费补发",
+  // "free reship if seized"): a lawful shop declares its parcels and pays their duty. Not "reshipping" alone, a
+  // glossary's word for the mules who forward goods bought with stolen cards.
+  {
+    kind: 'sale-word',
+    type: 'concealment',
+    needs: /双清|包税|补发|重发|reship|re-ship/,
+    re: /双清|包税|(?:查扣|扣关|被扣|扣件|被查|没收)[^。,，]{0,8}?(?:补发|重发)|免费(?:补发|重发)|(?<![a-z])(?:(?:free |guaranteed |100% )re-?ship|re-?ship(?:s|ping|ment)? (?:if|when|on|for) (?:seized|lost|stopped|taken|confiscated|seizures?)|re-?ship(?:ping)? (?:policy|guarantee))(?![a-z])/g,
+  },
   // A forger's promise that the paper says whatever the buyer wants ("any date, any amount", "any employer, any
   // salary"): a receipt, an invoice or a pay stub made to order, not one issued for a sale or a job.
   {

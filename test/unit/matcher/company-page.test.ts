@@ -38,6 +38,7 @@ describe('a company named in the page footer', () => {
     expect(suspect(block, chemicals('规格 100g / 500g，价格 ¥ 2600 /100g'))).toBe(false);
     expect(suspect(block, chemicals('规格 100g / 500g，价格 ¥ 2600 /100g，起订量 10 克，个人可买'))).toBe(true);
     expect(suspect(block, chemicals('价格 ¥ 2600 /100g，国内客户无需提供任何证件'))).toBe(true);
+    expect(suspect(block, chemicals('价格 ¥ 2600 /100g，安全清关，双清包税到门'))).toBe(true);
     expect(suspect(block, chemicals('价格 ¥ 2600 /100g，品名写“香精原料”发货'))).toBe(true);
   });
 
