@@ -310,6 +310,8 @@ export const AMBIGUOUS_WORDS: readonly Word[] = [
     '福利', '资源', '网盘', '写真', '定位', '行踪', '社工', '数据包', '肾', '配型', '发票', '开票', '开发票', '点数', '普票', '证件', '学历', '公章',
     '手机卡', '电话卡', '签证', '营业执照', '户口本', '开房', '征信', '警用', '催泪', '辣椒水', '银行卡', '信用卡', '借记卡', '后门', '身份证', '护照',
     '驾驶证', '驾照', '毕业证', '学位证', '临时身份证', '学历证书',
+    // A bank account's kit (card, U盾, phone card, ID), and bedding's and cosmetics' sets of four as well.
+    '四件套',
     // Ivory, as "ivory" is in English: the name of its substitutes' shops too (象牙果, 猛犸象牙, 仿象牙).
     '象牙',
     // Paid and members' chat groups: every shop and club runs one; they count as adult content beside its other words.

@@ -186,4 +186,11 @@ describe('lawful commerce in everyday Chinese', () => {
     expect(suspect('❌ 出租、出借、出售银行卡、U盾、手机卡')).toBe(false);
     expect(suspect('出租、出借、出售银行卡、U盾、手机卡')).toBe(true);
   });
+
+  it('reads bedding\'s 四件套 as a set of four, and a bank account\'s kit beside a price and a handle', () => {
+    expect(suspect('纯棉四件套 1.8m床 被套×1、床单×1、枕套×2')).toBe(false);
+    expect(suspect('四件套性价比很高')).toBe(false);
+    expect(suspect('收四件套 一套 3000 加微信 ka_8899')).toBe(true);
+    expect(suspect('银行卡四件套 长期收')).toBe(true);
+  });
 });
