@@ -123,13 +123,14 @@ const RULES: readonly Rule[] = [
     needs: /[\d一两半]\s?(?:g|克)/,
     re: /(?<![\d.])(?:0?\.\d|[1-9](?:\.\d)?|(?<![\u4e00-\u9fff])[一两半])\s?(?:g|克)(?![a-z])\s?(?:[=:：/]|的|一份|一包|每份)?\s?[¥$€£]?\s?\d{2,5}(?![\d.%]|\s?(?:g|克|mg|ml|lbs?|oz|pounds?|元\/克)(?![a-z]))/g,
   },
-  // A quantity and its price, as adverts write them without a currency: "50g 60", "25克一瓶 260", "手铐80一副".
+  // A quantity and its price, as adverts write them without a currency: "50g 60", "25克一瓶 260", "手铐80一副"; not a
+  // quantity that ends a sentence before a year ("查获 21.6 克。2026 年").
   // The sum may be in ten-thousands ("1 公斤 2.6 万").
   {
     kind: 'price',
     type: 'price',
     re: new RegExp(
-      `(?<![\\d.])\\d+(?:\\.\\d+)?\\s?(?:g|kg|克|公斤|斤)(?![a-z])[^\\d(（]{0,4}(?:\\d+(?:\\.\\d+)?\\s?[万千](?![克米公吨斤条人次件元块单个])|\\d{2,6}(?![\\d.%]|\\s?(?:lbs?|oz|pounds?)(?![a-z])))`,
+      `(?<![\\d.])\\d+(?:\\.\\d+)?\\s?(?:g|kg|克|公斤|斤)(?![a-z])[^\\d(（。；;！？!?]{0,4}(?:\\d+(?:\\.\\d+)?\\s?[万千](?![克米公吨斤条人次件元块单个])|\\d{2,6}(?![\\d.%年]|\\s?(?:lbs?|oz|pounds?)(?![a-z])))`,
       'g',
     ),
   },

@@ -169,6 +169,7 @@ describe('prices and handles as adverts write them', () => {
     expect(types('全市 3 万 5 个小区; 1.2 万人次; 共 8 万 2 千册; 共8万2千册')).toEqual([]);
     expect(types('主队1比2落败; 比分 1:3; 比例尺 1:50000; 模型 1:64; 兑换比例 1:1')).toEqual([]);
     expect(types('每一g 含 30 毫克; 统一克 100')).toEqual([]);
+    expect(types('查获甲基苯丙胺9.3克。2026年1月9日; 共 500 克 2026年')).toEqual([]);
     // A salon that receives clients, a payroll app's "any date range": one term of the trade, or none.
     expect(types('incall at our clinic only; pick any date range; any amount of help')).toEqual([]);
   });
