@@ -115,6 +115,8 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     // A Faraday pouch or cage blocks a key fob's or a phone's signal lawfully, with nothing sent; roller derby's
     // and a music club's jammers score points and play tunes.
     'faraday', 'roller derby', 'home bout', 'jam session', 'jam sessions', 'jam night', 'open jam',
+    // A law's or a poison centre's "selling cyanide salts to the public is restricted".
+    'is restricted', 'are restricted',
     'license required', 'background check', 'ffl transfer', 'federal law', 'proof of age', 'home office approved', 'range safety', 'ffl',
     'licensed dealer', 'firearm certificate', 'shotgun certificate', 'shooting club', 'gun club', 'rifle club', 'range fees', 'regulator', 'fined',
     // A UK certificate holder's own words: its variation to add a calibre, and loading his own rounds.
@@ -242,6 +244,8 @@ export const EVERYDAY_COMPOUNDS: readonly Word[] = [
     '出租车', '出租屋', '出租房', '供应商', '供应链',
     // A firewall's and a host's defence against DDoS (抗DDoS, DDoS防护), and a wallet for the passport (护照夹, 证件包): no attack and no document on sale.
     '抗ddos', '抗 ddos', '防ddos', '防 ddos', 'ddos防护', 'ddos 防护', 'ddos防御', 'ddos 防御', '护照夹', '护照包', '护照套', '护照皮套', '证件包',
+    // The photo a driving licence's medical check asks for, which every photo studio takes.
+    '驾驶证体检照', '驾照体检照',
     // Everyday words that hold a benign word: 报警 in 报警器 (an alarm one carries).
     '报警器', '报警灯', '报警按钮',
     // A regulation's "units that truly need it" (确有需要的单位), not a seller's "those who need it" (有需要的);

@@ -193,4 +193,11 @@ describe('lawful commerce in everyday Chinese', () => {
     expect(suspect('收四件套 一套 3000 加微信 ka_8899')).toBe(true);
     expect(suspect('银行卡四件套 长期收')).toBe(true);
   });
+
+  it('reads a law\'s "is restricted" and a photo studio\'s licence medical photo as no offer', () => {
+    expect(suspect('驾驶证体检照 ¥35 白底 22×32mm')).toBe(false);
+    expect(suspect("Selling or supplying cyanide salts to the public is restricted. If you find old chemicals in a shed or garage, don't open them.")).toBe(false);
+    expect(suspect('Sodium cyanide salts, 1 kg $120, WhatsApp +44 7700 900321')).toBe(true);
+    expect(suspect('驾驶证 不用考 直接出 ¥3500 加微信 jz_8899')).toBe(true);
+  });
 });
