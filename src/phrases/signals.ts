@@ -117,6 +117,8 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     'faraday', 'roller derby', 'home bout', 'jam session', 'jam sessions', 'jam night', 'open jam',
     // A law's or a poison centre's "selling cyanide salts to the public is restricted".
     'is restricted', 'are restricted',
+    // A warning that the law forbids the deal to a private buyer: "you can't legally buy it", "supply and manufacture are offences".
+    "can't legally buy", 'cannot legally buy', "can't legally sell", 'cannot legally sell', "can't legally own", 'cannot legally own', 'are offences', 'are criminal offences',
     'license required', 'background check', 'ffl transfer', 'federal law', 'proof of age', 'home office approved', 'range safety', 'ffl',
     'licensed dealer', 'firearm certificate', 'shotgun certificate', 'shooting club', 'gun club', 'rifle club', 'range fees', 'regulator', 'fined',
     // A UK certificate holder's own words: its variation to add a calibre, and loading his own rounds.

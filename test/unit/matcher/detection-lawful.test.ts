@@ -200,4 +200,10 @@ describe('lawful commerce in everyday Chinese', () => {
     expect(suspect('Sodium cyanide salts, 1 kg $120, WhatsApp +44 7700 900321')).toBe(true);
     expect(suspect('驾驶证 不用考 直接出 ¥3500 加微信 jz_8899')).toBe(true);
   });
+
+  it('reads a warning that the law forbids the deal to a private buyer as no offer', () => {
+    expect(suspect("Don't go near cyanide at home: in the UK you can't legally buy it, and a listing offering it for £45 is a scam.")).toBe(false);
+    expect(suspect('Ketamine is a controlled drug: possession without a prescription, supply and manufacture are offences.')).toBe(false);
+    expect(suspect('Cyanide for £45, posted discreetly, WhatsApp +44 7700 900321')).toBe(true);
+  });
 });
