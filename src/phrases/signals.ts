@@ -248,6 +248,8 @@ export const EVERYDAY_COMPOUNDS: readonly Word[] = [
     '抗ddos', '抗 ddos', '防ddos', '防 ddos', 'ddos防护', 'ddos 防护', 'ddos防御', 'ddos 防御', '护照夹', '护照包', '护照套', '护照皮套', '证件包',
     // The photo a driving licence's medical check asks for, which every photo studio takes.
     '驾驶证体检照', '驾照体检照',
+    // The protection of personal information (个人信息保护法, 个人信息保护负责人): a law's and a privacy page's words, no data on sale.
+    '个人信息保护',
     // Everyday words that hold a benign word: 报警 in 报警器 (an alarm one carries).
     '报警器', '报警灯', '报警按钮',
     // A regulation's "units that truly need it" (确有需要的单位), not a seller's "those who need it" (有需要的);

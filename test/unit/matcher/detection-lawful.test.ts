@@ -206,4 +206,9 @@ describe('lawful commerce in everyday Chinese', () => {
     expect(suspect('Ketamine is a controlled drug: possession without a prescription, supply and manufacture are offences.')).toBe(false);
     expect(suspect('Cyanide for £45, posted discreetly, WhatsApp +44 7700 900321')).toBe(true);
   });
+
+  it('reads the protection of personal information as a privacy page\'s words, and a list of it on sale as data', () => {
+    expect(suspect('隐私政策 用户协议 个人信息保护负责人邮箱 privacy@example.com')).toBe(false);
+    expect(suspect('出售个人信息 一万条 800 飞机 @data_8899')).toBe(true);
+  });
 });
