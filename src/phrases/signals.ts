@@ -118,6 +118,8 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     // A law's or a poison centre's "selling cyanide salts to the public is restricted".
     'is restricted', 'are restricted',
     // A warning that the law forbids the deal to a private buyer: "you can't legally buy it", "supply and manufacture are offences".
+    // An industrial supplier's "request a quotation" for a contract: a business buyer's process, not a sale to anyone.
+    'request a quotation', 'request a contract quotation', 'request a quote', 'request a contract quote',
     "can't legally buy", 'cannot legally buy', "can't legally sell", 'cannot legally sell', "can't legally own", 'cannot legally own', 'are offences', 'are criminal offences',
     'license required', 'background check', 'ffl transfer', 'federal law', 'proof of age', 'home office approved', 'range safety', 'ffl',
     'licensed dealer', 'firearm certificate', 'shotgun certificate', 'shooting club', 'gun club', 'rifle club', 'range fees', 'regulator', 'fined',
@@ -158,7 +160,7 @@ export const BENIGN_CONTEXT: readonly Word[] = [
     // A poster's prohibition mark before a dealing ("❌ 出租、出借、出售银行卡"): what the reader must not do.
     ...PROHIBITION_MARKS.flatMap((mark) => DEALINGS_ZH.flatMap((verb) => [mark + verb, `${mark} ${verb}`])),
     // Lawful trade.
-    '可开具正规发票', '正规发票', '提供正规发票', '开具发票', '税务局', '凭处方', '处方药', '凭医生处方', '许可证', '持证',
+    '可开具正规发票', '正规发票', '提供正规发票', '开具发票', '电子发票', '税务局', '凭处方', '处方药', '凭医生处方', '许可证', '持证',
     '射击俱乐部', '射箭俱乐部', '射击射箭', '射击运动',
     // Recipes, and the butcher's offal they are made of.
     '做法', '食材', '配料', '食谱', '肉铺', '生鲜', '下水', '屠宰',

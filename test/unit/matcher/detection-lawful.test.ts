@@ -211,4 +211,13 @@ describe('lawful commerce in everyday Chinese', () => {
     expect(suspect('隐私政策 用户协议 个人信息保护负责人邮箱 privacy@example.com')).toBe(false);
     expect(suspect('出售个人信息 一万条 800 飞机 @data_8899')).toBe(true);
   });
+
+  it('reads a shop\'s e-invoice and an industrial supplier\'s request for a quotation as lawful trade', () => {
+    expect(suspect('发票什么时候收到? 确认收货后开具,电子发票发送至下单邮箱,纸质专票随后邮寄。')).toBe(false);
+    const supplier = 'Sodium cyanide briquettes 98% — Industrial Chemicals | Sodium cyanide 98% £1,450 per tonne, in stock | \nSodium cyanide briquettes 98%';
+    expect(suspect('Sodium cyanide briquettes 98% (NaCN) — request a contract quotation', supplier)).toBe(false);
+    expect(suspect('Sodium cyanide briquettes 98% (NaCN), 1 t drums', supplier)).toBe(true);
+    expect(suspect('代开各类专票 6 个点,加微信 fp_8899')).toBe(true);
+    expect(suspect('Sodium cyanide 98%, 1 kg $120, no paperwork, WhatsApp +44 7700 900321')).toBe(true);
+  });
 });
