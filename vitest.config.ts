@@ -34,6 +34,10 @@ export default defineConfig({
           sequence: { groupOrder: 2 },
         },
       },
+      // The offer gate's trainer (npm run train:gate): it judges every tuning page, so it runs only when asked.
+      ...(process.env.TIPLINE_TRAIN === '1'
+        ? [{ test: { name: 'train', include: ['scripts/train/**/*.train.ts'], environment: 'happy-dom' as const, testTimeout: 1_800_000 } }]
+        : []),
     ],
   },
 });

@@ -9,6 +9,8 @@ import { createMatcher, type Matcher, type MatcherPhrase, type PageHeadline } fr
 import { PagePrefilter } from './prefilter';
 import { PREFILTER_CANDIDATE, PREFILTER_ODD } from './prefilter-bits';
 import { detectSaleSignals } from './sale-signals';
+import { builtinOfferGate } from './builtin-gate';
+import { gateText, offerProbability, type OfferGateModel } from './offer-gate';
 import { activeRegexPhrases, anyRegexMatches, regexSpans, type RegexPhrase } from './regex-phrases';
 import type { BlockFinding, FoundSpan, ListingReasons } from '../shared/protocol/block-scan';
 
@@ -17,6 +19,24 @@ export const MAX_SPANS_PER_BLOCK = 500;
 
 interface Entry extends MatcherPhrase {
   category: Category;
+}
+
+/** A block the lists' rules call suspect, as the offer gate reads it (for its trainer: scripts/train/offer-gate.train.ts). */
+export interface GateSample {
+  text: string;
+  /** The rules' verdict before the gate. */
+  suspect: boolean;
+  /** Prices, contacts and sale words in the block. */
+  terms: number;
+  /** Phrases the rules counted (an everyday or code word with nothing beside it is not counted). */
+  counted: number;
+}
+
+export interface GateOptions {
+  /** The model; null reads no block a second time (the rules alone). Default: the built-in one. */
+  model?: OfferGateModel | null;
+  /** Called with every block that holds a phrase, before the gate (the trainer's samples). */
+  observe?: (sample: GateSample) => void;
 }
 
 /** The phrases a page is searched for: built-in lists and the reporter's own, minus disabled categories. */
@@ -42,7 +62,9 @@ export function createBlockMatcher(
   phrases: readonly Entry[],
   regexes: readonly RegexPhrase[] = [],
   prebuilt?: { prefilter: PagePrefilter; include?: (entry: Entry) => boolean },
+  gate: GateOptions = {},
 ): BlockMatcher & { memoryEstimateBytes(): number; heldPhrases(): number } {
+  const gateModel = gate.model === undefined ? builtinOfferGate() : gate.model;
   // Sale and benign words alone never make a finding, so the prefilter looks for phrases only. A
   // prebuilt one may hold phrases of disabled categories: the exact matcher leaves them out.
   const phraseFilter = prebuilt?.prefilter ?? new PagePrefilter(prefilterPatterns(phrases));
@@ -101,8 +123,17 @@ export function createBlockMatcher(
       const scan = exact.scanText(texts);
       const custom = regexSpans(regexes, texts);
       if (scan.phrases.length === 0 && custom.length === 0) return { spans: [], suspect: false };
-      const score = scan.phrases.length > 0 ? exact.scoreBlock(scan, pageHeadline(exact, page), nearby) : undefined;
+      const headline = pageHeadline(exact, page);
+      const score = scan.phrases.length > 0 ? exact.scoreBlock(scan, headline, nearby) : undefined;
       let suspect = score?.suspect === true;
+      // The gate reads a block with the text around it, as the content script sends every block; one
+      // scanned alone (a test, a caller without the page) keeps the rules' verdict.
+      if (score && nearby !== undefined && (gate.observe || (suspect && gateModel))) {
+        // Read a second time only what the rules call suspect: most blocks never pay for the gate.
+        const text = gateText(scan.normalised.text, nearby, headline?.text);
+        gate.observe?.({ text, suspect, terms: score.prices + score.contacts + score.saleWords, counted: score.strong + score.weak });
+        if (suspect && gateModel && offerProbability(gateModel, text) < gateModel.threshold) suspect = false;
+      }
       if (!suspect && custom.length > 0) {
         // The reporter's patterns follow the lists' rule: strong alone, weak next to sale intent.
         suspect =
@@ -162,22 +193,23 @@ export async function buildBlockMatcher(
   settings: Settings,
   extraLists: readonly { entries: readonly Entry[] }[] = [],
   cache?: { stored: PrefilterCache; version: string },
+  gate: GateOptions = {},
 ): Promise<BlockMatcher> {
   const regexes = activeRegexPhrases(settings);
   if (!hasOwnPhrases(settings, extraLists)) {
     const prefilter = prebuiltPrefilter();
     if (prefilter) {
       const enabled = enabledCategories(settings);
-      return createBlockMatcher(BUILTIN_ENTRIES, regexes, { prefilter, include: (entry) => enabled.has(entry.category) });
+      return createBlockMatcher(BUILTIN_ENTRIES, regexes, { prefilter, include: (entry) => enabled.has(entry.category) }, gate);
     }
   }
   const phrases = activePhrases(settings, extraLists);
   if (cache && cache.stored.key === phraseSetKey(phrases, cache.version)) {
     try {
-      return createBlockMatcher(phrases, regexes, { prefilter: new PagePrefilter(fromBase64(cache.stored.tables)) });
+      return createBlockMatcher(phrases, regexes, { prefilter: new PagePrefilter(fromBase64(cache.stored.tables)) }, gate);
     } catch {
       // Unreadable tables: build the prefilter here instead.
     }
   }
-  return createBlockMatcher(phrases, regexes);
+  return createBlockMatcher(phrases, regexes, undefined, gate);
 }

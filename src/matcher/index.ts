@@ -4,6 +4,7 @@ import { normalise, normaliseText, type NormalisedText } from './normalise';
 import { selectLongestLeftmost } from './overlaps';
 import { detectSaleSignals, saleWordType, type SaleSignal } from './sale-signals';
 import { scoreBlock, type BlockScore, type Strength } from './score';
+import { GATE_HEADLINE_CHARS } from './offer-gate';
 import { isShortChineseTerm, standsAsWord } from './word-boundaries';
 import { namesCompany, namesLicence } from './company-name';
 import { foldLeet } from './leet';
@@ -94,6 +95,8 @@ export interface PageHeadline<C extends string = string> {
   offer: boolean;
   /** Its title or footer names the registered company that runs it (a shop's, a firm's page). */
   company: boolean;
+  /** The title and headline as read (normalised), for the offer gate (src/matcher/offer-gate.ts). */
+  text: string;
 }
 
 export interface Matcher<P extends MatcherPhrase = MatcherPhrase> {
@@ -318,7 +321,7 @@ export function createMatcher<P extends MatcherPhrase>(
       // prices in cards of their own: a messaging app's handle in the footer makes the headline an offer.
       // Phone numbers and e-mail addresses are on every shop's and office's footer: they do not count.
       // (Read last, only where the headline names goods and makes no offer of its own.)
-      return { benign: benignPage, categories: [...categories], offer: !benignPage && categories.size > 0 && (terms || saleWords >= 2 || nearbyHandles(footer) > 0), company: (namesCompany(`${title} ${footer}`) || namesLicence(footer)) && !HOSTS_POSTS.test(titleText) && !unlawfulTrade };
+      return { benign: benignPage, categories: [...categories], offer: !benignPage && categories.size > 0 && (terms || saleWords >= 2 || nearbyHandles(footer) > 0), company: (namesCompany(`${title} ${footer}`) || namesLicence(footer)) && !HOSTS_POSTS.test(titleText) && !unlawfulTrade, text: scan.normalised.text.slice(0, GATE_HEADLINE_CHARS) };
     },
     highlights: (scan) => selectLongestLeftmost(scan.phrases),
     memoryEstimateBytes: () => automaton.memoryEstimateBytes() + wordAutomaton.memoryEstimateBytes(),

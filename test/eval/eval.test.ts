@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { heldOut, loadCorpus, readPage, type CorpusPage } from './corpus';
 import { judgePage } from './judge';
 import { reasons, score, scoreLine, flagged, type Judged, type Score } from './metrics';
+import { tuningHash } from './tuning-hash';
+import { OFFER_GATE_MODEL } from '../../src/phrases/offer-gate-model';
 
 /*
  * `npm run eval`: every page of test/corpus/ judged as the extension would judge it, scored on the
@@ -36,6 +38,14 @@ function table(title: string, judged: readonly Judged[]): string[] {
 }
 
 describe.skipIf(pages.length === 0)('detection on the evaluation set', () => {
+  it('ships an offer gate trained on the tuning pages of today, none held out', () => {
+    // The gate (src/matcher/offer-gate.ts) is learned: what it was trained on must be what tuning means now.
+    expect(OFFER_GATE_MODEL, 'src/phrases/offer-gate-model.ts holds no model: run `npm run train:gate`').not.toBeNull();
+    expect(OFFER_GATE_MODEL?.trainedOn.tuningHash, 'the tuning pages changed since the offer gate was trained: run `npm run train:gate`').toBe(
+      tuningHash(pages.filter((page) => !held.has(page.file))),
+    );
+  });
+
   it('scores the tuning and held-out sets and holds the held-out floors', { timeout: 600_000 }, async () => {
     const judged: Judged[] = [];
     for (const page of pages) judged.push({ page, heldOut: held.has(page.file), verdict: await judgePage(readPage(page)) });

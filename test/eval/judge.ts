@@ -42,7 +42,7 @@ function spanText(span: HighlightSpan): string {
 }
 
 /** Loads the page's body into the test's document and scans it as the content script would. */
-export async function judgePage(html: string): Promise<PageVerdict> {
+export async function judgePage(html: string, blockMatcher?: BlockMatcher): Promise<PageVerdict> {
   const parsed = new DOMParser().parseFromString(html, 'text/html');
   document.title = parsed.title;
   document.documentElement.lang = parsed.documentElement.lang;
@@ -58,7 +58,7 @@ export async function judgePage(html: string): Promise<PageVerdict> {
   const controller = new AbortController();
   const scanner = startPageScanner({
     doc: document,
-    engine: createLocalEngine(await defaultMatcher()),
+    engine: createLocalEngine(blockMatcher ?? (await defaultMatcher())),
     highlighter,
     signal: controller.signal,
     onSummary: () => undefined,
