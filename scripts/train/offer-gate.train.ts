@@ -25,6 +25,8 @@ const RATE = 0.5;
 const L2 = 1e-6;
 /** Chosen from the cross-validation over tuning pages (docs/PHRASE-LISTS.md, "The offer gate"). */
 const THRESHOLD = 0.05;
+/** A block the rules let pass is a finding from this probability up: chosen from the same cross-validation. */
+const FINDS = 0.99;
 const MODEL_FILE = resolve(import.meta.dirname, '../../src/phrases/offer-gate-model.ts');
 
 interface Sample {
@@ -35,6 +37,7 @@ interface Sample {
   trained: boolean;
   terms: number;
   counted: number;
+  sure: boolean;
   index: Uint32Array;
   value: Float32Array;
 }
@@ -118,7 +121,7 @@ it('trains the offer gate on the tuning pages', async () => {
       // A block read twice (a rescan) is one sample.
       if (seen.has(sample.text)) continue;
       seen.add(sample.text);
-      samples.push({ page: n, positive: listing, suspect: sample.suspect, trained: !listing || sample.suspect, terms: sample.terms, counted: sample.counted, ...gateFeatures(sample.text, BITS) });
+      samples.push({ page: n, positive: listing, suspect: sample.suspect, trained: !listing || sample.suspect, terms: sample.terms, counted: sample.counted, sure: sample.sure, ...gateFeatures(sample.text, BITS) });
     }
   }
   const trained = samples.filter((s) => s.trained);
@@ -137,13 +140,14 @@ it('trains the offer gate on the tuning pages', async () => {
     bias: Number(model.bias.toFixed(6)),
     scale: Number(scale.toPrecision(8)),
     threshold: THRESHOLD,
+    finds: FINDS,
     weights: toBase64(bytes),
     trainedOn: { pages: tuning.length, samples: trained.length, tuningHash: tuningHash(tuning) },
   };
   writeFileSync(
     MODEL_FILE,
     `// Written by \`npm run train:gate\` (scripts/train/offer-gate.train.ts); do not edit by hand.\n` +
-      `export const OFFER_GATE_MODEL: { bits: number; bias: number; scale: number; threshold: number; weights: string; trainedOn: { pages: number; samples: number; tuningHash: string } } | null = ${JSON.stringify(packed)};\n`,
+      `export const OFFER_GATE_MODEL: { bits: number; bias: number; scale: number; threshold: number; finds: number; weights: string; trainedOn: { pages: number; samples: number; tuningHash: string } } | null = ${JSON.stringify(packed)};\n`,
   );
   console.log(`wrote ${MODEL_FILE}: ${bytes.length} weights, scale ${packed.scale}, bias ${packed.bias}`);
 });
@@ -154,6 +158,8 @@ function crossValidate(tuning: readonly CorpusPage[], samples: readonly Sample[]
   const thresholds = [0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5];
   // For each page and threshold: is some suspect block of it kept?
   const kept = thresholds.map(() => new Array<boolean>(tuning.length).fill(false));
+  // The same, where the gate never takes away an offer the rules read past doubt (GateSample.sure).
+  const keptSure = thresholds.map(() => new Array<boolean>(tuning.length).fill(false));
   // The highest probability of a block the rules let pass, per page: would the gate alone find more?
   const passed = new Array<number>(tuning.length).fill(0);
   const passedWithTerms = new Array<number>(tuning.length).fill(0);
@@ -171,13 +177,14 @@ function crossValidate(tuning: readonly CorpusPage[], samples: readonly Sample[]
       }
       thresholds.forEach((t, i) => {
         if (p >= t) (kept[i] as boolean[])[s.page] = true;
+        if (p >= t || s.sure) (keptSure[i] as boolean[])[s.page] = true;
       });
     }
   }
   for (const [t2, by] of [0.95, 0.98, 0.99, 0.995].flatMap((t2) => [[t2, passed], [t2, passedWithTerms], [t2, passedCounted]] as const)) {
     const row: string[] = [by === passed ? 'any block' : by === passedCounted ? 'counted phrase' : 'with terms'];
     for (const lang of ['en', 'zh'] as const) {
-      const at = tuning.map((page, n) => ({ page, flagged: ((flaggedByRules[n] as boolean) && ((kept[1] as boolean[])[n] as boolean)) || (by[n] as number) >= t2 })).filter((x) => x.page.lang === lang);
+      const at = tuning.map((page, n) => ({ page, flagged: ((flaggedByRules[n] as boolean) && ((keptSure[1] as boolean[])[n] as boolean)) || (by[n] as number) >= t2 })).filter((x) => x.page.lang === lang);
       const listings = at.filter((x) => x.page.label === 'listing');
       const benign = at.filter((x) => x.page.label === 'benign');
       row.push(`${lang} recall ${((100 * listings.filter((x) => x.flagged).length) / listings.length).toFixed(1)}% false alarms ${((100 * benign.filter((x) => x.flagged).length) / benign.length).toFixed(1)}%`);
@@ -193,5 +200,13 @@ function crossValidate(tuning: readonly CorpusPage[], samples: readonly Sample[]
       row.push(`${lang} recall ${((100 * listings.filter((x) => x.flagged).length) / listings.length).toFixed(1)}% false alarms ${((100 * benign.filter((x) => x.flagged).length) / benign.length).toFixed(1)}%`);
     }
     console.log(`cv threshold ${t.toFixed(2)}: ${row.join(' | ')}`);
+    const rowSure: string[] = [];
+    for (const lang of ['en', 'zh'] as const) {
+      const at = tuning.map((page, n) => ({ page, flagged: (flaggedByRules[n] as boolean) && (t === 0 || ((keptSure[i] as boolean[])[n] as boolean)) })).filter((x) => x.page.lang === lang);
+      const listings = at.filter((x) => x.page.label === 'listing');
+      const benign = at.filter((x) => x.page.label === 'benign');
+      rowSure.push(`${lang} recall ${((100 * listings.filter((x) => x.flagged).length) / listings.length).toFixed(1)}% false alarms ${((100 * benign.filter((x) => x.flagged).length) / benign.length).toFixed(1)}%`);
+    }
+    console.log(`cv threshold ${t.toFixed(2)}, sure offers kept: ${rowSure.join(' | ')}`);
   }
 }

@@ -67,7 +67,9 @@ function readWhy(value: unknown): ListingReasons | undefined {
   if (!CATEGORIES.has(category)) return undefined;
   if (typeof strong !== 'boolean' || typeof weak !== 'boolean' || typeof price !== 'boolean') return undefined;
   if (typeof contact !== 'boolean' || typeof saleWord !== 'boolean' || typeof quoted !== 'boolean') return undefined;
-  return { category: category as ListingReasons['category'], strong, weak, price, contact, saleWord, quoted };
+  const read = value.read;
+  if (read !== undefined && typeof read !== 'boolean') return undefined;
+  return { category: category as ListingReasons['category'], strong, weak, price, contact, saleWord, quoted, ...(read !== undefined ? { read } : {}) };
 }
 
 function readFinding(value: unknown): BlockFinding | undefined {

@@ -30,6 +30,8 @@ export interface GateSample {
   terms: number;
   /** Phrases the rules counted (an everyday or code word with nothing beside it is not counted). */
   counted: number;
+  /** An offer the rules read past doubt: a strong phrase or a messenger handle, each with a price or a handle. */
+  sure: boolean;
 }
 
 export interface GateOptions {
@@ -128,11 +130,22 @@ export function createBlockMatcher(
       let suspect = score?.suspect === true;
       // The gate reads a block with the text around it, as the content script sends every block; one
       // scanned alone (a test, a caller without the page) keeps the rules' verdict.
-      if (score && nearby !== undefined && (gate.observe || (suspect && gateModel))) {
-        // Read a second time only what the rules call suspect: most blocks never pay for the gate.
+      let read = false;
+      if (score && nearby !== undefined && (gate.observe || gateModel)) {
         const text = gateText(scan.normalised.text, nearby, headline?.text);
-        gate.observe?.({ text, suspect, terms: score.prices + score.contacts + score.saleWords, counted: score.strong + score.weak });
-        if (suspect && gateModel && offerProbability(gateModel, text) < gateModel.threshold) suspect = false;
+        const messengers = scan.signals.some((signal) => signal.kind === 'contact' && signal.type !== 'email' && signal.type !== 'phone');
+        const sure = suspect && ((score.strong > 0 && (score.prices > 0 || messengers)) || (messengers && score.prices > 0));
+        gate.observe?.({ text, suspect, terms: score.prices + score.contacts + score.saleWords, counted: score.strong + score.weak, sure });
+        if (gateModel) {
+          const p = offerProbability(gateModel, text);
+          // It takes away what reads as no offer, but never an offer the rules read past doubt (goods named
+          // by a strong phrase beside a price or a messenger handle, or a handle beside a price: on a page
+          // unlike those it learned from, "handgun for sale 价格 1800元 微信 abc1" read as no offer); and it finds
+          // what reads as one past doubt though the rules let it pass: an offer written in words the lists
+          // do not weigh (docs/PHRASE-LISTS.md, the offer gate).
+          if (suspect && !sure && p < gateModel.threshold) suspect = false;
+          else if (!suspect && p >= gateModel.finds) suspect = read = true;
+        }
       }
       if (!suspect && custom.length > 0) {
         // The reporter's patterns follow the lists' rule: strong alone, weak next to sale intent.
@@ -154,10 +167,11 @@ export function createBlockMatcher(
         }));
       // A block of nothing but one short phrase repeated would otherwise make a reply of millions of
       // spans (over the schema's limit and the browser's message size): the first ones mark it enough.
+      const category = score?.category ?? (read ? scan.phrases[0]?.entry.category : undefined);
       const why: ListingReasons | undefined =
-        suspect && score?.category
+        suspect && score && category
           ? {
-              category: score.category,
+              category,
               strong: score.strong > 0,
               weak: score.weak > 0,
               price: score.prices > 0,
@@ -165,6 +179,7 @@ export function createBlockMatcher(
               contact: score.contacts > 0 || score.contactsNearby > 0,
               saleWord: score.saleWords > 0,
               quoted: score.benign > 0,
+              ...(read ? { read } : {}),
             }
           : undefined;
       const found = [...spans, ...custom].slice(0, MAX_SPANS_PER_BLOCK);

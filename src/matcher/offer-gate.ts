@@ -3,7 +3,8 @@
  * the block's character n-grams, the text around it and the page's headline, trained on the tuning pages
  * of the evaluation set (scripts/train/offer-gate.train.ts) to tell a seller's offer from a shop's, a
  * club's, a report's or a help page's block that names the same goods beside a price or a sale word
- * (docs/PHRASE-LISTS.md, "The offer gate"). It only takes findings away: it never makes a block suspect.
+ * (docs/PHRASE-LISTS.md, "The offer gate"). It takes a finding away where it reads no offer, and makes one where
+ * it reads an offer past doubt in a block the rules let pass.
  */
 
 /** What the gate reads of a block, the text around it and the page's headline (characters). */
@@ -22,6 +23,8 @@ export interface OfferGateModel {
   weights: Int8Array;
   /** A suspect block whose probability of being an offer is under this is no finding. */
   threshold: number;
+  /** A block the rules let pass whose probability is this or more is a finding. */
+  finds: number;
 }
 
 /** The one string the gate reads, in the order and lengths the model was trained on. */
@@ -104,8 +107,8 @@ export function offerProbability(model: OfferGateModel, text: string): number {
 }
 
 /** Reads a model packed by the trainer: base64 of its int8 weights. */
-export function unpackGateModel(packed: { bits: number; bias: number; scale: number; threshold: number; weights: string }, decode: (base64: string) => Uint8Array): OfferGateModel {
+export function unpackGateModel(packed: { bits: number; bias: number; scale: number; threshold: number; finds: number; weights: string }, decode: (base64: string) => Uint8Array): OfferGateModel {
   const bytes = decode(packed.weights);
   if (bytes.length !== 1 << packed.bits) throw new Error(`offer gate: ${bytes.length} weights, expected ${1 << packed.bits}`);
-  return { bits: packed.bits, bias: packed.bias, scale: packed.scale, threshold: packed.threshold, weights: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length) };
+  return { bits: packed.bits, bias: packed.bias, scale: packed.scale, threshold: packed.threshold, finds: packed.finds, weights: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length) };
 }

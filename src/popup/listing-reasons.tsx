@@ -15,6 +15,7 @@ const REASON_LABELS: readonly [keyof ListingReasonFlags, () => string][] = [
   ['contact', () => t('whyContact')],
   ['saleWord', () => t('whySaleWord')],
   ['quoted', () => t('whyQuoted')],
+  ['read', () => t('whyRead')],
 ];
 
 /** "drug name (weak word) + price + contact handle": the reasons the worker gave, or nothing. */

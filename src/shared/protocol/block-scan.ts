@@ -70,6 +70,8 @@ export const listingReasonFlags = () =>
     saleWord: z.boolean(),
     /** An offer quoted inside a report, a warning or a glossary. */
     quoted: z.boolean(),
+    /** The offer gate read the block as an offer past doubt, though the lists' rules let it pass (src/matcher/offer-gate.ts). */
+    read: z.optional(z.boolean()),
   });
 export type ListingReasons = z.infer<ReturnType<typeof listingReasons>>;
 

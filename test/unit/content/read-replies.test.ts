@@ -29,6 +29,8 @@ const VALID = {
     data: [
       { block: 0, finding: { suspect: true, spans: [span, { ...span, startNode: 1 }], why } },
       { block: 3, finding: { suspect: false, spans: [span] } },
+      // A finding of the offer gate's (src/matcher/offer-gate.ts) says so in its reasons.
+      { block: 5, finding: { suspect: true, spans: [span], why: { ...why, strong: false, weak: true, read: true } } },
     ],
   },
 };

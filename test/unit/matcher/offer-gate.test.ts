@@ -7,10 +7,12 @@ import { BUILTIN_PHRASE_LISTS } from '../../../src/phrases';
 
 const entries = BUILTIN_PHRASE_LISTS.flatMap((list) => list.entries);
 const ADVERT = 'Glock 19 gen 5 for sale, $650, message me on telegram @fastguns_uk';
+/** Goods words beside a price and a sale word, and nothing more: what a lawful shop writes too. */
+const PRICED = 'Hunting rifles in stock from $650';
 
 /** A model that says the same of every block: its bias alone decides. */
 function flat(bias: number): OfferGateModel {
-  return { bits: 8, bias, scale: 1, weights: new Int8Array(256), threshold: 0.5 };
+  return { bits: 8, bias, scale: 1, weights: new Int8Array(256), threshold: 0.5, finds: 0.9 };
 }
 
 describe('offer gate', () => {
@@ -35,8 +37,8 @@ describe('offer gate', () => {
 
   it('refuses a packed model whose weights are not 2^bits', () => {
     const decode = (base64: string) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-    expect(() => unpackGateModel({ bits: 8, bias: 0, scale: 1, threshold: 0.5, weights: toBase64(new Uint8Array(100)) }, decode)).toThrow(/100 weights, expected 256/);
-    const model = unpackGateModel({ bits: 8, bias: 0, scale: 1, threshold: 0.5, weights: toBase64(Uint8Array.of(...new Array(256).fill(255))) }, decode);
+    expect(() => unpackGateModel({ bits: 8, bias: 0, scale: 1, threshold: 0.5, finds: 0.9, weights: toBase64(new Uint8Array(100)) }, decode)).toThrow(/100 weights, expected 256/);
+    const model = unpackGateModel({ bits: 8, bias: 0, scale: 1, threshold: 0.5, finds: 0.9, weights: toBase64(Uint8Array.of(...new Array(256).fill(255))) }, decode);
     expect(model.weights[0]).toBe(-1);
   });
 
@@ -44,15 +46,36 @@ describe('offer gate', () => {
     const never = createBlockMatcher(entries, [], undefined, { model: flat(-20) });
     const always = createBlockMatcher(entries, [], undefined, { model: flat(20) });
     const rulesOnly = createBlockMatcher(entries, [], undefined, { model: null });
-    expect(rulesOnly.scanBlock([ADVERT], 'Classifieds', '').suspect).toBe(true);
-    expect(always.scanBlock([ADVERT], 'Classifieds', '').suspect).toBe(true);
-    expect(never.scanBlock([ADVERT], 'Classifieds', '').suspect).toBe(false);
+    expect(rulesOnly.scanBlock([PRICED], 'Shop', '').suspect).toBe(true);
+    expect(always.scanBlock([PRICED], 'Shop', '').suspect).toBe(true);
+    expect(never.scanBlock([PRICED], 'Shop', '').suspect).toBe(false);
     // No reasons for a finding the gate took away, and its highlights stay.
-    const taken = never.scanBlock([ADVERT], 'Classifieds', '');
+    const taken = never.scanBlock([PRICED], 'Shop', '');
     expect(taken.why).toBeUndefined();
     expect(taken.spans.length).toBeGreaterThan(0);
     // Scanned alone (no text around it), a block keeps the rules' verdict.
-    expect(never.scanBlock([ADVERT], 'Classifieds').suspect).toBe(true);
+    expect(never.scanBlock([PRICED], 'Shop').suspect).toBe(true);
+  });
+
+  it('never takes away an offer the rules read past doubt: a strong phrase or a messenger handle beside a price or a handle', () => {
+    const never = createBlockMatcher(entries, [], undefined, { model: flat(-20) });
+    expect(never.scanBlock([ADVERT], 'Classifieds', '').suspect).toBe(true);
+    expect(never.scanBlock(['handgun for sale 价格 1800元'], 'bench', 'the garden market').suspect).toBe(true);
+    expect(never.scanBlock(['K粉 有货 微信 abc123 1g 300'], '', '').suspect).toBe(true);
+  });
+
+  it('makes a finding of a block the rules let pass when it reads an offer past doubt, and says so', () => {
+    const always = createBlockMatcher(entries, [], undefined, { model: flat(20) });
+    const rulesOnly = createBlockMatcher(entries, [], undefined, { model: null });
+    const history = 'The AK-47 was designed in 1947.';
+    expect(rulesOnly.scanBlock([history], 'History of the rifle', '').suspect).toBe(false);
+    const found = always.scanBlock([history], 'History of the rifle', '');
+    expect(found.suspect).toBe(true);
+    expect(found.why).toMatchObject({ category: 'firearms-explosives', read: true, price: false, contact: false });
+    // What the rules find themselves carries no such reason.
+    expect(always.scanBlock([ADVERT], 'Classifieds', '').why?.read).toBeUndefined();
+    // Only with the text around it.
+    expect(always.scanBlock([history], 'History of the rifle').suspect).toBe(false);
   });
 
   it('gives its trainer every block that holds a phrase, with the rules verdict before the gate', () => {

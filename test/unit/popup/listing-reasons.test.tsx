@@ -54,6 +54,12 @@ describe("the report form's reasons for each suspect listing", () => {
     expect(first?.querySelector('.why-cat')?.textContent).toBe('Drugs and precursor chemicals');
   });
 
+  it("says when the offer gate found the listing: it reads as a seller's offer", async () => {
+    const read: ListingSummary = { category: 'jammers', reasons: { ...none, weak: true, price: true, read: true }, phrases: [{ phrase: 'jammer', strength: 'weak' }] };
+    const { page } = await open([read]);
+    expect(lines(page)[0]?.querySelector('.why-line')?.textContent).toBe("Car and signal jammers: name of the goods (weak word) + price + reads as a seller's offer");
+  });
+
   it('sets strong phrases apart from weak ones, in bold and in words', async () => {
     const { page } = await open([drugs]);
     const phrases = lines(page)[0]!.querySelector('.why-phrases')!;
