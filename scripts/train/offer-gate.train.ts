@@ -181,32 +181,25 @@ function crossValidate(tuning: readonly CorpusPage[], samples: readonly Sample[]
       });
     }
   }
-  for (const [t2, by] of [0.95, 0.98, 0.99, 0.995].flatMap((t2) => [[t2, passed], [t2, passedWithTerms], [t2, passedCounted]] as const)) {
-    const row: string[] = [by === passed ? 'any block' : by === passedCounted ? 'counted phrase' : 'with terms'];
-    for (const lang of ['en', 'zh'] as const) {
-      const at = tuning.map((page, n) => ({ page, flagged: ((flaggedByRules[n] as boolean) && ((keptSure[1] as boolean[])[n] as boolean)) || (by[n] as number) >= t2 })).filter((x) => x.page.lang === lang);
-      const listings = at.filter((x) => x.page.label === 'listing');
-      const benign = at.filter((x) => x.page.label === 'benign');
-      row.push(`${lang} recall ${((100 * listings.filter((x) => x.flagged).length) / listings.length).toFixed(1)}% false alarms ${((100 * benign.filter((x) => x.flagged).length) / benign.length).toFixed(1)}%`);
-    }
-    console.log(`cv gate at ${thresholds[1]} and a passed block at ${t2} or more: ${row.join(' | ')}`);
+  // Recall and false alarms per language, the page flagged as `flagged(n)` says.
+  const rates = (flagged: (n: number) => boolean) =>
+    (['en', 'zh'] as const)
+      .map((lang) => {
+        const at = tuning.map((page, n) => ({ page, flagged: flagged(n) })).filter((x) => x.page.lang === lang);
+        const share = (label: CorpusPage['label']) => {
+          const of = at.filter((x) => x.page.label === label);
+          return ((100 * of.filter((x) => x.flagged).length) / of.length).toFixed(1);
+        };
+        return `${lang} recall ${share('listing')}% false alarms ${share('benign')}%`;
+      })
+      .join(' | ');
+  const rules = (n: number) => flaggedByRules[n] as boolean;
+  for (const [t2, by, name] of [0.95, 0.98, 0.99, 0.995].flatMap((t2) => [[t2, passed, 'any block'], [t2, passedWithTerms, 'with terms'], [t2, passedCounted, 'counted phrase']] as const)) {
+    const line = rates((n) => (rules(n) && ((keptSure[1] as boolean[])[n] as boolean)) || (by[n] as number) >= t2);
+    console.log(`cv gate at ${thresholds[1]} and a passed block at ${t2} or more: ${name} | ${line}`);
   }
   for (const [i, t] of thresholds.entries()) {
-    const row: string[] = [];
-    for (const lang of ['en', 'zh'] as const) {
-      const at = tuning.map((page, n) => ({ page, flagged: (flaggedByRules[n] as boolean) && (t === 0 || ((kept[i] as boolean[])[n] as boolean)) })).filter((x) => x.page.lang === lang);
-      const listings = at.filter((x) => x.page.label === 'listing');
-      const benign = at.filter((x) => x.page.label === 'benign');
-      row.push(`${lang} recall ${((100 * listings.filter((x) => x.flagged).length) / listings.length).toFixed(1)}% false alarms ${((100 * benign.filter((x) => x.flagged).length) / benign.length).toFixed(1)}%`);
-    }
-    console.log(`cv threshold ${t.toFixed(2)}: ${row.join(' | ')}`);
-    const rowSure: string[] = [];
-    for (const lang of ['en', 'zh'] as const) {
-      const at = tuning.map((page, n) => ({ page, flagged: (flaggedByRules[n] as boolean) && (t === 0 || ((keptSure[i] as boolean[])[n] as boolean)) })).filter((x) => x.page.lang === lang);
-      const listings = at.filter((x) => x.page.label === 'listing');
-      const benign = at.filter((x) => x.page.label === 'benign');
-      rowSure.push(`${lang} recall ${((100 * listings.filter((x) => x.flagged).length) / listings.length).toFixed(1)}% false alarms ${((100 * benign.filter((x) => x.flagged).length) / benign.length).toFixed(1)}%`);
-    }
-    console.log(`cv threshold ${t.toFixed(2)}, sure offers kept: ${rowSure.join(' | ')}`);
+    console.log(`cv threshold ${t.toFixed(2)}: ${rates((n) => rules(n) && (t === 0 || ((kept[i] as boolean[])[n] as boolean)))}`);
+    console.log(`cv threshold ${t.toFixed(2)}, sure offers kept: ${rates((n) => rules(n) && (t === 0 || ((keptSure[i] as boolean[])[n] as boolean)))}`);
   }
 }
