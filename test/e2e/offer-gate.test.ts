@@ -29,6 +29,8 @@ describe('a listing the offer gate found', () => {
         await popup.setViewportSize({ width: 420, height: 800 });
         await popup.waitForSelector('body[data-ready]');
         await expect.poll(() => popup.locator('#why-list .why-line').allTextContents(), { timeout: 15_000 }).toContainEqual(expect.stringContaining(reason));
+        // The screenshot of the page is in the form before the screens are taken: they show the form as a reporter reads it.
+        await popup.locator('.evidence img').waitFor();
         await popup.locator('#why-heading').scrollIntoViewIfNeeded();
         for (const scheme of ['light', 'dark'] as const) {
           await popup.emulateMedia({ colorScheme: scheme });
