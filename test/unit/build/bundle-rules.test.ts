@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCode, checkDist, checkManifest } from '../../../scripts/check-bundle';
+import { OFFER_GATE_MODEL } from '../../../src/phrases/offer-gate-model';
 
 const root = resolve(import.meta.dirname, '../../..');
 
@@ -22,6 +23,13 @@ describe('bundle rules', () => {
     expect(background).not.toContain('__TIPLINE_BUILTIN_PREFILTER__');
     // The packed tables' magic number ("TLP1", little-endian) opens the base64 text.
     expect(background).toContain(Buffer.from([0x31, 0x50, 0x4c, 0x54]).toString('base64').slice(0, 4));
+  });
+
+  it("ships the offer gate's model in the worker and nowhere a page loads", () => {
+    const slice = OFFER_GATE_MODEL?.weights.slice(1000, 1064) ?? '';
+    expect(slice).toHaveLength(64);
+    expect(readFileSync(resolve(root, 'dist/chrome/background.js'), 'utf8')).toContain(slice);
+    for (const script of ['content.js', 'bootstrap.js']) expect(readFileSync(resolve(root, 'dist/chrome', script), 'utf8')).not.toContain(slice);
   });
 
   it('keeps the matcher, the lists and the settings schema out of the script that runs on every page', () => {
