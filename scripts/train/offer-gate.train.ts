@@ -5,7 +5,7 @@ import { buildBlockMatcher, type GateSample } from '../../src/matcher/build-matc
 import { gateFeatures } from '../../src/matcher/offer-gate';
 import { toBase64 } from '../../src/matcher/table-pack';
 import { defaultSettings } from '../../src/shared/settings';
-import { heldOut, loadCorpus, readPage, type CorpusPage } from '../../test/eval/corpus';
+import { fnv1a, heldOut, loadCorpus, readPage, type CorpusPage } from '../../test/eval/corpus';
 import { judgePage } from '../../test/eval/judge';
 import { tuningHash } from '../../test/eval/tuning-hash';
 
@@ -94,15 +94,6 @@ function probability(model: { weights: Float64Array; bias: number }, s: Sample):
   return 1 / (1 + Math.exp(-z));
 }
 
-function fnv(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
-}
-
 it('trains the offer gate on the tuning pages', async () => {
   const pages = loadCorpus();
   const held = heldOut(pages);
@@ -154,7 +145,7 @@ it('trains the offer gate on the tuning pages', async () => {
 
 /** Five folds by batch: each fold's pages are judged by a gate trained on the other four. */
 function crossValidate(tuning: readonly CorpusPage[], samples: readonly Sample[], flaggedByRules: readonly boolean[]): void {
-  const foldOf = (page: CorpusPage) => fnv(page.file.split('/')[0] as string) % 5;
+  const foldOf = (page: CorpusPage) => fnv1a(page.file.split('/')[0] as string) % 5;
   const thresholds = [0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5];
   // For each page and threshold: is some suspect block of it kept?
   const kept = thresholds.map(() => new Array<boolean>(tuning.length).fill(false));

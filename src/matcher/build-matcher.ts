@@ -133,8 +133,7 @@ export function createBlockMatcher(
       let read = false;
       if (score && nearby !== undefined && (gate.observe || gateModel)) {
         const text = gateText(scan.normalised.text, nearby, headline?.text);
-        const messengers = scan.signals.some((signal) => signal.kind === 'contact' && signal.type !== 'email' && signal.type !== 'phone');
-        const sure = suspect && ((score.strong > 0 && (score.prices > 0 || messengers)) || (messengers && score.prices > 0));
+        const sure = suspect && ((score.strong > 0 && (score.prices > 0 || score.apps > 0)) || (score.apps > 0 && score.prices > 0));
         gate.observe?.({ text, suspect, terms: score.prices + score.contacts + score.saleWords, counted: score.strong + score.weak, sure });
         if (gateModel) {
           const p = offerProbability(gateModel, text);

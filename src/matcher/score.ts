@@ -56,6 +56,8 @@ export interface BlockScore<C extends string = string> {
   weak: number;
   prices: number;
   contacts: number;
+  /** Of the contacts, handles on a messaging app (not phone numbers or e-mail addresses). */
+  apps: number;
   /** Messenger handles in the text just before and after a suspect block without a contact of its own (0 otherwise). */
   contactsNearby: number;
   saleWords: number;
@@ -246,5 +248,5 @@ export function scoreBlock<C extends string>(e: BlockEvidence<C>): BlockScore<C>
       category = c;
     }
   }
-  return { suspect, score, category, categories, strong, weak, prices, contacts, contactsNearby: suspect && contacts === 0 ? nearbyHandles() : 0, saleWords, benign: benign + (e.pageBenign ? 1 : 0) };
+  return { suspect, score, category, categories, strong, weak, prices, contacts, apps, contactsNearby: suspect && contacts === 0 ? nearbyHandles() : 0, saleWords, benign: benign + (e.pageBenign ? 1 : 0) };
 }

@@ -57,7 +57,7 @@ export function readPage(page: CorpusPage, dir = CORPUS_DIR): string {
 }
 
 /** FNV-1a of a string, for the split: stable across runs, machines and Node versions. */
-function fnv1a(text: string): number {
+export function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
